@@ -1,0 +1,419 @@
+package io.scrilla.api.config;
+
+import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.error.ScrillaException;
+import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.Maturity;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The library's configuration; immutable and thread-safe.
+ *
+ * <p>Values have scrilla's variable names and come from the environment
+ * ({@link #fromEnvironment()}), from Java system properties of the same names, from a map, or from
+ * a {@link Builder}. {@link #load()} reads the environment and lets system properties override it.
+ * Every known variable is validated on construction; a bad value fails with a
+ * {@link ConfigurationException} naming the variable, the value and what is allowed.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><th>variable</th><th>default</th></tr>
+ *   <tr><td>{@code CACHE_MODE}</td><td>{@code sqlite}</td></tr>
+ *   <tr><td>{@code SQLITE_FILE}</td><td>{@code ~/.scrilla/cache.db}</td></tr>
+ *   <tr><td>{@code DEFAULT_ESTIMATION_METHOD}</td><td>{@code moments}</td></tr>
+ *   <tr><td>{@code RISK_FREE}</td><td>{@code ONE_YEAR}</td></tr>
+ *   <tr><td>{@code MARKET_PROXY}</td><td>{@code SPY}</td></tr>
+ *   <tr><td>{@code FRONTIER_STEPS}</td><td>5</td></tr>
+ *   <tr><td>{@code MA_1}, {@code MA_2}, {@code MA_3}</td><td>20, 60, 100</td></tr>
+ *   <tr><td>{@code DEFAULT_ANALYSIS_PERIOD}</td><td>100 (trading days)</td></tr>
+ *   <tr><td>{@code PRICE_MANAGER}, {@code DIV_MANAGER}</td><td>{@code alpha_vantage} when a key
+ *       is set and no {@code SCRILLA_DATA_DIR}, else {@code csv}</td></tr>
+ *   <tr><td>{@code STAT_MANAGER}</td><td>{@code treasury} when a key is set and no
+ *       {@code SCRILLA_DATA_DIR}, else {@code csv}</td></tr>
+ *   <tr><td>{@code SCRILLA_DATA_DIR}</td><td>none: the bundled sample data</td></tr>
+ *   <tr><td>{@code ALPHA_VANTAGE_KEY}</td><td>none</td></tr>
+ *   <tr><td>{@code ALPHA_VANTAGE_URL}</td><td>{@code https://www.alphavantage.co/query}</td></tr>
+ *   <tr><td>{@code TREASURY_URL}</td><td>the Treasury's interest-rate XML pages</td></tr>
+ *   <tr><td>{@code LOG_LEVEL}</td><td>none</td></tr>
+ * </table>
+ *
+ * <p>Backend-specific variables (for example {@code DYNAMO_CONF}) are read with {@link #get}. The
+ * API key never appears in {@link #toString()}.
+ *
+ * <pre>{@code
+ * ScrillaConfig config = ScrillaConfig.builder().cacheMode("memory").dataDir(Path.of("data")).build();
+ * }</pre>
+ */
+public final class ScrillaConfig {
+  /** Name of the cache backend variable. */
+  public static final String CACHE_MODE = "CACHE_MODE";
+  /** Name of the SQLite file variable. */
+  public static final String SQLITE_FILE = "SQLITE_FILE";
+  /** Name of the default estimation method variable. */
+  public static final String DEFAULT_ESTIMATION_METHOD = "DEFAULT_ESTIMATION_METHOD";
+  /** Name of the risk-free maturity variable. */
+  public static final String RISK_FREE = "RISK_FREE";
+  /** Name of the market proxy variable. */
+  public static final String MARKET_PROXY = "MARKET_PROXY";
+  /** Name of the efficient frontier steps variable. */
+  public static final String FRONTIER_STEPS = "FRONTIER_STEPS";
+  /** Name of the first moving-average period variable. */
+  public static final String MA_1 = "MA_1";
+  /** Name of the second moving-average period variable. */
+  public static final String MA_2 = "MA_2";
+  /** Name of the third moving-average period variable. */
+  public static final String MA_3 = "MA_3";
+  /** Name of the default window length variable. */
+  public static final String DEFAULT_ANALYSIS_PERIOD = "DEFAULT_ANALYSIS_PERIOD";
+  /** Name of the price source variable. */
+  public static final String PRICE_MANAGER = "PRICE_MANAGER";
+  /** Name of the interest-rate source variable. */
+  public static final String STAT_MANAGER = "STAT_MANAGER";
+  /** Name of the dividend source variable. */
+  public static final String DIV_MANAGER = "DIV_MANAGER";
+  /** Name of the CSV folder variable. */
+  public static final String SCRILLA_DATA_DIR = "SCRILLA_DATA_DIR";
+  /** Name of the AlphaVantage key variable. */
+  public static final String ALPHA_VANTAGE_KEY = "ALPHA_VANTAGE_KEY";
+  /** Name of the AlphaVantage URL variable. */
+  public static final String ALPHA_VANTAGE_URL = "ALPHA_VANTAGE_URL";
+  /** Name of the Treasury URL variable. */
+  public static final String TREASURY_URL = "TREASURY_URL";
+  /** Name of the log level variable. */
+  public static final String LOG_LEVEL = "LOG_LEVEL";
+
+  /** Default AlphaVantage query URL. */
+  public static final String DEFAULT_ALPHA_VANTAGE_URL = "https://www.alphavantage.co/query";
+  /** Default base URL of the Treasury's daily par yield curve XML pages. */
+  public static final String DEFAULT_TREASURY_URL =
+      "https://home.treasury.gov/resource-center/data-chart-center/interest-rates/pages/xml";
+
+  private static final Set<String> SECRETS = Set.of(ALPHA_VANTAGE_KEY);
+
+  private final Map<String, String> values;
+  private final String cacheMode;
+  private final Path sqliteFile;
+  private final EstimationMethod defaultMethod;
+  private final Maturity riskFree;
+  private final String marketProxy;
+  private final int frontierSteps;
+  private final int ma1;
+  private final int ma2;
+  private final int ma3;
+  private final int analysisPeriod;
+  private final Optional<Path> dataDir;
+  private final Optional<String> alphaVantageKey;
+  private final URI alphaVantageUrl;
+  private final URI treasuryUrl;
+  private final String priceManager;
+  private final String statManager;
+  private final String divManager;
+
+  private ScrillaConfig(Map<String, String> raw) {
+    Map<String, String> v = new TreeMap<>();
+    raw.forEach((k, val) -> {
+      if (k != null && val != null && !val.isBlank()) {
+        v.put(k, val.trim());
+      }
+    });
+    this.values = Collections.unmodifiableMap(v);
+    this.cacheMode = text(CACHE_MODE, "sqlite").toLowerCase(java.util.Locale.ROOT);
+    this.sqliteFile = path(SQLITE_FILE)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
+    this.defaultMethod = parse(DEFAULT_ESTIMATION_METHOD, EstimationMethod.MOMENTS, EstimationMethod::parse);
+    this.riskFree = parse(RISK_FREE, Maturity.ONE_YEAR, Maturity::parse);
+    this.marketProxy = text(MARKET_PROXY, "SPY").toUpperCase(java.util.Locale.ROOT);
+    this.frontierSteps = positiveInt(FRONTIER_STEPS, 5, 2);
+    this.ma1 = positiveInt(MA_1, 20, 1);
+    this.ma2 = positiveInt(MA_2, 60, 1);
+    this.ma3 = positiveInt(MA_3, 100, 1);
+    this.analysisPeriod = positiveInt(DEFAULT_ANALYSIS_PERIOD, 100, 2);
+    this.dataDir = path(SCRILLA_DATA_DIR);
+    this.alphaVantageKey = Optional.ofNullable(v.get(ALPHA_VANTAGE_KEY));
+    this.alphaVantageUrl = uri(ALPHA_VANTAGE_URL, DEFAULT_ALPHA_VANTAGE_URL);
+    this.treasuryUrl = uri(TREASURY_URL, DEFAULT_TREASURY_URL);
+    boolean live = alphaVantageKey.isPresent() && dataDir.isEmpty();
+    this.priceManager = text(PRICE_MANAGER, live ? "alpha_vantage" : "csv").toLowerCase(java.util.Locale.ROOT);
+    this.statManager = text(STAT_MANAGER, live ? "treasury" : "csv").toLowerCase(java.util.Locale.ROOT);
+    this.divManager = text(DIV_MANAGER, live ? "alpha_vantage" : "csv").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Returns the configuration from the environment variables alone. */
+  public static ScrillaConfig fromEnvironment() {
+    return new ScrillaConfig(System.getenv());
+  }
+
+  /**
+   * Returns the configuration from the environment, overridden by Java system properties of the
+   * same names ({@code -DCACHE_MODE=memory}).
+   */
+  public static ScrillaConfig load() {
+    Map<String, String> m = new LinkedHashMap<>(System.getenv());
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
+        m.put(name, System.getProperty(name));
+      }
+    }
+    return new ScrillaConfig(m);
+  }
+
+  /** Returns the configuration from a map of variable names to values. */
+  public static ScrillaConfig from(Map<String, String> values) {
+    return new ScrillaConfig(Objects.requireNonNull(values, "values"));
+  }
+
+  /** Returns the defaults: no environment, no system properties. */
+  public static ScrillaConfig defaults() {
+    return new ScrillaConfig(Map.of());
+  }
+
+  /** Returns a builder starting from no values (all defaults). */
+  public static Builder builder() {
+    return new Builder(Map.of());
+  }
+
+  /** Returns a builder starting from this configuration's values. */
+  public Builder toBuilder() {
+    return new Builder(values);
+  }
+
+  /** Returns the raw value of any variable, e.g. {@code DYNAMO_CONF}, if set and not blank. */
+  public Optional<String> get(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
+  /** Returns the cache backend name ({@code CACHE_MODE}), lower case. */
+  public String cacheMode() {
+    return cacheMode;
+  }
+
+  /** Returns the SQLite file ({@code SQLITE_FILE}). */
+  public Path sqliteFile() {
+    return sqliteFile;
+  }
+
+  /** Returns the default estimation method ({@code DEFAULT_ESTIMATION_METHOD}). */
+  public EstimationMethod defaultMethod() {
+    return defaultMethod;
+  }
+
+  /** Returns the maturity whose yield is the risk-free rate ({@code RISK_FREE}). */
+  public Maturity riskFree() {
+    return riskFree;
+  }
+
+  /** Returns the ticker of the market proxy ({@code MARKET_PROXY}). */
+  public String marketProxy() {
+    return marketProxy;
+  }
+
+  /** Returns the number of efficient-frontier points ({@code FRONTIER_STEPS}). */
+  public int frontierSteps() {
+    return frontierSteps;
+  }
+
+  /** Returns the three moving-average periods ({@code MA_1}, {@code MA_2}, {@code MA_3}). */
+  public int[] movingAveragePeriods() {
+    return new int[] {ma1, ma2, ma3};
+  }
+
+  /** Returns the default window length in trading days ({@code DEFAULT_ANALYSIS_PERIOD}). */
+  public int analysisPeriod() {
+    return analysisPeriod;
+  }
+
+  /** Returns the folder of the {@code csv} sources, if set ({@code SCRILLA_DATA_DIR}). */
+  public Optional<Path> dataDir() {
+    return dataDir;
+  }
+
+  /** Returns the AlphaVantage API key, if set. Never log it. */
+  public Optional<String> alphaVantageKey() {
+    return alphaVantageKey;
+  }
+
+  /** Returns the AlphaVantage query URL ({@code ALPHA_VANTAGE_URL}). */
+  public URI alphaVantageUrl() {
+    return alphaVantageUrl;
+  }
+
+  /** Returns the base URL of the Treasury's yield pages ({@code TREASURY_URL}). */
+  public URI treasuryUrl() {
+    return treasuryUrl;
+  }
+
+  /** Returns the price source name ({@code PRICE_MANAGER}), lower case. */
+  public String priceManager() {
+    return priceManager;
+  }
+
+  /** Returns the interest-rate source name ({@code STAT_MANAGER}), lower case. */
+  public String statManager() {
+    return statManager;
+  }
+
+  /** Returns the dividend source name ({@code DIV_MANAGER}), lower case. */
+  public String divManager() {
+    return divManager;
+  }
+
+  /**
+   * Returns whether the {@code csv} sources will read the sample data bundled with the library:
+   * true when a source is {@code csv} and no {@code SCRILLA_DATA_DIR} is set.
+   */
+  public boolean usesSampleData() {
+    return dataDir.isEmpty()
+        && (priceManager.equals("csv") || statManager.equals("csv") || divManager.equals("csv"));
+  }
+
+  private String text(String name, String dflt) {
+    return values.getOrDefault(name, dflt);
+  }
+
+  private Optional<Path> path(String name) {
+    String s = values.get(name);
+    if (s == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(s));
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(name + "='" + s + "' is not a valid path", e);
+    }
+  }
+
+  private <T> T parse(String name, T dflt, java.util.function.Function<String, T> parser) {
+    String s = values.get(name);
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      return parser.apply(s);
+    } catch (ScrillaException e) {
+      throw new ConfigurationException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int positiveInt(String name, int dflt, int min) {
+    String s = values.get(name);
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(s);
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(
+        name + "='" + s + "' is not allowed: use a whole number of at least " + min + " (default " + dflt + ")");
+  }
+
+  private URI uri(String name, String dflt) {
+    String s = values.getOrDefault(name, dflt);
+    try {
+      URI u = new URI(s);
+      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+        throw new URISyntaxException(s, "scheme must be http or https");
+      }
+      return u;
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(name + "='" + s + "' is not an http(s) URL: " + e.getReason(), e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ScrillaConfig && ((ScrillaConfig) o).values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  /** Lists the variables set, with secrets masked. */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    values.forEach((k, v) -> shown.put(k, SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY") ? "****" : v));
+    return "ScrillaConfig" + shown;
+  }
+
+  /** Builds a configuration; setters take the same text the environment variables would hold. */
+  public static final class Builder {
+    private final Map<String, String> values;
+
+    private Builder(Map<String, String> initial) {
+      this.values = new LinkedHashMap<>(initial);
+    }
+
+    /**
+     * Sets any variable by name; a blank or {@code null} value removes it.
+     *
+     * @param name the variable, e.g. {@code DYNAMO_CONF}
+     * @param value its text
+     * @return this builder
+     */
+    public Builder set(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      if (value == null || value.isBlank()) {
+        values.remove(name);
+      } else {
+        values.put(name, value);
+      }
+      return this;
+    }
+
+    /** Sets {@code CACHE_MODE}, e.g. {@code sqlite}, {@code memory}, {@code dynamodb}. */
+    public Builder cacheMode(String mode) {
+      return set(CACHE_MODE, mode);
+    }
+
+    /** Sets {@code SQLITE_FILE}. */
+    public Builder sqliteFile(Path file) {
+      return set(SQLITE_FILE, file.toString());
+    }
+
+    /** Sets {@code SCRILLA_DATA_DIR}. */
+    public Builder dataDir(Path dir) {
+      return set(SCRILLA_DATA_DIR, dir.toString());
+    }
+
+    /** Sets {@code DEFAULT_ESTIMATION_METHOD}. */
+    public Builder defaultMethod(EstimationMethod method) {
+      return set(DEFAULT_ESTIMATION_METHOD, method.canonicalName());
+    }
+
+    /** Sets {@code RISK_FREE}. */
+    public Builder riskFree(Maturity maturity) {
+      return set(RISK_FREE, maturity.name());
+    }
+
+    /** Sets {@code MARKET_PROXY}. */
+    public Builder marketProxy(String ticker) {
+      return set(MARKET_PROXY, ticker);
+    }
+
+    /** Sets {@code ALPHA_VANTAGE_KEY}. */
+    public Builder alphaVantageKey(String key) {
+      return set(ALPHA_VANTAGE_KEY, key);
+    }
+
+    /** Builds and validates the configuration. */
+    public ScrillaConfig build() {
+      return new ScrillaConfig(values);
+    }
+  }
+}

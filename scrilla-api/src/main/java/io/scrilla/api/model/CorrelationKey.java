@@ -1,0 +1,39 @@
+package io.scrilla.api.model;
+
+import java.util.Objects;
+
+/**
+ * The full identity of a cached correlation: an unordered pair of assets, the window, the
+ * estimation method and the {@code weekends} flag.
+ *
+ * <p>The pair is stored in canonical order ({@code first <= second} by ticker, then type), so the
+ * key of (A, B) equals the key of (B, A). Build keys with {@link #of}.
+ *
+ * @param first the smaller asset of the pair
+ * @param second the larger asset of the pair
+ * @param range the sample window, ends included
+ * @param method the estimation method
+ * @param weekends whether weekend dates are part of the sample
+ */
+public record CorrelationKey(
+    Asset first, Asset second, DateRange range, EstimationMethod method, boolean weekends) {
+
+  /** Checks for nulls and puts the pair in canonical order. */
+  public CorrelationKey {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(second, "second");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(method, "method");
+    if (first.compareTo(second) > 0) {
+      Asset t = first;
+      first = second;
+      second = t;
+    }
+  }
+
+  /** Returns the key of the unordered pair {@code {a, b}}. */
+  public static CorrelationKey of(
+      Asset a, Asset b, DateRange range, EstimationMethod method, boolean weekends) {
+    return new CorrelationKey(a, b, range, method, weekends);
+  }
+}

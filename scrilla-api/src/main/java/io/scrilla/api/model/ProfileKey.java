@@ -1,0 +1,33 @@
+package io.scrilla.api.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The full identity of a cached risk profile: asset, window, estimation method and the
+ * {@code weekends} flag. Two profiles are interchangeable only when every field is equal.
+ *
+ * @param asset the asset
+ * @param range the sample window, ends included (already moved to trading days)
+ * @param method the estimation method
+ * @param weekends whether weekend (non-trading) dates are part of the sample
+ */
+public record ProfileKey(Asset asset, DateRange range, EstimationMethod method, boolean weekends) {
+
+  /** Checks for nulls. */
+  public ProfileKey {
+    Objects.requireNonNull(asset, "asset");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(method, "method");
+  }
+
+  /** Returns the first date of the window. */
+  public LocalDate start() {
+    return range.start();
+  }
+
+  /** Returns the last date of the window. */
+  public LocalDate end() {
+    return range.end();
+  }
+}

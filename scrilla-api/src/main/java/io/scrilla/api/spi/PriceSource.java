@@ -1,0 +1,28 @@
+package io.scrilla.api.spi;
+
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.PriceHistory;
+import java.time.LocalDate;
+
+/** A source of daily prices, such as AlphaVantage or a CSV folder. Thread-safe. */
+public interface PriceSource {
+  /**
+   * Returns the daily prices of the asset covering at least every date in {@code range} that the
+   * source has; it may return more (for example a service's whole output), never prices of another
+   * asset.
+   *
+   * @throws io.scrilla.api.error.PriceUnavailableException when the source does not know the asset
+   * @throws io.scrilla.api.error.ServiceException when a remote service fails
+   */
+  PriceHistory prices(Asset asset, DateRange range);
+
+  /**
+   * Returns the latest date for which the source can deliver a close of the asset: the last row of
+   * a file, or today's date in New York for a live service (the caller moves it back to a completed
+   * trading day).
+   *
+   * @throws io.scrilla.api.error.PriceUnavailableException when the source does not know the asset
+   */
+  LocalDate latestDate(Asset asset);
+}
