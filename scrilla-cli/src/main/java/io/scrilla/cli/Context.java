@@ -1,0 +1,71 @@
+package io.scrilla.cli;
+
+import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.core.Scrilla;
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What every command shares: the configuration, the output streams and the facade, created on
+ * first use (so {@code help} and {@code version} open no cache).
+ */
+public final class Context implements AutoCloseable {
+  private final ScrillaConfig config;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Function<ScrillaConfig, Scrilla> factory;
+  private Scrilla scrilla;
+  private boolean noticeShown;
+
+  /**
+   * Creates a context.
+   *
+   * @param config the configuration
+   * @param out standard output
+   * @param err standard error
+   * @param factory builds the facade from the configuration
+   */
+  public Context(ScrillaConfig config, PrintStream out, PrintStream err, Function<ScrillaConfig, Scrilla> factory) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
+
+  /** Returns the configuration. */
+  public ScrillaConfig config() {
+    return config;
+  }
+
+  /** Returns standard output. */
+  public PrintStream out() {
+    return out;
+  }
+
+  /** Returns standard error. */
+  public PrintStream err() {
+    return err;
+  }
+
+  /** Returns the facade, creating it (and saying so when the bundled sample data is used). */
+  public synchronized Scrilla scrilla() {
+    if (scrilla == null) {
+      if (config.usesSampleData() && !noticeShown) {
+        err.println("note: using the sample data bundled with scrilla (daily prices up to 2021-11-19);"
+            + " set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own");
+        noticeShown = true;
+      }
+      scrilla = factory.apply(config);
+    }
+    return scrilla;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scrilla != null) {
+      scrilla.close();
+      scrilla = null;
+    }
+  }
+}

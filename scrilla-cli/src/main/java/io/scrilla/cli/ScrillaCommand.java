@@ -1,0 +1,31 @@
+package io.scrilla.cli;
+
+import io.scrilla.cli.commands.ClearCacheCommand;
+import io.scrilla.cli.commands.RiskProfileCommand;
+import io.scrilla.cli.commands.VersionCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The {@code scrilla} command; each subcommand is one of scrilla's functions (CLI.md). */
+@Command(
+    name = "scrilla",
+    mixinStandardHelpOptions = false,
+    description = "Portfolio analytics: risk profiles, correlations, risk measures and optimized portfolios.",
+    subcommands = {
+      HelpCommand.class,
+      VersionCommand.class,
+      ClearCacheCommand.class,
+      RiskProfileCommand.class,
+    })
+public final class ScrillaCommand {
+  final Context context;
+
+  ScrillaCommand(Context context) {
+    this.context = context;
+  }
+
+  /** Returns the shared context. */
+  public Context context() {
+    return context;
+  }
+}

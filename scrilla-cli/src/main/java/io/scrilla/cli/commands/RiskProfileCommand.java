@@ -1,0 +1,70 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.RiskProfile;
+import io.scrilla.cli.CommonOptions;
+import io.scrilla.cli.Json;
+import io.scrilla.cli.Output;
+import io.scrilla.cli.ScrillaCommand;
+import io.scrilla.core.Result;
+import io.scrilla.core.Scrilla;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code scrilla risk-profile T...}: annual return and volatility of each ticker.
+ *
+ * <p>JSON: {@code {"T": {"annual_return": r, "annual_volatility": v}}}.
+ */
+@Command(name = "risk-profile", aliases = "rp",
+    description = "Annual return and volatility of each ticker (geometric Brownian motion).")
+public final class RiskProfileCommand implements Callable<Integer> {
+  @ParentCommand
+  ScrillaCommand parent;
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = "--crypto", description = "treat bare tickers as crypto")
+  boolean crypto;
+
+  @Parameters(arity = "1..*", paramLabel = "TICKER", description = "e.g. SPY, BTC, BTC:crypto")
+  List<String> tickers;
+
+  @Override
+  public Integer call() {
+    var ctx = parent.context();
+    Scrilla scrilla = ctx.scrilla();
+    List<Asset> assets = Tickers.resolve(tickers, crypto);
+    EstimationMethod method = options.method(scrilla.config().defaultMethod());
+    DateRange range = scrilla.resolveRange(assets, options.start(), options.end());
+    Map<Asset, Result<RiskProfile>> results = scrilla.riskProfiles(assets, range, method);
+
+    ObjectNode json = Json.object();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("ticker", "annual_return", "annual_volatility"));
+    results.forEach((asset, result) -> {
+      if (result instanceof Result.Success<RiskProfile> s) {
+        RiskProfile p = s.value();
+        ObjectNode node = json.putObject(asset.ticker());
+        Json.put(node, "annual_return", p.annualReturn());
+        Json.put(node, "annual_volatility", p.annualVolatility());
+        table.add(List.of(asset.ticker(), Output.fmt(p.annualReturn()), Output.fmt(p.annualVolatility())));
+      }
+    });
+    if (json.size() > 0) {
+      Output.print(ctx, options, json, table);
+    }
+    return Tickers.reportFailures(ctx, results);
+  }
+}

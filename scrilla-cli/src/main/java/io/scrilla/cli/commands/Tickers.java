@@ -1,0 +1,39 @@
+package io.scrilla.cli.commands;
+
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetResolver;
+import io.scrilla.api.model.AssetType;
+import io.scrilla.core.Result;
+import io.scrilla.cli.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers for commands that take tickers. */
+final class Tickers {
+  private Tickers() {}
+
+  /** Resolves the ticker arguments; {@code --crypto} forces the crypto type on bare tickers. */
+  static List<Asset> resolve(List<String> tickers, boolean crypto) {
+    List<Asset> assets = new ArrayList<>();
+    for (String t : tickers) {
+      assets.add(crypto && t.indexOf(':') < 0 ? new Asset(t, AssetType.CRYPTO) : AssetResolver.resolve(t));
+    }
+    return assets;
+  }
+
+  /**
+   * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
+   * succeeded, 1 otherwise.
+   */
+  static int reportFailures(Context ctx, Map<Asset, ? extends Result<?>> results) {
+    int code = 0;
+    for (Map.Entry<Asset, ? extends Result<?>> e : results.entrySet()) {
+      if (e.getValue() instanceof Result.Failure<?> f) {
+        ctx.err().println("error: " + f.error().getMessage());
+        code = 1;
+      }
+    }
+    return code;
+  }
+}
