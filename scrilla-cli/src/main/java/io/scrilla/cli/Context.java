@@ -16,7 +16,6 @@ public final class Context implements AutoCloseable {
   private final PrintStream err;
   private final Function<ScrillaConfig, Scrilla> factory;
   private Scrilla scrilla;
-  private boolean noticeShown;
 
   /**
    * Creates a context.
@@ -48,14 +47,9 @@ public final class Context implements AutoCloseable {
     return err;
   }
 
-  /** Returns the facade, creating it (and saying so when the bundled sample data is used). */
+  /** Returns the facade, creating it on first use. */
   public synchronized Scrilla scrilla() {
     if (scrilla == null) {
-      if (config.usesSampleData() && !noticeShown) {
-        err.println("note: using the sample data bundled with scrilla (daily prices up to 2021-11-19);"
-            + " set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own");
-        noticeShown = true;
-      }
       scrilla = factory.apply(config);
     }
     return scrilla;

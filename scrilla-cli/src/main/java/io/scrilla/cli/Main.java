@@ -26,7 +26,7 @@ public final class Main {
   public static void main(String[] args) {
     int code;
     try {
-      code = run(args, ScrillaConfig.load(), System.out, System.err, Scrilla::create);
+      code = run(args, ScrillaConfig.load(), System.out, System.err);
     } catch (ScrillaException e) { // a bad configuration value
       System.err.println("error: " + e.getMessage());
       code = FAILURE;
@@ -36,7 +36,24 @@ public final class Main {
   }
 
   /**
-   * Runs the command in this process (tests, the Lambda handler).
+   * Runs the command with sources and cache chosen by the configuration; says on {@code err} when
+   * the bundled sample data is used.
+   *
+   * @return the exit code
+   */
+  public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err) {
+    return run(args, config, out, err, c -> {
+      if (c.usesSampleData()) {
+        err.println("note: using the sample data bundled with scrilla (daily prices up to 2021-11-19);"
+            + " set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own");
+      }
+      return Scrilla.create(c);
+    });
+  }
+
+  /**
+   * Runs the command in this process with a given way to build the facade (tests, the Lambda
+   * handler).
    *
    * @param args the command line
    * @param config the configuration

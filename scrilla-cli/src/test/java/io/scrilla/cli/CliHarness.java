@@ -1,0 +1,27 @@
+package io.scrilla.cli;
+
+import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.core.Scrilla;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/** Runs the command in this process and captures what it prints. */
+final class CliHarness {
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  private CliHarness() {}
+
+  static Run run(ScrillaConfig config, Function<ScrillaConfig, Scrilla> factory, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(args, config, o, e, factory);
+    }
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
