@@ -1,6 +1,10 @@
 package io.scrilla.cli;
 
 import io.scrilla.cli.commands.ClearCacheCommand;
+import io.scrilla.cli.commands.DividendsCommand;
+import io.scrilla.cli.commands.PricesCommand;
+import io.scrilla.cli.commands.RiskFreeCommand;
+import io.scrilla.cli.commands.YieldCurveCommand;
 import io.scrilla.cli.commands.RiskProfileCommand;
 import io.scrilla.cli.commands.VersionCommand;
 import picocli.CommandLine.Command;
@@ -16,6 +20,10 @@ import picocli.CommandLine.HelpCommand;
       VersionCommand.class,
       ClearCacheCommand.class,
       RiskProfileCommand.class,
+      PricesCommand.class,
+      DividendsCommand.class,
+      YieldCurveCommand.class,
+      RiskFreeCommand.class,
     })
 public final class ScrillaCommand {
   final Context context;

@@ -1,0 +1,60 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.Dividend;
+import io.scrilla.cli.CommonOptions;
+import io.scrilla.cli.Json;
+import io.scrilla.cli.Output;
+import io.scrilla.cli.ScrillaCommand;
+import io.scrilla.core.Result;
+import io.scrilla.core.Scrilla;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code scrilla dividends T...}: every known cash dividend, {@code {"T": [{"date": d, "amount": a}]}}. */
+@Command(name = "dividends", description = "Cash dividends per share by payment date, oldest first.")
+public final class DividendsCommand implements Callable<Integer> {
+  @ParentCommand
+  ScrillaCommand parent;
+
+  @Mixin
+  CommonOptions options;
+
+  @Parameters(arity = "1..*", paramLabel = "TICKER")
+  List<String> tickers;
+
+  @Override
+  public Integer call() {
+    var ctx = parent.context();
+    Scrilla scrilla = ctx.scrilla();
+    Map<Asset, Result<List<Dividend>>> results = new LinkedHashMap<>();
+    for (Asset a : Tickers.resolve(tickers, false)) {
+      results.put(a, Tickers.attempt(() -> scrilla.dividendSource().dividends(a)));
+    }
+    ObjectNode json = Json.object();
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("ticker", "date", "amount"));
+    results.forEach((asset, result) -> {
+      if (result instanceof Result.Success<List<Dividend>> s) {
+        ArrayNode rows = json.putArray(asset.ticker());
+        for (Dividend d : s.value()) {
+          Json.put(rows.addObject().put("date", d.date().toString()), "amount", d.amount());
+          table.add(List.of(asset.ticker(), d.date().toString(), Double.toString(d.amount())));
+        }
+      }
+    });
+    if (json.size() > 0) {
+      Output.print(ctx, options, json, table);
+    }
+    return Tickers.reportFailures(ctx, results);
+  }
+}

@@ -1,0 +1,64 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.Maturity;
+import io.scrilla.api.model.YieldCurve;
+import io.scrilla.cli.CommonOptions;
+import io.scrilla.cli.Json;
+import io.scrilla.cli.Output;
+import io.scrilla.cli.ScrillaCommand;
+import io.scrilla.core.Scrilla;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code scrilla yield-curve} and {@code scrilla interest M...}: the Treasury par yield curve on a
+ * date (the latest published on or before {@code --date}, default the latest available), as
+ * decimal fractions: {@code {"date": d, "ONE_MONTH": r, ..., "THIRTY_YEAR": r}}.
+ */
+@Command(name = "yield-curve", aliases = "interest",
+    description = "Treasury par yields (decimal fractions) on a date; 'interest M...' names the maturities.")
+public final class YieldCurveCommand implements Callable<Integer> {
+  @ParentCommand
+  ScrillaCommand parent;
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = {"--date", "-date"}, paramLabel = "YYYY-MM-DD", description = "the date (default: latest)")
+  String date;
+
+  @Parameters(arity = "0..*", paramLabel = "MATURITY", description = "e.g. ONE_YEAR TEN_YEAR (default: all)")
+  List<String> maturities = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    var ctx = parent.context();
+    Scrilla scrilla = ctx.scrilla();
+    List<Maturity> wanted = maturities.isEmpty() ? Arrays.asList(Maturity.values())
+        : maturities.stream().map(Maturity::parse).toList();
+    LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
+    YieldCurve curve = scrilla.yieldCurve(d);
+    ObjectNode json = Json.object();
+    json.put("date", curve.date().toString());
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("maturity", "rate (" + curve.date() + ")"));
+    for (Maturity m : wanted) {
+      curve.rate(m).ifPresent(r -> {
+        Json.put(json, m.name(), r);
+        table.add(List.of(m.name(), Output.fmt(r)));
+      });
+    }
+    Output.print(ctx, options, json, table);
+    return 0;
+  }
+}
