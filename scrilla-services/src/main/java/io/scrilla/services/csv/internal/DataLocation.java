@@ -1,0 +1,196 @@
+package io.scrilla.services.csv.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where the CSV files live: a folder, or the sample data bundled on the class path. Immutable and
+ * thread-safe.
+ */
+public abstract class DataLocation {
+  /** The name of the yield curve file. */
+  public static final String YIELDS_FILE = "yields.csv";
+  /** The ending of dividend file names. */
+  public static final String DIVIDENDS_SUFFIX = ".dividends.csv";
+  /** The ending of price file names. */
+  public static final String CSV_SUFFIX = ".csv";
+
+  DataLocation() {}
+
+  /** Returns a location reading the files of {@code folder}. */
+  public static DataLocation folder(Path folder) {
+    return new Folder(folder);
+  }
+
+  /**
+   * Returns a location reading class-path resources under {@code base} (e.g.
+   * {@code /io/scrilla/services/csv/sample/}) with {@code anchor}'s class loader; the folder holds
+   * an index {@code tickers.txt} listing its price files' tickers, one per line.
+   */
+  public static DataLocation classpath(Class<?> anchor, String base) {
+    return new Classpath(anchor, base);
+  }
+
+  /**
+   * Opens a file for reading as UTF-8, if it exists.
+   *
+   * @param fileName e.g. {@code SPY.csv}; a folder also finds it in another letter case
+   * @return the reader, to be closed by the caller, or empty when there is no such file
+   * @throws IOException when the file exists but cannot be opened
+   */
+  public abstract Optional<BufferedReader> open(String fileName) throws IOException;
+
+  /** Returns a description for messages: {@code folder /data} or {@code the bundled sample data}. */
+  public abstract String describe();
+
+  /** Returns how to name a file in messages: {@code /data/SPY.csv} or {@code SPY.csv (bundled sample data)}. */
+  public abstract String describe(String fileName);
+
+  /** Returns the tickers that have a price file here, sorted. */
+  public abstract List<String> tickers();
+
+  /** Returns whether this is the bundled sample data. */
+  public abstract boolean isBundled();
+
+  static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  /** Whether a file name is a price file (not dividends, not yields), ignoring case. */
+  static boolean isPriceFile(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(CSV_SUFFIX) && !lower.endsWith(DIVIDENDS_SUFFIX)
+        && !lower.equals(YIELDS_FILE) && lower.length() > CSV_SUFFIX.length();
+  }
+
+  private static final class Folder extends DataLocation {
+    private final Path folder;
+
+    Folder(Path folder) {
+      this.folder = Objects.requireNonNull(folder, "folder");
+    }
+
+    @Override
+    public Optional<BufferedReader> open(String fileName) throws IOException {
+      Path file = folder.resolve(fileName);
+      if (!Files.isRegularFile(file)) {
+        Optional<Path> other = findIgnoringCase(fileName);
+        if (other.isEmpty()) {
+          return Optional.empty();
+        }
+        file = other.get();
+      }
+      return Optional.of(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    }
+
+    private Optional<Path> findIgnoringCase(String fileName) throws IOException {
+      if (!Files.isDirectory(folder)) {
+        return Optional.empty();
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        return files
+            .filter(p -> p.getFileName().toString().equalsIgnoreCase(fileName))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .findFirst();
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "folder " + folder;
+    }
+
+    @Override
+    public String describe(String fileName) {
+      return folder.resolve(fileName).toString();
+    }
+
+    @Override
+    public List<String> tickers() {
+      if (!Files.isDirectory(folder)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        return files
+            .map(p -> p.getFileName().toString())
+            .filter(DataLocation::isPriceFile)
+            .map(n -> n.substring(0, n.length() - CSV_SUFFIX.length()).toUpperCase(Locale.ROOT))
+            .sorted()
+            .distinct()
+            .toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean isBundled() {
+      return false;
+    }
+  }
+
+  private static final class Classpath extends DataLocation {
+    private final Class<?> anchor;
+    private final String base;
+
+    Classpath(Class<?> anchor, String base) {
+      this.anchor = Objects.requireNonNull(anchor, "anchor");
+      this.base = base.endsWith("/") ? base : base + "/";
+    }
+
+    @Override
+    public Optional<BufferedReader> open(String fileName) {
+      InputStream in = anchor.getResourceAsStream(base + fileName);
+      return in == null ? Optional.empty() : Optional.of(reader(in));
+    }
+
+    @Override
+    public String describe() {
+      return "the bundled sample data";
+    }
+
+    @Override
+    public String describe(String fileName) {
+      return fileName + " (bundled sample data)";
+    }
+
+    @Override
+    public List<String> tickers() {
+      Optional<BufferedReader> index = open("tickers.txt");
+      if (index.isEmpty()) {
+        return List.of();
+      }
+      try (BufferedReader r = index.get()) {
+        List<String> out = new ArrayList<>();
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!line.isBlank()) {
+            out.add(line.trim());
+          }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public boolean isBundled() {
+      return true;
+    }
+  }
+}

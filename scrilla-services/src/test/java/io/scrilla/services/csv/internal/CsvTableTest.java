@@ -1,0 +1,61 @@
+package io.scrilla.services.csv.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scrilla.api.error.InvalidInputException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CSV dialect: quotes, blank lines, short records, header matching. */
+class CsvTableTest {
+  private static CsvTable read(String text) throws IOException {
+    return CsvTable.read("t.csv", new StringReader(text));
+  }
+
+  @Test
+  void read_quotedFieldsWithCommasAndQuotes_unquoted() throws IOException {
+    CsvTable t = read("a,\"b, c\",d\n1,\"x \"\"y\"\", z\",\n");
+
+    assertEquals(List.of("a", "b, c", "d"), t.header());
+    assertEquals(List.of("1", "x \"y\", z", ""), t.records().get(0).fields());
+  }
+
+  @Test
+  void read_blankLinesAndShortRecords_lineNumbersKeptAndFieldsPadded() throws IOException {
+    CsvTable t = read("\n\na,b,c\n\n1\n2,3\n");
+
+    assertEquals(3, t.headerLine());
+    assertEquals(5, t.records().get(0).line());
+    assertEquals(List.of("1", "", ""), t.records().get(0).fields());
+    assertEquals(6, t.records().get(1).line());
+  }
+
+  @Test
+  void columns_caseSpacesAndRepeats_matched() throws IOException {
+    CsvTable t = read(" Close  (USD),CLOSE (usd), close\n");
+
+    assertEquals(List.of(0, 1), t.columns("close (USD)"));
+    assertEquals(2, t.column("Close"));
+    assertEquals(-1, t.column("open"));
+  }
+
+  @Test
+  void read_textAfterClosingQuote_fails() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("a\n\"1\"2\n"));
+    assertTrue(e.getMessage().startsWith("t.csv line 2: text after a closing quote"), e.getMessage());
+  }
+
+  @Test
+  void isNumber_decimalsOnly() {
+    for (String ok : List.of("1", "-1.5", "+.5", "1.", "1e5", "1.5E-3")) {
+      assertTrue(CsvTable.isNumber(ok), ok);
+    }
+    for (String bad : List.of("", "NaN", "Infinity", "1d", "0x10", "1,5", "1.2.3", "e5", ".")) {
+      assertTrue(!CsvTable.isNumber(bad), bad);
+    }
+  }
+}
