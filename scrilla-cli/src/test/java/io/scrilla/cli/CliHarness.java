@@ -14,13 +14,22 @@ final class CliHarness {
 
   private CliHarness() {}
 
+  /** Runs with sources and cache chosen by the configuration, as {@code java -jar} does. */
+  static Run runConfigured(ScrillaConfig config, String... args) {
+    return capture((o, e) -> Main.run(args, config, o, e));
+  }
+
   static Run run(ScrillaConfig config, Function<ScrillaConfig, Scrilla> factory, String... args) {
+    return capture((o, e) -> Main.run(args, config, o, e, factory));
+  }
+
+  private static Run capture(java.util.function.ToIntBiFunction<PrintStream, PrintStream> body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, config, o, e, factory);
+      code = body.applyAsInt(o, e);
     }
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
