@@ -213,11 +213,13 @@ public final class HttpFetcher {
       Throwable safe = request.redactor().sanitize(c);
       String reason;
       if (c instanceof HttpConnectTimeoutException) {
-        reason = "could not connect within " + seconds(settings.connectTimeout());
+        reason = "could not connect within the time allowed (connect timeout "
+            + seconds(settings.connectTimeout()) + ", request timeout " + seconds(settings.requestTimeout()) + ")";
       } else if (c instanceof HttpTimeoutException) {
         reason = "no answer within " + seconds(settings.requestTimeout());
       } else if (c instanceof ConnectException) {
-        reason = "could not connect (" + request.redactor().redact(c.getMessage()) + ")";
+        String m = request.redactor().redact(c.getMessage());
+        reason = "could not connect" + (m.isBlank() ? "" : " (" + m + ")");
       } else if (c instanceof IOException) {
         reason = "the connection failed (" + c.getClass().getSimpleName() + ": "
             + request.redactor().redact(c.getMessage()) + ")";

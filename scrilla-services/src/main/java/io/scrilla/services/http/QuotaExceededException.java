@@ -26,7 +26,21 @@ public class QuotaExceededException extends ServiceException {
    * @param shortTerm whether the limit resets within minutes
    */
   public QuotaExceededException(String message, int httpStatus, Duration retryAfter, boolean shortTerm) {
-    super(message, httpStatus, true, null);
+    this(message, httpStatus, retryAfter, shortTerm, null);
+  }
+
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message what was refused and how to cope, never the key
+   * @param httpStatus the HTTP status, or -1
+   * @param retryAfter the wait the service asked for, or {@code null}
+   * @param shortTerm whether the limit resets within minutes
+   * @param cause the underlying failure, or {@code null}
+   */
+  public QuotaExceededException(
+      String message, int httpStatus, Duration retryAfter, boolean shortTerm, Throwable cause) {
+    super(message, httpStatus, true, cause);
     this.retryAfter = retryAfter;
     this.shortTerm = shortTerm;
   }
@@ -50,8 +64,6 @@ public class QuotaExceededException extends ServiceException {
    */
   public QuotaExceededException withMessage(String message) {
     int status = httpStatus().orElse(-1);
-    QuotaExceededException e = new QuotaExceededException(message, status, retryAfter, shortTerm);
-    e.initCause(this);
-    return e;
+    return new QuotaExceededException(message, status, retryAfter, shortTerm, this);
   }
 }
