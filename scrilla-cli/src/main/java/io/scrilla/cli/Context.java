@@ -47,6 +47,11 @@ public final class Context implements AutoCloseable {
     return err;
   }
 
+  /** Returns a listener that reports fetch progress on stderr. */
+  public io.scrilla.api.spi.ProgressListener progress() {
+    return (task, done, total) -> err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+  }
+
   /** Returns the facade, creating it on first use. */
   public synchronized Scrilla scrilla() {
     if (scrilla == null) {

@@ -282,7 +282,12 @@ public final class Scrilla implements AutoCloseable {
    * else the interest-rate source.
    */
   public YieldCurve yieldCurve(LocalDate date) {
-    return market.yieldCurve(date, ProgressListener.none());
+    return yieldCurve(date, ProgressListener.none());
+  }
+
+  /** Returns {@link #yieldCurve(LocalDate)}, telling the listener of each page fetched. */
+  public YieldCurve yieldCurve(LocalDate date, ProgressListener listener) {
+    return market.yieldCurve(date, listener);
   }
 
   /** Returns the yield curves of a range, cache-first; progress of long fetches goes to the listener. */

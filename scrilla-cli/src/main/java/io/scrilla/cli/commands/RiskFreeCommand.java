@@ -39,7 +39,7 @@ public final class RiskFreeCommand implements Callable<Integer> {
     Scrilla scrilla = ctx.scrilla();
     Maturity m = scrilla.config().riskFree();
     LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
-    YieldCurve curve = scrilla.yieldCurve(d);
+    YieldCurve curve = scrilla.yieldCurve(d, ctx.progress());
     double r = curve.rate(m).orElseThrow(() -> new PriceUnavailableException(
         "the Treasury published no " + m + " yield on " + curve.date() + "; set RISK_FREE to another maturity"));
     ObjectNode json = Json.object();

@@ -47,7 +47,7 @@ public final class YieldCurveCommand implements Callable<Integer> {
     List<Maturity> wanted = maturities.isEmpty() ? Arrays.asList(Maturity.values())
         : maturities.stream().map(Maturity::parse).toList();
     LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
-    YieldCurve curve = scrilla.yieldCurve(d);
+    YieldCurve curve = scrilla.yieldCurve(d, ctx.progress());
     ObjectNode json = Json.object();
     json.put("date", curve.date().toString());
     List<List<String>> table = new ArrayList<>();
