@@ -68,6 +68,10 @@ final class FakeServices implements AutoCloseable {
     requests.add(ex.getRequestURI().getRawQuery());
     sleep();
     Map<String, String> p = params(ex.getRequestURI());
+    if ("DIVIDENDS".equals(p.get("function"))) {
+      dividends(ex, p.get("symbol"));
+      return;
+    }
     List<String[]> rows = sample(p.get("symbol") + ".csv");
     if (rows.isEmpty()) {
       send(ex, "application/json", "{\"Error Message\": \"Invalid API call. Please retry or visit the documentation.\"}");
@@ -91,6 +95,21 @@ final class FakeServices implements AutoCloseable {
           .append("\"5. volume\": \"").append(r[header.indexOf("volume")]).append("\"}");
     }
     send(ex, "application/json", sb.append("}}").toString());
+  }
+
+  /** AlphaVantage's DIVIDENDS answer, newest first, from the sample's dividends file. */
+  private void dividends(HttpExchange ex, String symbol) throws IOException {
+    List<String[]> rows = sample(symbol + ".dividends.csv");
+    List<String[]> data = rows.isEmpty() ? new ArrayList<>() : new ArrayList<>(rows.subList(1, rows.size()));
+    Collections.reverse(data);
+    StringBuilder sb = new StringBuilder("{\"symbol\": \"" + symbol + "\", \"data\": [");
+    for (int i = 0; i < data.size(); i++) {
+      String[] r = data.get(i); // date,amount,ex_date
+      sb.append(i == 0 ? "" : ",").append("{\"ex_dividend_date\": \"").append(r[2])
+          .append("\", \"declaration_date\": \"None\", \"record_date\": \"None\", \"payment_date\": \"")
+          .append(r[0]).append("\", \"amount\": \"").append(r[1]).append("\"}");
+    }
+    send(ex, "application/json", sb.append("]}").toString());
   }
 
   private static final String[] XML = {"BC_1MONTH", "BC_2MONTH", "BC_3MONTH", "BC_6MONTH", "BC_1YEAR", "BC_2YEAR",

@@ -134,6 +134,17 @@ class LiveSourcesIntegrationTest {
     assertEquals(1, services.count("field_tdr_date_value=2021"));
     assertTrue(rf.err().contains("fetched treasury 2021"), "progress on stderr: " + rf.err());
 
+    var divs = CliHarness.runConfigured(c, "dividends", "DIS", "--json");
+    assertEquals(0, divs.code(), divs.err());
+    JsonNode dis = Json.parse(divs.out()).get("DIS");
+    assertEquals(2, dis.size());
+    assertEquals("2019-07-25", dis.get(0).get("date").asText());
+    assertEquals(0.88, dis.get(1).get("amount").doubleValue());
+
+    var curve = CliHarness.runConfigured(c, "yield-curve", "--date", "2021-06-30", "--json");
+    assertEquals(0, curve.code(), curve.err());
+    assertEquals(0.0145, Json.parse(curve.out()).get("TEN_YEAR").doubleValue());
+
     var unknown = CliHarness.runConfigured(c, "prices", "NOSUCH", "--start", "2021-11-15", "--end", "2021-11-19");
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().contains("NOSUCH") && !unknown.err().contains("TESTKEY"), unknown.err());

@@ -107,7 +107,7 @@ public final class SqliteDatabase implements AutoCloseable {
       Session first = db.newSession("open");
       boolean ok = false;
       try {
-        db.prepareFile(first);
+        db.prepareFileRetryingBusy(first);
         ok = true;
       } catch (SQLException e) {
         throw db.failure("open the file and check its schema", e);
@@ -318,6 +318,34 @@ public final class SqliteDatabase implements AutoCloseable {
       return new Session(config.createConnection(url));
     } catch (SQLException e) {
       throw failure("open a connection to " + operation, e);
+    }
+  }
+
+  /**
+   * Runs {@link #prepareFile} and retries it while the file is busy. Switching a new file to WAL
+   * mode while another connection initializes it can answer {@code SQLITE_BUSY} at once, without
+   * calling the busy handler (seen when two processes open a new file at the same moment), so
+   * this waits with a growing pause, up to the busy timeout in all.
+   */
+  private void prepareFileRetryingBusy(Session s) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    long pause = 5;
+    while (true) {
+      try {
+        prepareFile(s);
+        return;
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() + pause * 1_000_000L > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the file lock", ie);
+      }
+      pause = Math.min(pause * 2, 200);
     }
   }
 

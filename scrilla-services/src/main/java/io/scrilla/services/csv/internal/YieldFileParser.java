@@ -3,7 +3,6 @@ package io.scrilla.services.csv.internal;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -77,7 +76,7 @@ public final class YieldFileParser {
         }
         String column = e.getKey().treasuryColumn();
         table.number(r.line(), column, text); // validates, with the message
-        rates.put(e.getKey(), new BigDecimal(text).movePointLeft(2).doubleValue());
+        rates.put(e.getKey(), YieldCurve.fromPercent(text));
       }
       if (!rates.isEmpty()) {
         curves.add(new YieldCurve(date, rates));

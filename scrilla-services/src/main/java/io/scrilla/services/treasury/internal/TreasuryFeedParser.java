@@ -138,7 +138,7 @@ public final class TreasuryFeedParser {
       if (!Double.isFinite(percent)) {
         throw bad(what, date + ": " + e.getKey().xmlElement() + " '" + e.getValue() + "' is not finite", false);
       }
-      rates.put(e.getKey(), percent / 100.0);
+      rates.put(e.getKey(), YieldCurve.fromPercent(e.getValue()));
     }
     return new YieldCurve(date, rates);
   }
