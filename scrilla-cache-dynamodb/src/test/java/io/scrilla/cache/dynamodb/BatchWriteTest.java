@@ -186,8 +186,17 @@ class BatchWriteTest {
   }
 
   @Test
-  void prices_severalThousandRowsOfAwkwardDoubles_readBackIdentical() {
-    try (DynamoDbClient client = TestClients.backend(MOTO.endpoint());
+  void prices_severalThousandRowsOfAwkwardDoubles_readBackIdenticalOverSeveralPages() {
+    AtomicInteger queries = new AtomicInteger();
+    ExecutionInterceptor countQueries = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest) {
+          queries.incrementAndGet();
+        }
+      }
+    };
+    try (DynamoDbClient client = TestClients.backend(MOTO.endpoint(), countQueries);
         DynamoDbCache cache = open(client, Duration.ofSeconds(30))) {
       Asset btc = Asset.crypto("BTC");
       PriceHistory full = history(btc, 3000, 4);
@@ -195,6 +204,7 @@ class BatchWriteTest {
       cache.prices().put(closes);
       PriceHistory back = cache.prices().get(btc, days(-10, 4000));
       assertEquals(closes, back);
+      assertTrue(queries.get() >= 3, queries.get() + " query pages for 3000 rows");
       for (int i = 0; i < closes.size(); i++) {
         assertEquals(Double.doubleToLongBits(closes.close(i)), Double.doubleToLongBits(back.close(i)));
       }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The committed IAM policy ({@code iam-policy.json}) allows exactly the DynamoDB operations the
  * backend calls: a full workload from a cold start records every operation (a global SDK
  * interceptor, {@link OperationRecorder}), and every action of the policy must have been used
- * and every operation used in this test run must be allowed.
+ * and every operation used in this test run must be allowed (the class runs last, see
+ * {@code junit-platform.properties}).
  */
+@Order(Integer.MAX_VALUE)
 class IamPolicyTest {
   @RegisterExtension
   static final MotoServerExtension MOTO = new MotoServerExtension();

@@ -57,7 +57,7 @@ public final class DynamoInterestStore implements InterestStore {
           Key.builder().partitionValue(m.name()).sortValue(range.start().toString()).build(),
           Key.builder().partitionValue(m.name()).sortValue(range.end().toString()).build());
       try {
-        for (RateItem item : tables.interest.query(q -> q.queryConditional(between)).items()) {
+        for (RateItem item : tables.interest.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
           LocalDate date = date(item.date());
           if (date != null && range.contains(date) && m.name().equals(item.maturity())
               && item.rate() != null && Double.isFinite(item.rate())) {

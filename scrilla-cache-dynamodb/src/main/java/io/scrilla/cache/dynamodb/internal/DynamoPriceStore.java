@@ -66,7 +66,7 @@ public final class DynamoPriceStore implements PriceStore {
     boolean allOpens = true;
     int skipped = 0;
     try {
-      for (PriceItem item : tables.prices.query(q -> q.queryConditional(between)).items()) {
+      for (PriceItem item : tables.prices.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
         Integer day = valid(item, hash, type, range, n == 0 ? Integer.MIN_VALUE : days[n - 1]);
         if (day == null) {
           skipped++;

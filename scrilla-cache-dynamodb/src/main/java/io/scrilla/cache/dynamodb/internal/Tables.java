@@ -20,6 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The clients, table handles and batch helper shared by the four stores of one open cache.
  */
 public final class Tables {
+  /**
+   * Items per page of a query: below DynamoDB's 1 MB page (a price row is under 100 bytes), so
+   * long histories are read in several pages and paging is exercised on every backend.
+   */
+  static final int PAGE_SIZE = 1000;
   final DynamoDbClient client;
   final DynamoDbSettings settings;
   final Batches batches;
