@@ -247,23 +247,49 @@ class ProvisioningTest {
   void open_twoProcessesAtOnce_bothSucceedAndOneWaitsForTheOther() throws Exception {
     String prefix = TestClients.uniquePrefix("race");
     DynamoDbSettings settings = DynamoDbSettings.from(config(prefix));
-    // both describe a missing table, then both send CreateTable together
-    CyclicBarrier together = new CyclicBarrier(2);
-    ExecutionInterceptor meet = new ExecutionInterceptor() {
-      @Override
-      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        if ("CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-          try {
-            together.await(30, TimeUnit.SECONDS);
-          } catch (Exception e) {
-            throw new IllegalStateException("the other process did not reach CreateTable", e);
+    // Both describe a missing table and reach CreateTable; then the first sends it, and the
+    // second only once the first has its answer. moto's CreateTable is not atomic (two truly
+    // simultaneous requests may both succeed there), DynamoDB's is: this order gives the second
+    // process the ResourceInUseException DynamoDB gives the loser of a race.
+    CyclicBarrier bothDescribed = new CyclicBarrier(2);
+    java.util.concurrent.Semaphore firstAnswered = new java.util.concurrent.Semaphore(0);
+    Calls calls = new Calls();
+    List<DynamoDbClient> clients = new ArrayList<>();
+    for (boolean isFirst : new boolean[] {true, false}) {
+      clients.add(TestClients.backend(MOTO.endpoint(), new ExecutionInterceptor() {
+        private boolean create(ExecutionAttributes attributes) {
+          return "CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+          if (create(attributes)) {
+            try {
+              bothDescribed.await(30, TimeUnit.SECONDS);
+              if (!isFirst && !firstAnswered.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the first process's CreateTable got no answer");
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException("the other process did not reach CreateTable", e);
+            }
           }
         }
-      }
-    };
-    Calls calls = new Calls();
-    List<DynamoDbClient> clients = List.of(
-        TestClients.backend(MOTO.endpoint(), meet, calls), TestClients.backend(MOTO.endpoint(), meet, calls));
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+          if (isFirst && create(attributes)) {
+            firstAnswered.release();
+          }
+        }
+
+        @Override
+        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+          if (isFirst && create(attributes)) {
+            firstAnswered.release();
+          }
+        }
+      }, calls));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<DynamoDbCache>> opened = new ArrayList<>();
@@ -274,6 +300,8 @@ class ProvisioningTest {
       DynamoDbCache b = opened.get(1).get(60, TimeUnit.SECONDS);
       assertEquals(8, calls.operations.stream().filter("CreateTable"::equals).count());
       assertEquals(4, calls.failures.stream().filter("CreateTable:ResourceInUseException"::equals).count(),
+          calls.failures.toString());
+      assertEquals(4, calls.failures.stream().filter(f -> f.startsWith("CreateTable")).count(),
           calls.failures.toString());
       for (JsonNode guide : guideTables()) {
         assertMatchesGuide(prefix, guide, 0, 0);
