@@ -1,0 +1,126 @@
+package io.scrilla.cache.dynamodb.internal;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import io.scrilla.api.model.CorrelationKey;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * One row of the {@code correlations} table, for the pair in canonical order. Every identifying
+ * field is stored on its own as well as in the sort key, and all are compared on read.
+ *
+ * @param ticker1 hash key: asset key of the first asset of the pair
+ * @param startDate range key: {@link Identity#correlationSortKey}
+ * @param ticker2 asset key of the second asset (key of the AssetTelescoping index)
+ * @param windowStart first date of the window, ISO
+ * @param endDate last date of the window, ISO (key of the AssetTelescoping index)
+ * @param method estimation method's canonical name (key of the EstimationTelescoping index)
+ * @param weekends 1 when weekends are in the sample, else 0 (key of the WeekendTelescoping index)
+ * @param assetType1 type of the first asset
+ * @param assetType2 type of the second asset
+ * @param correlation the correlation in [-1, 1]
+ */
+public record CorrelationItem(
+    String ticker1, String startDate, String ticker2, String windowStart, String endDate,
+    String method, Integer weekends, String assetType1, String assetType2, Double correlation) {
+  /** The item mapping of the enhanced client. */
+  public static final TableSchema<CorrelationItem> SCHEMA =
+      StaticImmutableTableSchema.builder(CorrelationItem.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(String.class, a -> a.name("ticker_1").getter(CorrelationItem::ticker1)
+              .setter(Builder::ticker1).tags(primaryPartitionKey()))
+          .addAttribute(String.class, a -> a.name("start_date").getter(CorrelationItem::startDate)
+              .setter(Builder::startDate).tags(primarySortKey()))
+          .addAttribute(String.class, a -> a.name("ticker_2").getter(CorrelationItem::ticker2)
+              .setter(Builder::ticker2))
+          .addAttribute(String.class, a -> a.name("window_start").getter(CorrelationItem::windowStart)
+              .setter(Builder::windowStart))
+          .addAttribute(String.class, a -> a.name("end_date").getter(CorrelationItem::endDate)
+              .setter(Builder::endDate))
+          .addAttribute(String.class, a -> a.name("method").getter(CorrelationItem::method)
+              .setter(Builder::method))
+          .addAttribute(Integer.class, a -> a.name("weekends").getter(CorrelationItem::weekends)
+              .setter(Builder::weekends))
+          .addAttribute(String.class, a -> a.name("asset_type_1").getter(CorrelationItem::assetType1)
+              .setter(Builder::assetType1))
+          .addAttribute(String.class, a -> a.name("asset_type_2").getter(CorrelationItem::assetType2)
+              .setter(Builder::assetType2))
+          .addAttribute(Double.class, a -> a.name("correlation").getter(CorrelationItem::correlation)
+              .setter(Builder::correlation))
+          .build();
+
+  /** Returns the item storing {@code correlation} under {@code key}. */
+  public static CorrelationItem of(CorrelationKey key, double correlation) {
+    return new CorrelationItem(Identity.assetKey(key.first()), Identity.correlationSortKey(key),
+        Identity.assetKey(key.second()), key.range().start().toString(), key.range().end().toString(),
+        key.method().canonicalName(), Identity.weekends(key.weekends()),
+        Identity.typeName(key.first().type()), Identity.typeName(key.second().type()), correlation);
+  }
+
+  /** Returns whether every identifying field of this item equals the key's. */
+  public boolean matches(CorrelationKey key) {
+    return CorrelationItem.of(key, 0).equals(new CorrelationItem(ticker1, startDate, ticker2,
+        windowStart, endDate, method, weekends, assetType1, assetType2, 0.0));
+  }
+
+  /** Mutable builder used by the mapper. */
+  public static final class Builder {
+    private String ticker1;
+    private String startDate;
+    private String ticker2;
+    private String windowStart;
+    private String endDate;
+    private String method;
+    private Integer weekends;
+    private String assetType1;
+    private String assetType2;
+    private Double correlation;
+
+    void ticker1(String v) {
+      ticker1 = v;
+    }
+
+    void startDate(String v) {
+      startDate = v;
+    }
+
+    void ticker2(String v) {
+      ticker2 = v;
+    }
+
+    void windowStart(String v) {
+      windowStart = v;
+    }
+
+    void endDate(String v) {
+      endDate = v;
+    }
+
+    void method(String v) {
+      method = v;
+    }
+
+    void weekends(Integer v) {
+      weekends = v;
+    }
+
+    void assetType1(String v) {
+      assetType1 = v;
+    }
+
+    void assetType2(String v) {
+      assetType2 = v;
+    }
+
+    void correlation(Double v) {
+      correlation = v;
+    }
+
+    CorrelationItem build() {
+      return new CorrelationItem(ticker1, startDate, ticker2, windowStart, endDate, method,
+          weekends, assetType1, assetType2, correlation);
+    }
+  }
+}

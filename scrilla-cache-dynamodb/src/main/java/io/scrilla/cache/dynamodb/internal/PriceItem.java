@@ -1,0 +1,68 @@
+package io.scrilla.cache.dynamodb.internal;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * One row of the {@code prices} table: the close (and open, when the source gave one) of an asset
+ * on a date, in USD.
+ *
+ * @param ticker hash key: the asset key ({@code SPY}, {@code BTC:crypto})
+ * @param date range key: ISO date {@code YYYY-MM-DD}
+ * @param assetType {@code equity} or {@code crypto}, checked on read
+ * @param close close price
+ * @param open open price, {@code null} when absent
+ */
+public record PriceItem(String ticker, String date, String assetType, Double close, Double open) {
+  /** The item mapping of the enhanced client. */
+  public static final TableSchema<PriceItem> SCHEMA =
+      StaticImmutableTableSchema.builder(PriceItem.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(String.class, a -> a.name("ticker").getter(PriceItem::ticker)
+              .setter(Builder::ticker).tags(primaryPartitionKey()))
+          .addAttribute(String.class, a -> a.name("date").getter(PriceItem::date)
+              .setter(Builder::date).tags(primarySortKey()))
+          .addAttribute(String.class, a -> a.name("asset_type").getter(PriceItem::assetType)
+              .setter(Builder::assetType))
+          .addAttribute(Double.class, a -> a.name("close").getter(PriceItem::close)
+              .setter(Builder::close))
+          .addAttribute(Double.class, a -> a.name("open").getter(PriceItem::open)
+              .setter(Builder::open))
+          .build();
+
+  /** Mutable builder used by the mapper. */
+  public static final class Builder {
+    private String ticker;
+    private String date;
+    private String assetType;
+    private Double close;
+    private Double open;
+
+    void ticker(String v) {
+      ticker = v;
+    }
+
+    void date(String v) {
+      date = v;
+    }
+
+    void assetType(String v) {
+      assetType = v;
+    }
+
+    void close(Double v) {
+      close = v;
+    }
+
+    void open(Double v) {
+      open = v;
+    }
+
+    PriceItem build() {
+      return new PriceItem(ticker, date, assetType, close, open);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.scrilla.cache.dynamodb.internal;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * One row of the {@code interest} table: the par yield of one maturity on one date.
+ *
+ * @param maturity hash key: the maturity's name, e.g. {@code ONE_YEAR}
+ * @param date range key: ISO date
+ * @param rate the yield, annualized decimal fraction (0.0154 for 1.54%)
+ */
+public record RateItem(String maturity, String date, Double rate) {
+  /** The item mapping of the enhanced client. */
+  public static final TableSchema<RateItem> SCHEMA =
+      StaticImmutableTableSchema.builder(RateItem.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(String.class, a -> a.name("maturity").getter(RateItem::maturity)
+              .setter(Builder::maturity).tags(primaryPartitionKey()))
+          .addAttribute(String.class, a -> a.name("date").getter(RateItem::date)
+              .setter(Builder::date).tags(primarySortKey()))
+          .addAttribute(Double.class, a -> a.name("rate").getter(RateItem::rate)
+              .setter(Builder::rate))
+          .build();
+
+  /** Mutable builder used by the mapper. */
+  public static final class Builder {
+    private String maturity;
+    private String date;
+    private Double rate;
+
+    void maturity(String v) {
+      maturity = v;
+    }
+
+    void date(String v) {
+      date = v;
+    }
+
+    void rate(Double v) {
+      rate = v;
+    }
+
+    RateItem build() {
+      return new RateItem(maturity, date, rate);
+    }
+  }
+}
