@@ -477,7 +477,8 @@ public final class PortfolioOptimizer {
         beta = new double[] {-1, 1};
         b = new double[] {0, 1};
       }
-      ActiveSetQp qp = new ActiveSetQp(n, sigma, l, h, rowA, beta, b);
+      double[] hq = withoutRedundantUpperBounds(l, h, status);
+      ActiveSetQp qp = new ActiveSetQp(n, sigma, l, hq, rowA, beta, b);
       ActiveSetQp.Result r = qp.solve(y, 1, status, 20 * n + 100);
       double[] w = r.y();
       for (int i = 0; i < n; i++) {
@@ -500,6 +501,14 @@ public final class PortfolioOptimizer {
             + " the risk-free rate " + rf + ", but the highest return attainable within the bounds"
             + " is " + vMax.ret + " (asset returns " + describe(p.tickers(), mu) + "); use a lower"
             + " risk-free rate, other assets or wider bounds");
+      }
+      double[] vols = p.volatilities();
+      for (int i = 0; i < n; i++) {
+        if (vols[i] == 0 && mu[i] > rf && hi[i] > 0) {
+          throw new InvalidInputException("the Sharpe ratio is unbounded: " + p.tickers().get(i)
+              + " has zero volatility and return " + mu[i] + " above the risk-free rate " + rf
+              + "; remove it or set r_f to its return");
+        }
       }
       if (c.targetReturn().isPresent()) {
         double target = c.targetReturn().getAsDouble();
@@ -524,7 +533,8 @@ public final class PortfolioOptimizer {
       for (int i = 0; i < n; i++) {
         excess[i] = mu[i] - rf;
       }
-      ActiveSetQp qp = new ActiveSetQp(n, sigma, lo, hi, new double[][] {ones, excess},
+      double[] hq = withoutRedundantUpperBounds(lo, hi, status);
+      ActiveSetQp qp = new ActiveSetQp(n, sigma, lo, hq, new double[][] {ones, excess},
           new double[] {-1, 0}, new double[] {0, 1});
       ActiveSetQp.Result r = qp.solve(y, scale, status, 20 * n + 100);
       double kappa = r.kappa();
@@ -616,6 +626,29 @@ public final class PortfolioOptimizer {
         budget -= add;
       }
       return w;
+    }
+
+    /**
+     * With every lower bound at least 0, an upper bound of 1 or more can never bind (the other
+     * weights are not negative and the weights sum to 1); it is dropped, so the solver never
+     * meets the degenerate vertex "all in one asset at its upper bound".
+     */
+    private static double[] withoutRedundantUpperBounds(double[] l, double[] h, int[] status) {
+      for (double x : l) {
+        if (x < 0) {
+          return h;
+        }
+      }
+      double[] hq = h.clone();
+      for (int i = 0; i < hq.length; i++) {
+        if (hq[i] >= 1 && l[i] != h[i]) {
+          hq[i] = Double.POSITIVE_INFINITY;
+          if (status[i] == ActiveSetQp.UPPER) {
+            status[i] = ActiveSetQp.FREE;
+          }
+        }
+      }
+      return hq;
     }
 
     private static int[] statuses(double[] w, double[] l, double[] h, double kappa) {

@@ -5,7 +5,6 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.LUDecomposition;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
@@ -32,12 +31,17 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * working sets and the objective falls strictly after each release, so the method ends at an
  * exact KKT point.
  *
- * <p>Singular covariance (a zero-volatility asset, perfectly correlated assets) is handled by a
- * ridge {@code delta I} added to {@code Sigma} inside the subproblems, with
- * {@code delta = 1e-12 max_i Sigma_ii}: every subproblem is then strictly convex on the null
- * space of its rows, so its KKT matrix is nonsingular; among the optimal portfolios of a singular
- * problem this selects the one of least norm. The KKT residual returned is measured against the
- * given {@code Sigma}, without the ridge.
+ * <p>Singular covariance (a zero-volatility asset, perfectly correlated assets) is handled in the
+ * factorisation: a pivot of the Cholesky factor that rounds below
+ * {@code delta = 1e-12 max_i Sigma_ii} is raised to {@code delta}, which is the same as adding
+ * {@code delta} to the variance of that direction only. Each subproblem stays strictly convex on
+ * the null space of its rows, so it has one solution; among the optimal portfolios of a singular
+ * problem this picks one of least norm in the degenerate direction. Nonsingular problems are not
+ * perturbed at all. The KKT residual is measured against the given {@code Sigma}.
+ *
+ * <p>Degenerate vertices (a released asset blocked again at once, with a zero step) are handled
+ * by not releasing that asset again until the iterate moves; if only such assets remain with a
+ * wrong-signed multiplier the solver stops and reports that it did not converge.
  *
  * <p>Create one per problem; {@link #solve} keeps its state in local variables. Each iteration
  * costs {@code O(n^2 + k^2)} for {@code k} free assets (the bound multipliers need
@@ -51,6 +55,7 @@ public final class ActiveSetQp {
   /** Status of an asset at its upper bound {@code y_i = hi_i kappa}. */
   public static final int UPPER = 2;
 
+  private static final boolean DEBUG = Boolean.getBoolean("qp.debug");
   private final int n;
   private final double[] s;
   private final double ridge;
@@ -69,7 +74,7 @@ public final class ActiveSetQp {
    * @param lambda multipliers of the equality rows
    * @param iterations subproblems solved
    * @param converged whether the KKT test passed (false: iteration limit or degenerate cycling)
-   * @param kktResidual largest KKT violation without the ridge
+   * @param kktResidual largest KKT violation, with the given covariance
    * @param gap duality gap at the multipliers
    */
   public record Result(double[] y, double kappa, int[] status, double[] lambda, int iterations,
@@ -133,6 +138,9 @@ public final class ActiveSetQp {
     double[][] ha = new double[m][n];
     double[] x = new double[n];
     double[] work = new double[n];
+    double[] rx = new double[n];
+    double[] hr = new double[n];
+    double[] rb = new double[m];
     int lastReleased = -1;
     boolean converged = false;
     int iterations = 0;
@@ -146,7 +154,7 @@ public final class ActiveSetQp {
       for (int b = 0; b < n; b++) {
         if (status[b] != FREE) {
           double d = bound(status, b);
-          q += d * (u[b] + ridge * d);
+          q += d * u[b];
           for (int r = 0; r < m; r++) {
             ak[r] += rowA[r][b] * d;
           }
@@ -165,7 +173,6 @@ public final class ActiveSetQp {
       }
       // Schur complement system in (kappa, nu)
       double[][] sm = new double[m + 1][m + 1];
-      double[] rhs = new double[m + 1];
       double uhu = 0;
       for (int c = 0; c < k; c++) {
         uhu += u[free[c]] * hu[c];
@@ -186,17 +193,70 @@ public final class ActiveSetQp {
           sm[r + 1][t + 1] = -aHa;
           sm[t + 1][r + 1] = -aHa;
         }
-        rhs[r + 1] = rowB[r];
       }
-      double[] sol = solveSmall(sm, rhs);
-      double kt = sol[0];
-      for (int c = 0; c < k; c++) {
-        double v = -hu[c] * kt;
-        for (int r = 0; r < m; r++) {
-          v -= ha[r][c] * sol[r + 1];
+      DecompositionSolver small = smallSolver(sm);
+      // solve, then two rounds of iterative refinement on the full reduced KKT system
+      double[] sol = new double[m + 1];
+      Arrays.fill(rx, 0, k, 0);
+      double rk = 0;
+      System.arraycopy(rowB, 0, rb, 0, m);
+      Arrays.fill(x, 0, k, 0);
+      for (int round = 0; round < 3; round++) {
+        // correction for the residual (rx, rk, rb)
+        f.solve(rx, hr);
+        double[] srhs = new double[m + 1];
+        double uhr = 0;
+        for (int c = 0; c < k; c++) {
+          uhr += u[free[c]] * hr[c];
         }
-        x[c] = v;
+        srhs[0] = rk - uhr;
+        for (int r = 0; r < m; r++) {
+          double ahr = 0;
+          for (int c = 0; c < k; c++) {
+            ahr += rowA[r][free[c]] * hr[c];
+          }
+          srhs[r + 1] = rb[r] - ahr;
+        }
+        double[] ds = small.solve(new ArrayRealVector(srhs, false)).toArray();
+        for (int c = 0; c < k; c++) {
+          double v = hr[c] - hu[c] * ds[0];
+          for (int r = 0; r < m; r++) {
+            v -= ha[r][c] * ds[r + 1];
+          }
+          x[c] += v;
+        }
+        for (int t = 0; t <= m; t++) {
+          sol[t] += ds[t];
+        }
+        if (round == 2) {
+          break;
+        }
+        // residuals of H x + u kappa + A' nu = 0, u' x + q kappa + ak' nu = 0, A x + ak kappa = b
+        f.multiply(x, hr);
+        for (int c = 0; c < k; c++) {
+          double v = hr[c] + u[free[c]] * sol[0];
+          for (int r = 0; r < m; r++) {
+            v += rowA[r][free[c]] * sol[r + 1];
+          }
+          rx[c] = -v;
+        }
+        double v0 = q * sol[0];
+        for (int c = 0; c < k; c++) {
+          v0 += u[free[c]] * x[c];
+        }
+        for (int r = 0; r < m; r++) {
+          v0 += ak[r] * sol[r + 1];
+        }
+        rk = -v0;
+        for (int r = 0; r < m; r++) {
+          double v = ak[r] * sol[0];
+          for (int c = 0; c < k; c++) {
+            v += rowA[r][free[c]] * x[c];
+          }
+          rb[r] = rowB[r] - v;
+        }
       }
+      double kt = sol[0];
       for (int r = 0; r < m; r++) {
         lambda[r] = -sol[r + 1];
       }
@@ -217,7 +277,7 @@ public final class ActiveSetQp {
             blockStatus = LOWER;
           }
         }
-        ds = hi[i] * pk - p;
+        ds = hi[i] == Double.POSITIVE_INFINITY ? 0 : hi[i] * pk - p;
         if (ds < 0) {
           double a = Math.max(0, hi[i] * kappa - y[i]) / -ds;
           if (a < alpha) {
@@ -228,6 +288,9 @@ public final class ActiveSetQp {
         }
       }
       if (block >= 0) {
+        if (DEBUG) {
+          System.err.println("it " + iterations + " block " + block + " alpha " + alpha);
+        }
         for (int c = 0; c < k; c++) {
           int i = free[c];
           y[i] += alpha * (x[c] - y[i]);
@@ -245,29 +308,47 @@ public final class ActiveSetQp {
         lastReleased = -1;
         continue;
       }
+      boolean moved = pk != 0;
       for (int c = 0; c < k; c++) {
+        moved |= y[free[c]] != x[c];
         y[free[c]] = x[c];
       }
       kappa = kt;
+      if (moved) {
+        Arrays.fill(tabu, false);
+      }
       syncBounds(y, kappa, status);
-      // multipliers of the bounds: g = (Sigma + ridge I) y - A' lambda
-      gradient(y, lambda, ridge, g);
+      // multipliers of the bounds: g = Sigma y - A' lambda
+      gradient(y, lambda, 0, g);
       double scale = 0;
       for (int i = 0; i < n; i++) {
         scale = Math.max(scale, Math.abs(g[i]));
       }
       double tol = 1e-12 * Math.max(scale, 1e-300) + 1e-300;
       int release = -1;
+      boolean stuck = false;
       double worst = -tol;
       for (int i = 0; i < n; i++) {
-        if (status[i] == FREE || lo[i] == hi[i] || tabu[i]) {
+        if (status[i] == FREE || lo[i] == hi[i]) {
           continue;
         }
         double mult = status[i] == LOWER ? g[i] : -g[i];
         if (mult < worst) {
+          if (tabu[i]) {
+            stuck = true;
+            continue;
+          }
           worst = mult;
           release = i;
         }
+      }
+      if (release < 0 && stuck) {
+        break;
+      }
+      if (DEBUG) {
+        System.err.println("it " + iterations + " y=" + Arrays.toString(y) + " k=" + kappa
+            + " st=" + Arrays.toString(status) + " g=" + Arrays.toString(g) + " lam="
+            + Arrays.toString(lambda) + " release=" + release);
       }
       if (release < 0) {
         converged = true;
@@ -295,7 +376,7 @@ public final class ActiveSetQp {
   }
 
   /**
-   * Cholesky factor {@code L L' = Sigma_FF + ridge I} of the free assets, in the order they were
+   * Cholesky factor {@code L L' = Sigma_FF} (pivots floored at delta) of the free assets, in the order they were
    * freed, updated in {@code O(k^2)} when an asset is freed (a new last row) or fixed (the row is
    * deleted and the factor made triangular again by Givens rotations).
    */
@@ -321,12 +402,12 @@ public final class ActiveSetQp {
         }
         row[c] = v / lc[c];
       }
-      double d2 = s[ri + i] + ridge;
+      double d2 = s[ri + i];
       for (int c = 0; c < k; c++) {
         d2 -= row[c] * row[c];
       }
-      // rounding can only eat into the ridge; never let the pivot fall below half of it
-      row[k] = Math.sqrt(Math.max(d2, 0.5 * ridge));
+      // a (numerically) singular direction gets the floor: see the class comment
+      row[k] = Math.sqrt(Math.max(d2, ridge));
       l[k] = row;
       order[k] = i;
       size++;
@@ -367,6 +448,27 @@ public final class ActiveSetQp {
       size--;
     }
 
+    /** Computes {@code out = L L' x} for the first {@code size} entries. */
+    void multiply(double[] x, double[] out) {
+      int k = size;
+      double[] t = new double[k];
+      for (int c = 0; c < k; c++) {
+        double v = 0;
+        for (int r = c; r < k; r++) {
+          v += l[r][c] * x[r];
+        }
+        t[c] = v;
+      }
+      for (int r = 0; r < k; r++) {
+        double v = 0;
+        double[] lr = l[r];
+        for (int c = 0; c <= r; c++) {
+          v += lr[c] * t[c];
+        }
+        out[r] = v;
+      }
+    }
+
     /** Solves {@code L L' out = b} for the first {@code size} entries. */
     void solve(double[] b, double[] out) {
       int k = size;
@@ -400,7 +502,7 @@ public final class ActiveSetQp {
     }
   }
 
-  /** {@code g = (Sigma + ridge I) y - sum_r lambda_r a_r}. */
+  /** {@code g = (Sigma + rdg I) y - sum_r lambda_r a_r}. */
   private void gradient(double[] y, double[] lambda, double rdg, double[] g) {
     for (int i = 0; i < n; i++) {
       double v = rdg * y[i];
@@ -415,7 +517,7 @@ public final class ActiveSetQp {
     }
   }
 
-  /** Returns {KKT residual, duality gap} measured without the ridge. */
+  /** Returns {KKT residual, duality gap} with the given covariance. */
   private double[] diagnostics(double[] y, double kappa, int[] status, double[] lambda,
       double[] g) {
     gradient(y, lambda, 0, g);
@@ -454,25 +556,17 @@ public final class ActiveSetQp {
   }
 
   /**
-   * Solves the small symmetric Schur-complement system; rank-deficient systems (dependent equality
-   * rows, e.g. a target return when every free asset has the same return) get the least-norm
-   * solution of the SVD pseudo-inverse, which is exact because the system is consistent.
+   * Factorises the small symmetric Schur-complement system; a rank-deficient one (dependent
+   * equality rows, e.g. a target return when every free asset has the same return) gets the SVD
+   * pseudo-inverse, whose least-norm solution is exact because the system is consistent.
    */
-  private static double[] solveSmall(double[][] a, double[] b) {
+  private static DecompositionSolver smallSolver(double[][] a) {
     Array2DRowRealMatrix m = new Array2DRowRealMatrix(a, false);
-    RealVector rhs = new ArrayRealVector(b, false);
-    DecompositionSolver lu = new LUDecomposition(m, 1e-13 * maxAbs(a)).getSolver();
+    DecompositionSolver lu = new LUDecomposition(m, 1e-15 * maxAbs(a)).getSolver();
     if (lu.isNonSingular()) {
-      double[] x = lu.solve(rhs).toArray();
-      boolean finite = true;
-      for (double v : x) {
-        finite &= Double.isFinite(v);
-      }
-      if (finite) {
-        return x;
-      }
+      return lu;
     }
-    return new SingularValueDecomposition(m).getSolver().solve(rhs).toArray();
+    return new SingularValueDecomposition(m).getSolver();
   }
 
   private static double maxAbs(double[][] a) {
