@@ -166,7 +166,9 @@ public final class PortfolioOptimizer {
    * increasing, its argument concave), and {@code L = 1 - e^{g}/p} is unimodal in {@code R}.
    * Below {@code R0}, the return of the minimum-variance portfolio, both {@code R} falls and
    * {@code V} rises, so the search runs over {@code [R0, R1]} ({@code R1} the highest attainable
-   * return) with Hipparchus' Brent optimiser (relative tolerance 1e-10), compares the result with
+   * return) with Hipparchus' Brent optimiser (relative tolerance 1e-14, so that an optimum at a
+   * kink of the frontier, where the loss is not smooth, is still located to about 1e-15 in
+   * return), compares the result with
    * both ends, and polishes it by probing the returns {@code 1e-7 (R1 - R0)} either side (the
    * improvement found, if any, is reported as {@link Solution#optimalityGap()}).
    *
@@ -575,7 +577,7 @@ public final class PortfolioOptimizer {
       };
       java.util.function.ToDoubleFunction<Solution> loss = s -> PortfolioRisk
           .conditionalValueAtRisk(s.annualReturn(), s.annualVolatility(), prob, horizon);
-      BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-14);
+      BrentOptimizer brent = new BrentOptimizer(1e-14, 1e-15);
       UnivariatePointValuePair opt = brent.optimize(new MaxEval(500),
           new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),
           GoalType.MINIMIZE, new SearchInterval(r0, r1));

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>{@code kktResidual} is the largest violation of the Karush-Kuhn-Tucker conditions of the
  * quadratic programme that was solved (stationarity, primal feasibility, dual feasibility of the
  * bound multipliers, complementarity), measured with the covariance as given (without the
- * solver's ridge), in the units of the gradient of {@code w' Sigma w / 2}; for maximum Sharpe it
+ * pivot floor used for singular matrices), in the units of the gradient of {@code w' Sigma w / 2}; for maximum Sharpe it
  * is measured on the homogenised problem in {@code y = kappa w}. {@code optimalityGap} bounds how
  * far the objective may be from the optimum: for the quadratic programmes the Lagrangian duality
  * gap at the returned multipliers; for minimum CVaR the largest CVaR improvement found by probing

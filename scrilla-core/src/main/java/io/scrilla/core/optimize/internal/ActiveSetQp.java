@@ -55,7 +55,6 @@ public final class ActiveSetQp {
   /** Status of an asset at its upper bound {@code y_i = hi_i kappa}. */
   public static final int UPPER = 2;
 
-  private static final boolean DEBUG = Boolean.getBoolean("qp.debug");
   private final int n;
   private final double[] s;
   private final double ridge;
@@ -262,6 +261,12 @@ public final class ActiveSetQp {
       }
       // ratio test from (y, kappa) toward the subproblem solution
       double pk = kt - kappa;
+      // moves below this size are rounding (e.g. a freed asset pinned by the rows): not blocking
+      double ymax = Math.abs(kappa);
+      for (int c = 0; c < k; c++) {
+        ymax = Math.max(ymax, Math.abs(y[free[c]]));
+      }
+      double negligible = 1e-14 * Math.max(ymax, 1e-300);
       double alpha = 1;
       int block = -1;
       int blockStatus = FREE;
@@ -269,7 +274,7 @@ public final class ActiveSetQp {
         int i = free[c];
         double p = x[c] - y[i];
         double ds = p - lo[i] * pk;
-        if (ds < 0) {
+        if (ds < -negligible) {
           double a = Math.max(0, y[i] - lo[i] * kappa) / -ds;
           if (a < alpha) {
             alpha = a;
@@ -278,7 +283,7 @@ public final class ActiveSetQp {
           }
         }
         ds = hi[i] == Double.POSITIVE_INFINITY ? 0 : hi[i] * pk - p;
-        if (ds < 0) {
+        if (ds < -negligible) {
           double a = Math.max(0, hi[i] * kappa - y[i]) / -ds;
           if (a < alpha) {
             alpha = a;
@@ -288,9 +293,6 @@ public final class ActiveSetQp {
         }
       }
       if (block >= 0) {
-        if (DEBUG) {
-          System.err.println("it " + iterations + " block " + block + " alpha " + alpha);
-        }
         for (int c = 0; c < k; c++) {
           int i = free[c];
           y[i] += alpha * (x[c] - y[i]);
@@ -344,11 +346,6 @@ public final class ActiveSetQp {
       }
       if (release < 0 && stuck) {
         break;
-      }
-      if (DEBUG) {
-        System.err.println("it " + iterations + " y=" + Arrays.toString(y) + " k=" + kappa
-            + " st=" + Arrays.toString(status) + " g=" + Arrays.toString(g) + " lam="
-            + Arrays.toString(lambda) + " release=" + release);
       }
       if (release < 0) {
         converged = true;
