@@ -64,7 +64,8 @@ public final class BivariateNormal {
    */
   public static double density(double h, double k, double rho) {
     double q = 1 - rho * rho;
-    return Math.exp(-(h * h - 2 * rho * h * k + k * k) / (2 * q)) / (2 * Math.PI * Math.sqrt(q));
+    // written symmetric in (h, k) so that swapping them gives the same bits
+    return Math.exp(-((h * h + k * k) - 2 * rho * (h * k)) / (2 * q)) / (2 * Math.PI * Math.sqrt(q));
   }
 
   /**
