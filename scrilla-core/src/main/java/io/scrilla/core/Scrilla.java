@@ -406,8 +406,9 @@ public final class Scrilla implements AutoCloseable {
     try {
       return CorrelationEstimators.estimate(PairSample.of(first, second, calendar), key.method());
     } catch (SampleSizeException e) {
-      throw new SampleSizeException(key.first().ticker() + " and " + key.second().ticker() + " "
-          + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
+      // the message names both tickers already
+      throw new SampleSizeException("window " + key.range().start() + " to " + key.range().end() + ": "
+          + e.getMessage(), e);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(key.first().ticker() + " and " + key.second().ticker() + " "
           + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
