@@ -1,6 +1,23 @@
 package io.scrilla.core;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.PriceUnavailableException;
+import io.scrilla.api.model.CorrelationKey;
+import io.scrilla.api.model.Dividend;
+import io.scrilla.core.estimate.CorrelationEstimators;
+import io.scrilla.core.estimate.PairSample;
+import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.Gbm;
+import io.scrilla.core.risk.MarketStatistics;
+import io.scrilla.core.stats.CorrelationMatrix;
+import io.scrilla.core.stats.MovingAverages;
+import io.scrilla.core.valuation.DiscountDividendModel;
+import io.scrilla.core.valuation.DividendValuation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import io.scrilla.api.error.SampleSizeException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
@@ -171,7 +188,12 @@ public final class Scrilla implements AutoCloseable {
    * crypto without weekends, have both ends moved back to trading days.
    */
   public DateRange window(Asset asset, DateRange requested, boolean weekends) {
-    return market.window(requested, asset.type() == AssetType.EQUITY || !weekends);
+    try {
+      return market.window(requested, asset.type() == AssetType.EQUITY || !weekends);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(asset.ticker() + ": " + e.getMessage()
+          + "; choose dates that include an NYSE session", e);
+    }
   }
 
   /**
@@ -299,6 +321,550 @@ public final class Scrilla implements AutoCloseable {
   public LocalDate latestRateDate() {
     return market.latestRateDate();
   }
+
+  // ---------------------------------------------------------------- correlation
+
+  /**
+   * Returns the default {@code weekends} flag of a group of assets (a pair, a matrix, a
+   * portfolio): true only when every asset is crypto.
+   */
+  public static boolean defaultWeekends(List<Asset> assets) {
+    return !assets.isEmpty() && assets.stream().allMatch(a -> a.type() == AssetType.CRYPTO);
+  }
+
+  /**
+   * Returns the correlation of two assets over their default window with the default method.
+   *
+   * @see #correlation(Asset, Asset, DateRange, EstimationMethod, boolean)
+   */
+  public double correlation(Asset a, Asset b) {
+    return correlation(a, b, defaultRange(List.of(a, b)), config.defaultMethod());
+  }
+
+  /**
+   * Returns the correlation of two assets with the pair's default {@code weekends} flag (true only
+   * when both are crypto).
+   *
+   * @see #correlation(Asset, Asset, DateRange, EstimationMethod, boolean)
+   */
+  public double correlation(Asset a, Asset b, DateRange range, EstimationMethod method) {
+    return correlation(a, b, range, method, defaultWeekends(List.of(a, b)));
+  }
+
+  /**
+   * Returns the correlation of the two assets' GBM increments (see {@link CorrelationEstimators}).
+   *
+   * <p>The sample: when both are crypto and {@code weekends} is false, each series is first
+   * restricted to NYSE sessions; the two series are then intersected on their common dates, and
+   * each asset's returns, intervals and standardized residuals are taken on those dates. Moments
+   * and likelihood give {@code rho = sum e1 e2 / sqrt(sum e1^2 sum e2^2)} (the Pearson
+   * correlation of the log returns when every interval is one period); percentiles match the
+   * empirical copula to the bivariate normal. An asset's correlation with itself is 1.
+   *
+   * <p>Cache-first under {@link CorrelationKey} (the unordered pair, the window, the method and
+   * the flag); the result is stored.
+   *
+   * @param weekends whether weekend and holiday prices are kept; only honoured when both assets
+   *     are crypto (a pair with an equity is sampled on the equity's dates)
+   * @throws InvalidInputException for a window without a trading day, or a sample without
+   *     variation
+   * @throws PriceUnavailableException when an asset has no price in the window
+   * @throws SampleSizeException with fewer than 3 common dates
+   */
+  public double correlation(Asset a, Asset b, DateRange range, EstimationMethod method, boolean weekends) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(method, "method");
+    boolean w = weekends && defaultWeekends(List.of(a, b));
+    DateRange window = pairWindow(a, b, range, w);
+    if (a.equals(b)) {
+      samplePrices(a, window, w);
+      return 1;
+    }
+    CorrelationKey key = CorrelationKey.of(a, b, window, method, w);
+    OptionalDouble hit = cache.correlations().get(key);
+    if (hit.isPresent()) {
+      return hit.getAsDouble();
+    }
+    double rho = computeCorrelation(key, groupPrices(key.first(), window, w), groupPrices(key.second(), window, w));
+    cache.correlations().put(key, rho);
+    return rho;
+  }
+
+  private DateRange pairWindow(Asset a, Asset b, DateRange range, boolean weekends) {
+    try {
+      return market.window(range, !weekends);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(a.ticker() + " and " + b.ticker() + ": " + e.getMessage()
+          + "; choose dates that include an NYSE session", e);
+    }
+  }
+
+  /** Prices of one member of a pair or matrix: crypto restricted to sessions without weekends. */
+  private PriceHistory groupPrices(Asset asset, DateRange window, boolean weekends) {
+    PriceHistory p = prices(asset, window);
+    return asset.type() == AssetType.CRYPTO && !weekends ? tradingDaysOnly(p) : p;
+  }
+
+  private double computeCorrelation(CorrelationKey key, PriceHistory first, PriceHistory second) {
+    try {
+      return CorrelationEstimators.estimate(PairSample.of(first, second, calendar), key.method());
+    } catch (SampleSizeException e) {
+      // the message names both tickers already
+      throw new SampleSizeException("window " + key.range().start() + " to " + key.range().end() + ": "
+          + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(key.first().ticker() + " and " + key.second().ticker() + " "
+          + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the correlation matrix of the assets over their default window with the default method. */
+  public CorrelationMatrix correlationMatrix(List<Asset> assets) {
+    return correlationMatrix(assets, defaultRange(assets), config.defaultMethod());
+  }
+
+  /**
+   * Returns the correlation matrix with the group's default {@code weekends} flag (true only when
+   * every asset is crypto).
+   *
+   * @see #correlationMatrix(List, DateRange, EstimationMethod, boolean)
+   */
+  public CorrelationMatrix correlationMatrix(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return correlationMatrix(assets, range, method, defaultWeekends(assets));
+  }
+
+  /**
+   * Returns the pairwise correlations of the assets as a symmetric matrix with a unit diagonal,
+   * each entry as {@link #correlation(Asset, Asset, DateRange, EstimationMethod, boolean)} with
+   * the matrix's window and flag (weekends are kept only when every asset is crypto).
+   *
+   * <p>One pass: the cached entries are read with one {@link
+   * io.scrilla.api.spi.CorrelationStore#getAll} call, each price history needed for the missing
+   * entries is read once, and the computed entries are written with one
+   * {@link io.scrilla.api.spi.CorrelationStore#putAll} call. An asset whose prices cannot be had,
+   * or whose sample with an earlier asset is too small, is left out of the matrix and reported in
+   * {@link CorrelationMatrix#failures()}; the others are unaffected. Duplicates are ignored.
+   *
+   * <pre>{@code
+   * CorrelationMatrix m = scrilla.correlationMatrix(
+   *     List.of(Asset.equity("SPY"), Asset.equity("GLD"), Asset.crypto("BTC")),
+   *     DateRange.parse("2021-01-04", "2021-06-30"), EstimationMethod.MOMENTS);
+   * }</pre>
+   *
+   * @throws InvalidInputException for a window without a trading day
+   */
+  public CorrelationMatrix correlationMatrix(
+      List<Asset> assets, DateRange range, EstimationMethod method, boolean weekends) {
+    Objects.requireNonNull(assets, "assets");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(method, "method");
+    List<Asset> distinct = new ArrayList<>(new LinkedHashSet<>(assets));
+    boolean w = weekends && defaultWeekends(distinct);
+    DateRange window;
+    try {
+      window = market.window(range, !w);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(distinct + ": " + e.getMessage() + "; choose dates that include an NYSE session", e);
+    }
+    int n = distinct.size();
+    CorrelationKey[][] keys = new CorrelationKey[n][n];
+    List<CorrelationKey> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        keys[i][j] = CorrelationKey.of(distinct.get(i), distinct.get(j), window, method, w);
+        all.add(keys[i][j]);
+      }
+    }
+    Map<CorrelationKey, Double> known = all.isEmpty() ? Map.of() : cache.correlations().getAll(all);
+    Map<CorrelationKey, Double> computed = new LinkedHashMap<>();
+    Map<Asset, PriceHistory> histories = new LinkedHashMap<>();
+    Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      boolean needed = n == 1;
+      for (int j = 0; j < n; j++) {
+        if (j != i && !known.containsKey(i < j ? keys[i][j] : keys[j][i])) {
+          needed = true;
+        }
+      }
+      if (needed) {
+        Asset a = distinct.get(i);
+        try {
+          histories.put(a, groupPrices(a, window, w));
+        } catch (ScrillaException e) {
+          failures.put(a, e);
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        Asset a = distinct.get(i);
+        Asset b = distinct.get(j);
+        if (failures.containsKey(a) || failures.containsKey(b) || known.containsKey(keys[i][j])) {
+          continue;
+        }
+        CorrelationKey key = keys[i][j];
+        try {
+          boolean aFirst = key.first().equals(a);
+          PriceHistory pa = histories.get(aFirst ? a : b);
+          PriceHistory pb = histories.get(aFirst ? b : a);
+          computed.put(key, computeCorrelation(key, pa, pb));
+        } catch (ScrillaException e) {
+          failures.put(b, e);
+        }
+      }
+    }
+    if (!computed.isEmpty()) {
+      cache.correlations().putAll(computed);
+    }
+    List<Asset> ok = new ArrayList<>();
+    for (Asset a : distinct) {
+      if (!failures.containsKey(a)) {
+        ok.add(a);
+      }
+    }
+    double[][] m = new double[ok.size()][ok.size()];
+    for (int i = 0; i < ok.size(); i++) {
+      m[i][i] = 1;
+      for (int j = i + 1; j < ok.size(); j++) {
+        CorrelationKey key = CorrelationKey.of(ok.get(i), ok.get(j), window, method, w);
+        Double v = known.containsKey(key) ? known.get(key) : computed.get(key);
+        m[i][j] = v;
+        m[j][i] = v;
+      }
+    }
+    Map<Asset, ScrillaException> orderedFailures = new LinkedHashMap<>();
+    for (Asset a : distinct) {
+      if (failures.containsKey(a)) {
+        orderedFailures.put(a, failures.get(a));
+      }
+    }
+    return CorrelationMatrix.of(ok, m, orderedFailures);
+  }
+
+  /**
+   * Returns the covariance of the two assets' annual returns {@code sigma_a sigma_b rho}, every
+   * factor by the same method and on the same window with the pair's {@code weekends} flag.
+   */
+  public double covariance(Asset a, Asset b, DateRange range, EstimationMethod method) {
+    boolean w = defaultWeekends(List.of(a, b));
+    DateRange window = pairWindow(a, b, range, w);
+    double rho = correlation(a, b, window, method, w);
+    return MarketStatistics.covariance(
+        riskProfile(a, window, method, w).annualVolatility(),
+        riskProfile(b, window, method, w).annualVolatility(), rho);
+  }
+
+  // ---------------------------------------------------------------- market statistics
+
+  /** Returns the market proxy ({@code MARKET_PROXY}, default SPY) as an asset. */
+  public Asset marketProxy() {
+    return asset(config.marketProxy());
+  }
+
+  /**
+   * Returns the risk-free rate on a date: the {@code RISK_FREE} maturity's yield (default one
+   * year) of the latest Treasury curve published on or before the date, as a decimal fraction.
+   *
+   * @throws PriceUnavailableException when no curve was published in the fortnight before the
+   *     date, or the curve lacks that maturity
+   */
+  public double riskFreeRate(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    YieldCurve curve = yieldCurve(date);
+    return curve.rate(config.riskFree()).orElseThrow(() -> new PriceUnavailableException(
+        "the Treasury curve of " + curve.date() + " has no " + config.riskFree() + " yield; set RISK_FREE"
+            + " to a published maturity"));
+  }
+
+  /** Returns the risk-free rate of today (the latest curve published). */
+  public double riskFreeRate() {
+    return riskFreeRate(today());
+  }
+
+  /**
+   * Returns the Sharpe ratio {@code (mu - r_f) / sigma} of the asset's profile, with r_f the
+   * risk-free rate of the window's end date (scrilla uses today's rate for every window).
+   */
+  public double sharpeRatio(Asset asset, DateRange range, EstimationMethod method) {
+    DateRange window = window(asset, range, defaultWeekends(asset));
+    return sharpeRatio(asset, window, method, riskFreeRate(window.end()));
+  }
+
+  /** Returns the Sharpe ratio {@code (mu - r_f) / sigma} with the given risk-free rate. */
+  public double sharpeRatio(Asset asset, DateRange range, EstimationMethod method, double riskFreeRate) {
+    return MarketStatistics.sharpeRatio(riskProfile(asset, range, method), riskFreeRate);
+  }
+
+  /** Returns {@link #sharpeRatio(Asset, DateRange, EstimationMethod)} of each asset. */
+  public Map<Asset, Result<Double>> sharpeRatios(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return each(assets, a -> sharpeRatio(a, range, method));
+  }
+
+  /** Returns {@link #sharpeRatio(Asset, DateRange, EstimationMethod, double)} of each asset. */
+  public Map<Asset, Result<Double>> sharpeRatios(
+      List<Asset> assets, DateRange range, EstimationMethod method, double riskFreeRate) {
+    return each(assets, a -> sharpeRatio(a, range, method, riskFreeRate));
+  }
+
+  /** Returns the market premium {@code mu_M - r_f}, r_f of the window's end date. */
+  public double marketPremium(DateRange range, EstimationMethod method) {
+    Asset m = marketProxy();
+    DateRange window = window(m, range, defaultWeekends(m));
+    return marketPremium(window, method, riskFreeRate(window.end()));
+  }
+
+  /** Returns the market premium {@code mu_M - r_f} with the given risk-free rate. */
+  public double marketPremium(DateRange range, EstimationMethod method, double riskFreeRate) {
+    return MarketStatistics.marketPremium(riskProfile(marketProxy(), range, method), riskFreeRate);
+  }
+
+  /**
+   * Returns the CAPM beta of the asset against the market proxy,
+   * {@code beta = rho_{A,M} sigma_A / sigma_M}, with the correlation and both volatilities
+   * estimated by the same method on the same window and {@code weekends} flag (scrilla always
+   * estimates the correlation by moments, bug B9). With moments and complete histories this is
+   * the least-squares slope of the asset's log returns on the market's. The beta of the market
+   * with itself is 1.
+   */
+  public double marketBeta(Asset asset, DateRange range, EstimationMethod method) {
+    Asset m = marketProxy();
+    boolean w = defaultWeekends(List.of(asset, m));
+    DateRange window = pairWindow(asset, m, range, w);
+    double rho = correlation(asset, m, window, method, w);
+    return MarketStatistics.beta(rho,
+        riskProfile(asset, window, method, w).annualVolatility(),
+        riskProfile(m, window, method, w).annualVolatility());
+  }
+
+  /** Returns {@link #marketBeta(Asset, DateRange, EstimationMethod)} of each asset. */
+  public Map<Asset, Result<Double>> marketBetas(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return each(assets, a -> marketBeta(a, range, method));
+  }
+
+  /**
+   * Returns the CAPM cost of equity {@code r_f + beta (mu_M - r_f)}, r_f of the window's end date,
+   * beta and the market return by the same method on the same window.
+   */
+  public double costOfEquity(Asset asset, DateRange range, EstimationMethod method) {
+    Asset m = marketProxy();
+    DateRange window = pairWindow(asset, m, range, defaultWeekends(List.of(asset, m)));
+    return costOfEquity(asset, window, method, riskFreeRate(window.end()));
+  }
+
+  /** Returns the CAPM cost of equity {@code r_f + beta (mu_M - r_f)} with the given risk-free rate. */
+  public double costOfEquity(Asset asset, DateRange range, EstimationMethod method, double riskFreeRate) {
+    Asset m = marketProxy();
+    boolean w = defaultWeekends(List.of(asset, m));
+    DateRange window = pairWindow(asset, m, range, w);
+    double beta = marketBeta(asset, window, method);
+    return MarketStatistics.costOfEquity(riskFreeRate, beta, riskProfile(m, window, method, w).annualReturn());
+  }
+
+  /** Returns {@link #costOfEquity(Asset, DateRange, EstimationMethod)} of each asset. */
+  public Map<Asset, Result<Double>> costsOfEquity(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return each(assets, a -> costOfEquity(a, range, method));
+  }
+
+  /** Returns {@link #costOfEquity(Asset, DateRange, EstimationMethod, double)} of each asset. */
+  public Map<Asset, Result<Double>> costsOfEquity(
+      List<Asset> assets, DateRange range, EstimationMethod method, double riskFreeRate) {
+    return each(assets, a -> costOfEquity(a, range, method, riskFreeRate));
+  }
+
+  /**
+   * Returns each asset's risk profile with its Sharpe ratio, CAPM beta and cost of equity where
+   * they can be computed: the ratio and the cost need the risk-free rate of the window's end
+   * date, the beta and the cost need the market proxy's prices; what cannot be had is absent, and
+   * only a failure of the profile itself fails the asset.
+   */
+  public Map<Asset, Result<AssetStatistics>> assetStatistics(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return each(assets, a -> {
+      OptionalDouble rf;
+      try {
+        rf = OptionalDouble.of(riskFreeRate(window(a, range, defaultWeekends(a)).end()));
+      } catch (ScrillaException e) {
+        rf = OptionalDouble.empty();
+      }
+      return statistics(a, range, method, rf);
+    });
+  }
+
+  /** Returns {@link #assetStatistics(List, DateRange, EstimationMethod)} with the given risk-free rate. */
+  public Map<Asset, Result<AssetStatistics>> assetStatistics(
+      List<Asset> assets, DateRange range, EstimationMethod method, double riskFreeRate) {
+    return each(assets, a -> statistics(a, range, method, OptionalDouble.of(riskFreeRate)));
+  }
+
+  private AssetStatistics statistics(Asset a, DateRange range, EstimationMethod method, OptionalDouble rf) {
+    RiskProfile profile = riskProfile(a, range, method);
+    OptionalDouble sharpe = OptionalDouble.empty();
+    if (rf.isPresent() && profile.annualVolatility() > 0) {
+      sharpe = OptionalDouble.of(MarketStatistics.sharpeRatio(profile, rf.getAsDouble()));
+    }
+    OptionalDouble beta = OptionalDouble.empty();
+    OptionalDouble cost = OptionalDouble.empty();
+    try {
+      beta = OptionalDouble.of(marketBeta(a, range, method));
+      if (rf.isPresent()) {
+        cost = OptionalDouble.of(costOfEquity(a, range, method, rf.getAsDouble()));
+      }
+    } catch (ScrillaException e) {
+      // the market proxy is unavailable for this window: beta and cost stay absent
+    }
+    return new AssetStatistics(profile, rf, sharpe, beta, cost);
+  }
+
+  // ---------------------------------------------------------------- value at risk
+
+  /**
+   * Returns the value at risk of the asset as a price level: the {@code probability}-th percentile
+   * of the price after {@code horizon} years under GBM,
+   * {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the last close in the window
+   * and mu, sigma the asset's profile over the window.
+   *
+   * @param probability p in (0, 1), e.g. 0.05
+   * @param horizon T in years, positive
+   */
+  public double valueAtRisk(Asset asset, DateRange range, EstimationMethod method, double probability, double horizon) {
+    boolean w = defaultWeekends(asset);
+    DateRange window = window(asset, range, w);
+    RiskProfile profile = riskProfile(asset, window, method, w);
+    return Gbm.valueAtRisk(lastClose(asset, window, w), profile, horizon, probability);
+  }
+
+  /** Returns {@link #valueAtRisk} of each asset. */
+  public Map<Asset, Result<Double>> valuesAtRisk(
+      List<Asset> assets, DateRange range, EstimationMethod method, double probability, double horizon) {
+    return each(assets, a -> valueAtRisk(a, range, method, probability, horizon));
+  }
+
+  /**
+   * Returns the conditional value at risk of the asset as a price level, the expected price after
+   * {@code horizon} years given that it is below the value at risk:
+   * {@code S_0 e^(mu T) Phi(z_p - sigma sqrt T) / p}.
+   *
+   * @param probability p in (0, 1), e.g. 0.05
+   * @param horizon T in years, positive
+   */
+  public double conditionalValueAtRisk(
+      Asset asset, DateRange range, EstimationMethod method, double probability, double horizon) {
+    boolean w = defaultWeekends(asset);
+    DateRange window = window(asset, range, w);
+    RiskProfile profile = riskProfile(asset, window, method, w);
+    return Gbm.conditionalValueAtRisk(lastClose(asset, window, w), profile, horizon, probability);
+  }
+
+  /** Returns {@link #conditionalValueAtRisk} of each asset. */
+  public Map<Asset, Result<Double>> conditionalValuesAtRisk(
+      List<Asset> assets, DateRange range, EstimationMethod method, double probability, double horizon) {
+    return each(assets, a -> conditionalValueAtRisk(a, range, method, probability, horizon));
+  }
+
+  private double lastClose(Asset asset, DateRange window, boolean weekends) {
+    PriceHistory p = samplePrices(asset, window, weekends);
+    return p.close(p.size() - 1);
+  }
+
+  // ---------------------------------------------------------------- moving averages
+
+  /**
+   * Returns the moving averages of annual return of the asset for every price date of the window,
+   * over the periods {@code MA_1}, {@code MA_2}, {@code MA_3} (default 20, 60, 100): for date d and
+   * period k, the profile {@code annual_return} of the trailing k + 1 prices ending at d (NYSE
+   * sessions for equities, calendar days for crypto), the same definition for every method. The
+   * history is read from k sessions (days for crypto) before the window's start.
+   */
+  public MovingAverages movingAverages(Asset asset, DateRange range, EstimationMethod method) {
+    Objects.requireNonNull(method, "method");
+    boolean w = defaultWeekends(asset);
+    DateRange window = window(asset, range, w);
+    int[] periods = config.movingAveragePeriods();
+    int longest = 0;
+    for (int k : periods) {
+      longest = Math.max(longest, k);
+    }
+    LocalDate from = asset.type() == AssetType.EQUITY
+        ? calendar.minusTradingDays(window.start(), longest)
+        : window.start().minusDays(longest);
+    PriceHistory history = samplePrices(asset, DateRange.of(from, window.end()), w);
+    try {
+      return MovingAverages.compute(history, window, periods, method, calendar);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(asset.ticker() + " " + window + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns {@link #movingAverages(Asset, DateRange, EstimationMethod)} of each asset. */
+  public Map<Asset, Result<MovingAverages>> movingAverages(List<Asset> assets, DateRange range, EstimationMethod method) {
+    return each(assets, a -> movingAverages(a, range, method));
+  }
+
+  // ---------------------------------------------------------------- dividend model
+
+  /**
+   * Values the asset with the discount dividend model (see {@link DiscountDividendModel}) from the
+   * dividend source's payments on or before {@code asOf}.
+   *
+   * @param asOf the valuation date
+   * @param discountRate r, annual decimal fraction, positive
+   * @throws SampleSizeException with fewer than 3 payments
+   * @throws InvalidInputException when r is not positive or the sum does not converge
+   */
+  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf, double discountRate) {
+    Objects.requireNonNull(asset, "asset");
+    Objects.requireNonNull(asOf, "asOf");
+    List<Dividend> dividends = dividendSource().dividends(asset);
+    try {
+      return DiscountDividendModel.value(dividends, asOf, discountRate);
+    } catch (SampleSizeException e) {
+      throw new SampleSizeException(asset.ticker() + ": " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(asset.ticker() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Values the asset with the discount dividend model at its CAPM cost of equity (default method)
+   * over the default window ending at {@code asOf} (the latest window when {@code asOf} is today
+   * or later).
+   */
+  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    List<Asset> group = List.of(asset, marketProxy());
+    DateRange latest = defaultRange(group);
+    DateRange range = asOf.isBefore(latest.end())
+        ? resolveRange(group, Optional.empty(), Optional.of(asOf)) : latest;
+    return discountDividendModel(asset, asOf, costOfEquity(asset, range, config.defaultMethod()));
+  }
+
+  /** Values the asset today at its CAPM cost of equity. */
+  public DividendValuation discountDividendModel(Asset asset) {
+    return discountDividendModel(asset, today());
+  }
+
+  /** Returns {@link #discountDividendModel(Asset, LocalDate, double)} of each asset. */
+  public Map<Asset, Result<DividendValuation>> discountDividendModels(
+      List<Asset> assets, LocalDate asOf, double discountRate) {
+    return each(assets, a -> discountDividendModel(a, asOf, discountRate));
+  }
+
+  /** Returns {@link #discountDividendModel(Asset, LocalDate)} of each asset. */
+  public Map<Asset, Result<DividendValuation>> discountDividendModels(List<Asset> assets, LocalDate asOf) {
+    return each(assets, a -> discountDividendModel(a, asOf));
+  }
+
+  /** Applies a computation to each asset in order; a failure is that asset's result. */
+  private static <T> Map<Asset, Result<T>> each(List<Asset> assets, Function<Asset, T> f) {
+    Objects.requireNonNull(assets, "assets");
+    Map<Asset, Result<T>> out = new LinkedHashMap<>();
+    for (Asset a : assets) {
+      out.put(a, attempt(() -> f.apply(a)));
+    }
+    return out;
+  }
+
 
   /** Runs a computation for one item of a batch, turning its failure into a result. */
   static <T> Result<T> attempt(Supplier<T> computation) {

@@ -24,9 +24,12 @@ import java.util.List;
  *   <li>Juneteenth, Independence Day and Christmas move from Saturday to Friday and from Sunday to
  *       Monday;</li>
  *   <li>special closures: 2001-09-11 to 2001-09-14, 2004-06-11, 2007-01-02, 2012-10-29,
- *       2012-10-30, 2018-12-05, 2025-01-09.</li>
+ *       2012-10-30, 2018-12-05, 2025-01-09; before 1999 also 1972-12-28, 1973-01-25,
+ *       1977-07-14, 1985-09-27 and 1994-04-27.</li>
  * </ul>
- * These rules reproduce every session of SPY's daily history from 1999-11-01 to 2021-11-19.
+ * These rules reproduce every session of SPY's daily history from 1999-11-01 to 2021-11-19. The
+ * holiday rules are the modern ones (the Monday holidays of 1971 onwards); dates in 1970 follow
+ * them too.
  * Dates from {@value #FIRST_YEAR} to {@value #LAST_YEAR} are supported; all queries are O(1) or
  * O(log n) on precomputed tables.
  */
@@ -37,6 +40,8 @@ public final class TradingCalendar {
   public static final int LAST_YEAR = 2199;
 
   private static final LocalDate[] SPECIAL_CLOSURES = {
+    LocalDate.of(1972, 12, 28), LocalDate.of(1973, 1, 25), LocalDate.of(1977, 7, 14),
+    LocalDate.of(1985, 9, 27), LocalDate.of(1994, 4, 27),
     LocalDate.of(2001, 9, 11), LocalDate.of(2001, 9, 12), LocalDate.of(2001, 9, 13),
     LocalDate.of(2001, 9, 14), LocalDate.of(2004, 6, 11), LocalDate.of(2007, 1, 2),
     LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30), LocalDate.of(2018, 12, 5),
