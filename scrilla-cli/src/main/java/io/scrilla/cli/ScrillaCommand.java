@@ -1,6 +1,18 @@
 package io.scrilla.cli;
 
 import io.scrilla.cli.commands.ClearCacheCommand;
+import io.scrilla.cli.commands.SharpeRatioCommand;
+import io.scrilla.cli.commands.CapmBetaCommand;
+import io.scrilla.cli.commands.CapmEquityCommand;
+import io.scrilla.cli.commands.CorrelationCommand;
+import io.scrilla.cli.commands.VarCommand;
+import io.scrilla.cli.commands.CvarCommand;
+import io.scrilla.cli.commands.MovingAveragesCommand;
+import io.scrilla.cli.commands.DiscountDividendModelCommand;
+import io.scrilla.cli.commands.OptimizePortfolioCommand;
+import io.scrilla.cli.commands.OptimizeCvarCommand;
+import io.scrilla.cli.commands.MaxReturnCommand;
+import io.scrilla.cli.commands.EfficientFrontierCommand;
 import io.scrilla.cli.commands.DividendsCommand;
 import io.scrilla.cli.commands.PricesCommand;
 import io.scrilla.cli.commands.RiskFreeCommand;
@@ -20,6 +32,18 @@ import picocli.CommandLine.HelpCommand;
       VersionCommand.class,
       ClearCacheCommand.class,
       RiskProfileCommand.class,
+      SharpeRatioCommand.class,
+      CapmBetaCommand.class,
+      CapmEquityCommand.class,
+      CorrelationCommand.class,
+      VarCommand.class,
+      CvarCommand.class,
+      MovingAveragesCommand.class,
+      DiscountDividendModelCommand.class,
+      OptimizePortfolioCommand.class,
+      OptimizeCvarCommand.class,
+      MaxReturnCommand.class,
+      EfficientFrontierCommand.class,
       PricesCommand.class,
       DividendsCommand.class,
       YieldCurveCommand.class,

@@ -39,11 +39,21 @@ import io.scrilla.api.spi.PriceSource;
 import io.scrilla.api.spi.PriceSourceProvider;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.api.spi.Providers;
+import io.scrilla.core.allocate.Allocation;
+import io.scrilla.core.allocate.ShareAllocator;
 import io.scrilla.core.cache.LayeredCache;
+import io.scrilla.core.optimize.Bounds;
+import io.scrilla.core.optimize.Constraints;
+import io.scrilla.core.optimize.CvarSolution;
+import io.scrilla.core.optimize.FrontierSpacing;
+import io.scrilla.core.optimize.Portfolio;
+import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.estimate.ProfileEstimators;
 import io.scrilla.core.estimate.ReturnSample;
 import io.scrilla.core.internal.MarketData;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -865,6 +875,104 @@ public final class Scrilla implements AutoCloseable {
     return out;
   }
 
+
+  // ---------------------------------------------------------------- portfolios
+
+  /**
+   * Returns the portfolio of the assets over a window: each asset's risk profile and the
+   * correlation matrix, all from the same window, method and {@code weekends} flag (kept only when
+   * every asset is crypto), with the risk-free rate of the {@code RISK_FREE} maturity on the
+   * window's end date (scrilla used 0 here, bug B12). Statistics come from the cache when present.
+   *
+   * @throws io.scrilla.api.error.ScrillaException the failure of the first asset that has no
+   *     statistics, naming it
+   */
+  public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method) {
+    boolean weekends = defaultWeekends(assets);
+    return portfolio(assets, range, method, riskFreeRate(window(assets.get(0), range, weekends).end()));
+  }
+
+  /** Returns {@link #portfolio(List, DateRange, EstimationMethod)} with a given risk-free rate. */
+  public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method, double riskFreeRate) {
+    if (assets.isEmpty()) {
+      throw new io.scrilla.api.error.InvalidInputException("a portfolio needs at least one ticker");
+    }
+    if (new java.util.HashSet<>(assets).size() != assets.size()) {
+      throw new io.scrilla.api.error.InvalidInputException("a ticker is repeated in " + assets + ": give each once");
+    }
+    boolean weekends = defaultWeekends(assets);
+    CorrelationMatrix matrix = correlationMatrix(assets, range, method, weekends);
+    if (!matrix.failures().isEmpty()) {
+      throw matrix.failures().values().iterator().next();
+    }
+    List<RiskProfile> profiles = new java.util.ArrayList<>();
+    for (Asset a : assets) {
+      profiles.add(riskProfile(a, range, method, weekends));
+    }
+    return Portfolio.of(assets.stream().map(Asset::ticker).toList(), profiles, matrix.toArray(), riskFreeRate);
+  }
+
+  /**
+   * Returns the minimum-variance portfolio of the assets under the constraints (budget, bounds,
+   * optional target return), from cached statistics.
+   */
+  public Solution minimumVariance(List<Asset> assets, DateRange range, EstimationMethod method, Constraints constraints) {
+    return PortfolioOptimizer.create().minimumVariance(portfolio(assets, range, method), constraints);
+  }
+
+  /**
+   * Returns the maximum-Sharpe-ratio portfolio, with the {@code RISK_FREE} rate at the window's end.
+   *
+   * @throws io.scrilla.api.error.InvalidInputException when no asset's return exceeds the rate
+   */
+  public Solution maximumSharpeRatio(List<Asset> assets, DateRange range, EstimationMethod method, Constraints constraints) {
+    return PortfolioOptimizer.create().maximumSharpeRatio(portfolio(assets, range, method), constraints);
+  }
+
+  /** Returns the maximum-return portfolio under the bounds. */
+  public Solution maximumReturn(List<Asset> assets, DateRange range, EstimationMethod method, Bounds bounds) {
+    return PortfolioOptimizer.create().maximumReturn(portfolio(assets, range, method), bounds);
+  }
+
+  /**
+   * Returns the portfolio of least conditional value at risk (a loss) at {@code probability} over
+   * {@code horizon} years.
+   */
+  public CvarSolution minimumConditionalValueAtRisk(List<Asset> assets, DateRange range, EstimationMethod method,
+      Constraints constraints, double probability, double horizon) {
+    return PortfolioOptimizer.create().minimumConditionalValueAtRisk(
+        portfolio(assets, range, method), constraints, probability, horizon);
+  }
+
+  /**
+   * Returns {@code steps} efficient portfolios, lowest return first, from the minimum-variance
+   * return; {@link FrontierSpacing#SCRILLA} stops one step short of the maximum return,
+   * {@link FrontierSpacing#INCLUSIVE} ends at it.
+   */
+  public List<Solution> efficientFrontier(List<Asset> assets, DateRange range, EstimationMethod method,
+      Bounds bounds, int steps, FrontierSpacing spacing) {
+    return PortfolioOptimizer.create().efficientFrontier(portfolio(assets, range, method), bounds, steps, spacing);
+  }
+
+  /**
+   * Buys whole shares (fractional units with 8 decimals for crypto) of a solution's assets for at
+   * most {@code amount}, at each asset's last close in the window (scrilla used the open, B17).
+   */
+  public Allocation allocate(Solution solution, List<Asset> assets, DateRange range, BigDecimal amount) {
+    double[] closes = new double[assets.size()];
+    int[] scales = new int[assets.size()];
+    for (int i = 0; i < assets.size(); i++) {
+      Asset a = assets.get(i);
+      if (!a.ticker().equals(solution.tickers().get(i))) {
+        throw new io.scrilla.api.error.InvalidInputException(
+            "assets " + assets + " are not in the order of the solution's tickers " + solution.tickers());
+      }
+      PriceHistory p = prices(a, window(a, range, defaultWeekends(a)));
+      closes[i] = p.close(p.size() - 1);
+      scales[i] = a.type() == AssetType.CRYPTO ? ShareAllocator.CRYPTO_UNIT_SCALE : ShareAllocator.WHOLE_UNITS;
+    }
+    return ShareAllocator.create().allocate(solution.tickers(), solution.weights(), closes, scales, amount);
+  }
 
   /** Runs a computation for one item of a batch, turning its failure into a result. */
   static <T> Result<T> attempt(Supplier<T> computation) {

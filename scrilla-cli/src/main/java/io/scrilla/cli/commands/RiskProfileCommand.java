@@ -11,6 +11,7 @@ import io.scrilla.cli.Output;
 import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
+import io.scrilla.core.risk.AssetStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code scrilla risk-profile T...}: annual return and volatility of each ticker.
  *
- * <p>JSON: {@code {"T": {"annual_return": r, "annual_volatility": v}}}.
+ * <p>JSON: {@code {"T": {"annual_return": r, "annual_volatility": v, "sharpe_ratio": s,
+ * "asset_beta": b, "equity_cost": c}}}; the last three only when a risk-free rate and the market
+ * proxy's prices are available.
  */
 @Command(name = "risk-profile", aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
@@ -48,23 +51,35 @@ public final class RiskProfileCommand implements Callable<Integer> {
     List<Asset> assets = Tickers.resolve(tickers, crypto);
     EstimationMethod method = options.method(scrilla.config().defaultMethod());
     DateRange range = scrilla.resolveRange(assets, options.start(), options.end());
-    Map<Asset, Result<RiskProfile>> results = scrilla.riskProfiles(assets, range, method);
+    var rf = options.riskFreeRate();
+    Map<Asset, Result<AssetStatistics>> results = rf.isPresent()
+        ? scrilla.assetStatistics(assets, range, method, rf.getAsDouble())
+        : scrilla.assetStatistics(assets, range, method);
 
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("ticker", "annual_return", "annual_volatility"));
+    table.add(List.of("ticker", "annual_return", "annual_volatility", "sharpe_ratio", "asset_beta", "equity_cost"));
     results.forEach((asset, result) -> {
-      if (result instanceof Result.Success<RiskProfile> s) {
-        RiskProfile p = s.value();
+      if (result instanceof Result.Success<AssetStatistics> s) {
+        AssetStatistics st = s.value();
+        RiskProfile p = st.profile();
         ObjectNode node = json.putObject(asset.ticker());
         Json.put(node, "annual_return", p.annualReturn());
         Json.put(node, "annual_volatility", p.annualVolatility());
-        table.add(List.of(asset.ticker(), Output.fmt(p.annualReturn()), Output.fmt(p.annualVolatility())));
+        st.sharpeRatio().ifPresent(v -> Json.put(node, "sharpe_ratio", v));
+        st.beta().ifPresent(v -> Json.put(node, "asset_beta", v));
+        st.costOfEquity().ifPresent(v -> Json.put(node, "equity_cost", v));
+        table.add(List.of(asset.ticker(), Output.fmt(p.annualReturn()), Output.fmt(p.annualVolatility()),
+            fmt(st.sharpeRatio()), fmt(st.beta()), fmt(st.costOfEquity())));
       }
     });
     if (json.size() > 0) {
       Output.print(ctx, options, json, table);
     }
     return Tickers.reportFailures(ctx, results);
+  }
+
+  private static String fmt(java.util.OptionalDouble v) {
+    return v.isPresent() ? Output.fmt(v.getAsDouble()) : "-";
   }
 }

@@ -1,0 +1,28 @@
+package io.scrilla.cli.commands;
+
+import io.scrilla.api.model.Asset;
+import io.scrilla.core.Result;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code scrilla cvar T... --prob P --expiry YEARS}: the expected price after the horizon given
+ * that it is below the VaR level; {@code {"T": {"conditional_value_at_risk": level}}}.
+ */
+@Command(name = "cvar", description = "Conditional value at risk as a price level (expected price below the VaR level).")
+public final class CvarCommand extends TickerCommand {
+  @Mixin
+  RiskOptions risk;
+
+  @Override
+  String field() {
+    return "conditional_value_at_risk";
+  }
+
+  @Override
+  Map<Asset, Result<Double>> compute(Request r) {
+    risk.validated();
+    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+  }
+}

@@ -1,0 +1,19 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.cli.Output;
+import io.scrilla.core.optimize.PortfolioOptimizer;
+import picocli.CommandLine.Command;
+
+/** {@code scrilla max-return T...}: the portfolio of highest return within the bounds. */
+@Command(name = "max-return", aliases = "max",
+    description = "Portfolio of maximum return within the bounds (all in the best asset when long only).")
+public final class MaxReturnCommand extends PortfolioCommand {
+  @Override
+  public Integer call() {
+    Request r = request();
+    ObjectNode json = json(r.scrilla(), r, PortfolioOptimizer.create().maximumReturn(portfolio(r), bounds()));
+    Output.print(context(), options, json, table(json));
+    return 0;
+  }
+}

@@ -1,0 +1,37 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.cli.Json;
+import io.scrilla.cli.Output;
+import io.scrilla.core.optimize.CvarSolution;
+import io.scrilla.core.optimize.PortfolioOptimizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scrilla optimize-cvar T... --prob P --expiry YEARS [--target R]}: the portfolio of least
+ * conditional value at risk; prints the optimize-portfolio JSON plus
+ * {@code "conditional_value_at_risk"}, a loss as a fraction of the value invested.
+ */
+@Command(name = "optimize-cvar", aliases = "cvar-opt",
+    description = "Portfolio of least conditional value at risk (loss fraction) over --expiry years at --prob.")
+public final class OptimizeCvarCommand extends PortfolioCommand {
+  @Mixin
+  RiskOptions risk;
+
+  @Option(names = {"--target", "-target"}, paramLabel = "R", description = "required annual return, decimal")
+  Double target;
+
+  @Override
+  public Integer call() {
+    risk.validated();
+    Request r = request();
+    CvarSolution s = PortfolioOptimizer.create().minimumConditionalValueAtRisk(
+        portfolio(r), constraints(target), risk.probability, risk.horizon);
+    ObjectNode json = json(r.scrilla(), r, s.solution());
+    Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRisk());
+    Output.print(context(), options, json, table(json));
+    return 0;
+  }
+}

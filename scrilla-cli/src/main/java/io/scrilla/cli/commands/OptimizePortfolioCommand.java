@@ -1,0 +1,35 @@
+package io.scrilla.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.cli.Output;
+import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.optimize.Solution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scrilla optimize-portfolio T... [--sharpe] [--target R] [--invest AMOUNT] [--bounds LO,HI]}:
+ * the minimum-variance portfolio, or with {@code --sharpe} the maximum-Sharpe portfolio (risk-free
+ * rate of {@code RISK_FREE} at the window's end, or {@code --risk-free-rate}).
+ */
+@Command(name = "optimize-portfolio", aliases = "opt",
+    description = "Minimum-variance (or, with --sharpe, maximum-Sharpe) portfolio weights.")
+public final class OptimizePortfolioCommand extends PortfolioCommand {
+  @Option(names = {"--sharpe", "-sh"}, description = "maximize the Sharpe ratio instead of minimizing variance")
+  boolean sharpe;
+
+  @Option(names = {"--target", "-target"}, paramLabel = "R", description = "required annual return, decimal")
+  Double target;
+
+  @Override
+  public Integer call() {
+    Request r = request();
+    PortfolioOptimizer optimizer = PortfolioOptimizer.create();
+    var p = portfolio(r);
+    Solution s = sharpe ? optimizer.maximumSharpeRatio(p, constraints(target))
+        : optimizer.minimumVariance(p, constraints(target));
+    ObjectNode json = json(r.scrilla(), r, s);
+    Output.print(context(), options, json, table(json));
+    return 0;
+  }
+}

@@ -1,0 +1,23 @@
+package io.scrilla.cli.commands;
+
+import io.scrilla.api.model.Asset;
+import io.scrilla.core.Result;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code scrilla sharpe-ratio T...}: {@code (mu - r_f) / sigma}, {@code {"T": {"sharpe_ratio": s}}}. */
+@Command(name = "sharpe-ratio", aliases = "sharpe",
+    description = "Sharpe ratio (annual return - risk-free rate) / annual volatility.")
+public final class SharpeRatioCommand extends TickerCommand {
+  @Override
+  String field() {
+    return "sharpe_ratio";
+  }
+
+  @Override
+  Map<Asset, Result<Double>> compute(Request r) {
+    return r.riskFreeRate().isPresent()
+        ? r.scrilla().sharpeRatios(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
+        : r.scrilla().sharpeRatios(r.assets(), r.range(), r.method());
+  }
+}
