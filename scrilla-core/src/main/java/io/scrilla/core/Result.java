@@ -17,6 +17,27 @@ public sealed interface Result<T> permits Result.Success, Result.Failure {
     return new Success<>(value);
   }
 
+  /** Runs a computation, turning a {@link ScrillaException} into a failure. */
+  static <T> Result<T> of(java.util.function.Supplier<T> computation) {
+    try {
+      return success(computation.get());
+    } catch (ScrillaException e) {
+      return failure(e);
+    }
+  }
+
+  /**
+   * Runs a computation for each item, in order, so that one item's failure does not stop the
+   * others; the map follows the order of {@code items}.
+   */
+  static <K, T> java.util.Map<K, Result<T>> each(java.util.List<K> items, Function<? super K, ? extends T> f) {
+    java.util.Map<K, Result<T>> out = new java.util.LinkedHashMap<>();
+    for (K item : items) {
+      out.put(item, of(() -> f.apply(item)));
+    }
+    return out;
+  }
+
   /** Returns a failure. */
   static <T> Result<T> failure(ScrillaException error) {
     return new Failure<>(error);

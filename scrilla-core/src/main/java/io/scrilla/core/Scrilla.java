@@ -302,11 +302,7 @@ public final class Scrilla implements AutoCloseable {
    * its {@link Result.Failure} and does not stop the others. The map follows the order given.
    */
   public Map<Asset, Result<RiskProfile>> riskProfiles(List<Asset> assets, DateRange range, EstimationMethod method) {
-    Map<Asset, Result<RiskProfile>> out = new LinkedHashMap<>();
-    for (Asset a : assets) {
-      out.put(a, attempt(() -> riskProfile(a, range, method)));
-    }
-    return out;
+    return each(assets, a -> riskProfile(a, range, method));
   }
 
   /**
@@ -867,12 +863,7 @@ public final class Scrilla implements AutoCloseable {
 
   /** Applies a computation to each asset in order; a failure is that asset's result. */
   private static <T> Map<Asset, Result<T>> each(List<Asset> assets, Function<Asset, T> f) {
-    Objects.requireNonNull(assets, "assets");
-    Map<Asset, Result<T>> out = new LinkedHashMap<>();
-    for (Asset a : assets) {
-      out.put(a, attempt(() -> f.apply(a)));
-    }
-    return out;
+    return Result.each(Objects.requireNonNull(assets, "assets"), f);
   }
 
 
@@ -972,15 +963,6 @@ public final class Scrilla implements AutoCloseable {
       scales[i] = a.type() == AssetType.CRYPTO ? ShareAllocator.CRYPTO_UNIT_SCALE : ShareAllocator.WHOLE_UNITS;
     }
     return ShareAllocator.create().allocate(solution.tickers(), solution.weights(), closes, scales, amount);
-  }
-
-  /** Runs a computation for one item of a batch, turning its failure into a result. */
-  static <T> Result<T> attempt(Supplier<T> computation) {
-    try {
-      return Result.success(computation.get());
-    } catch (ScrillaException e) {
-      return Result.failure(e);
-    }
   }
 
   /** Closes the cache. */

@@ -4,42 +4,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.Dividend;
-import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code scrilla dividends T...}: every known cash dividend, {@code {"T": [{"date": d, "amount": a}]}}. */
 @Command(name = "dividends", description = "Cash dividends per share by payment date, oldest first.")
-public final class DividendsCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
-
-  @Mixin
-  CommonOptions options;
-
-  @Parameters(arity = "1..*", paramLabel = "TICKER")
-  List<String> tickers;
-
+public final class DividendsCommand extends WindowCommand {
   @Override
   public Integer call() {
-    var ctx = parent.context();
-    Scrilla scrilla = ctx.scrilla();
-    Map<Asset, Result<List<Dividend>>> results = new LinkedHashMap<>();
-    for (Asset a : Tickers.resolve(tickers, false)) {
-      results.put(a, Tickers.attempt(() -> scrilla.dividendSource().dividends(a)));
-    }
+    Scrilla scrilla = context().scrilla();
+    Map<Asset, Result<List<Dividend>>> results =
+        Result.each(Tickers.resolve(tickers, crypto), a -> scrilla.dividendSource().dividends(a));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "date", "amount"));
@@ -53,8 +34,8 @@ public final class DividendsCommand implements Callable<Integer> {
       }
     });
     if (json.size() > 0) {
-      Output.print(ctx, options, json, table);
+      Output.print(context(), options, json, table);
     }
-    return Tickers.reportFailures(ctx, results);
+    return Tickers.reportFailures(context(), results);
   }
 }

@@ -3,57 +3,29 @@ package io.scrilla.cli.commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
-import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
-import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code scrilla prices T...}: daily prices in the window, ascending.
  *
  * <p>JSON: {@code {"T": [{"date": d, "open": o, "close": c}]}} ({@code open} only when the source
- * has opens).
+ * has opens). Without dates, each ticker's default window ends at its own latest price.
  */
 @Command(name = "prices", description = "Daily open and close prices in the window, oldest first.")
-public final class PricesCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
-
-  @Mixin
-  CommonOptions options;
-
-  @Option(names = "--crypto", description = "treat bare tickers as crypto")
-  boolean crypto;
-
-  @Parameters(arity = "1..*", paramLabel = "TICKER")
-  List<String> tickers;
-
+public final class PricesCommand extends WindowCommand {
   @Override
   public Integer call() {
-    var ctx = parent.context();
-    Scrilla scrilla = ctx.scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
-    Map<Asset, Result<PriceHistory>> results = new LinkedHashMap<>();
-    for (Asset a : assets) {
-      results.put(a, Tickers.attempt(() -> {
-        DateRange r = scrilla.resolveRange(List.of(a), options.start(), options.end());
-        return scrilla.prices(a, r);
-      }));
-    }
+    Scrilla scrilla = context().scrilla();
+    Map<Asset, Result<PriceHistory>> results = Result.each(Tickers.resolve(tickers, crypto),
+        a -> scrilla.prices(a, scrilla.resolveRange(List.of(a), options.start(), options.end())));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "date", "open", "close"));
@@ -74,8 +46,8 @@ public final class PricesCommand implements Callable<Integer> {
       }
     });
     if (json.size() > 0) {
-      Output.print(ctx, options, json, table);
+      Output.print(context(), options, json, table);
     }
-    return Tickers.reportFailures(ctx, results);
+    return Tickers.reportFailures(context(), results);
   }
 }

@@ -2,25 +2,15 @@ package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
-import io.scrilla.api.model.DateRange;
-import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.RiskProfile;
-import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Result;
-import io.scrilla.core.Scrilla;
 import io.scrilla.core.risk.AssetStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code scrilla risk-profile T...}: annual return and volatility of each ticker.
@@ -31,30 +21,14 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "risk-profile", aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
-public final class RiskProfileCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
-
-  @Mixin
-  CommonOptions options;
-
-  @Option(names = "--crypto", description = "treat bare tickers as crypto")
-  boolean crypto;
-
-  @Parameters(arity = "1..*", paramLabel = "TICKER", description = "e.g. SPY, BTC, BTC:crypto")
-  List<String> tickers;
-
+public final class RiskProfileCommand extends WindowCommand {
   @Override
   public Integer call() {
-    var ctx = parent.context();
-    Scrilla scrilla = ctx.scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
-    EstimationMethod method = options.method(scrilla.config().defaultMethod());
-    DateRange range = scrilla.resolveRange(assets, options.start(), options.end());
-    var rf = options.riskFreeRate();
-    Map<Asset, Result<AssetStatistics>> results = rf.isPresent()
-        ? scrilla.assetStatistics(assets, range, method, rf.getAsDouble())
-        : scrilla.assetStatistics(assets, range, method);
+    var ctx = context();
+    Request r = request();
+    Map<Asset, Result<AssetStatistics>> results = r.riskFreeRate().isPresent()
+        ? r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
+        : r.scrilla().assetStatistics(r.assets(), r.range(), r.method());
 
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();

@@ -22,15 +22,6 @@ final class Tickers {
     return assets;
   }
 
-  /** Runs one ticker's computation, turning its failure into a result. */
-  static <T> Result<T> attempt(java.util.function.Supplier<T> computation) {
-    try {
-      return Result.success(computation.get());
-    } catch (io.scrilla.api.error.ScrillaException e) {
-      return Result.failure(e);
-    }
-  }
-
   /**
    * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
    * succeeded, 1 otherwise.
