@@ -12,23 +12,17 @@ import io.scrilla.api.error.SampleSizeException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
-import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.api.model.YieldCurve;
-import io.scrilla.api.spi.Cache;
-import io.scrilla.api.spi.CorrelationStore;
-import io.scrilla.api.spi.DividendSource;
 import io.scrilla.api.spi.InterestRateSource;
-import io.scrilla.api.spi.InterestStore;
 import io.scrilla.api.spi.PriceSource;
-import io.scrilla.api.spi.PriceStore;
-import io.scrilla.api.spi.ProfileStore;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.cache.MemoryCacheProvider;
+import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.estimate.RecordedPrices;
 import io.scrilla.core.risk.AssetStatistics;
 import io.scrilla.core.risk.Gbm;
@@ -42,7 +36,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +100,7 @@ class ScrillaStatisticsTest {
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
     // a fresh facade over the same backend reads the stored value: no source call, no new write
-    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache.delegateOnly()).clock(CLOCK).build();
+    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache.keepingBackendOpen()).clock(CLOCK).build();
     assertEquals(rho, second.correlation(SPY, GLD, H1, MOMENTS), 0);
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
@@ -120,7 +113,7 @@ class ScrillaStatisticsTest {
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
     assertEquals(OptionalDouble.of(p),
-        cache.delegate.correlations().get(CorrelationKey.of(GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+        cache.backend().correlations().get(CorrelationKey.of(GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
   }
 
   @Test
@@ -140,7 +133,7 @@ class ScrillaStatisticsTest {
     }
     assertEquals(1, cache.correlationGetAlls.get());
     assertEquals(1, cache.correlationPutAlls.get());
-    assertEquals(6, cache.correlationsWrittenInBatches.get());
+    assertEquals(6, cache.correlationWrites.get());
     assertEquals(0, cache.correlationPuts.get());
     assertTrue(m.isPositiveSemiDefinite());
     for (int i = 0; i < 4; i++) {
@@ -305,11 +298,11 @@ class ScrillaStatisticsTest {
   void profile_secondIdenticalRequest_readsNoPriceAndWritesNothing() {
     RiskProfile p = scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD);
     int reads = prices.total.get();
-    int puts = cache.profilePuts.get();
+    int puts = cache.profileWrites.get();
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
-    assertEquals(puts, cache.profilePuts.get());
-    assertEquals(Optional.of(p), cache.delegate.profiles().get(new ProfileKey(DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(puts, cache.profileWrites.get());
+    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(DIS, H1, EstimationMethod.LIKELIHOOD, false)));
   }
 
   // ------------------------------------------------------------------ test doubles
@@ -364,94 +357,6 @@ class ScrillaStatisticsTest {
     @Override
     public LocalDate latestDate() {
       return LocalDate.of(2021, 11, 22);
-    }
-  }
-
-  /** Counts the profile and correlation store traffic of a backend. */
-  static final class CountingCache implements Cache {
-    final Cache delegate;
-    final AtomicInteger profilePuts = new AtomicInteger();
-    final AtomicInteger correlationPuts = new AtomicInteger();
-    final AtomicInteger correlationGetAlls = new AtomicInteger();
-    final AtomicInteger correlationPutAlls = new AtomicInteger();
-    final AtomicInteger correlationsWrittenInBatches = new AtomicInteger();
-    private boolean closeDelegate = true;
-
-    CountingCache(Cache delegate) {
-      this.delegate = delegate;
-    }
-
-    /** A view of the same counters and backend whose close leaves the backend open. */
-    CountingCache delegateOnly() {
-      closeDelegate = false;
-      return this;
-    }
-
-    @Override
-    public PriceStore prices() {
-      return delegate.prices();
-    }
-
-    @Override
-    public InterestStore interest() {
-      return delegate.interest();
-    }
-
-    @Override
-    public ProfileStore profiles() {
-      return new ProfileStore() {
-        @Override
-        public void put(ProfileKey key, RiskProfile profile) {
-          profilePuts.incrementAndGet();
-          delegate.profiles().put(key, profile);
-        }
-
-        @Override
-        public Optional<RiskProfile> get(ProfileKey key) {
-          return delegate.profiles().get(key);
-        }
-      };
-    }
-
-    @Override
-    public CorrelationStore correlations() {
-      return new CorrelationStore() {
-        @Override
-        public void put(CorrelationKey key, double correlation) {
-          correlationPuts.incrementAndGet();
-          delegate.correlations().put(key, correlation);
-        }
-
-        @Override
-        public OptionalDouble get(CorrelationKey key) {
-          return delegate.correlations().get(key);
-        }
-
-        @Override
-        public void putAll(Map<CorrelationKey, Double> values) {
-          correlationPutAlls.incrementAndGet();
-          correlationsWrittenInBatches.addAndGet(values.size());
-          delegate.correlations().putAll(values);
-        }
-
-        @Override
-        public Map<CorrelationKey, Double> getAll(Collection<CorrelationKey> keys) {
-          correlationGetAlls.incrementAndGet();
-          return delegate.correlations().getAll(keys);
-        }
-      };
-    }
-
-    @Override
-    public void clear() {
-      delegate.clear();
-    }
-
-    @Override
-    public void close() {
-      if (closeDelegate) {
-        delegate.close();
-      }
     }
   }
 }

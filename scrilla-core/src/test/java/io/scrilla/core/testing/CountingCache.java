@@ -32,10 +32,28 @@ public final class CountingCache implements Cache {
   public final AtomicInteger correlationReads = new AtomicInteger();
   /** Correlation store writes (keys written: one per computed correlation). */
   public final AtomicInteger correlationWrites = new AtomicInteger();
+  /** Single-key correlation writes ({@code put} calls). */
+  public final AtomicInteger correlationPuts = new AtomicInteger();
+  /** Batch correlation reads ({@code getAll} calls). */
+  public final AtomicInteger correlationGetAlls = new AtomicInteger();
+  /** Batch correlation writes ({@code putAll} calls). */
+  public final AtomicInteger correlationPutAlls = new AtomicInteger();
+  private volatile boolean closeBackend = true;
 
   /** Wraps a backend. */
   public CountingCache(Cache backend) {
     this.backend = backend;
+  }
+
+  /** Returns the wrapped backend. */
+  public Cache backend() {
+    return backend;
+  }
+
+  /** Makes {@link #close()} leave the backend open, so a second facade can use it; returns this. */
+  public CountingCache keepingBackendOpen() {
+    closeBackend = false;
+    return this;
   }
 
   @Override
@@ -82,6 +100,7 @@ public final class CountingCache implements Cache {
     return new CorrelationStore() {
       @Override
       public void put(CorrelationKey key, double correlation) {
+        correlationPuts.incrementAndGet();
         correlationWrites.incrementAndGet();
         backend.correlations().put(key, correlation);
       }
@@ -94,12 +113,14 @@ public final class CountingCache implements Cache {
 
       @Override
       public void putAll(Map<CorrelationKey, Double> values) {
+        correlationPutAlls.incrementAndGet();
         correlationWrites.addAndGet(values.size());
         backend.correlations().putAll(values);
       }
 
       @Override
       public Map<CorrelationKey, Double> getAll(Collection<CorrelationKey> keys) {
+        correlationGetAlls.incrementAndGet();
         correlationReads.addAndGet(keys.size());
         return backend.correlations().getAll(keys);
       }
@@ -113,6 +134,8 @@ public final class CountingCache implements Cache {
 
   @Override
   public void close() {
-    backend.close();
+    if (closeBackend) {
+      backend.close();
+    }
   }
 }
