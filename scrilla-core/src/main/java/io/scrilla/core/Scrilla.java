@@ -879,18 +879,14 @@ public final class Scrilla implements AutoCloseable {
    *     statistics, naming it
    */
   public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method) {
+    requireDistinct(assets);
     boolean weekends = defaultWeekends(assets);
     return portfolio(assets, range, method, riskFreeRate(window(assets.get(0), range, weekends).end()));
   }
 
   /** Returns {@link #portfolio(List, DateRange, EstimationMethod)} with a given risk-free rate. */
   public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method, double riskFreeRate) {
-    if (assets.isEmpty()) {
-      throw new io.scrilla.api.error.InvalidInputException("a portfolio needs at least one ticker");
-    }
-    if (new java.util.HashSet<>(assets).size() != assets.size()) {
-      throw new io.scrilla.api.error.InvalidInputException("a ticker is repeated in " + assets + ": give each once");
-    }
+    requireDistinct(assets);
     boolean weekends = defaultWeekends(assets);
     CorrelationMatrix matrix = correlationMatrix(assets, range, method, weekends);
     if (!matrix.failures().isEmpty()) {
@@ -901,6 +897,15 @@ public final class Scrilla implements AutoCloseable {
       profiles.add(riskProfile(a, range, method, weekends));
     }
     return Portfolio.of(assets.stream().map(Asset::ticker).toList(), profiles, matrix.toArray(), riskFreeRate);
+  }
+
+  private static void requireDistinct(List<Asset> assets) {
+    if (assets.isEmpty()) {
+      throw new io.scrilla.api.error.InvalidInputException("a portfolio needs at least one ticker");
+    }
+    if (new java.util.HashSet<>(assets).size() != assets.size()) {
+      throw new io.scrilla.api.error.InvalidInputException("a ticker is repeated in " + assets + ": give each once");
+    }
   }
 
   /**
