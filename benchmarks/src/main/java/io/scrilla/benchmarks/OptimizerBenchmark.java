@@ -1,0 +1,92 @@
+package io.scrilla.benchmarks;
+
+import io.scrilla.core.optimize.Constraints;
+import io.scrilla.core.optimize.CvarSolution;
+import io.scrilla.core.optimize.Portfolio;
+import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.optimize.SolutionStatus;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time of one long-only solve (warm JIT) of {@link PortfolioOptimizer} on a fixed random
+ * {@link Problems#portfolio portfolio}: minimum variance and maximum Sharpe ratio for 10, 50 and
+ * 200 assets, minimum CVaR (5% tail, one year) for 50 assets. Building the portfolio (and its
+ * eigenvalue check) is setup, not measured.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class OptimizerBenchmark {
+  private static final PortfolioOptimizer OPTIMIZER = PortfolioOptimizer.create();
+
+  /** A portfolio of {@code assets} assets. */
+  @State(Scope.Benchmark)
+  public static class Problem {
+    /** Number of assets. */
+    @Param({"10", "50", "200"})
+    public int assets;
+
+    Portfolio portfolio;
+
+    /** Builds the portfolio and checks that both problems solve to optimality. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      portfolio = Problems.portfolio(assets, 20_240_601L + assets);
+      check(OPTIMIZER.minimumVariance(portfolio, Constraints.longOnly()));
+      check(OPTIMIZER.maximumSharpeRatio(portfolio, Constraints.longOnly()));
+    }
+  }
+
+  /** The 50-asset portfolio for minimum CVaR. */
+  @State(Scope.Benchmark)
+  public static class CvarProblem {
+    Portfolio portfolio;
+
+    /** Builds the portfolio and checks that it solves. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      portfolio = Problems.portfolio(50, 20_240_601L + 50);
+      check(OPTIMIZER.minimumConditionalValueAtRisk(portfolio, Constraints.longOnly(), 0.05, 1.0)
+          .solution());
+    }
+  }
+
+  private static void check(Solution s) {
+    if (s.status() != SolutionStatus.OPTIMAL) {
+      throw new IllegalStateException("benchmark problem did not solve: " + s.status());
+    }
+  }
+
+  /** Long-only minimum variance. */
+  @Benchmark
+  public Solution minimumVariance(Problem p) {
+    return OPTIMIZER.minimumVariance(p.portfolio, Constraints.longOnly());
+  }
+
+  /** Long-only maximum Sharpe ratio (homogenised QP). */
+  @Benchmark
+  public Solution maximumSharpe(Problem p) {
+    return OPTIMIZER.maximumSharpeRatio(p.portfolio, Constraints.longOnly());
+  }
+
+  /** Long-only minimum CVaR at p = 0.05 over one year, 50 assets (Brent over the frontier). */
+  @Benchmark
+  public CvarSolution minimumCvar50(CvarProblem p) {
+    return OPTIMIZER.minimumConditionalValueAtRisk(p.portfolio, Constraints.longOnly(), 0.05, 1.0);
+  }
+}
