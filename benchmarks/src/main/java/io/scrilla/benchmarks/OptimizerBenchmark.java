@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time of one long-only solve (warm JIT) of {@link PortfolioOptimizer} on a fixed random
  * {@link Problems#portfolio portfolio}: minimum variance and maximum Sharpe ratio for 10, 50 and
- * 200 assets, minimum CVaR (5% tail, one year) for 50 assets. Building the portfolio (and its
- * eigenvalue check) is setup, not measured.
+ * 200 assets, minimum CVaR (5% tail, one year) for 50 assets, and minimum variance of the worst
+ * case ({@link Problems#diversified}: 200 assets, most of them held). Building the portfolio (and
+ * its eigenvalue check) is setup, not measured.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -66,6 +67,30 @@ public class OptimizerBenchmark {
     }
   }
 
+  /**
+   * The worst case: 200 nearly uncorrelated assets, most of them held at the minimum variance
+   * (the solver frees them one by one, about 130 iterations with up to about 130 free assets).
+   */
+  @State(Scope.Benchmark)
+  public static class AllHeldProblem {
+    Portfolio portfolio;
+
+    /** Builds the portfolio and checks that it solves holding most assets. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      portfolio = Problems.diversified(200, 99);
+      Solution s = OPTIMIZER.minimumVariance(portfolio, Constraints.longOnly());
+      check(s);
+      int held = 0;
+      for (double w : s.weights()) {
+        held += w > 0 ? 1 : 0;
+      }
+      if (held < 100) {
+        throw new IllegalStateException("worst-case problem holds only " + held + " assets");
+      }
+    }
+  }
+
   private static void check(Solution s) {
     if (s.status() != SolutionStatus.OPTIMAL) {
       throw new IllegalStateException("benchmark problem did not solve: " + s.status());
@@ -82,6 +107,12 @@ public class OptimizerBenchmark {
   @Benchmark
   public Solution maximumSharpe(Problem p) {
     return OPTIMIZER.maximumSharpeRatio(p.portfolio, Constraints.longOnly());
+  }
+
+  /** Long-only minimum variance of the worst case: 200 assets, most of them held. */
+  @Benchmark
+  public Solution minimumVarianceAllHeld200(AllHeldProblem p) {
+    return OPTIMIZER.minimumVariance(p.portfolio, Constraints.longOnly());
   }
 
   /** Long-only minimum CVaR at p = 0.05 over one year, 50 assets (Brent over the frontier). */

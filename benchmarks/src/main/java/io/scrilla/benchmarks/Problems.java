@@ -17,13 +17,33 @@ final class Problems {
    * uniform in [0.10, 0.60], risk-free rate 0.03, and the correlation of a factor model
    * {@code C = D^-1/2 (B B' + Psi) D^-1/2} with {@code D = diag(B B' + Psi)}: a market factor with
    * loadings in [0.3, 0.9], two style factors with loadings in [-0.4, 0.4] and specific variances
-   * in [0.2, 0.8]. It is positive definite by construction (typical correlations 0.2 to 0.6).
+   * in [0.2, 0.8]. It is positive definite by construction (typical correlations 0.2 to 0.6), and
+   * its long-only minimum-variance portfolio holds a handful of the assets, as real ones do.
    *
    * @param n number of assets
    * @param seed the random seed
    * @return the portfolio
    */
   static Portfolio portfolio(int n, long seed) {
+    return factorModel(n, seed, 0.3, 0.9, 0.4, 0.2, 0.8);
+  }
+
+  /**
+   * Returns the worst case for the active-set solver: a portfolio like {@link #portfolio} but
+   * nearly uncorrelated (market loadings in [0, 0.2], style loadings in [-0.1, 0.1], specific
+   * variances in [0.5, 1]; correlations about 0 to 0.05), whose long-only minimum-variance
+   * portfolio holds most assets, so the solver frees them one by one.
+   *
+   * @param n number of assets
+   * @param seed the random seed
+   * @return the portfolio
+   */
+  static Portfolio diversified(int n, long seed) {
+    return factorModel(n, seed, 0.0, 0.2, 0.1, 0.5, 1.0);
+  }
+
+  private static Portfolio factorModel(int n, long seed, double marketLo, double marketHi,
+      double style, double specificLo, double specificHi) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<String> tickers = new ArrayList<>(n);
     double[] mu = new double[n];
@@ -34,11 +54,11 @@ final class Problems {
       tickers.add("A" + i);
       mu[i] = rnd.nextDouble(0.0, 0.30);
       vol[i] = rnd.nextDouble(0.10, 0.60);
-      load[i][0] = rnd.nextDouble(0.3, 0.9);
+      load[i][0] = rnd.nextDouble(marketLo, marketHi);
       for (int f = 1; f < FACTORS; f++) {
-        load[i][f] = rnd.nextDouble(-0.4, 0.4);
+        load[i][f] = rnd.nextDouble(-style, style);
       }
-      specific[i] = rnd.nextDouble(0.2, 0.8);
+      specific[i] = rnd.nextDouble(specificLo, specificHi);
     }
     double[] sd = new double[n];
     for (int i = 0; i < n; i++) {
