@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.DecompositionSolver;
-import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
@@ -23,8 +22,8 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * {@code kappa} (the bound {@code y_i} are {@code d_i kappa}) is solved exactly from its KKT
  * system: a Cholesky factor of {@code Sigma_FF} (updated, not recomputed, as assets enter and leave
  * the free set) eliminates {@code y_F}, leaving a Schur-complement system in {@code kappa} and the
- * row multipliers of size at most 4, solved by Hipparchus LU (SVD pseudo-inverse when the rows are
- * dependent). The iterate then moves toward that solution
+ * row multipliers of size at most 4, solved by LU with partial pivoting (Hipparchus' SVD
+ * pseudo-inverse when the rows are dependent). The iterate then moves toward that solution
  * until a bound blocks (the blocking asset joins the working set) or reaches it; there the bound
  * multipliers {@code g_i = (Sigma y - A' lambda)_i} are checked (LOWER needs {@code g_i >= 0},
  * UPPER {@code g_i <= 0}) and the most violated bound is released. A convex QP has finitely many
@@ -44,8 +43,13 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * wrong-signed multiplier the solver stops and reports that it did not converge.
  *
  * <p>Create one per problem; {@link #solve} keeps its state in local variables. Each iteration
- * costs {@code O(n^2 + k^2)} for {@code k} free assets (the bound multipliers need
- * {@code Sigma y}), with no allocation beyond the factor's new row.
+ * costs {@code O(n z + k^2 + n m)} for {@code k} free assets, {@code m} rows and {@code z} the
+ * number of nonzero {@code y_j} (the free assets and those at a nonzero bound: {@code z = k} for
+ * the default long-only bounds). The workspace is allocated once per solve and reused; an iteration allocates
+ * nothing, except two arrays of length n when the factor first reaches a new size (they are
+ * recycled after). The bound multipliers need {@code Sigma y}; its zero terms
+ * are skipped, and the others summed in the same order as the full product, so every number the
+ * solver computes is the one the straightforward {@code O(n^2)} product would give.
  */
 public final class ActiveSetQp {
   /** Status of an asset not at a bound. */
@@ -140,6 +144,13 @@ public final class ActiveSetQp {
     double[] rx = new double[n];
     double[] hr = new double[n];
     double[] rb = new double[m];
+    double[] ak = new double[m];
+    double[][] sm = new double[m + 1][m + 1];
+    double[] sol = new double[m + 1];
+    double[] srhs = new double[m + 1];
+    double[] ds = new double[m + 1];
+    int[] nonzero = new int[n];
+    SmallSystem small = new SmallSystem(m + 1);
     int lastReleased = -1;
     boolean converged = false;
     int iterations = 0;
@@ -147,12 +158,15 @@ public final class ActiveSetQp {
       iterations++;
       int k = f.size;
       int[] free = f.order;
-      // kappa-kappa entry and the kappa coefficients of the rows
+      // kappa-kappa entry and the kappa coefficients of the rows (bounds at zero add nothing)
       double q = 0;
-      double[] ak = rowBeta.clone();
+      System.arraycopy(rowBeta, 0, ak, 0, m);
       for (int b = 0; b < n; b++) {
         if (status[b] != FREE) {
           double d = bound(status, b);
+          if (d == 0) {
+            continue;
+          }
           q += d * u[b];
           for (int r = 0; r < m; r++) {
             ak[r] += rowA[r][b] * d;
@@ -171,7 +185,6 @@ public final class ActiveSetQp {
         f.solve(work, ha[r]);
       }
       // Schur complement system in (kappa, nu)
-      double[][] sm = new double[m + 1][m + 1];
       double uhu = 0;
       for (int c = 0; c < k; c++) {
         uhu += u[free[c]] * hu[c];
@@ -193,9 +206,9 @@ public final class ActiveSetQp {
           sm[t + 1][r + 1] = -aHa;
         }
       }
-      DecompositionSolver small = smallSolver(sm);
+      small.factor(sm);
       // solve, then two rounds of iterative refinement on the full reduced KKT system
-      double[] sol = new double[m + 1];
+      Arrays.fill(sol, 0);
       Arrays.fill(rx, 0, k, 0);
       double rk = 0;
       System.arraycopy(rowB, 0, rb, 0, m);
@@ -203,7 +216,6 @@ public final class ActiveSetQp {
       for (int round = 0; round < 3; round++) {
         // correction for the residual (rx, rk, rb)
         f.solve(rx, hr);
-        double[] srhs = new double[m + 1];
         double uhr = 0;
         for (int c = 0; c < k; c++) {
           uhr += u[free[c]] * hr[c];
@@ -216,7 +228,7 @@ public final class ActiveSetQp {
           }
           srhs[r + 1] = rb[r] - ahr;
         }
-        double[] ds = small.solve(new ArrayRealVector(srhs, false)).toArray();
+        small.solve(srhs, ds);
         for (int c = 0; c < k; c++) {
           double v = hr[c] - hu[c] * ds[0];
           for (int r = 0; r < m; r++) {
@@ -273,18 +285,18 @@ public final class ActiveSetQp {
       for (int c = 0; c < k; c++) {
         int i = free[c];
         double p = x[c] - y[i];
-        double ds = p - lo[i] * pk;
-        if (ds < -negligible) {
-          double a = Math.max(0, y[i] - lo[i] * kappa) / -ds;
+        double dl = p - lo[i] * pk;
+        if (dl < -negligible) {
+          double a = Math.max(0, y[i] - lo[i] * kappa) / -dl;
           if (a < alpha) {
             alpha = a;
             block = i;
             blockStatus = LOWER;
           }
         }
-        ds = hi[i] == Double.POSITIVE_INFINITY ? 0 : hi[i] * pk - p;
-        if (ds < -negligible) {
-          double a = Math.max(0, hi[i] * kappa - y[i]) / -ds;
+        double dh = hi[i] == Double.POSITIVE_INFINITY ? 0 : hi[i] * pk - p;
+        if (dh < -negligible) {
+          double a = Math.max(0, hi[i] * kappa - y[i]) / -dh;
           if (a < alpha) {
             alpha = a;
             block = i;
@@ -320,8 +332,8 @@ public final class ActiveSetQp {
         Arrays.fill(tabu, false);
       }
       syncBounds(y, kappa, status);
-      // multipliers of the bounds: g = Sigma y - A' lambda
-      gradient(y, lambda, 0, g);
+      // multipliers of the bounds: g = Sigma y - A' lambda, over the y_j != 0 only
+      gradient(y, lambda, nonzero, work, g);
       double scale = 0;
       for (int i = 0; i < n; i++) {
         scale = Math.max(scale, Math.abs(g[i]));
@@ -356,7 +368,7 @@ public final class ActiveSetQp {
       f.add(release);
       lastReleased = release;
     }
-    double[] diagnostics = diagnostics(y, kappa, status, lambda, g);
+    double[] diagnostics = diagnostics(y, kappa, status, lambda, g, nonzero, work);
     return new Result(y, kappa, status, lambda.clone(), iterations, converged, diagnostics[0],
         diagnostics[1]);
   }
@@ -373,23 +385,47 @@ public final class ActiveSetQp {
   }
 
   /**
-   * Cholesky factor {@code L L' = Sigma_FF} (pivots floored at delta) of the free assets, in the order they were
-   * freed, updated in {@code O(k^2)} when an asset is freed (a new last row) or fixed (the row is
-   * deleted and the factor made triangular again by Givens rotations).
+   * Cholesky factor {@code L L' = Sigma_FF} (pivots floored at delta) of the free assets, in the
+   * order they were freed, updated in {@code O(k^2)} when an asset is freed (a new last row) or
+   * fixed (the row is deleted and the factor made triangular again by Givens rotations).
+   *
+   * <p>Storage: row {@code r} of L in {@code l[r][0..r]}, and a copy of column {@code c} in
+   * {@code u[c][c..size-1]} (so {@code u[c][r] = l[r][c]}) for the products with {@code L'}, which
+   * then read contiguous memory; the copy holds the same numbers, so every sum is the one the
+   * column-wise reads would give. The arrays (length n) are allocated the first time the factor
+   * reaches that size and reused after: a deleted row's array becomes the spare for the next new
+   * row, so updates allocate nothing. Entries right of the diagonal of {@code l}, or left of it
+   * in {@code u}, are stale and never read.
    */
   private final class Factor {
     final int[] order;
     final double[][] l;
+    final double[][] u;
+    final double[] tmp;
     int size;
 
     Factor(int n) {
       order = new int[n];
       l = new double[n][];
+      u = new double[n][];
+      tmp = new double[n];
+    }
+
+    /**
+     * Returns {@code a} when it has an index {@code need}, else a copy with room for about twice
+     * that (at most n): each row is reallocated only O(log n) times.
+     */
+    private double[] room(double[] a, int need) {
+      if (a != null && a.length > need) {
+        return a;
+      }
+      int cap = Math.min(n, 2 * need + 8);
+      return a == null ? new double[cap] : Arrays.copyOf(a, cap);
     }
 
     void add(int i) {
       int k = size;
-      double[] row = new double[k + 1];
+      double[] row = room(l[k], k);
       int ri = i * n;
       for (int c = 0; c < k; c++) {
         double v = s[ri + order[c]];
@@ -407,6 +443,13 @@ public final class ActiveSetQp {
       row[k] = Math.sqrt(Math.max(d2, ridge));
       l[k] = row;
       order[k] = i;
+      for (int c = 0; c <= k; c++) {
+        double[] uc = u[c];
+        if (uc == null || uc.length <= k) {
+          uc = u[c] = room(uc, k);
+        }
+        uc[k] = row[c];
+      }
       size++;
     }
 
@@ -420,11 +463,12 @@ public final class ActiveSetQp {
       }
       int k = size;
       // drop row p; rows below keep one entry right of their diagonal
+      double[] dropped = l[p];
       for (int r = p; r < k - 1; r++) {
         l[r] = l[r + 1];
         order[r] = order[r + 1];
       }
-      l[k - 1] = null;
+      l[k - 1] = dropped;
       for (int c = p; c < k - 1; c++) {
         double a = l[c][c];
         double b = l[c][c + 1];
@@ -439,8 +483,13 @@ public final class ActiveSetQp {
           lr[c + 1] = -sn * xv + cs * yv;
         }
       }
+      // the entries now right of the diagonals (zero up to rounding) are left stale; rows p..k-2
+      // changed, so their copies in the columns are refreshed
       for (int r = p; r < k - 1; r++) {
-        l[r] = Arrays.copyOf(l[r], r + 1);
+        double[] lr = l[r];
+        for (int c = 0; c <= r; c++) {
+          u[c][r] = lr[c];
+        }
       }
       size--;
     }
@@ -448,11 +497,12 @@ public final class ActiveSetQp {
     /** Computes {@code out = L L' x} for the first {@code size} entries. */
     void multiply(double[] x, double[] out) {
       int k = size;
-      double[] t = new double[k];
+      double[] t = tmp;
       for (int c = 0; c < k; c++) {
         double v = 0;
+        double[] uc = u[c];
         for (int r = c; r < k; r++) {
-          v += l[r][c] * x[r];
+          v += uc[r] * x[r];
         }
         t[c] = v;
       }
@@ -466,9 +516,21 @@ public final class ActiveSetQp {
       }
     }
 
-    /** Solves {@code L L' out = b} for the first {@code size} entries. */
+    /**
+     * Solves {@code L L' out = b} for the first {@code size} entries. A right-hand side of
+     * positive zeros (the rows' zero coefficients, {@code u = 0} when every bound is zero) gives
+     * positive zeros, which the substitutions would compute too (every pivot is positive).
+     */
     void solve(double[] b, double[] out) {
       int k = size;
+      int nz = 0;
+      while (nz < k && Double.doubleToRawLongBits(b[nz]) == 0L) {
+        nz++;
+      }
+      if (nz == k) {
+        Arrays.fill(out, 0, k, 0.0);
+        return;
+      }
       for (int c = 0; c < k; c++) {
         double v = b[c];
         double[] lc = l[c];
@@ -479,10 +541,11 @@ public final class ActiveSetQp {
       }
       for (int c = k - 1; c >= 0; c--) {
         double v = out[c];
+        double[] uc = u[c];
         for (int t = c + 1; t < k; t++) {
-          v -= l[t][c] * out[t];
+          v -= uc[t] * out[t];
         }
-        out[c] = v / l[c][c];
+        out[c] = v / uc[c];
       }
     }
   }
@@ -499,25 +562,68 @@ public final class ActiveSetQp {
     }
   }
 
-  /** {@code g = (Sigma + rdg I) y - sum_r lambda_r a_r}. */
-  private void gradient(double[] y, double[] lambda, double rdg, double[] g) {
-    for (int i = 0; i < n; i++) {
-      double v = rdg * y[i];
-      int row = i * n;
-      for (int j = 0; j < n; j++) {
-        v += s[row + j] * y[j];
+  /**
+   * {@code g = Sigma y - sum_r lambda_r a_r} with the given covariance, skipping the terms of the
+   * {@code y_j} that are exactly zero: {@code O(n nnz(y))} instead of {@code O(n^2)}. The other
+   * terms are added in ascending {@code j}, as in the full product, so each {@code g_i} is the
+   * same floating-point sum (adding a zero term changes nothing, bar the sign of a zero sum).
+   *
+   * @param idx workspace of length n
+   * @param yz workspace of length n
+   */
+  private void gradient(double[] y, double[] lambda, int[] idx, double[] yz, double[] g) {
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+      if (y[j] != 0) {
+        yz[k] = y[j];
+        idx[k++] = j;
       }
-      for (int r = 0; r < lambda.length; r++) {
-        v -= lambda[r] * rowA[r][i];
+    }
+    // four rows at a time: four independent sums, each in its own (ascending) order
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      int r0 = i * n;
+      int r1 = r0 + n;
+      int r2 = r1 + n;
+      int r3 = r2 + n;
+      double v0 = 0;
+      double v1 = 0;
+      double v2 = 0;
+      double v3 = 0;
+      for (int c = 0; c < k; c++) {
+        int j = idx[c];
+        double yj = yz[c];
+        v0 += s[r0 + j] * yj;
+        v1 += s[r1 + j] * yj;
+        v2 += s[r2 + j] * yj;
+        v3 += s[r3 + j] * yj;
+      }
+      g[i] = v0;
+      g[i + 1] = v1;
+      g[i + 2] = v2;
+      g[i + 3] = v3;
+    }
+    for (; i < n; i++) {
+      int row = i * n;
+      double v = 0;
+      for (int c = 0; c < k; c++) {
+        v += s[row + idx[c]] * yz[c];
       }
       g[i] = v;
+    }
+    for (int r = 0; r < lambda.length; r++) {
+      double lr = lambda[r];
+      double[] ar = rowA[r];
+      for (int t = 0; t < n; t++) {
+        g[t] -= lr * ar[t];
+      }
     }
   }
 
   /** Returns {KKT residual, duality gap} with the given covariance. */
   private double[] diagnostics(double[] y, double kappa, int[] status, double[] lambda,
-      double[] g) {
-    gradient(y, lambda, 0, g);
+      double[] g, int[] idx, double[] yz) {
+    gradient(y, lambda, idx, yz, g);
     double kkt = 0;
     double gap = 0;
     double kappaStat = 0;
@@ -553,17 +659,93 @@ public final class ActiveSetQp {
   }
 
   /**
-   * Factorises the small symmetric Schur-complement system; a rank-deficient one (dependent
-   * equality rows, e.g. a target return when every free asset has the same return) gets the SVD
-   * pseudo-inverse, whose least-norm solution is exact because the system is consistent.
+   * The small symmetric Schur-complement system (size at most 4), factorised in place by LU with
+   * partial pivoting (the largest remaining entry of the column, first on ties). A pivot below
+   * {@code 1e-15 max |a_ij|} marks it rank-deficient (dependent equality rows, e.g. a target return
+   * when every free asset has the same return); it then gets Hipparchus' SVD pseudo-inverse, whose
+   * least-norm solution is exact because the system is consistent. Only that rare path allocates.
    */
-  private static DecompositionSolver smallSolver(double[][] a) {
-    Array2DRowRealMatrix m = new Array2DRowRealMatrix(a, false);
-    DecompositionSolver lu = new LUDecomposition(m, 1e-15 * maxAbs(a)).getSolver();
-    if (lu.isNonSingular()) {
-      return lu;
+  private static final class SmallSystem {
+    private final int size;
+    private final double[][] lu;
+    private final int[] perm;
+    private DecompositionSolver pseudoInverse;
+
+    SmallSystem(int size) {
+      this.size = size;
+      this.lu = new double[size][size];
+      this.perm = new int[size];
     }
-    return new SingularValueDecomposition(m).getSolver();
+
+    /** Factorises {@code a} (not modified). */
+    void factor(double[][] a) {
+      double threshold = 1e-15 * maxAbs(a);
+      for (int r = 0; r < size; r++) {
+        System.arraycopy(a[r], 0, lu[r], 0, size);
+        perm[r] = r;
+      }
+      pseudoInverse = null;
+      for (int c = 0; c < size; c++) {
+        // lu[r][c] for r >= c is already the eliminated candidate; pick the largest
+        int best = c;
+        double largest = Double.NEGATIVE_INFINITY;
+        for (int r = c; r < size; r++) {
+          double v = Math.abs(lu[r][c]);
+          if (v > largest) {
+            largest = v;
+            best = r;
+          }
+        }
+        if (Math.abs(lu[best][c]) < threshold) {
+          pseudoInverse = new SingularValueDecomposition(new Array2DRowRealMatrix(a, true))
+              .getSolver();
+          return;
+        }
+        if (best != c) {
+          double[] t = lu[best];
+          lu[best] = lu[c];
+          lu[c] = t;
+          int pt = perm[best];
+          perm[best] = perm[c];
+          perm[c] = pt;
+        }
+        double[] pivotRow = lu[c];
+        double pivot = pivotRow[c];
+        for (int r = c + 1; r < size; r++) {
+          double[] lr = lu[r];
+          double mult = lr[c] / pivot;
+          lr[c] = mult;
+          for (int t = c + 1; t < size; t++) {
+            lr[t] -= mult * pivotRow[t];
+          }
+        }
+      }
+    }
+
+    /** Solves the factorised system for {@code b} into {@code out} (distinct arrays). */
+    void solve(double[] b, double[] out) {
+      if (pseudoInverse != null) {
+        double[] x = pseudoInverse.solve(new ArrayRealVector(b, true)).toArray();
+        System.arraycopy(x, 0, out, 0, size);
+        return;
+      }
+      for (int r = 0; r < size; r++) {
+        double v = b[perm[r]];
+        double[] lr = lu[r];
+        for (int c = 0; c < r; c++) {
+          v -= out[c] * lr[c];
+        }
+        out[r] = v;
+      }
+      for (int r = size - 1; r >= 0; r--) {
+        double v = out[r];
+        double[] lr = lu[r];
+        for (int c = size - 1; c > r; c--) {
+          v -= out[c] * lr[c];
+        }
+        out[r] = v / lr[r];
+      }
+    }
   }
 
   private static double maxAbs(double[][] a) {
