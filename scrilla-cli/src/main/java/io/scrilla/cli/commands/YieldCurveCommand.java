@@ -1,24 +1,16 @@
 package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
-import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Scrilla;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code scrilla yield-curve} and {@code scrilla interest M...}: the Treasury par yield curve on a
@@ -27,27 +19,17 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "yield-curve", aliases = "interest",
     description = "Treasury par yields (decimal fractions) on a date; 'interest M...' names the maturities.")
-public final class YieldCurveCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
-
-  @Mixin
-  CommonOptions options;
-
-  @Option(names = {"--date", "-date"}, paramLabel = "YYYY-MM-DD", description = "the date (default: latest)")
-  String date;
-
+public final class YieldCurveCommand extends CurveCommand {
   @Parameters(arity = "0..*", paramLabel = "MATURITY", description = "e.g. ONE_YEAR TEN_YEAR (default: all)")
   List<String> maturities = new ArrayList<>();
 
   @Override
   public Integer call() {
-    var ctx = parent.context();
+    var ctx = context();
     Scrilla scrilla = ctx.scrilla();
     List<Maturity> wanted = maturities.isEmpty() ? Arrays.asList(Maturity.values())
         : maturities.stream().map(Maturity::parse).toList();
-    LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
-    YieldCurve curve = scrilla.yieldCurve(d, ctx.progress());
+    YieldCurve curve = curve();
     ObjectNode json = Json.object();
     json.put("date", curve.date().toString());
     List<List<String>> table = new ArrayList<>();

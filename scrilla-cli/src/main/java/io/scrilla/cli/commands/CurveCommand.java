@@ -1,0 +1,36 @@
+package io.scrilla.cli.commands;
+
+import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.YieldCurve;
+import io.scrilla.cli.CommonOptions;
+import io.scrilla.cli.Context;
+import io.scrilla.cli.ScrillaCommand;
+import io.scrilla.core.Scrilla;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** A command reading the Treasury curve of one date ({@code --date}, default the latest). */
+abstract class CurveCommand implements Callable<Integer> {
+  @ParentCommand
+  ScrillaCommand parent;
+
+  @Mixin
+  CommonOptions options;
+
+  @Option(names = {"--date", "-date"}, paramLabel = "YYYY-MM-DD", description = "the date (default: latest)")
+  String date;
+
+  Context context() {
+    return parent.context();
+  }
+
+  /** Returns the latest curve published on or before the date, reporting fetches on stderr. */
+  YieldCurve curve() {
+    Scrilla scrilla = context().scrilla();
+    LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
+    return scrilla.yieldCurve(d, context().progress());
+  }
+}
