@@ -5,7 +5,6 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.core.Scrilla;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,6 @@ public final class YieldCurveCommand extends CurveCommand {
   @Override
   public Integer call() {
     var ctx = context();
-    Scrilla scrilla = ctx.scrilla();
     List<Maturity> wanted = maturities.isEmpty() ? Arrays.asList(Maturity.values())
         : maturities.stream().map(Maturity::parse).toList();
     YieldCurve curve = curve();
