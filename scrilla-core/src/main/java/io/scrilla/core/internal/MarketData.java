@@ -126,7 +126,7 @@ public final class MarketData {
     synchronized (lock) {
       PriceHistory cached = cache.prices().get(asset, range);
       Optional<DateRange> missing = missingSpan(asset, cached, range);
-      if (missing.isPresent() && !alreadyFetched(asset, missing.get())) {
+      if (missing.isPresent() && !encloses(fetched.get(asset), missing.get())) {
         DateRange span = missing.get();
         LOG.debug("fetching {} {} from the source", asset, span);
         PriceHistory got = prices.prices(asset, span);
@@ -148,18 +148,6 @@ public final class MarketData {
     }
   }
 
-  private boolean alreadyFetched(Asset asset, DateRange span) {
-    List<DateRange> done = fetched.get(asset);
-    if (done == null) {
-      return false;
-    }
-    for (DateRange d : done) {
-      if (d.encloses(span)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * Returns the span from the first to the last expected day of the range that the cached rows
@@ -196,41 +184,43 @@ public final class MarketData {
 
   /**
    * Returns the latest yield curve published on or before {@code date} (within the 14 days before
-   * it), from the cache or else the source.
+   * it), from the cache when it holds a curve from the 4 days before the last session on or
+   * before {@code date} (the Treasury skips bond-market holidays), else from the source.
    *
    * @throws PriceUnavailableException when no curve was published in that fortnight
    */
   public YieldCurve yieldCurve(LocalDate date, ProgressListener listener) {
     DateRange span = DateRange.of(date.minusDays(14), date);
-    synchronized (rateLock) {
-      List<YieldCurve> cached = cache.interest().get(span);
-      boolean asked = ratesFetched.stream().anyMatch(r -> r.encloses(span));
-      boolean fresh = !cached.isEmpty() && !cached.get(cached.size() - 1).date().isBefore(calendar.previousOrSame(date).minusDays(4));
-      if (!fresh && !asked) {
-        List<YieldCurve> got = rates.yieldCurves(span, listener);
-        if (!got.isEmpty()) {
-          cache.interest().put(got);
-        }
-        ratesFetched.add(span);
-        cached = cache.interest().get(span);
-      }
-      if (cached.isEmpty()) {
-        throw new PriceUnavailableException(
-            "no Treasury yield curve published between " + span.start() + " and " + date);
-      }
-      return cached.get(cached.size() - 1);
+    LocalDate recent = calendar.previousOrSame(date).minusDays(4);
+    List<YieldCurve> curves = curves(span, listener,
+        cached -> !cached.isEmpty() && !cached.get(cached.size() - 1).date().isBefore(recent));
+    if (curves.isEmpty()) {
+      throw new PriceUnavailableException(
+          "no Treasury yield curve published between " + span.start() + " and " + date);
     }
+    return curves.get(curves.size() - 1);
   }
 
   /**
-   * Returns the yield curves of a range, fetching from the source what the cache lacks (the whole
-   * range when any business day is missing; the Treasury publishes on bond-market days).
+   * Returns the yield curves of a range, from the cache when it holds a curve for at least 90% of
+   * the range's NYSE sessions (the Treasury does not publish on bond-market holidays such as
+   * Columbus Day, so requiring every session would refetch such ranges forever), else from the
+   * source.
    */
   public List<YieldCurve> yieldCurves(DateRange range, ProgressListener listener) {
+    int sessions = calendar.countTradingDays(range);
+    return curves(range, listener, cached -> cached.size() >= sessions * 9 / 10);
+  }
+
+  /**
+   * Returns the cached curves of the range, first fetching the range from the source when the
+   * cached ones are not {@code complete} and this process has not asked the source for it yet.
+   */
+  private List<YieldCurve> curves(DateRange range, ProgressListener listener,
+      java.util.function.Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
       List<YieldCurve> cached = cache.interest().get(range);
-      boolean asked = ratesFetched.stream().anyMatch(r -> r.encloses(range));
-      if (!asked && cached.size() < calendar.countTradingDays(range) * 9 / 10) {
+      if (!complete.test(cached) && !encloses(ratesFetched, range)) {
         List<YieldCurve> got = rates.yieldCurves(range, listener);
         if (!got.isEmpty()) {
           cache.interest().put(got);
@@ -240,6 +230,10 @@ public final class MarketData {
       }
       return cached;
     }
+  }
+
+  private static boolean encloses(List<DateRange> ranges, DateRange r) {
+    return ranges != null && ranges.stream().anyMatch(known -> known.encloses(r));
   }
 
   /** Returns the latest date for which the rate source may have a curve, not after today. */
