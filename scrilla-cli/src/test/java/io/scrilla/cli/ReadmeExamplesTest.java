@@ -49,7 +49,7 @@ class ReadmeExamplesTest {
           Constraints.of(Bounds.uniform(0, 0.6)).withTargetReturn(0.12));
       List<Solution> frontier = scrilla.efficientFrontier(assets, range, EstimationMethod.MOMENTS,
           Bounds.longOnly(), 5, FrontierSpacing.INCLUSIVE);
-      Allocation shares = scrilla.allocate(tangency, assets, range, new BigDecimal("10000"));
+      Allocation shares = scrilla.allocate(tangency, range, new BigDecimal("10000"));
       assertTrue(minVar.annualVolatility() <= tangency.annualVolatility());
       assertEquals(0.12, tangency.annualReturn(), 1e-12);
       assertEquals(5, frontier.size());

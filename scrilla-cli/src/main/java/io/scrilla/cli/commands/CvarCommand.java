@@ -23,6 +23,7 @@ public final class CvarCommand extends TickerCommand {
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
     risk.validated();
-    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    return Result.each(r.assets(), a -> r.scrilla().conditionalValueAtRisk(a, r.range(),
+        r.method(), risk.probability, risk.horizon));
   }
 }

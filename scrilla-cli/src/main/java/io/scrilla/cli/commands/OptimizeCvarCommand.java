@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
 import io.scrilla.core.optimize.CvarSolution;
-import io.scrilla.core.optimize.PortfolioOptimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
   public Integer call() {
     risk.validated();
     Request r = request();
-    CvarSolution s = PortfolioOptimizer.create().minimumConditionalValueAtRisk(
+    CvarSolution s = portfolios(r).minimumConditionalValueAtRisk(
         portfolio(r), constraints(target), risk.probability, risk.horizon);
     ObjectNode json = json(r.scrilla(), r, s.solution());
     Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRisk());

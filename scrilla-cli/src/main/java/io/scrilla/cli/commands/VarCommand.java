@@ -24,6 +24,7 @@ public final class VarCommand extends TickerCommand {
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
     risk.validated();
-    return r.scrilla().valuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    return Result.each(r.assets(), a -> r.scrilla().valueAtRisk(a, r.range(), r.method(),
+        risk.probability, risk.horizon));
   }
 }
