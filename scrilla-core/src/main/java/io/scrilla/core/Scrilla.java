@@ -361,7 +361,7 @@ public final class Scrilla implements AutoCloseable {
     return capm.costOfEquity(asset, range, method, riskFree);
   }
 
-  /** Returns {@link #assetStatistics(List, DateRange, EstimationMethod, RiskFreeRate)} configured. */
+  /** Returns each asset's statistics with the risk-free rate of the window's end date. */
   public Map<Asset, Result<AssetStatistics>> assetStatistics(List<Asset> assets, DateRange range,
       EstimationMethod method) {
     return assetStatistics(assets, range, method, RiskFreeRate.configured());

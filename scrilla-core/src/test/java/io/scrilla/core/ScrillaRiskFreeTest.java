@@ -80,8 +80,8 @@ class ScrillaRiskFreeTest {
       assertFalse(st.beta().isPresent());
       assertEquals(1, st.notes().size(), st.notes().toString());
       String note = st.notes().get(0);
-      assertTrue(note.startsWith("asset_beta and equity_cost: the market proxy NOPE (MARKET_PROXY)"),
-          note);
+      assertTrue(note.startsWith(
+          "asset_beta and equity_cost: the market proxy NOPE (MARKET_PROXY)"), note);
       assertTrue(note.contains("NOPE: unknown to the fake source"), note);
       assertEquals(LocalDate.of(2021, 6, 30), s.marketData().sample(List.of(GLD), H1, M)
           .window().end());

@@ -302,7 +302,8 @@ public final class MarketData {
    * crypto.
    */
   private Optional<DateRange> missingSpan(Asset asset, PriceHistory cached, DateRange range) {
-    int[] expected = asset.type() == AssetType.EQUITY ? calendar.tradingDays(range) : allDays(range);
+    int[] expected =
+        asset.type() == AssetType.EQUITY ? calendar.tradingDays(range) : allDays(range);
     int first = -1;
     int last = -1;
     int j = 0;
