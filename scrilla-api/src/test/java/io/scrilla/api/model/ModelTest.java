@@ -98,4 +98,22 @@ class ModelTest {
     assertEquals(9.5, m.close(4));
     assertFalse(m.merge(PriceHistory.ofCloses(Asset.equity("SPY"), new int[] {d0 + 9}, new double[] {1})).hasOpens());
   }
+
+  @Test
+  void priceHistory_callerErrors_areInvalidInputNotIllegalArgument() {
+    Asset spy = Asset.equity("SPY");
+    PriceHistory closes = PriceHistory.ofCloses(spy, new int[] {1, 2}, new double[] {1, 2});
+    PriceHistory other = PriceHistory.ofCloses(Asset.equity("DIA"), new int[] {1}, new double[] {1});
+
+    assertThrows(InvalidInputException.class, () -> closes.merge(other));
+    assertThrows(InvalidInputException.class, () -> closes.open(0));
+  }
+
+  @Test
+  void priceHistory_subnormalPrice_rejectedNamingDate() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PriceHistory.ofCloses(
+        Asset.equity("SPY"), new int[] {0, 1}, new double[] {1, Double.MIN_VALUE}));
+    assertTrue(e.getMessage().contains("on 1970-01-02") && e.getMessage().contains("normal size"),
+        e.getMessage());
+  }
 }
