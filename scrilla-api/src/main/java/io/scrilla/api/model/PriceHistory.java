@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>Dates are held as epoch days ({@link LocalDate#toEpochDay()}) and prices as primitive
  * {@code double} arrays in the asset's quote currency (USD). Close prices are required and must be
- * finite, strictly positive and normal (at least {@link Double#MIN_NORMAL}: a subnormal price
- * makes price ratios overflow); open prices are optional ({@link #hasOpens()}). Dates are strictly
+ * finite and strictly positive (the sources also refuse subnormal prices, whose ratios overflow;
+ * a cache may hold any positive double); open prices are optional ({@link #hasOpens()}). Dates are strictly
  * increasing.
  *
  * <p>{@link #slice(DateRange)} returns a view that shares the arrays, so taking a window of a long
@@ -103,11 +103,10 @@ public final class PriceHistory {
   }
 
   private static void checkPrice(Asset asset, int day, String what, double p) {
-    if (!(p >= Double.MIN_NORMAL) || Double.isInfinite(p)) {
+    if (!(p > 0) || Double.isInfinite(p)) {
       throw new InvalidInputException(
           asset.ticker() + ": " + what + " price " + p + " on " + LocalDate.ofEpochDay(day)
-              + " is not a finite positive number"
-              + (p > 0 && p < Double.MIN_NORMAL ? " of normal size (at least 2.2e-308)" : ""));
+              + " is not a finite positive number");
     }
   }
 

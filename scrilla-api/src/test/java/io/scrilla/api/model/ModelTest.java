@@ -108,12 +108,4 @@ class ModelTest {
     assertThrows(InvalidInputException.class, () -> closes.merge(other));
     assertThrows(InvalidInputException.class, () -> closes.open(0));
   }
-
-  @Test
-  void priceHistory_subnormalPrice_rejectedNamingDate() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PriceHistory.ofCloses(
-        Asset.equity("SPY"), new int[] {0, 1}, new double[] {1, Double.MIN_VALUE}));
-    assertTrue(e.getMessage().contains("on 1970-01-02") && e.getMessage().contains("normal size"),
-        e.getMessage());
-  }
 }
