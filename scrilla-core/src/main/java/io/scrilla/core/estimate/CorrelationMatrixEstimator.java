@@ -47,6 +47,8 @@ import java.util.stream.IntStream;
  */
 public final class CorrelationMatrixEstimator {
   private static final double[] LEVELS = CorrelationEstimators.percentileLevels();
+  /** Per-series stages over at least this many prices run in parallel. */
+  private static final long PARALLEL_ELEMENTS = 200_000L;
 
   private CorrelationMatrixEstimator() {}
 
@@ -176,9 +178,11 @@ public final class CorrelationMatrixEstimator {
     List<int[]> groups = anyWanted ? groups(histories) : List.of();
     if (anyWanted) {
       SeriesReturns[] series = new SeriesReturns[n];
-      for (int i = 0; i < n; i++) {
-        series[i] = new SeriesReturns(histories.get(i), calendar);
+      long size = 0;
+      for (PriceHistory h : histories) {
+        size += h.size();
       }
+      range(n, size).forEach(i -> series[i] = new SeriesReturns(histories.get(i), calendar));
       boolean percentiles = method == EstimationMethod.PERCENTILES;
       for (int g = 0; g < groups.size(); g++) {
         for (int h = g; h < groups.size(); h++) {
@@ -301,22 +305,35 @@ public final class CorrelationMatrixEstimator {
     return new int[][] {Arrays.copyOf(pa, k), Arrays.copyOf(pb, k)};
   }
 
-  /** Standardized residuals of the members on the common positions, padded with zero rows. */
-  private static double[][] residualRows(
-      SeriesReturns[] series, int[] members, int[] pos, int pad, double[] sumSquares) {
+  /**
+   * Standardized residuals of the members on the common positions, stored by columns ({@code
+   * t[k][r]}, r the member) with the member count padded to a multiple of 4 with zeros.
+   */
+  private static double[][] residualColumns(
+      SeriesReturns[] series, int[] members, int[] pos, double[] sumSquares) {
     int len = pos.length - 1;
-    int rows = (members.length + pad - 1) / pad * pad;
-    double[][] e = new double[rows][];
+    int width = (members.length + 3) / 4 * 4;
+    double[][] t = new double[len][width];
     int[] p = pos.length == series[members[0]].size() ? null : pos;
-    for (int r = 0; r < members.length; r++) {
-      e[r] = new double[len];
-      sumSquares[r] = series[members[r]].residuals(p, pos.length, e[r], null);
-    }
-    double[] zero = new double[len];
-    for (int r = members.length; r < rows; r++) {
-      e[r] = zero;
-    }
-    return e;
+    // blocks of 8 members fill whole cache lines of each t[k]
+    range((members.length + 7) / 8, (long) members.length * len)
+        .forEach(
+            b -> {
+              double[] e = new double[len];
+              for (int r = 8 * b; r < Math.min(members.length, 8 * b + 8); r++) {
+                sumSquares[r] = series[members[r]].residuals(p, pos.length, e, null);
+                for (int k = 0; k < len; k++) {
+                  t[k][r] = e[k];
+                }
+              }
+            });
+    return t;
+  }
+
+  /** The indices 0..count, in parallel when the work (in elements) is large. */
+  private static IntStream range(int count, long work) {
+    IntStream r = IntStream.range(0, count);
+    return work >= PARALLEL_ELEMENTS ? r.parallel() : r;
   }
 
   private static void momentPairs(
@@ -328,14 +345,14 @@ public final class CorrelationMatrixEstimator {
       double[][] values) {
     int len = common[0].length - 1;
     double[] ssa = new double[ga.length];
-    double[][] ea = residualRows(series, ga, common[0], 4, ssa);
+    double[][] ta = residualColumns(series, ga, common[0], ssa);
     double[] ssb = same ? ssa : new double[gb.length];
-    double[][] eb = same ? ea : residualRows(series, gb, common[1], 2, ssb);
-    double[][] dots = new double[ea.length][eb.length];
+    double[][] tb = same ? ta : residualColumns(series, gb, common[1], ssb);
+    double[][] dots = new double[ga.length][gb.length];
     if (same) {
-      DotProducts.upperGram(ea, len, dots);
+      DotProducts.upperGram(ta, ga.length, len, dots);
     } else {
-      DotProducts.product(ea, eb, len, dots);
+      DotProducts.product(ta, ga.length, tb, gb.length, len, dots);
     }
     for (int r = 0; r < ga.length; r++) {
       for (int c = same ? r + 1 : 0; c < gb.length; c++) {

@@ -83,10 +83,18 @@ final class SeriesReturns {
     double logTotal = Math.log(closes[last] / closes[first]);
     double nu = logTotal / (tau * totalDelta);
     double ss = 0;
+    double lastDelta = Double.NaN;
+    double dt = Double.NaN;
+    double root = Double.NaN;
     for (int i = 0; i < count; i++) {
-      double dt = tau * d[i];
+      if (d[i] != lastDelta) {
+        // the same interval gives the same doubles: compute them once per run of equal intervals
+        lastDelta = d[i];
+        dt = tau * lastDelta;
+        root = Math.sqrt(dt);
+      }
       double ri = r[i];
-      double e = (ri - nu * dt) / Math.sqrt(dt);
+      double e = (ri - nu * dt) / root;
       if (annualized != null) {
         annualized[i] = ri / (d[i] * tau);
       }
