@@ -1,6 +1,7 @@
 package io.scrilla.core.market;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.error.ErrorCode;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.error.ScrillaException;
@@ -8,6 +9,7 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.YieldCurve;
@@ -19,7 +21,6 @@ import io.scrilla.core.calendar.TradingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MarketData {
   private static final Logger LOG = LoggerFactory.getLogger(MarketData.class);
-  /** New York, where the NYSE closes at 16:00. */
-  public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final LocalTime SETTLED = LocalTime.of(16, 30);
   /** How far back the risk-free rate is searched for: the latest curve of the year before. */
   public static final int RISK_FREE_LOOKBACK_DAYS = 366;
@@ -94,7 +93,7 @@ public final class MarketData {
 
   /** Returns today's date in New York. */
   public LocalDate today() {
-    return ZonedDateTime.now(clock).withZoneSameInstant(NEW_YORK).toLocalDate();
+    return ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE).toLocalDate();
   }
 
   // ---------------------------------------------------------------- windows and samples
@@ -105,7 +104,7 @@ public final class MarketData {
    * today, today counts only after the close has settled).
    */
   public LocalDate latestDate(Asset asset) {
-    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(NEW_YORK);
+    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE);
     LocalDate today = now.toLocalDate();
     LocalDate latest = prices.latestDate(asset);
     if (!latest.isBefore(today)) {
@@ -278,8 +277,8 @@ public final class MarketData {
         LOG.debug("fetching {} {} from the source", asset, span);
         PriceHistory got = prices.prices(asset, span);
         if (!got.asset().equals(asset)) {
-          throw new ScrillaException("SOURCE",
-              "the price source returned " + got.asset() + " for " + asset);
+          throw new ScrillaException(
+              ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
         }
         if (!got.isEmpty()) {
           cache.prices().put(got);

@@ -12,6 +12,7 @@ import io.scrilla.api.spi.Cache;
 import io.scrilla.core.cache.ReadThrough;
 import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.estimate.CorrelationEstimators;
+import io.scrilla.core.estimate.CorrelationMatrixEstimator;
 import io.scrilla.core.estimate.PairSample;
 import io.scrilla.core.estimate.ProfileEstimators;
 import io.scrilla.core.estimate.ReturnSample;
@@ -164,8 +165,7 @@ public final class StatisticsService {
         }
       }
     }
-    Map<CorrelationKey, Double> computed = computeMissing(sample, keys, known, histories,
-        failures);
+    Map<CorrelationKey, Double> computed = computeMissing(sample, known, histories, failures);
     if (!computed.isEmpty()) {
       cache.correlations().putAll(computed);
     }
@@ -196,28 +196,25 @@ public final class StatisticsService {
 
   /**
    * Histories in, correlations out: computes every pair not already known from the histories
-   * read once; a failed pair is recorded against its later asset.
+   * read once, with one pass per series and one product per group of common dates
+   * ({@link CorrelationMatrixEstimator}); the assets left out go to {@code failures}.
    */
-  private Map<CorrelationKey, Double> computeMissing(Sample sample, CorrelationKey[][] keys,
+  private Map<CorrelationKey, Double> computeMissing(Sample sample,
       Map<CorrelationKey, Double> known, Map<Asset, PriceHistory> histories,
       Map<Asset, ScrillaException> failures) {
-    List<Asset> assets = sample.assets();
+    List<PriceHistory> fetched = new ArrayList<>(histories.values());
+    CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
+        fetched, sample.method(), calendar(),
+        (a, b) -> !known.containsKey(sample.correlationKey(a, b)),
+        (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
+    failures.putAll(pairwise.failures());
     Map<CorrelationKey, Double> computed = new LinkedHashMap<>();
-    for (int i = 0; i < assets.size(); i++) {
-      for (int j = i + 1; j < assets.size(); j++) {
-        Asset a = assets.get(i);
-        Asset b = assets.get(j);
-        if (failures.containsKey(a) || failures.containsKey(b) || known.containsKey(keys[i][j])) {
-          continue;
-        }
-        CorrelationKey key = keys[i][j];
-        try {
-          boolean aFirst = key.first().equals(a);
-          PriceHistory pa = histories.get(aFirst ? a : b);
-          PriceHistory pb = histories.get(aFirst ? b : a);
-          computed.put(key, computeCorrelation(key, pa, pb));
-        } catch (ScrillaException e) {
-          failures.put(b, e);
+    for (int i = 0; i < fetched.size(); i++) {
+      for (int j = i + 1; j < fetched.size(); j++) {
+        OptionalDouble rho = pairwise.correlation(i, j);
+        if (rho.isPresent()) {
+          computed.put(sample.correlationKey(fetched.get(i).asset(), fetched.get(j).asset()),
+              rho.getAsDouble());
         }
       }
     }
