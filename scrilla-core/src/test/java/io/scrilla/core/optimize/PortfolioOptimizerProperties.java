@@ -3,6 +3,7 @@ package io.scrilla.core.optimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scrilla.core.risk.TailEvent;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Example;
@@ -143,13 +144,14 @@ class PortfolioOptimizerProperties {
     Random rnd = new Random(seed);
     Portfolio p = Fixtures.random(rnd, n, 0.02);
     double t = horizonQuarters / 4.0;
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, t);
-    assertTrue(c.conditionalValueAtRisk() >= c.valueAtRisk());
+    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, t));
+    assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
     assertFeasible(c.solution(), Bounds.longOnly());
     for (int k = 0; k < 50; k++) {
       double[] w = Fixtures.randomFeasible(rnd, lo(Bounds.longOnly(), n), hi(Bounds.longOnly(), n));
-      assertTrue(c.conditionalValueAtRisk() <= p.conditionalValueAtRisk(w, 0.05, t) + 1e-12);
-      assertTrue(p.conditionalValueAtRisk(w, 0.05, t) >= p.valueAtRisk(w, 0.05, t));
+      assertTrue(c.conditionalValueAtRiskLoss() <= p.conditionalValueAtRiskLoss(w, TailEvent.of(0.05, t)) + 1e-12);
+      assertTrue(p.conditionalValueAtRiskLoss(w, TailEvent.of(0.05, t))
+          >= p.valueAtRiskLoss(w, TailEvent.of(0.05, t)));
     }
   }
 }

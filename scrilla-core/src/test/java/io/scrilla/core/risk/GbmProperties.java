@@ -16,6 +16,8 @@ class GbmProperties {
       @ForAll @DoubleRange(min = 0.001, max = 0.499) @Scale(6) double p,
       @ForAll @DoubleRange(min = 1, max = 1e5) @Scale(6) double s0) {
     RiskProfile profile = new RiskProfile(mu, sigma);
-    return Gbm.valueAtRisk(s0, profile, horizon, p) > Gbm.conditionalValueAtRisk(s0, profile, horizon, p);
+    TailEvent event = TailEvent.of(p, horizon);
+    return TailRisk.valueAtRiskPrice(s0, profile, event)
+        > TailRisk.conditionalValueAtRiskPrice(s0, profile, event);
   }
 }
