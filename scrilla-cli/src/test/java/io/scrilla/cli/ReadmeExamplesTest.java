@@ -19,6 +19,7 @@ import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.math.BigDecimal;
 import java.util.List;
@@ -40,7 +41,8 @@ class ReadmeExamplesTest {
       double beta = scrilla.marketBeta(Scrilla.asset("GLD"), range, EstimationMethod.MOMENTS);
       double sharpe = scrilla.sharpeRatio(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS);
       double fixed = scrilla.sharpeRatio(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS, RiskFreeRate.of(0.02));
-      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS, 0.05, 0.5);
+      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS,
+          TailEvent.of(0.05, 0.5));
       Map<Asset, Result<Double>> betas = Result.each(assets, a -> scrilla.marketBeta(a, range, EstimationMethod.MOMENTS));
       Map<Asset, Result<AssetStatistics>> all = scrilla.assetStatistics(assets, range, EstimationMethod.MOMENTS);
       assertEquals(3, m.size());

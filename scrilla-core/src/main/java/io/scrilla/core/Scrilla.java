@@ -33,6 +33,7 @@ import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.service.CapmService;
 import io.scrilla.core.service.PortfolioService;
 import io.scrilla.core.service.RiskService;
@@ -381,25 +382,22 @@ public final class Scrilla implements AutoCloseable {
   /**
    * Returns the value at risk as a price level ({@link RiskService#valueAtRisk}).
    *
-   * @param probability p in (0, 1)
-   * @param horizon T in years
+   * @param event the tail probability p and the horizon T in years
    */
   public double valueAtRisk(Asset asset, DateRange range, EstimationMethod method,
-      double probability, double horizon) {
-    return risk.valueAtRisk(market.sample(List.of(asset), range, method), probability, horizon);
+      TailEvent event) {
+    return risk.valueAtRisk(market.sample(List.of(asset), range, method), event);
   }
 
   /**
    * Returns the conditional value at risk as a price level
    * ({@link RiskService#conditionalValueAtRisk}).
    *
-   * @param probability p in (0, 1)
-   * @param horizon T in years
+   * @param event the tail probability p and the horizon T in years
    */
   public double conditionalValueAtRisk(Asset asset, DateRange range, EstimationMethod method,
-      double probability, double horizon) {
-    return risk.conditionalValueAtRisk(market.sample(List.of(asset), range, method), probability,
-        horizon);
+      TailEvent event) {
+    return risk.conditionalValueAtRisk(market.sample(List.of(asset), range, method), event);
   }
 
   /** Values the asset with the discount dividend model at an annual discount rate. */
@@ -449,16 +447,11 @@ public final class Scrilla implements AutoCloseable {
     return portfolios.maximumReturn(portfolio(assets, range, method), bounds);
   }
 
-  /**
-   * Returns the portfolio of least conditional value at risk (a loss fraction).
-   *
-   * @param probability p in (0, 1)
-   * @param horizon T in years
-   */
+  /** Returns the portfolio of least conditional value at risk (a loss fraction) in the event. */
   public CvarSolution minimumConditionalValueAtRisk(List<Asset> assets, DateRange range,
-      EstimationMethod method, Constraints constraints, double probability, double horizon) {
+      EstimationMethod method, Constraints constraints, TailEvent event) {
     return portfolios.minimumConditionalValueAtRisk(portfolio(assets, range, method), constraints,
-        probability, horizon);
+        event);
   }
 
   /** Returns {@code steps} efficient portfolios, lowest return first. */

@@ -19,6 +19,7 @@ import io.scrilla.core.optimize.FrontierSpacing;
 import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -101,13 +102,10 @@ public final class PortfolioService {
     return optimizer.maximumReturn(portfolio, bounds);
   }
 
-  /**
-   * Returns the portfolio of least conditional value at risk (a loss fraction) at
-   * {@code probability} over {@code horizon} years.
-   */
+  /** Returns the portfolio of least conditional value at risk (a loss fraction) in the event. */
   public CvarSolution minimumConditionalValueAtRisk(Portfolio portfolio, Constraints constraints,
-      double probability, double horizon) {
-    return optimizer.minimumConditionalValueAtRisk(portfolio, constraints, probability, horizon);
+      TailEvent event) {
+    return optimizer.minimumConditionalValueAtRisk(portfolio, constraints, event);
   }
 
   /**

@@ -4,7 +4,8 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.Sample;
-import io.scrilla.core.risk.Gbm;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.Objects;
 
 /**
@@ -27,29 +28,27 @@ public final class RiskService {
   }
 
   /**
-   * Returns the value at risk of a single-asset sample as a price level: the
-   * {@code probability}-th percentile of the price after {@code horizon} years,
-   * {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the last close in the window.
+   * Returns the value at risk of a single-asset sample as a price level: the p-th quantile of the
+   * price after T years, {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the
+   * last close in the window ({@link TailRisk#valueAtRiskPrice}).
    *
-   * @param probability p in (0, 1), e.g. 0.05
-   * @param horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    */
-  public double valueAtRisk(Sample sample, double probability, double horizon) {
+  public double valueAtRisk(Sample sample, TailEvent event) {
     RiskProfile profile = statistics.riskProfile(sample);
-    return Gbm.valueAtRisk(lastClose(sample), profile, horizon, probability);
+    return TailRisk.valueAtRiskPrice(lastClose(sample), profile, event);
   }
 
   /**
    * Returns the conditional value at risk of a single-asset sample as a price level, the expected
-   * price after {@code horizon} years given that it is below the value at risk:
-   * {@code S_0 e^(mu T) Phi(z_p - sigma sqrt T) / p}.
+   * price after T years given that it is below the value at risk:
+   * {@code S_0 e^(mu T) Phi(z_p - sigma sqrt T) / p} ({@link TailRisk#conditionalValueAtRiskPrice}).
    *
-   * @param probability p in (0, 1), e.g. 0.05
-   * @param horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    */
-  public double conditionalValueAtRisk(Sample sample, double probability, double horizon) {
+  public double conditionalValueAtRisk(Sample sample, TailEvent event) {
     RiskProfile profile = statistics.riskProfile(sample);
-    return Gbm.conditionalValueAtRisk(lastClose(sample), profile, horizon, probability);
+    return TailRisk.conditionalValueAtRiskPrice(lastClose(sample), profile, event);
   }
 
   private double lastClose(Sample sample) {
