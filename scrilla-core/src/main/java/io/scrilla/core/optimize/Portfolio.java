@@ -335,7 +335,9 @@ public final class Portfolio {
     }
   }
 
-  /** Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}). */
+  /**
+   * Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}).
+   */
   public boolean repaired() {
     return repaired;
   }

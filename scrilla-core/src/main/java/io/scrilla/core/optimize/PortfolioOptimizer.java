@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>minimum variance</b>: the convex QP {@code min w' Sigma w / 2} by a primal active-set
  *       method that solves the KKT system of each equality-constrained subproblem exactly
- *       (Hipparchus LU); the result satisfies the KKT conditions to rounding (the residual is
- *       reported in {@link Solution#kktResidual()}). It starts from a vertex-like feasible point
+ *       (LU of a small Schur complement); the result satisfies the KKT conditions to rounding
+ *       (the residual is reported in {@link Solution#kktResidual()}, and a result that fails
+ *       the certificate check is reported {@link SolutionStatus#CHECK_FAILED}, never
+ *       {@link SolutionStatus#OPTIMAL}). It starts from a vertex-like feasible point
  *       found by moving along descent directions that keep the equalities until bounds block, so
  *       the number of iterations is about the number of assets held strictly inside their bounds.
  *   <li><b>maximum Sharpe</b>: the homogenised convex reformulation
@@ -49,8 +51,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>efficient frontier</b>: minimum-variance portfolios at target returns spaced by
  *       {@link FrontierSpacing}.
  * </ul>
- * A problem whose feasible set is one portfolio (one asset, or bounds that pin every weight) returns
- * it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is {@code w = [1]}.
+ * A problem whose feasible set is one portfolio (one asset, or bounds that pin every weight)
+ * returns it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is
+ * {@code w = [1]}.
  *
  * <pre>{@code
  * PortfolioOptimizer opt = PortfolioOptimizer.create();
@@ -552,7 +555,8 @@ public final class PortfolioOptimizer {
       double[] yr = r.y();
       BoundStatus[] at = r.status();
       for (int i = 0; i < n; i++) {
-        w[i] = at[i] == BoundStatus.LOWER ? lo[i] : at[i] == BoundStatus.UPPER ? hi[i] : yr[i] / kappa;
+        w[i] = at[i] == BoundStatus.LOWER ? lo[i]
+            : at[i] == BoundStatus.UPPER ? hi[i] : yr[i] / kappa;
       }
       log("maximum Sharpe", r);
       double maxVol = 0;
@@ -643,7 +647,8 @@ public final class PortfolioOptimizer {
      * weights are not negative and the weights sum to 1); it is dropped, so the solver never
      * meets the degenerate vertex "all in one asset at its upper bound".
      */
-    private static double[] withoutRedundantUpperBounds(double[] l, double[] h, BoundStatus[] status) {
+    private static double[] withoutRedundantUpperBounds(double[] l, double[] h,
+        BoundStatus[] status) {
       for (double x : l) {
         if (x < 0) {
           return h;
@@ -679,7 +684,8 @@ public final class PortfolioOptimizer {
      * Moves a feasible point to one with at most 1 (2 with a target) free assets, along
      * directions that keep the budget (and the return) and do not increase the variance.
      */
-    private void purify(double[] y, BoundStatus[] status, double[] l, double[] h, boolean hasTarget) {
+    private void purify(double[] y, BoundStatus[] status, double[] l, double[] h,
+        boolean hasTarget) {
       int rows = hasTarget ? 2 : 1;
       int[] free = new int[n];
       int k = 0;
