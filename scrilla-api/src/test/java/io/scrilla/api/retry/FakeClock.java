@@ -1,0 +1,31 @@
+package io.scrilla.api.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A clock that stands still except when slept on: sleeps return at once and are recorded. */
+final class FakeClock implements RetryClock {
+  private long now = 1_000_000_000L;
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  @Override
+  public synchronized long nanoTime() {
+    return now;
+  }
+
+  @Override
+  public synchronized void sleep(Duration duration) {
+    sleeps.add(duration);
+    now += duration.toNanos();
+  }
+
+  /** Moves the clock on, as an attempt that takes time would. */
+  synchronized void advance(Duration d) {
+    now += d.toNanos();
+  }
+
+  synchronized List<Duration> sleeps() {
+    return new ArrayList<>(sleeps);
+  }
+}
