@@ -20,8 +20,8 @@ import java.util.function.DoubleSupplier;
  * Retrier retrier = Retrier.of(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(20),
  *     0.5, Duration.ofMinutes(3)));
  * String body = retrier.call(
- *     attempt -> ok(response) ? Outcome.success(body(response)) : Outcome.retry(status(response)),
- *     (status, stop) -> new IOException("HTTP " + status + " after " + stop.attempts() + " tries"));
+ *     attempt -> ok(response) ? Outcome.success(body(response)) : Outcome.retry(code(response)),
+ *     (code, stop) -> new IOException("HTTP " + code + " after " + stop.attempts() + " tries"));
  * }</pre>
  */
 public final class Retrier {
