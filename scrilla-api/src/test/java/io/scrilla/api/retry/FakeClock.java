@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that stands still except when slept on: sleeps return at once and are recorded. */
-final class FakeClock implements RetryClock {
+/**
+ * A clock that stands still except when slept on: sleeps return at once, advance it and are
+ * recorded. Shared with the cache modules' tests through the test jar.
+ */
+public final class FakeClock implements RetryClock {
   private long now = 1_000_000_000L;
   private final List<Duration> sleeps = new ArrayList<>();
 
@@ -21,11 +24,12 @@ final class FakeClock implements RetryClock {
   }
 
   /** Moves the clock on, as an attempt that takes time would. */
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now += d.toNanos();
   }
 
-  synchronized List<Duration> sleeps() {
+  /** Returns every wait asked for, in order. */
+  public synchronized List<Duration> sleeps() {
     return new ArrayList<>(sleeps);
   }
 }
