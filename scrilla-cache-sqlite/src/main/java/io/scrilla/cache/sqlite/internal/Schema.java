@@ -67,6 +67,12 @@ final class Schema {
   /** The schema version this code writes and reads. */
   static final int VERSION = MIGRATIONS.size();
 
+  /**
+   * The application id written into the header of every file this library creates: the ASCII
+   * bytes {@code SCRL}. Files created before it was introduced have 0.
+   */
+  static final int APPLICATION_ID = 0x5343524C;
+
   static final String UPSERT_PRICE =
       "INSERT INTO prices (ticker, asset_type, date, open, close) VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (ticker, asset_type, date) DO UPDATE SET open = excluded.open,"
