@@ -22,8 +22,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -311,6 +314,45 @@ class SqliteCacheFileTest {
           1))).isEmpty());
     }
     assertEquals(List.of("0"), Sql.rows(file(), "SELECT count(*) FROM prices"));
+  }
+
+  @Test
+  void correlationsGetAll_manyFirstTickersWindowsAndMisses_returnsExactlyTheStoredKeysInOrder() {
+    DateRange other = DateRange.of(D0, D0.plusDays(99));
+    Map<CorrelationKey, Double> stored = new LinkedHashMap<>();
+    List<CorrelationKey> asked = new ArrayList<>();
+    // 230 first tickers: three blocks of the batched read
+    for (int i = 0; i < 230; i++) {
+      Asset a = Asset.equity(String.format(Locale.ROOT, "A%03d", i));
+      Asset b = Asset.equity(String.format(Locale.ROOT, "B%03d", i % 7));
+      CorrelationKey k = CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, false);
+      CorrelationKey kOther = CorrelationKey.of(a, b, other, EstimationMethod.LIKELIHOOD, true);
+      asked.add(k);
+      asked.add(kOther);
+      if (i % 3 != 0) {
+        stored.put(k, (i % 200 - 100) / 100.0);
+      }
+      if (i % 2 == 0) {
+        stored.put(kOther, -(i % 100) / 100.0);
+      }
+      // misses that differ from a stored key in one identity field only
+      asked.add(CorrelationKey.of(a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS,
+          false));
+      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.PERCENTILES, false));
+      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, true));
+    }
+    try (SqliteCache c = SqliteCache.open(file())) {
+      c.correlations().putAll(stored);
+      Map<CorrelationKey, Double> expected = new LinkedHashMap<>();
+      for (CorrelationKey k : asked) {
+        c.correlations().get(k).ifPresent(v -> expected.put(k, v));
+      }
+      assertEquals(stored.size(), expected.size());
+      Map<CorrelationKey, Double> got = c.correlations().getAll(asked);
+      assertEquals(expected, got);
+      assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(got.keySet()));
+      assertEquals(Map.of(), c.correlations().getAll(List.of()));
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.scrilla.cache.sqlite.internal;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -111,4 +112,17 @@ final class Schema {
       "SELECT correlation FROM correlations"
           + " WHERE ticker_1 = ? AND type_1 = ? AND ticker_2 = ? AND type_2 = ?"
           + " AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?";
+
+  /** First tickers per {@link #SELECT_CORRELATION_BLOCK} query. */
+  static final int TICKER_BLOCK = 100;
+
+  /**
+   * Every correlation of one window, method and weekends flag whose first ticker is one of
+   * {@link #TICKER_BLOCK} tickers (unused places repeat a ticker); the reader keeps the rows it
+   * asked for.
+   */
+  static final String SELECT_CORRELATION_BLOCK =
+      "SELECT ticker_1, type_1, ticker_2, type_2, correlation FROM correlations"
+          + " WHERE ticker_1 IN (" + String.join(", ", Collections.nCopies(TICKER_BLOCK, "?"))
+          + ") AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?";
 }
