@@ -66,6 +66,16 @@ public final class SqliteDatabase implements AutoCloseable {
   private static final RetryPolicy OPEN_RETRY = new RetryPolicy(RetryPolicy.UNLIMITED_ATTEMPTS,
       Duration.ofMillis(5), Duration.ofMillis(200), 0, Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
 
+  /**
+   * The schema version, the application id and the name of every table and view (indexes and
+   * triggers need a table), one row per name or one row without a name.
+   */
+  private static final String CHECK_FILE =
+      "SELECT v.user_version, a.application_id, m.name"
+          + " FROM pragma_user_version AS v CROSS JOIN pragma_application_id AS a"
+          + " LEFT JOIN (SELECT name FROM sqlite_master WHERE type IN ('table', 'view')) AS m"
+          + " ORDER BY m.name";
+
   private final Path file;
   private final RetryClock clock;
   private final String url;
@@ -412,26 +422,33 @@ public final class SqliteDatabase implements AutoCloseable {
    * @throws CacheException when the file is refused
    */
   private int checkFile(Statement st) throws SQLException {
-    int version = userVersion(st);
-    checkVersion(version);
-    int applicationId;
-    try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
-      applicationId = rs.next() ? rs.getInt(1) : 0;
+    // one statement, so one snapshot: another process creating the schema at this moment is
+    // seen either wholly (tables and version) or not at all
+    int version = 0;
+    int applicationId = 0;
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery(CHECK_FILE)) {
+      while (rs.next()) {
+        version = rs.getInt(1);
+        applicationId = rs.getInt(2);
+        String name = rs.getString(3);
+        if (name != null) {
+          tables.add(name);
+        }
+      }
     }
+    checkVersion(version);
     if (applicationId != 0 && applicationId != Schema.APPLICATION_ID) {
       throw new CacheException(String.format(Locale.ROOT,
           "SQLite cache '%s' belongs to another application (application id 0x%08x, this "
               + "library writes 0x%08x): it was left untouched. Set SQLITE_FILE to another file",
           file, applicationId, Schema.APPLICATION_ID));
     }
-    if (version == 0) {
-      List<String> found = existingTables(st);
-      if (!found.isEmpty()) {
-        throw new CacheException(
-            "SQLite cache '" + file + "' already holds the tables " + found + " but no scrilla "
-                + "schema version (PRAGMA user_version is 0): it was not written by this "
-                + "library and was left untouched. Set SQLITE_FILE to a new file");
-      }
+    if (version == 0 && !tables.isEmpty()) {
+      throw new CacheException(
+          "SQLite cache '" + file + "' already holds the tables " + tables + " but no scrilla "
+              + "schema version (PRAGMA user_version is 0): it was not written by this "
+              + "library and was left untouched. Set SQLITE_FILE to a new file");
     }
     return version;
   }
@@ -445,28 +462,10 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static int userVersion(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
-  }
-
   private static String queryText(Statement st, String sql) throws SQLException {
     try (ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : "";
     }
-  }
-
-  /** Returns the names of every table and view in the file (indexes and triggers need one). */
-  private static List<String> existingTables(Statement st) throws SQLException {
-    List<String> found = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")) {
-      while (rs.next()) {
-        found.add(rs.getString(1));
-      }
-    }
-    return found;
   }
 
   @Override
