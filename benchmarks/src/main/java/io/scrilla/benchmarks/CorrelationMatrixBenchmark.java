@@ -62,7 +62,8 @@ public class CorrelationMatrixBenchmark {
     range = source.span();
     CorrelationMatrix m = correlationMatrix();
     if (m.size() != assets || !m.failures().isEmpty()) {
-      throw new IllegalStateException("matrix of " + m.size() + " assets, failures " + m.failures());
+      throw new IllegalStateException(
+          "matrix of " + m.size() + " assets, failures " + m.failures());
     }
     matrix = m.toArray();
   }
