@@ -2,15 +2,20 @@ package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.optimize.internal.PsdCheck;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The inputs of a portfolio optimisation: tickers, annual returns, volatilities, their correlation
@@ -25,14 +30,17 @@ import org.hipparchus.linear.RealMatrix;
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),
  *   <li>{@code Sharpe(w) = (R - r_f) / V} ({@link #sharpeRatio(double[])}),
- *   <li>value at risk and conditional value at risk over a horizon, see {@link PortfolioRisk}.
+ *   <li>value at risk and conditional value at risk losses over a {@link TailEvent}, see {@link TailRisk}.
  * </ul>
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
  * matrix that is symmetric, has a unit diagonal and entries in [-1, 1] (each to 1e-12), and is
- * positive semi-definite: its smallest eigenvalue (Hipparchus symmetric eigen decomposition) must
- * be at least {@code -1e-10}. A matrix that fails that test is rejected with its smallest
- * eigenvalue in the message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
+ * positive semi-definite: its smallest eigenvalue must be at least {@code -1e-10}. A Cholesky
+ * factorization with diagonal pivoting proves that cheaply for almost every matrix, rank-deficient
+ * ones (more assets than returns) included; only when it cannot tell is the smallest eigenvalue
+ * computed (Hipparchus' symmetric eigendecomposition). A matrix that fails is rejected with its
+ * smallest eigenvalue in the message, unless the caller opts into
+ * {@link Builder#repairCorrelation(boolean)}.
  *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
@@ -49,7 +57,9 @@ public final class Portfolio {
   private final double[] volatilities;
   private final double[][] correlation;
   private final double riskFreeRate;
-  private final double smallestEigenvalue;
+  /** The smallest eigenvalue, computed on the first call of {@link #smallestEigenvalue()}. */
+  private double smallestEigenvalue;
+  private boolean knownSmallestEigenvalue;
   private final boolean repaired;
   /** Covariance, row-major n*n, computed once. */
   private final double[] covariance;
@@ -118,7 +128,9 @@ public final class Portfolio {
         cc[i][j] = i == j ? 1.0 : Math.max(-1, Math.min(1, 0.5 * (v + c[j][i])));
       }
     }
-    double minEig = smallestEigenvalue(cc);
+    // the cheap sufficient test first; the smallest eigenvalue only when it cannot tell
+    double minEig = PsdCheck.isPositiveSemiDefinite(cc, PSD_TOLERANCE) ? Double.NaN
+        : smallestEigenvalue(cc);
     boolean didRepair = false;
     if (minEig < -PSD_TOLERANCE) {
       if (!repair) {
@@ -137,6 +149,7 @@ public final class Portfolio {
     this.correlation = cc;
     this.riskFreeRate = rf;
     this.smallestEigenvalue = minEig;
+    this.knownSmallestEigenvalue = !Double.isNaN(minEig);
     this.repaired = didRepair;
     this.covariance = new double[n * n];
     for (int i = 0; i < n; i++) {
@@ -146,17 +159,34 @@ public final class Portfolio {
     }
   }
 
+  /**
+   * Returns the smallest eigenvalue (Hipparchus' symmetric eigendecomposition). When that does
+   * not converge (it can fail on large rank-deficient matrices, for example more assets than
+   * returns), and the cheap test has shown the matrix positive semi-definite, the smallest
+   * singular value is the smallest eigenvalue; otherwise the matrix is rejected.
+   */
   private static double smallestEigenvalue(double[][] c) {
     if (c.length == 1) {
       return c[0][0];
     }
-    double[] eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c, false))
-        .getEigenvalues();
+    RealMatrix m = new Array2DRowRealMatrix(c, false);
     double min = Double.POSITIVE_INFINITY;
-    for (double e : eig) {
-      min = Math.min(min, e);
+    try {
+      for (double e : new EigenDecompositionSymmetric(m).getEigenvalues()) {
+        min = Math.min(min, e);
+      }
+      return min;
+    } catch (MathIllegalStateException e) {
+      if (!PsdCheck.isPositiveSemiDefinite(c, PSD_TOLERANCE)) {
+        throw new InvalidInputException("cannot check that the correlation matrix of "
+            + c.length + " assets is positive semi-definite: its eigendecomposition did not"
+            + " converge; estimate all entries on one common sample", e);
+      }
+      for (double v : new SingularValueDecomposition(m).getSingularValues()) {
+        min = Math.min(min, v);
+      }
+      return min;
     }
-    return min;
   }
 
   /**
@@ -293,13 +323,23 @@ public final class Portfolio {
 
   /**
    * Returns the smallest eigenvalue of the correlation matrix (after the repair, when one was
-   * applied); zero or near zero means a singular matrix (perfectly correlated assets).
+   * applied); zero or near zero means a singular matrix (perfectly correlated assets, or more
+   * assets than returns). Computed on the first call (a full eigendecomposition, tens of
+   * milliseconds for hundreds of assets), not when the portfolio is built.
    */
   public double smallestEigenvalue() {
-    return smallestEigenvalue;
+    synchronized (correlation) {
+      if (!knownSmallestEigenvalue) {
+        smallestEigenvalue = smallestEigenvalue(correlation);
+        knownSmallestEigenvalue = true;
+      }
+      return smallestEigenvalue;
+    }
   }
 
-  /** Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}). */
+  /**
+   * Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}).
+   */
   public boolean repaired() {
     return repaired;
   }
@@ -370,31 +410,32 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the value-at-risk loss of the portfolio over a horizon, as a fraction of the initial
-   * value; see {@link PortfolioRisk#valueAtRisk(double, double, double, double)}.
+   * Returns the value-at-risk loss of the portfolio, a fraction of the initial value: see
+   * {@link TailRisk#valueAtRiskLoss} with the portfolio's return {@code R} and volatility
+   * {@code V}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1), e.g. 0.05
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the VaR loss {@code 1 - exp((R - V^2/2) T + V sqrt(T) z_p)}
    */
-  public double valueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.valueAtRisk(expectedReturn(weights), volatility(weights), probability,
-        horizon);
+  public double valueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.valueAtRiskLoss(profile(weights), event);
   }
 
   /**
-   * Returns the conditional value-at-risk loss (expected shortfall) over a horizon, as a fraction
-   * of the initial value; see {@link PortfolioRisk#conditionalValueAtRisk}.
+   * Returns the conditional value-at-risk loss (expected shortfall) of the portfolio, a fraction
+   * of the initial value: see {@link TailRisk#conditionalValueAtRiskLoss}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1)
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the CVaR loss {@code 1 - e^{RT} Phi(z_p - V sqrt T) / p}
    */
-  public double conditionalValueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.conditionalValueAtRisk(expectedReturn(weights), volatility(weights),
-        probability, horizon);
+  public double conditionalValueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.conditionalValueAtRiskLoss(profile(weights), event);
+  }
+
+  private RiskProfile profile(double[] weights) {
+    return new RiskProfile(expectedReturn(weights), volatility(weights));
   }
 
   private void check(double[] weights) {
