@@ -3,12 +3,13 @@ package io.scrilla.api.model;
 import java.util.Objects;
 
 /**
- * The full identity of a cached correlation: an unordered pair of assets, the window, the
- * estimation method and the {@code weekends} flag.
+ * The full identity of a cached correlation: the source of the prices it was computed from, an
+ * unordered pair of assets, the window, the estimation method and the {@code weekends} flag.
  *
  * <p>The pair is stored in canonical order ({@code first <= second} by ticker, then type), so the
  * key of (A, B) equals the key of (B, A). Build keys with {@link #of}.
  *
+ * @param source the price source the correlation was computed from
  * @param first the smaller asset of the pair
  * @param second the larger asset of the pair
  * @param range the sample window, ends included
@@ -16,10 +17,16 @@ import java.util.Objects;
  * @param weekends whether weekend dates are part of the sample
  */
 public record CorrelationKey(
-    Asset first, Asset second, DateRange range, EstimationMethod method, boolean weekends) {
+    SourceId source,
+    Asset first,
+    Asset second,
+    DateRange range,
+    EstimationMethod method,
+    boolean weekends) {
 
   /** Checks for nulls and puts the pair in canonical order. */
   public CorrelationKey {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     Objects.requireNonNull(range, "range");
@@ -31,9 +38,14 @@ public record CorrelationKey(
     }
   }
 
-  /** Returns the key of the unordered pair {@code {a, b}}. */
+  /** Returns the key of the unordered pair {@code {a, b}} computed from {@code source}'s prices. */
   public static CorrelationKey of(
-      Asset a, Asset b, DateRange range, EstimationMethod method, boolean weekends) {
-    return new CorrelationKey(a, b, range, method, weekends);
+      SourceId source,
+      Asset a,
+      Asset b,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends) {
+    return new CorrelationKey(source, a, b, range, method, weekends);
   }
 }
