@@ -82,7 +82,7 @@ class LiveSourcesIntegrationTest {
   void prices_onlyRecentDaysMissing_oneCompactFetch() {
     try (Scrilla s = scrilla()) {
       // the cache holds SPY up to 2021-11-12 (as an earlier run would have left it)
-      s.cache().prices().put(CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
+      s.cache().prices().put(s.priceSource().sourceId(), CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
       PriceHistory window = s.prices(SPY, DateRange.parse("2021-06-30", "2021-11-19"));
       assertEquals(1, services.requests.size());
       assertEquals(1, services.count("outputsize=compact"));

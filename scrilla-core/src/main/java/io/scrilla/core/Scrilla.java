@@ -28,6 +28,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
@@ -67,8 +68,8 @@ import java.util.function.Supplier;
  * The entry point: statistics of assets computed from a price source, cached in a cache backend.
  * Thread-safe; close it to release the cache.
  *
- * <p>Every statistic is looked up in the cache first under its full identity (asset, window,
- * method, weekends flag); on a miss the prices come from the price cache when it holds every
+ * <p>Every statistic is looked up in the cache first under its full identity (the price source's
+ * {@link SourceId}, asset, window, method, weekends flag); on a miss the prices come from the price cache when it holds every
  * trading day of the window, else the missing days are fetched from the source and saved; the
  * result is computed, saved and returned. A second identical request computes nothing.
  *
@@ -281,7 +282,7 @@ public final class Scrilla implements AutoCloseable {
     Objects.requireNonNull(method, "method");
     boolean w = weekends && asset.type() == AssetType.CRYPTO;
     DateRange window = window(asset, range, w);
-    ProfileKey key = new ProfileKey(asset, window, method, w);
+    ProfileKey key = new ProfileKey(priceSource.sourceId(), asset, window, method, w);
     Optional<RiskProfile> hit = cache.profiles().get(key);
     if (hit.isPresent()) {
       return hit.get();
@@ -388,7 +389,7 @@ public final class Scrilla implements AutoCloseable {
       samplePrices(a, window, w);
       return 1;
     }
-    CorrelationKey key = CorrelationKey.of(a, b, window, method, w);
+    CorrelationKey key = CorrelationKey.of(priceSource.sourceId(), a, b, window, method, w);
     OptionalDouble hit = cache.correlations().get(key);
     if (hit.isPresent()) {
       return hit.getAsDouble();
@@ -475,11 +476,12 @@ public final class Scrilla implements AutoCloseable {
       throw new InvalidInputException(distinct + ": " + e.getMessage() + "; choose dates that include an NYSE session", e);
     }
     int n = distinct.size();
+    SourceId source = priceSource.sourceId();
     CorrelationKey[][] keys = new CorrelationKey[n][n];
     List<CorrelationKey> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        keys[i][j] = CorrelationKey.of(distinct.get(i), distinct.get(j), window, method, w);
+        keys[i][j] = CorrelationKey.of(source, distinct.get(i), distinct.get(j), window, method, w);
         all.add(keys[i][j]);
       }
     }
@@ -534,7 +536,7 @@ public final class Scrilla implements AutoCloseable {
     for (int i = 0; i < ok.size(); i++) {
       m[i][i] = 1;
       for (int j = i + 1; j < ok.size(); j++) {
-        CorrelationKey key = CorrelationKey.of(ok.get(i), ok.get(j), window, method, w);
+        CorrelationKey key = CorrelationKey.of(source, ok.get(i), ok.get(j), window, method, w);
         Double v = known.containsKey(key) ? known.get(key) : computed.get(key);
         m[i][j] = v;
         m[j][i] = v;
@@ -1084,6 +1086,11 @@ public final class Scrilla implements AutoCloseable {
     @Override
     public LocalDate latestDate() {
       return source.get().latestDate();
+    }
+
+    @Override
+    public SourceId sourceId() {
+      return source.get().sourceId();
     }
   }
 }

@@ -113,7 +113,7 @@ class ScrillaStatisticsTest {
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
     assertEquals(OptionalDouble.of(p),
-        cache.backend().correlations().get(CorrelationKey.of(GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+        cache.backend().correlations().get(CorrelationKey.of(scrilla.priceSource().sourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
   }
 
   @Test
@@ -302,7 +302,7 @@ class ScrillaStatisticsTest {
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
     assertEquals(puts, cache.profileWrites.get());
-    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.priceSource().sourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
   }
 
   // ------------------------------------------------------------------ test doubles

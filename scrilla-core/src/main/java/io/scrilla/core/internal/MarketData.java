@@ -6,6 +6,7 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.InterestRateSource;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Cache-first access to prices and yield curves, and the resolution of sample windows.
  *
- * <p>Prices: the cache is used when it holds every trading day of the range (every calendar day
+ * <p>Everything is cached under the identity of the source it came from ({@link
+ * PriceSource#sourceId()}, {@link InterestRateSource#sourceId()}), so data of another source is
+ * never served. Prices: the cache is used when it holds every trading day of the range (every calendar day
  * for crypto); otherwise only the missing span is fetched from the source, saved, and the whole
  * range served from the cache. A span already asked of the source in this process is not asked
  * again (a source may simply have no price for some days). Requests for the same asset are
@@ -124,7 +127,8 @@ public final class MarketData {
   public PriceHistory prices(Asset asset, DateRange range) {
     Object lock = locks.computeIfAbsent(asset, a -> new Object());
     synchronized (lock) {
-      PriceHistory cached = cache.prices().get(asset, range);
+      SourceId source = prices.sourceId();
+      PriceHistory cached = cache.prices().get(source, asset, range);
       Optional<DateRange> missing = missingSpan(asset, cached, range);
       if (missing.isPresent() && !encloses(fetched.get(asset), missing.get())) {
         DateRange span = missing.get();
@@ -134,10 +138,10 @@ public final class MarketData {
           throw new ScrillaException("SOURCE", "the price source returned " + got.asset() + " for " + asset);
         }
         if (!got.isEmpty()) {
-          cache.prices().put(got);
+          cache.prices().put(source, got);
         }
         fetched.computeIfAbsent(asset, a -> new ArrayList<>()).add(span);
-        cached = cache.prices().get(asset, range);
+        cached = cache.prices().get(source, asset, range);
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
@@ -219,14 +223,15 @@ public final class MarketData {
   private List<YieldCurve> curves(DateRange range, ProgressListener listener,
       java.util.function.Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
-      List<YieldCurve> cached = cache.interest().get(range);
+      SourceId source = rates.sourceId();
+      List<YieldCurve> cached = cache.interest().get(source, range);
       if (!complete.test(cached) && !encloses(ratesFetched, range)) {
         List<YieldCurve> got = rates.yieldCurves(range, listener);
         if (!got.isEmpty()) {
-          cache.interest().put(got);
+          cache.interest().put(source, got);
         }
         ratesFetched.add(range);
-        cached = cache.interest().get(range);
+        cached = cache.interest().get(source, range);
       }
       return cached;
     }
