@@ -15,6 +15,7 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The file itself: schema, versioning, storage formats, reopening, misuse. */
 class SqliteCacheFileTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   private static final LocalDate D0 = LocalDate.of(2021, 1, 4);
   private static final Asset SPY = Asset.equity("SPY");
   private static final DateRange WINDOW = DateRange.of(D0, D0.plusDays(100));
@@ -49,8 +52,8 @@ class SqliteCacheFileTest {
   @Test
   void open_newFile_writesSchemaVersionAndWalMode() throws Exception {
     SqliteCache.open(file()).close();
-    assertEquals(List.of("1"), Sql.rows(file(), "PRAGMA user_version"));
-    assertEquals(1, SqliteCache.SCHEMA_VERSION);
+    assertEquals(List.of("2"), Sql.rows(file(), "PRAGMA user_version"));
+    assertEquals(2, SqliteCache.SCHEMA_VERSION);
     assertEquals(List.of("wal"), Sql.rows(file(), "PRAGMA journal_mode"));
     assertEquals(List.of("correlations", "interest", "prices", "profile"),
         Sql.rows(file(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
@@ -59,12 +62,12 @@ class SqliteCacheFileTest {
   @Test
   void open_twice_keepsVersionAndRows() throws Exception {
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(closes(SPY, 0, 1.0));
+      c.prices().put(SRC, closes(SPY, 0, 1.0));
     }
     try (SqliteCache c = SqliteCache.open(file())) {
-      assertEquals(1, c.prices().get(SPY, WINDOW).size());
+      assertEquals(1, c.prices().get(SRC, SPY, WINDOW).size());
     }
-    assertEquals(List.of("1"), Sql.rows(file(), "PRAGMA user_version"));
+    assertEquals(List.of("2"), Sql.rows(file(), "PRAGMA user_version"));
   }
 
   @Test
@@ -74,7 +77,7 @@ class SqliteCacheFileTest {
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("schema version 7"), e.getMessage());
-    assertTrue(e.getMessage().contains("up to 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("up to 2"), e.getMessage());
     assertEquals(List.of("7"), Sql.rows(file(), "PRAGMA user_version")); // left alone
   }
 
@@ -109,12 +112,12 @@ class SqliteCacheFileTest {
   @Test
   void tables_primaryKeys_holdEveryIdentifyingColumn() throws Exception {
     SqliteCache.open(file()).close();
-    assertEquals(List.of("ticker", "asset_type", "date"), primaryKey("prices"));
-    assertEquals(List.of("date", "maturity"), primaryKey("interest"));
-    assertEquals(List.of("ticker", "asset_type", "start_date", "end_date", "method", "weekends"),
-        primaryKey("profile"));
-    assertEquals(List.of("ticker_1", "type_1", "ticker_2", "type_2", "start_date", "end_date",
-        "method", "weekends"), primaryKey("correlations"));
+    assertEquals(List.of("source", "ticker", "asset_type", "date"), primaryKey("prices"));
+    assertEquals(List.of("source", "date", "maturity"), primaryKey("interest"));
+    assertEquals(List.of("source", "ticker", "asset_type", "start_date", "end_date", "method",
+        "weekends"), primaryKey("profile"));
+    assertEquals(List.of("source", "ticker_1", "type_1", "ticker_2", "type_2", "start_date",
+        "end_date", "method", "weekends"), primaryKey("correlations"));
   }
 
   private List<String> primaryKey(String table) throws Exception {
@@ -129,20 +132,20 @@ class SqliteCacheFileTest {
         new double[] {1.5, 2.25, 3.125}, new double[] {1.75, 2.5, 3.0 + 1e-12});
     YieldCurve curve = new YieldCurve(D0, Map.of(Maturity.ONE_MONTH, 0.0004, Maturity.TEN_YEAR,
         0.0154));
-    ProfileKey pk = new ProfileKey(SPY, WINDOW, EstimationMethod.LIKELIHOOD, true);
+    ProfileKey pk = new ProfileKey(SRC, SPY, WINDOW, EstimationMethod.LIKELIHOOD, true);
     RiskProfile profile = new RiskProfile(0.07, 0.19);
-    CorrelationKey ck = CorrelationKey.of(SPY, Asset.crypto("BTC"), WINDOW,
+    CorrelationKey ck = CorrelationKey.of(SRC, SPY, Asset.crypto("BTC"), WINDOW,
         EstimationMethod.PERCENTILES, true);
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(h);
-      c.interest().put(List.of(curve));
+      c.prices().put(SRC, h);
+      c.interest().put(SRC, List.of(curve));
       c.profiles().put(pk, profile);
       c.correlations().put(ck, 0.25);
     }
     try (SqliteCache c = SqliteCache.open(file())) {
       DateRange all = DateRange.of(LocalDate.ofEpochDay(18000), LocalDate.ofEpochDay(19000));
-      assertEquals(h, c.prices().get(SPY, all));
-      assertEquals(List.of(curve), c.interest().get(WINDOW));
+      assertEquals(h, c.prices().get(SRC, SPY, all));
+      assertEquals(List.of(curve), c.interest().get(SRC, WINDOW));
       assertEquals(Optional.of(profile), c.profiles().get(pk));
       assertEquals(OptionalDouble.of(0.25), c.correlations().get(ck));
     }
@@ -151,9 +154,9 @@ class SqliteCacheFileTest {
   @Test
   void storage_datesAreIsoTextAndNumbersReal() throws Exception {
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(PriceHistory.of(SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0},
+      c.prices().put(SRC, PriceHistory.of(SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0},
           new double[] {3.5}));
-      c.interest().put(List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
+      c.interest().put(SRC, List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
     }
     assertEquals(List.of("SPY|equity|2021-01-04|text|real|real"), Sql.rows(file(),
         "SELECT ticker, asset_type, date, typeof(date), typeof(open), typeof(close) FROM prices"));
@@ -169,14 +172,14 @@ class SqliteCacheFileTest {
     double[] prices = {Double.MAX_VALUE, Double.MIN_VALUE, 0.1, 1e-320, 123456789.123456789, 7.0};
     try (SqliteCache c = SqliteCache.open(file())) {
       for (int i = 0; i < correlations.length; i++) {
-        CorrelationKey k = CorrelationKey.of(SPY, Asset.equity("X" + i), WINDOW,
+        CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("X" + i), WINDOW,
             EstimationMethod.MOMENTS, false);
         c.correlations().put(k, correlations[i]);
         assertEquals(Double.doubleToRawLongBits(correlations[i]),
             Double.doubleToRawLongBits(c.correlations().get(k).getAsDouble()), "corr " + i);
       }
       for (int i = 0; i < returns.length; i++) {
-        ProfileKey k = new ProfileKey(Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS,
+        ProfileKey k = new ProfileKey(SRC, Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS,
             false);
         RiskProfile p = new RiskProfile(returns[i], Math.abs(returns[i]) / 3);
         c.profiles().put(k, p);
@@ -187,8 +190,8 @@ class SqliteCacheFileTest {
             Double.doubleToRawLongBits(back.annualVolatility()), "volatility " + i);
       }
       PriceHistory h = closes(SPY, 0, prices);
-      c.prices().put(h);
-      double[] back = c.prices().get(SPY, WINDOW).closes();
+      c.prices().put(SRC, h);
+      double[] back = c.prices().get(SRC, SPY, WINDOW).closes();
       for (int i = 0; i < prices.length; i++) {
         assertEquals(Double.doubleToRawLongBits(prices[i]), Double.doubleToRawLongBits(back[i]),
             "price " + i);
@@ -208,16 +211,16 @@ class SqliteCacheFileTest {
       closes[i] = 20 + i;
     }
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(PriceHistory.of(SPY, days, opens, closes));
-      c.prices().put(closes(SPY, 5, 99.0, 98.0)); // days 5, 6 lose their opens
-      PriceHistory all = c.prices().get(SPY, DateRange.of(D0, D0.plusDays(9)));
+      c.prices().put(SRC, PriceHistory.of(SPY, days, opens, closes));
+      c.prices().put(SRC, closes(SPY, 5, 99.0, 98.0)); // days 5, 6 lose their opens
+      PriceHistory all = c.prices().get(SRC, SPY, DateRange.of(D0, D0.plusDays(9)));
       assertFalse(all.hasOpens());
       assertEquals(99.0, all.close(5));
       assertEquals(25 + 2, all.close(7));
-      PriceHistory early = c.prices().get(SPY, DateRange.of(D0, D0.plusDays(4)));
+      PriceHistory early = c.prices().get(SRC, SPY, DateRange.of(D0, D0.plusDays(4)));
       assertTrue(early.hasOpens());
       assertEquals(14.0, early.open(4));
-      PriceHistory late = c.prices().get(SPY, DateRange.of(D0.plusDays(7), D0.plusDays(9)));
+      PriceHistory late = c.prices().get(SRC, SPY, DateRange.of(D0.plusDays(7), D0.plusDays(9)));
       assertTrue(late.hasOpens());
       assertEquals(17.0, late.open(0));
     }
@@ -229,9 +232,9 @@ class SqliteCacheFileTest {
     PriceHistory h = PriceHistory.ofCloses(SPY, new int[] {(int) D0.toEpochDay(), far},
         new double[] {1, 2});
     try (SqliteCache c = SqliteCache.open(file())) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.prices().put(h));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.prices().put(SRC, h));
       assertTrue(e.getMessage().contains("9999-12-31"), e.getMessage());
-      assertTrue(c.prices().get(SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1,
+      assertTrue(c.prices().get(SRC, SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1,
           1))).isEmpty());
     }
     assertEquals(List.of("0"), Sql.rows(file(), "SELECT count(*) FROM prices"));
@@ -239,7 +242,7 @@ class SqliteCacheFileTest {
 
   @Test
   void correlations_outsideMinusOneToOne_refused() {
-    CorrelationKey k = CorrelationKey.of(SPY, Asset.equity("GLD"), WINDOW,
+    CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("GLD"), WINDOW,
         EstimationMethod.MOMENTS, false);
     try (SqliteCache c = SqliteCache.open(file())) {
       assertThrows(InvalidInputException.class, () -> c.correlations().put(k, 1.0000001));
@@ -254,7 +257,7 @@ class SqliteCacheFileTest {
     c.close();
     c.close(); // idempotent
     CacheException e = assertThrows(CacheException.class,
-        () -> c.prices().get(SPY, WINDOW));
+        () -> c.prices().get(SRC, SPY, WINDOW));
     assertTrue(e.getMessage().contains("is closed"), e.getMessage());
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
   }
@@ -262,8 +265,8 @@ class SqliteCacheFileTest {
   @Test
   void close_releasesTheFile_soItCanBeDeleted() throws Exception {
     SqliteCache c = SqliteCache.open(file());
-    c.prices().put(closes(SPY, 0, 1.0, 2.0));
-    c.prices().get(SPY, WINDOW);
+    c.prices().put(SRC, closes(SPY, 0, 1.0, 2.0));
+    c.prices().get(SRC, SPY, WINDOW);
     c.close();
     // with every connection closed, SQLite checkpoints and removes the WAL and shared-memory files
     assertFalse(Files.exists(dir.resolve("cache.db-wal")));

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The {@code correlations} table: one row per (ticker_1, type_1, ticker_2, type_2, start, end,
- * method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link #putAll}
- * writes a whole matrix in one transaction; {@link #getAll} reads it on one connection.
+ * The {@code correlations} table: one row per (source, ticker_1, type_1, ticker_2, type_2, start,
+ * end, method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link
+ * #putAll} writes a whole matrix in one transaction; {@link #getAll} reads it on one connection.
  */
 final class CorrelationTable implements CorrelationStore {
   private final SqliteDatabase db;
@@ -63,6 +63,7 @@ final class CorrelationTable implements CorrelationStore {
       for (int j = 0; j < n; j++) {
         bindKey(ps, keys[j], starts[j], ends[j]);
         ps.setDouble(9, values[j]);
+        ps.setString(10, keys[j].source().value());
         ps.addBatch();
         if ((j + 1) % PriceTable.BATCH == 0) {
           ps.executeBatch();
@@ -107,6 +108,7 @@ final class CorrelationTable implements CorrelationStore {
   private static OptionalDouble find(Session s, CorrelationKey key) throws SQLException {
     PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION);
     bindKey(ps, key, IsoDates.format(key.range().start()), IsoDates.format(key.range().end()));
+    ps.setString(9, key.source().value());
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? OptionalDouble.of(rs.getDouble(1)) : OptionalDouble.empty();
     }
@@ -120,6 +122,7 @@ final class CorrelationTable implements CorrelationStore {
     return a >= lo && b <= hi;
   }
 
+  /** Binds the identity's parameters 1 to 8; the source comes after the value. */
   private static void bindKey(PreparedStatement ps, CorrelationKey key, String start, String end)
       throws SQLException {
     ps.setString(1, key.first().ticker());
@@ -134,6 +137,6 @@ final class CorrelationTable implements CorrelationStore {
 
   private static String describe(CorrelationKey key) {
     return key.first() + "/" + key.second() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "");
+        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
   }
 }
