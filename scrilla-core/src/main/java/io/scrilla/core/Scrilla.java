@@ -6,6 +6,7 @@ import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.Dividend;
 import io.scrilla.core.estimate.CorrelationEstimators;
+import io.scrilla.core.estimate.CorrelationMatrixEstimator;
 import io.scrilla.core.estimate.PairSample;
 import io.scrilla.core.risk.AssetStatistics;
 import io.scrilla.core.risk.Gbm;
@@ -505,21 +506,20 @@ public final class Scrilla implements AutoCloseable {
         }
       }
     }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        Asset a = distinct.get(i);
-        Asset b = distinct.get(j);
-        if (failures.containsKey(a) || failures.containsKey(b) || known.containsKey(keys[i][j])) {
-          continue;
-        }
-        CorrelationKey key = keys[i][j];
-        try {
-          boolean aFirst = key.first().equals(a);
-          PriceHistory pa = histories.get(aFirst ? a : b);
-          PriceHistory pb = histories.get(aFirst ? b : a);
-          computed.put(key, computeCorrelation(key, pa, pb));
-        } catch (ScrillaException e) {
-          failures.put(b, e);
+    // one pass per series and one product per group of common dates (CorrelationMatrixEstimator)
+    List<PriceHistory> fetched = new ArrayList<>(histories.values());
+    CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
+        fetched, method, calendar,
+        (a, b) -> !known.containsKey(CorrelationKey.of(a, b, window, method, w)),
+        (pa, pb) -> computeCorrelation(
+            CorrelationKey.of(pa.asset(), pb.asset(), window, method, w), pa, pb));
+    failures.putAll(pairwise.failures());
+    for (int i = 0; i < fetched.size(); i++) {
+      for (int j = i + 1; j < fetched.size(); j++) {
+        OptionalDouble rho = pairwise.correlation(i, j);
+        if (rho.isPresent()) {
+          computed.put(CorrelationKey.of(fetched.get(i).asset(), fetched.get(j).asset(), window,
+              method, w), rho.getAsDouble());
         }
       }
     }

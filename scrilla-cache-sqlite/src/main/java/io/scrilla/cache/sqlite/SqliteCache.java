@@ -55,15 +55,29 @@ public final class SqliteCache implements Cache {
   }
 
   /**
-   * Opens the cache in the file named by {@code SQLITE_FILE} ({@link ScrillaConfig#sqliteFile()},
-   * default {@code ~/.scrilla/cache.db}).
+   * Opens the cache in the file named by {@code SQLITE_FILE} ({@link #configuredFile}, default
+   * {@code ~/.scrilla/cache.db}).
    *
    * @param config the configuration
    * @return the open cache; the caller closes it
    * @throws io.scrilla.api.error.CacheException as {@link #open(Path)}
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SQLITE_FILE} is not a path
    */
   public static SqliteCache open(ScrillaConfig config) {
-    return open(Objects.requireNonNull(config, "config").sqliteFile());
+    return open(configuredFile(config));
+  }
+
+  /**
+   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or
+   * {@code ~/.scrilla/cache.db} when it is not set.
+   *
+   * @param config the configuration
+   * @return the file
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SQLITE_FILE} is not a path
+   */
+  public static Path configuredFile(ScrillaConfig config) {
+    return Objects.requireNonNull(config, "config").getPath(ScrillaConfig.SQLITE_FILE)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
   }
 
   /** Returns the absolute path of the cache file. */

@@ -1,10 +1,12 @@
 package io.scrilla.core.internal;
 
+import io.scrilla.api.error.ErrorCode;
 import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
@@ -16,7 +18,6 @@ import io.scrilla.core.calendar.TradingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MarketData {
   private static final Logger LOG = LoggerFactory.getLogger(MarketData.class);
-  /** New York, where the NYSE closes at 16:00. */
-  public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final LocalTime SETTLED = LocalTime.of(16, 30);
 
   private final PriceSource prices;
@@ -65,7 +64,7 @@ public final class MarketData {
 
   /** Returns today's date in New York. */
   public LocalDate today() {
-    return ZonedDateTime.now(clock).withZoneSameInstant(NEW_YORK).toLocalDate();
+    return ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE).toLocalDate();
   }
 
   /**
@@ -74,7 +73,7 @@ public final class MarketData {
    * today, today counts only after the close has settled).
    */
   public LocalDate latestDate(Asset asset) {
-    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(NEW_YORK);
+    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE);
     LocalDate today = now.toLocalDate();
     LocalDate latest = prices.latestDate(asset);
     if (!latest.isBefore(today)) {
@@ -135,7 +134,8 @@ public final class MarketData {
         LOG.debug("fetching {} {} from the source", asset, span);
         PriceHistory got = prices.prices(asset, span);
         if (!got.asset().equals(asset)) {
-          throw new ScrillaException("SOURCE", "the price source returned " + got.asset() + " for " + asset);
+          throw new ScrillaException(
+              ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
         }
         if (!got.isEmpty()) {
           cache.prices().put(source, got);

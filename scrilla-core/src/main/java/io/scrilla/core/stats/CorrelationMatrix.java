@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -21,6 +22,12 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * pair by pair): {@link #smallestEigenvalue()} and {@link #isPositiveSemiDefinite()} tell, and
  * {@link #requirePositiveSemiDefinite()} fails with a diagnostic for callers (an optimizer) that
  * need it.
+ *
+ * <p>The check is made when first asked for, and costs no eigendecomposition in the common cases:
+ * a matrix marked as a Gram matrix ({@link #ofGram}, the Pearson correlations of one common
+ * sample) is positive semi-definite by construction; otherwise a Cholesky factorization of
+ * {@code C + (TOLERANCE n / 2) I} decides, and only when it fails is the smallest eigenvalue
+ * computed. A singular matrix (more assets than returns) is accepted.
  */
 public final class CorrelationMatrix {
   /** Eigenvalues above {@code -TOLERANCE * n} count as non-negative (rounding). */
@@ -29,13 +36,18 @@ public final class CorrelationMatrix {
   private final List<Asset> assets;
   private final double[][] matrix;
   private final Map<Asset, ScrillaException> failures;
-  private final double smallestEigenvalue;
+  private final boolean gram;
+  /** The smallest eigenvalue once computed, NaN before (racy single check: idempotent). */
+  private volatile double smallestEigenvalue = Double.NaN;
+  /** 1 when positive semi-definite, -1 when not, 0 before the check. */
+  private volatile int definiteness;
 
-  private CorrelationMatrix(List<Asset> assets, double[][] matrix, Map<Asset, ScrillaException> failures) {
+  private CorrelationMatrix(
+      List<Asset> assets, double[][] matrix, Map<Asset, ScrillaException> failures, boolean gram) {
     this.assets = assets;
     this.matrix = matrix;
     this.failures = failures;
-    this.smallestEigenvalue = smallest(matrix);
+    this.gram = gram;
   }
 
   /**
@@ -47,6 +59,30 @@ public final class CorrelationMatrix {
    * @throws InvalidInputException when the matrix is not a correlation matrix in shape
    */
   public static CorrelationMatrix of(List<Asset> assets, double[][] matrix, Map<Asset, ScrillaException> failures) {
+    return create(assets, matrix, failures, false);
+  }
+
+  /**
+   * Creates a matrix of the Pearson correlations of one common sample: entry (i, j) is
+   * {@code sum e_i e_j / sqrt(sum e_i^2 sum e_j^2)} over the same observations for every pair (a
+   * Gram matrix of normalized vectors), positive semi-definite by construction up to rounding, so
+   * {@link #isPositiveSemiDefinite()} is true without a check. The arrays are copied.
+   *
+   * @param assets the assets in row order
+   * @param matrix n x n, symmetric, unit diagonal, entries in [-1, 1]
+   * @param failures the assets left out, each with its failure
+   * @throws InvalidInputException when the matrix is not a correlation matrix in shape
+   */
+  public static CorrelationMatrix ofGram(
+      List<Asset> assets, double[][] matrix, Map<Asset, ScrillaException> failures) {
+    return create(assets, matrix, failures, true);
+  }
+
+  private static CorrelationMatrix create(
+      List<Asset> assets,
+      double[][] matrix,
+      Map<Asset, ScrillaException> failures,
+      boolean gram) {
     Objects.requireNonNull(assets, "assets");
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(failures, "failures");
@@ -73,14 +109,21 @@ public final class CorrelationMatrix {
       }
     }
     return new CorrelationMatrix(List.copyOf(assets), m,
-        Collections.unmodifiableMap(new LinkedHashMap<>(failures)));
+        Collections.unmodifiableMap(new LinkedHashMap<>(failures)), gram);
   }
 
   private static double smallest(double[][] m) {
     if (m.length == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
+    double[] ev;
+    try {
+      ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
+    } catch (MathIllegalStateException e) {
+      // the QL iteration may stall on clusters of equal eigenvalues (a singular matrix): count
+      // negative pivots instead
+      return SymmetricInertia.smallestEigenvalue(m);
+    }
     double min = Double.POSITIVE_INFINITY;
     for (double e : ev) {
       min = Math.min(min, e);
@@ -139,14 +182,36 @@ public final class CorrelationMatrix {
     return failures;
   }
 
-  /** Returns the smallest eigenvalue (positive infinity for an empty matrix). */
+  /**
+   * Returns the smallest eigenvalue (positive infinity for an empty matrix), computed on the first
+   * call.
+   */
   public double smallestEigenvalue() {
-    return smallestEigenvalue;
+    double e = smallestEigenvalue;
+    if (Double.isNaN(e)) {
+      e = smallest(matrix);
+      smallestEigenvalue = e;
+    }
+    return e;
   }
 
-  /** Returns whether the smallest eigenvalue is at least {@code -1e-12 n}. */
+  /**
+   * Returns whether the smallest eigenvalue is at least {@code -1e-12 n}: true for a Gram matrix;
+   * otherwise true when {@code C + (1e-12 n / 2) I} has a Cholesky factorization, and decided by
+   * the smallest eigenvalue when it has none.
+   */
   public boolean isPositiveSemiDefinite() {
-    return smallestEigenvalue >= -TOLERANCE * Math.max(1, size());
+    int d = definiteness;
+    if (d == 0) {
+      double tolerance = TOLERANCE * Math.max(1, size());
+      boolean psd =
+          gram
+              || SymmetricInertia.choleskySucceeds(matrix, tolerance / 2)
+              || smallestEigenvalue() >= -tolerance;
+      d = psd ? 1 : -1;
+      definiteness = d;
+    }
+    return d > 0;
   }
 
   /**
@@ -158,7 +223,7 @@ public final class CorrelationMatrix {
     if (!isPositiveSemiDefinite()) {
       throw new InvalidInputException(
           "the pairwise correlations of " + tickers() + " do not form a positive semi-definite matrix"
-              + " (smallest eigenvalue " + smallestEigenvalue + "); estimate with moments or likelihood"
+              + " (smallest eigenvalue " + smallestEigenvalue() + "); estimate with moments or likelihood"
               + " on one common window, or drop an asset with a short history");
     }
     return this;
