@@ -510,16 +510,16 @@ public final class Scrilla implements AutoCloseable {
     List<PriceHistory> fetched = new ArrayList<>(histories.values());
     CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
         fetched, method, calendar,
-        (a, b) -> !known.containsKey(CorrelationKey.of(a, b, window, method, w)),
+        (a, b) -> !known.containsKey(CorrelationKey.of(source, a, b, window, method, w)),
         (pa, pb) -> computeCorrelation(
-            CorrelationKey.of(pa.asset(), pb.asset(), window, method, w), pa, pb));
+            CorrelationKey.of(source, pa.asset(), pb.asset(), window, method, w), pa, pb));
     failures.putAll(pairwise.failures());
     for (int i = 0; i < fetched.size(); i++) {
       for (int j = i + 1; j < fetched.size(); j++) {
         OptionalDouble rho = pairwise.correlation(i, j);
         if (rho.isPresent()) {
-          computed.put(CorrelationKey.of(fetched.get(i).asset(), fetched.get(j).asset(), window,
-              method, w), rho.getAsDouble());
+          computed.put(CorrelationKey.of(source, fetched.get(i).asset(), fetched.get(j).asset(),
+              window, method, w), rho.getAsDouble());
         }
       }
     }
