@@ -6,6 +6,7 @@ import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.optimize.SolutionStatus;
+import io.scrilla.core.risk.TailEvent;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class OptimizerBenchmark {
   private static final PortfolioOptimizer OPTIMIZER = PortfolioOptimizer.create();
+  private static final TailEvent TAIL = TailEvent.of(0.05, 1.0);
 
   /** A portfolio of {@code assets} assets. */
   @State(Scope.Benchmark)
@@ -62,7 +64,7 @@ public class OptimizerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       portfolio = Problems.portfolio(50, 20_240_601L + 50);
-      check(OPTIMIZER.minimumConditionalValueAtRisk(portfolio, Constraints.longOnly(), 0.05, 1.0)
+      check(OPTIMIZER.minimumConditionalValueAtRisk(portfolio, Constraints.longOnly(), TAIL)
           .solution());
     }
   }
@@ -126,6 +128,6 @@ public class OptimizerBenchmark {
   @Benchmark
   @Warmup(iterations = 8, time = 1)
   public CvarSolution minimumCvar50(CvarProblem p) {
-    return OPTIMIZER.minimumConditionalValueAtRisk(p.portfolio, Constraints.longOnly(), 0.05, 1.0);
+    return OPTIMIZER.minimumConditionalValueAtRisk(p.portfolio, Constraints.longOnly(), TAIL);
   }
 }

@@ -18,6 +18,7 @@ import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,7 +39,8 @@ class ReadmeExamplesTest {
       CorrelationMatrix m = scrilla.correlationMatrix(assets, range, EstimationMethod.LIKELIHOOD);
       double beta = scrilla.marketBeta(Scrilla.asset("GLD"), range, EstimationMethod.MOMENTS);
       double sharpe = scrilla.sharpeRatio(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS);
-      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS, 0.05, 0.5);
+      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS,
+          TailEvent.of(0.05, 0.5));
       Map<Asset, Result<AssetStatistics>> all = scrilla.assetStatistics(assets, range, EstimationMethod.MOMENTS);
       assertEquals(3, m.size());
       assertTrue(Double.isFinite(beta) && Double.isFinite(sharpe) && var > 0);

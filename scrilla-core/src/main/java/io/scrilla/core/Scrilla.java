@@ -9,8 +9,9 @@ import io.scrilla.core.estimate.CorrelationEstimators;
 import io.scrilla.core.estimate.CorrelationMatrixEstimator;
 import io.scrilla.core.estimate.PairSample;
 import io.scrilla.core.risk.AssetStatistics;
-import io.scrilla.core.risk.Gbm;
 import io.scrilla.core.risk.MarketStatistics;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DiscountDividendModel;
@@ -727,47 +728,45 @@ public final class Scrilla implements AutoCloseable {
   // ---------------------------------------------------------------- value at risk
 
   /**
-   * Returns the value at risk of the asset as a price level: the {@code probability}-th percentile
-   * of the price after {@code horizon} years under GBM,
+   * Returns the value at risk of the asset as a price level: the p-th quantile
+   * of the price after T years under GBM,
    * {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the last close in the window
    * and mu, sigma the asset's profile over the window.
    *
-   * @param probability p in (0, 1), e.g. 0.05
-   * @param horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    */
-  public double valueAtRisk(Asset asset, DateRange range, EstimationMethod method, double probability, double horizon) {
+  public double valueAtRisk(Asset asset, DateRange range, EstimationMethod method, TailEvent event) {
     boolean w = defaultWeekends(asset);
     DateRange window = window(asset, range, w);
     RiskProfile profile = riskProfile(asset, window, method, w);
-    return Gbm.valueAtRisk(lastClose(asset, window, w), profile, horizon, probability);
+    return TailRisk.valueAtRiskPrice(lastClose(asset, window, w), profile, event);
   }
 
   /** Returns {@link #valueAtRisk} of each asset. */
   public Map<Asset, Result<Double>> valuesAtRisk(
-      List<Asset> assets, DateRange range, EstimationMethod method, double probability, double horizon) {
-    return each(assets, a -> valueAtRisk(a, range, method, probability, horizon));
+      List<Asset> assets, DateRange range, EstimationMethod method, TailEvent event) {
+    return each(assets, a -> valueAtRisk(a, range, method, event));
   }
 
   /**
    * Returns the conditional value at risk of the asset as a price level, the expected price after
-   * {@code horizon} years given that it is below the value at risk:
+   * T years given that it is below the value at risk:
    * {@code S_0 e^(mu T) Phi(z_p - sigma sqrt T) / p}.
    *
-   * @param probability p in (0, 1), e.g. 0.05
-   * @param horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    */
   public double conditionalValueAtRisk(
-      Asset asset, DateRange range, EstimationMethod method, double probability, double horizon) {
+      Asset asset, DateRange range, EstimationMethod method, TailEvent event) {
     boolean w = defaultWeekends(asset);
     DateRange window = window(asset, range, w);
     RiskProfile profile = riskProfile(asset, window, method, w);
-    return Gbm.conditionalValueAtRisk(lastClose(asset, window, w), profile, horizon, probability);
+    return TailRisk.conditionalValueAtRiskPrice(lastClose(asset, window, w), profile, event);
   }
 
   /** Returns {@link #conditionalValueAtRisk} of each asset. */
   public Map<Asset, Result<Double>> conditionalValuesAtRisk(
-      List<Asset> assets, DateRange range, EstimationMethod method, double probability, double horizon) {
-    return each(assets, a -> conditionalValueAtRisk(a, range, method, probability, horizon));
+      List<Asset> assets, DateRange range, EstimationMethod method, TailEvent event) {
+    return each(assets, a -> conditionalValueAtRisk(a, range, method, event));
   }
 
   private double lastClose(Asset asset, DateRange window, boolean weekends) {
@@ -933,13 +932,12 @@ public final class Scrilla implements AutoCloseable {
   }
 
   /**
-   * Returns the portfolio of least conditional value at risk (a loss) at {@code probability} over
-   * {@code horizon} years.
+   * Returns the portfolio of least conditional value at risk (a loss) in the tail {@code event}.
    */
   public CvarSolution minimumConditionalValueAtRisk(List<Asset> assets, DateRange range, EstimationMethod method,
-      Constraints constraints, double probability, double horizon) {
+      Constraints constraints, TailEvent event) {
     return PortfolioOptimizer.create().minimumConditionalValueAtRisk(
-        portfolio(assets, range, method), constraints, probability, horizon);
+        portfolio(assets, range, method), constraints, event);
   }
 
   /**

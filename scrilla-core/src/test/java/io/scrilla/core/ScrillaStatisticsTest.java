@@ -25,7 +25,8 @@ import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.estimate.RecordedPrices;
 import io.scrilla.core.risk.AssetStatistics;
-import io.scrilla.core.risk.Gbm;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DiscountDividendModel;
@@ -238,10 +239,11 @@ class ScrillaStatisticsTest {
     RiskProfile p = scrilla.riskProfile(BTC, H1, MOMENTS);
     PriceHistory btc = RecordedPrices.load(BTC).slice(H1);
     double s0 = btc.close(btc.size() - 1);
-    assertEquals(Gbm.valueAtRisk(s0, p, 0.5, 0.05), scrilla.valueAtRisk(BTC, H1, MOMENTS, 0.05, 0.5), 0);
-    assertEquals(Gbm.conditionalValueAtRisk(s0, p, 0.5, 0.05),
-        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, 0.05, 0.5), 0);
-    Map<Asset, Result<Double>> many = scrilla.valuesAtRisk(List.of(BTC, NOPE), H1, MOMENTS, 0.05, 0.5);
+    TailEvent event = TailEvent.of(0.05, 0.5);
+    assertEquals(TailRisk.valueAtRiskPrice(s0, p, event), scrilla.valueAtRisk(BTC, H1, MOMENTS, event), 0);
+    assertEquals(TailRisk.conditionalValueAtRiskPrice(s0, p, event),
+        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, event), 0);
+    Map<Asset, Result<Double>> many = scrilla.valuesAtRisk(List.of(BTC, NOPE), H1, MOMENTS, event);
     assertTrue(many.get(BTC).isSuccess() && !many.get(NOPE).isSuccess());
   }
 

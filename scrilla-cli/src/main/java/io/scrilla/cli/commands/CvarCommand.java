@@ -22,7 +22,6 @@ public final class CvarCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    risk.validated();
-    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.event());
   }
 }

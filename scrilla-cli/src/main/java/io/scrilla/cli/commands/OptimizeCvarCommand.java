@@ -5,6 +5,7 @@ import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
 import io.scrilla.core.optimize.CvarSolution;
 import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.risk.TailEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +26,12 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
 
   @Override
   public Integer call() {
-    risk.validated();
+    TailEvent event = risk.event();
     Request r = request();
     CvarSolution s = PortfolioOptimizer.create().minimumConditionalValueAtRisk(
-        portfolio(r), constraints(target), risk.probability, risk.horizon);
+        portfolio(r), constraints(target), event);
     ObjectNode json = json(r.scrilla(), r, s.solution());
-    Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRisk());
+    Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRiskLoss());
     Output.print(context(), options, json, table(json));
     return 0;
   }

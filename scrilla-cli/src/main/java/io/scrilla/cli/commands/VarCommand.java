@@ -23,7 +23,6 @@ public final class VarCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    risk.validated();
-    return r.scrilla().valuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    return r.scrilla().valuesAtRisk(r.assets(), r.range(), r.method(), risk.event());
   }
 }

@@ -2,6 +2,8 @@ package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,7 +27,7 @@ import org.hipparchus.linear.RealMatrix;
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),
  *   <li>{@code Sharpe(w) = (R - r_f) / V} ({@link #sharpeRatio(double[])}),
- *   <li>value at risk and conditional value at risk over a horizon, see {@link PortfolioRisk}.
+ *   <li>value at risk and conditional value at risk losses over a {@link TailEvent}, see {@link TailRisk}.
  * </ul>
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
@@ -370,31 +372,32 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the value-at-risk loss of the portfolio over a horizon, as a fraction of the initial
-   * value; see {@link PortfolioRisk#valueAtRisk(double, double, double, double)}.
+   * Returns the value-at-risk loss of the portfolio, a fraction of the initial value: see
+   * {@link TailRisk#valueAtRiskLoss} with the portfolio's return {@code R} and volatility
+   * {@code V}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1), e.g. 0.05
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the VaR loss {@code 1 - exp((R - V^2/2) T + V sqrt(T) z_p)}
    */
-  public double valueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.valueAtRisk(expectedReturn(weights), volatility(weights), probability,
-        horizon);
+  public double valueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.valueAtRiskLoss(profile(weights), event);
   }
 
   /**
-   * Returns the conditional value-at-risk loss (expected shortfall) over a horizon, as a fraction
-   * of the initial value; see {@link PortfolioRisk#conditionalValueAtRisk}.
+   * Returns the conditional value-at-risk loss (expected shortfall) of the portfolio, a fraction
+   * of the initial value: see {@link TailRisk#conditionalValueAtRiskLoss}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1)
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the CVaR loss {@code 1 - e^{RT} Phi(z_p - V sqrt T) / p}
    */
-  public double conditionalValueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.conditionalValueAtRisk(expectedReturn(weights), volatility(weights),
-        probability, horizon);
+  public double conditionalValueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.conditionalValueAtRiskLoss(profile(weights), event);
+  }
+
+  private RiskProfile profile(double[] weights) {
+    return new RiskProfile(expectedReturn(weights), volatility(weights));
   }
 
   private void check(double[] weights) {

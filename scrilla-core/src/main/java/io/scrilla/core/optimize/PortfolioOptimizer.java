@@ -1,12 +1,17 @@
 package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.optimize.internal.ActiveSetQp;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -155,7 +160,7 @@ public final class PortfolioOptimizer {
 
   /**
    * Returns the portfolio of least conditional value at risk (CVaR loss, see
-   * {@link PortfolioRisk}) over the horizon at the tail probability, under the constraints.
+   * {@link TailRisk#conditionalValueAtRiskLoss}) in the tail event, under the constraints.
    *
    * <p>Why a 1-D search is exact: the CVaR loss {@code L(R, V) = 1 - e^{RT} Phi(z_p - V sqrt T)/p}
    * falls as {@code R} rises and rises as {@code V} rises. Among the portfolios of a given return
@@ -178,28 +183,24 @@ public final class PortfolioOptimizer {
    *
    * @param portfolio the portfolio
    * @param constraints bounds and optional target
-   * @param probability tail probability p in (0, 1), e.g. 0.05
-   * @param horizon horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the portfolio with its VaR and CVaR losses
-   * @throws InvalidInputException for a bad probability or horizon, contradictory bounds or an
-   *     unattainable target
+   * @throws InvalidInputException for contradictory bounds or an unattainable target
    */
   public CvarSolution minimumConditionalValueAtRisk(Portfolio portfolio, Constraints constraints,
-      double probability, double horizon) {
+      TailEvent event) {
     Objects.requireNonNull(constraints, "constraints");
-    PortfolioRisk.checkProbabilityAndHorizon(probability, horizon);
+    Objects.requireNonNull(event, "event");
     Problem pr = new Problem(portfolio, constraints.bounds());
     Solution best;
     if (constraints.targetReturn().isPresent()) {
       best = pr.minimumVarianceAt(constraints.targetReturn().getAsDouble());
     } else {
-      best = pr.minimumCvar(probability, horizon);
+      best = pr.minimumCvar(event);
     }
-    return new CvarSolution(best, probability, horizon,
-        PortfolioRisk.valueAtRisk(best.annualReturn(), best.annualVolatility(), probability,
-            horizon),
-        PortfolioRisk.conditionalValueAtRisk(best.annualReturn(), best.annualVolatility(),
-            probability, horizon));
+    RiskProfile profile = new RiskProfile(best.annualReturn(), best.annualVolatility());
+    return new CvarSolution(best, event, TailRisk.valueAtRiskLoss(profile, event),
+        TailRisk.conditionalValueAtRiskLoss(profile, event));
   }
 
   /**
@@ -562,7 +563,7 @@ public final class PortfolioOptimizer {
           r.iterations(), r.kktResidual(), r.gap());
     }
 
-    Solution minimumCvar(double prob, double horizon) {
+    Solution minimumCvar(TailEvent event) {
       Solution s0 = globalMinimumVariance();
       Solution s1 = extremePortfolio(true);
       double r0 = s0.annualReturn();
@@ -571,12 +572,13 @@ public final class PortfolioOptimizer {
         return s0;
       }
       int[] evals = {0};
-      java.util.function.DoubleFunction<Solution> at = r -> {
+      DoubleFunction<Solution> at = r -> {
         evals[0]++;
         return r <= r0 ? s0 : r >= r1 ? s1 : minimumVarianceAt(r);
       };
-      java.util.function.ToDoubleFunction<Solution> loss = s -> PortfolioRisk
-          .conditionalValueAtRisk(s.annualReturn(), s.annualVolatility(), prob, horizon);
+      ToDoubleFunction<Solution> loss = s -> TailRisk
+          .conditionalValueAtRiskLoss(new RiskProfile(s.annualReturn(), s.annualVolatility()),
+              event);
       BrentOptimizer brent = new BrentOptimizer(1e-14, 1e-15);
       UnivariatePointValuePair opt = brent.optimize(new MaxEval(500),
           new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.scrilla.core.risk.TailEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -356,12 +357,14 @@ class PortfolioOptimizerProperties {
   private static void checkMinimumCvar(Market market, int horizonQuarters) {
     Portfolio p = market.portfolio(0.02);
     double t = horizonQuarters / 4.0;
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, t);
-    assertTrue(c.conditionalValueAtRisk() >= c.valueAtRisk());
+    TailEvent event = TailEvent.of(0.05, t);
+    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), event);
+    assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
     assertFeasible(c.solution(), Bounds.longOnly());
     for (double[] w : market.feasiblePortfolios(Bounds.longOnly())) {
-      assertTrue(c.conditionalValueAtRisk() <= p.conditionalValueAtRisk(w, 0.05, t) + 1e-12);
-      assertTrue(p.conditionalValueAtRisk(w, 0.05, t) >= p.valueAtRisk(w, 0.05, t));
+      assertTrue(
+          c.conditionalValueAtRiskLoss() <= p.conditionalValueAtRiskLoss(w, event) + 1e-12);
+      assertTrue(p.conditionalValueAtRiskLoss(w, event) >= p.valueAtRiskLoss(w, event));
     }
   }
 }

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.List;
 import java.util.Random;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -169,20 +172,20 @@ class PortfolioOptimizerTest {
         double vol = THREE.volatility(w);
         bestVar = Math.min(bestVar, vol);
         bestSharpe = Math.max(bestSharpe, THREE.sharpeRatio(w));
-        bestCvar = Math.min(bestCvar, THREE.conditionalValueAtRisk(w, 0.05, 0.5));
+        bestCvar = Math.min(bestCvar, THREE.conditionalValueAtRiskLoss(w, TailEvent.of(0.05, 0.5)));
       }
     }
     Solution mv = OPT.minimumVariance(THREE);
     Solution sh = OPT.maximumSharpeRatio(THREE, Constraints.longOnly());
-    CvarSolution cv = OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(), 0.05,
-        0.5);
+    CvarSolution cv = OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(),
+        TailEvent.of(0.05, 0.5));
     assertTrue(mv.annualVolatility() <= bestVar + 1e-15);
     assertTrue(sh.sharpeRatio() >= bestSharpe - 1e-15);
-    assertTrue(cv.conditionalValueAtRisk() <= bestCvar + 1e-15);
+    assertTrue(cv.conditionalValueAtRiskLoss() <= bestCvar + 1e-15);
     // and the grid comes close (it is a fine grid, not a different problem)
     assertEquals(bestVar, mv.annualVolatility(), 1e-5);
     assertEquals(bestSharpe, sh.sharpeRatio(), 1e-5);
-    assertEquals(bestCvar, cv.conditionalValueAtRisk(), 1e-5);
+    assertEquals(bestCvar, cv.conditionalValueAtRiskLoss(), 1e-5);
   }
 
   @Test
@@ -206,7 +209,7 @@ class PortfolioOptimizerTest {
     assertTrue(s.annualVolatility() <= best + 1e-15);
     assertEquals(best, s.annualVolatility(), 1e-7);
     CvarSolution c = OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(target), 0.05, 1);
+        Constraints.longOnly().withTargetReturn(target), TailEvent.of(0.05, 1));
     assertEquals(target, c.solution().annualReturn(), 1e-15);
     assertArrayEquals(s.weights(), c.solution().weights(), 0);
   }
@@ -263,16 +266,17 @@ class PortfolioOptimizerTest {
   @Test
   void minimumCvar_noTarget_notWorseThanAnyFrontierPoint() {
     Portfolio p = fourAssets(0);
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, 2);
+    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(),
+        TailEvent.of(0.05, 2));
     List<Solution> f = OPT.efficientFrontier(p, Bounds.longOnly(), 200, FrontierSpacing.INCLUSIVE);
     for (Solution s : f) {
-      double l = PortfolioRisk.conditionalValueAtRisk(s.annualReturn(), s.annualVolatility(),
-          0.05, 2);
-      assertTrue(c.conditionalValueAtRisk() <= l + 1e-14);
+      double l = TailRisk.conditionalValueAtRiskLoss(
+          new RiskProfile(s.annualReturn(), s.annualVolatility()), TailEvent.of(0.05, 2));
+      assertTrue(c.conditionalValueAtRiskLoss() <= l + 1e-14);
     }
-    assertTrue(c.conditionalValueAtRisk() >= c.valueAtRisk());
-    assertEquals(p.conditionalValueAtRisk(c.solution().weights(), 0.05, 2),
-        c.conditionalValueAtRisk(), 1e-15);
+    assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
+    assertEquals(p.conditionalValueAtRiskLoss(c.solution().weights(), TailEvent.of(0.05, 2)),
+        c.conditionalValueAtRiskLoss(), 1e-15);
   }
 
   @Test
@@ -281,7 +285,7 @@ class PortfolioOptimizerTest {
         () -> OPT.minimumVariance(THREE, Constraints.longOnly().withTargetReturn(0.2)));
     assertTrue(e.getMessage().contains("[0.05, 0.15]"), e.getMessage());
     assertThrows(InvalidInputException.class, () -> OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(0.01), 0.05, 1));
+        Constraints.longOnly().withTargetReturn(0.01), TailEvent.of(0.05, 1)));
   }
 
   @Test
@@ -371,7 +375,8 @@ class PortfolioOptimizerTest {
     for (Solution s : List.of(OPT.minimumVariance(p),
         OPT.maximumSharpeRatio(p, Constraints.longOnly()),
         OPT.maximumReturn(p, Bounds.longOnly()),
-        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, 1).solution())) {
+        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, 1))
+            .solution())) {
       assertArrayEquals(new double[] {1}, s.weights(), 0);
       assertEquals(SolutionStatus.UNIQUE_FEASIBLE, s.status());
       assertEquals(0.4, s.sharpeRatio(), 1e-15);

@@ -30,9 +30,9 @@ class GbmProperties {
         .checkAssert(
             c -> {
               RiskProfile profile = new RiskProfile(c.mu(), c.sigma());
-              double var = Gbm.valueAtRisk(c.s0(), profile, c.horizon(), c.probability());
-              double cvar =
-                  Gbm.conditionalValueAtRisk(c.s0(), profile, c.horizon(), c.probability());
+              TailEvent event = TailEvent.of(c.probability(), c.horizon());
+              double var = TailRisk.valueAtRiskPrice(c.s0(), profile, event);
+              double cvar = TailRisk.conditionalValueAtRiskPrice(c.s0(), profile, event);
               assertTrue(var > cvar, () -> "VaR " + var + " <= CVaR " + cvar);
             });
   }
