@@ -35,7 +35,8 @@ class SourceIdTest {
 
   @Test
   void of_tooLong_isRefused() {
-    assertThrows(InvalidInputException.class, () -> SourceId.of("x".repeat(SourceId.MAX_LENGTH + 1)));
+    String tooLong = "x".repeat(SourceId.MAX_LENGTH + 1);
+    assertThrows(InvalidInputException.class, () -> SourceId.of(tooLong));
   }
 
   @Test

@@ -310,7 +310,8 @@ public abstract class CacheContractTest {
 
   @Test
   void interest_sameDateTwoSources_eachReadsOnlyItsOwn() {
-    List<YieldCurve> mine = List.of(curve(D0, 0.001, 0.0154), curve(D0.plusDays(1), 0.0011, 0.0156));
+    List<YieldCurve> mine =
+        List.of(curve(D0, 0.001, 0.0154), curve(D0.plusDays(1), 0.0011, 0.0156));
     List<YieldCurve> theirs = List.of(curve(D0, 0.05, 0.06));
     cache.interest().put(SRC, mine);
     assertTrue(cache.interest().get(OTHER, range(0, 1)).isEmpty());
@@ -375,8 +376,8 @@ public abstract class CacheContractTest {
   void clear_emptiesEverySource() {
     Asset spy = Asset.equity("SPY");
     ProfileKey theirs = new ProfileKey(OTHER, spy, range(0, 100), EstimationMethod.MOMENTS, false);
-    CorrelationKey theirPair = CorrelationKey.of(
-        OTHER, Asset.equity("A"), Asset.equity("B"), range(0, 100), EstimationMethod.MOMENTS, false);
+    CorrelationKey theirPair = CorrelationKey.of(OTHER, Asset.equity("A"), Asset.equity("B"),
+        range(0, 100), EstimationMethod.MOMENTS, false);
     for (SourceId source : List.of(SRC, OTHER)) {
       cache.prices().put(source, history(spy, 3, 400));
       cache.interest().put(source, List.of(curve(D0, 0.01, 0.02)));

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Yield curves in the {@code interest} table, one item per (source, maturity, date): hash key
- * {@code source|MATURITY}, range key the date, as the guide's key schema has it; a range is read with one key-condition query per maturity
- * ({@code date BETWEEN start AND end}, all pages) and the rates regrouped into curves.
+ * {@code source|MATURITY}, range key the date, as the guide's key schema has it; a range is read
+ * with one key-condition query per maturity ({@code date BETWEEN start AND end}, all pages) and
+ * the rates regrouped into curves.
  */
 public final class DynamoInterestStore implements InterestStore {
   private final Tables tables;

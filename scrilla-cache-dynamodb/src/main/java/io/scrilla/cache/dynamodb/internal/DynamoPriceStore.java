@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Prices in the {@code prices} table: hash key the source and the asset key
- * ({@code alpha_vantage|SPY}, {@code alpha_vantage|BTC:crypto}), range key the ISO date; read with a key-condition query {@code date BETWEEN start AND end},
- * all pages.
+ * ({@code alpha_vantage|SPY}, {@code alpha_vantage|BTC:crypto}), range key the ISO date; read
+ * with a key-condition query {@code date BETWEEN start AND end}, all pages.
  */
 public final class DynamoPriceStore implements PriceStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoPriceStore.class);
