@@ -2,6 +2,7 @@ package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.optimize.internal.PsdCheck;
 import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The inputs of a portfolio optimisation: tickers, annual returns, volatilities, their correlation
@@ -32,9 +35,12 @@ import org.hipparchus.linear.RealMatrix;
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
  * matrix that is symmetric, has a unit diagonal and entries in [-1, 1] (each to 1e-12), and is
- * positive semi-definite: its smallest eigenvalue (Hipparchus symmetric eigen decomposition) must
- * be at least {@code -1e-10}. A matrix that fails that test is rejected with its smallest
- * eigenvalue in the message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
+ * positive semi-definite: its smallest eigenvalue must be at least {@code -1e-10}. A Cholesky
+ * factorization with diagonal pivoting proves that cheaply for almost every matrix, rank-deficient
+ * ones (more assets than returns) included; only when it cannot tell is the smallest eigenvalue
+ * computed (Hipparchus' symmetric eigendecomposition). A matrix that fails is rejected with its
+ * smallest eigenvalue in the message, unless the caller opts into
+ * {@link Builder#repairCorrelation(boolean)}.
  *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
@@ -51,7 +57,9 @@ public final class Portfolio {
   private final double[] volatilities;
   private final double[][] correlation;
   private final double riskFreeRate;
-  private final double smallestEigenvalue;
+  /** The smallest eigenvalue, computed on the first call of {@link #smallestEigenvalue()}. */
+  private double smallestEigenvalue;
+  private boolean knownSmallestEigenvalue;
   private final boolean repaired;
   /** Covariance, row-major n*n, computed once. */
   private final double[] covariance;
@@ -120,7 +128,9 @@ public final class Portfolio {
         cc[i][j] = i == j ? 1.0 : Math.max(-1, Math.min(1, 0.5 * (v + c[j][i])));
       }
     }
-    double minEig = smallestEigenvalue(cc);
+    // the cheap sufficient test first; the smallest eigenvalue only when it cannot tell
+    double minEig = PsdCheck.isPositiveSemiDefinite(cc, PSD_TOLERANCE) ? Double.NaN
+        : smallestEigenvalue(cc);
     boolean didRepair = false;
     if (minEig < -PSD_TOLERANCE) {
       if (!repair) {
@@ -139,6 +149,7 @@ public final class Portfolio {
     this.correlation = cc;
     this.riskFreeRate = rf;
     this.smallestEigenvalue = minEig;
+    this.knownSmallestEigenvalue = !Double.isNaN(minEig);
     this.repaired = didRepair;
     this.covariance = new double[n * n];
     for (int i = 0; i < n; i++) {
@@ -148,17 +159,34 @@ public final class Portfolio {
     }
   }
 
+  /**
+   * Returns the smallest eigenvalue (Hipparchus' symmetric eigendecomposition). When that does
+   * not converge (it can fail on large rank-deficient matrices, for example more assets than
+   * returns), and the cheap test has shown the matrix positive semi-definite, the smallest
+   * singular value is the smallest eigenvalue; otherwise the matrix is rejected.
+   */
   private static double smallestEigenvalue(double[][] c) {
     if (c.length == 1) {
       return c[0][0];
     }
-    double[] eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c, false))
-        .getEigenvalues();
+    RealMatrix m = new Array2DRowRealMatrix(c, false);
     double min = Double.POSITIVE_INFINITY;
-    for (double e : eig) {
-      min = Math.min(min, e);
+    try {
+      for (double e : new EigenDecompositionSymmetric(m).getEigenvalues()) {
+        min = Math.min(min, e);
+      }
+      return min;
+    } catch (MathIllegalStateException e) {
+      if (!PsdCheck.isPositiveSemiDefinite(c, PSD_TOLERANCE)) {
+        throw new InvalidInputException("cannot check that the correlation matrix of "
+            + c.length + " assets is positive semi-definite: its eigendecomposition did not"
+            + " converge; estimate all entries on one common sample", e);
+      }
+      for (double v : new SingularValueDecomposition(m).getSingularValues()) {
+        min = Math.min(min, v);
+      }
+      return min;
     }
-    return min;
   }
 
   /**
@@ -295,13 +323,23 @@ public final class Portfolio {
 
   /**
    * Returns the smallest eigenvalue of the correlation matrix (after the repair, when one was
-   * applied); zero or near zero means a singular matrix (perfectly correlated assets).
+   * applied); zero or near zero means a singular matrix (perfectly correlated assets, or more
+   * assets than returns). Computed on the first call (a full eigendecomposition, tens of
+   * milliseconds for hundreds of assets), not when the portfolio is built.
    */
   public double smallestEigenvalue() {
-    return smallestEigenvalue;
+    synchronized (correlation) {
+      if (!knownSmallestEigenvalue) {
+        smallestEigenvalue = smallestEigenvalue(correlation);
+        knownSmallestEigenvalue = true;
+      }
+      return smallestEigenvalue;
+    }
   }
 
-  /** Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}). */
+  /**
+   * Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}).
+   */
   public boolean repaired() {
     return repaired;
   }

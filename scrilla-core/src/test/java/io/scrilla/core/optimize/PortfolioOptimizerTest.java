@@ -16,6 +16,7 @@ import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.risk.TailRisk;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -423,6 +424,98 @@ class PortfolioOptimizerTest {
       double v = kktViolation(sigmaTimes(p, mv.weights()), mv.weights(),
           new double[][] {fill(200, 1)}, new double[] {1}, fill(200, 0), fill(200, 1));
       assertTrue(v < KKT, "independent KKT violation " + v);
+    }
+  }
+
+  /** Independent KKT violation of a minimum-variance solution without target. */
+  private static double independentKkt(Portfolio p, Solution s, double lo, double hi) {
+    int n = p.size();
+    return kktViolation(sigmaTimes(p, s.weights()), s.weights(), new double[][] {fill(n, 1)},
+        new double[] {1}, fill(n, lo), fill(n, hi));
+  }
+
+  @Test
+  void minimumVariance_widestAllowedBounds_isCertifiedAndSumsToOne() {
+    // bounds of +-1e5 used to return weights summing to 1e5 with status OPTIMAL; the widest
+    // bounds accepted now still solve exactly
+    double b = Bounds.MAX_MAGNITUDE;
+    for (int n : new int[] {10, 50, 200}) {
+      Portfolio p = Fixtures.random(new Random(n), n, 0.01);
+      Solution s = OPT.minimumVariance(p, Constraints.of(Bounds.uniform(-b, b)));
+      assertEquals(SolutionStatus.OPTIMAL, s.status());
+      assertEquals(1, sum(s.weights()), 1e-12);
+      assertTrue(s.kktResidual() < KKT, "KKT residual " + s.kktResidual());
+      assertTrue(independentKkt(p, s, -b, b) < KKT);
+      // the bounds do not bind: the same as the unconstrained minimum variance (closed form)
+      double[][] inv = inverse(p);
+      double[] x = times(inv, fill(n, 1));
+      double total = sum(x);
+      for (int i = 0; i < n; i++) {
+        assertEquals(x[i] / total, s.weights()[i], 1e-9);
+      }
+      Solution sh = OPT.maximumSharpeRatio(p, Constraints.of(Bounds.uniform(-b, b)));
+      assertTrue(sh.status().isCertified(), sh.toString());
+      assertEquals(1, sum(sh.weights()), 1e-12);
+    }
+  }
+
+  @Test
+  void minimumVariance_moreAssetsThanReturns_returnsTheOptimum() {
+    // 200 assets over 123 returns: the sample correlation matrix has rank 122; Hipparchus'
+    // eigendecomposition of this one does not converge (it used to fail Portfolio.of)
+    int n = 200;
+    int t = 123;
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[][] x = new double[n][t];
+    double[] norm = new double[n];
+    for (int i = 0; i < n; i++) {
+      double mean = 0;
+      for (int k = 0; k < t; k++) {
+        x[i][k] = rnd.nextGaussian() * 0.01;
+        mean += x[i][k];
+      }
+      mean /= t;
+      for (int k = 0; k < t; k++) {
+        x[i][k] -= mean;
+        norm[i] += x[i][k] * x[i][k];
+      }
+      norm[i] = Math.sqrt(norm[i]);
+    }
+    double[][] c = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double v = 0;
+        for (int k = 0; k < t; k++) {
+          v += x[i][k] * x[j][k];
+        }
+        c[i][j] = i == j ? 1 : v / (norm[i] * norm[j]);
+      }
+    }
+    double[] mu = new double[n];
+    double[] vol = new double[n];
+    for (int i = 0; i < n; i++) {
+      mu[i] = rnd.nextDouble(0, 0.3);
+      vol[i] = rnd.nextDouble(0.1, 0.6);
+    }
+    Portfolio p = Portfolio.of(Fixtures.tickers(n), mu, vol, c, 0.01);
+    assertEquals(0, p.smallestEigenvalue(), 1e-12);
+    Solution s = OPT.minimumVariance(p);
+    assertEquals(SolutionStatus.OPTIMAL, s.status());
+    assertEquals(1, sum(s.weights()), 1e-12);
+    assertTrue(s.kktResidual() < KKT, "KKT residual " + s.kktResidual());
+    assertTrue(independentKkt(p, s, 0, 1) < KKT);
+    // with shorting allowed the singular covariance has a riskless combination
+    Solution wide = OPT.minimumVariance(p, Constraints.of(Bounds.uniform(-1, 2)));
+    assertEquals(SolutionStatus.OPTIMAL, wide.status());
+    assertTrue(wide.annualVolatility() < 1e-6, "volatility " + wide.annualVolatility());
+    assertTrue(independentKkt(p, wide, -1, 2) < KKT);
+  }
+
+  @Test
+  void solutionStatus_onlyOptimalAndUniqueFeasible_areCertified() {
+    for (SolutionStatus st : SolutionStatus.values()) {
+      assertEquals(st == SolutionStatus.OPTIMAL || st == SolutionStatus.UNIQUE_FEASIBLE,
+          st.isCertified(), st.name());
     }
   }
 }
