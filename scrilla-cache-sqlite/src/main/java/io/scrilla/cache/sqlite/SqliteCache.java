@@ -31,6 +31,13 @@ public final class SqliteCache implements Cache {
   /** The schema version this release reads and writes, kept in {@code PRAGMA user_version}. */
   public static final int SCHEMA_VERSION = SqliteDatabase.SCHEMA_VERSION;
 
+  /**
+   * The application id of a cache file ({@code PRAGMA application_id}, the ASCII bytes
+   * {@code SCRL}), set when the file is created. A file with another non-zero id belongs to another
+   * application and is refused.
+   */
+  public static final int APPLICATION_ID = SqliteDatabase.APPLICATION_ID;
+
   /** How long a write waits for a lock held by another process, in milliseconds. */
   public static final int BUSY_TIMEOUT_MILLIS = SqliteDatabase.BUSY_TIMEOUT_MILLIS;
 
