@@ -90,7 +90,8 @@ public final class CorrelationMatrixEstimator {
       }
     }
     int m = ok.size();
-    double[][] matrix = new double[m][m];
+    // nothing left out: the upper triangle of the pairwise values becomes the matrix in place
+    double[][] matrix = m == distinct.size() ? p.values : new double[m][m];
     List<Asset> assets = new ArrayList<>();
     for (int a = 0; a < m; a++) {
       assets.add(distinct.get(ok.get(a)).asset());
@@ -170,20 +171,26 @@ public final class CorrelationMatrixEstimator {
         anyWanted |= want[i][j];
       }
     }
-    double[][] values = new double[n][];
-    for (int i = 0; i < n; i++) {
-      values[i] = new double[n];
-      Arrays.fill(values[i], Double.NaN);
-    }
     List<int[]> groups = anyWanted ? groups(histories) : List.of();
+    boolean percentiles = method == EstimationMethod.PERCENTILES;
+    // one group of moments or likelihood: the product of the group is written straight into the
+    // values (zero on entry), which then hold the correlations; otherwise NaN marks "not computed"
+    boolean direct = groups.size() == 1 && !percentiles;
+    double[][] values = new double[n][n];
+    if (!direct) {
+      fillNaN(values);
+    }
     if (anyWanted) {
       SeriesReturns[] series = new SeriesReturns[n];
       long size = 0;
       for (PriceHistory h : histories) {
         size += h.size();
       }
-      range(n, size).forEach(i -> series[i] = new SeriesReturns(histories.get(i), calendar));
-      boolean percentiles = method == EstimationMethod.PERCENTILES;
+      // a series of the only group is restricted once: nothing to keep for a second time
+      boolean keep = groups.size() > 1;
+      range(n, size)
+          .forEach(i -> series[i] = new SeriesReturns(histories.get(i), calendar, keep));
+      boolean productDone = false;
       for (int g = 0; g < groups.size(); g++) {
         for (int h = g; h < groups.size(); h++) {
           int[] ga = groups.get(g);
@@ -198,20 +205,27 @@ public final class CorrelationMatrixEstimator {
           if (percentiles) {
             percentilePairs(series, ga, gb, common, g == h, want, values);
           } else {
-            momentPairs(series, ga, gb, common, g == h, values);
+            momentPairs(series, ga, gb, common, g == h, values, direct);
+            productDone = true;
           }
         }
       }
+      if (direct && !productDone) {
+        fillNaN(values);
+      }
+    } else if (direct) {
+      fillNaN(values);
     }
     Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
-    Set<Integer> left = new LinkedHashSet<>();
+    // a flag per asset: a set of boxed indices would box one Integer per pair above 127
+    boolean[] left = new boolean[n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         if (!want[i][j]) {
           values[i][j] = Double.NaN;
           continue;
         }
-        if (left.contains(i) || left.contains(j)) {
+        if (left[i] || left[j]) {
           values[i][j] = Double.NaN;
           continue;
         }
@@ -223,7 +237,7 @@ public final class CorrelationMatrixEstimator {
             values[i][j] = single.applyAsDouble(aFirst ? a : b, aFirst ? b : a);
           } catch (ScrillaException e) {
             failures.put(b.asset(), e);
-            left.add(j);
+            left[j] = true;
           }
         }
       }
@@ -232,13 +246,17 @@ public final class CorrelationMatrixEstimator {
         values, Collections.unmodifiableMap(failures), groups.size() == 1 && failures.isEmpty());
   }
 
+  private static void fillNaN(double[][] values) {
+    for (double[] row : values) {
+      Arrays.fill(row, Double.NaN);
+    }
+  }
+
   /** Groups the series by their dates, in order of first appearance. */
   private static List<int[]> groups(List<PriceHistory> histories) {
     Map<DatesKey, List<Integer>> byDates = new LinkedHashMap<>();
     for (int i = 0; i < histories.size(); i++) {
-      byDates
-          .computeIfAbsent(new DatesKey(histories.get(i).epochDays()), k -> new ArrayList<>())
-          .add(i);
+      byDates.computeIfAbsent(DatesKey.of(histories.get(i)), k -> new ArrayList<>()).add(i);
     }
     List<int[]> out = new ArrayList<>();
     for (List<Integer> g : byDates.values()) {
@@ -247,21 +265,37 @@ public final class CorrelationMatrixEstimator {
     return out;
   }
 
-  /** Dates as a map key. */
-  private record DatesKey(int[] days) {
+  /** The dates of a history as a map key, read through its accessors (no copy). */
+  private record DatesKey(PriceHistory history, int hash) {
+    static DatesKey of(PriceHistory h) {
+      int hash = 1;
+      for (int i = 0; i < h.size(); i++) {
+        hash = 31 * hash + h.epochDay(i);
+      }
+      return new DatesKey(h, hash);
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof DatesKey k && Arrays.equals(days, k.days);
+      if (!(o instanceof DatesKey k) || k.hash != hash || k.history.size() != history.size()) {
+        return false;
+      }
+      for (int i = 0; i < history.size(); i++) {
+        if (history.epochDay(i) != k.history.epochDay(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(days);
+      return hash;
     }
 
     @Override
     public String toString() {
-      return days.length + " dates";
+      return history.size() + " dates";
     }
   }
 
@@ -290,8 +324,8 @@ public final class CorrelationMatrixEstimator {
     int j = 0;
     int k = 0;
     while (i < a.size() && j < b.size()) {
-      int da = a.days[i];
-      int db = b.days[j];
+      int da = a.day(i);
+      int db = b.day(j);
       if (da < db) {
         i++;
       } else if (db < da) {
@@ -320,8 +354,9 @@ public final class CorrelationMatrixEstimator {
         .forEach(
             b -> {
               double[] e = new double[len];
+              double[] d = new double[len];
               for (int r = 8 * b; r < Math.min(members.length, 8 * b + 8); r++) {
-                sumSquares[r] = series[members[r]].residuals(p, pos.length, e, null);
+                sumSquares[r] = series[members[r]].residuals(p, pos.length, e, null, d);
                 for (int k = 0; k < len; k++) {
                   t[k][r] = e[k];
                 }
@@ -336,19 +371,26 @@ public final class CorrelationMatrixEstimator {
     return work >= PARALLEL_ELEMENTS ? r.parallel() : r;
   }
 
+  /**
+   * The moments (or likelihood) correlations of the pairs of two groups.
+   *
+   * @param direct whether {@code ga} and {@code gb} are the same group of every series, in order,
+   *     and {@code values} is zero: the product then accumulates in {@code values} itself
+   */
   private static void momentPairs(
       SeriesReturns[] series,
       int[] ga,
       int[] gb,
       int[][] common,
       boolean same,
-      double[][] values) {
+      double[][] values,
+      boolean direct) {
     int len = common[0].length - 1;
     double[] ssa = new double[ga.length];
     double[][] ta = residualColumns(series, ga, common[0], ssa);
     double[] ssb = same ? ssa : new double[gb.length];
     double[][] tb = same ? ta : residualColumns(series, gb, common[1], ssb);
-    double[][] dots = new double[ga.length][gb.length];
+    double[][] dots = direct ? values : new double[ga.length][gb.length];
     if (same) {
       DotProducts.upperGram(ta, ga.length, len, dots);
     } else {
@@ -360,11 +402,13 @@ public final class CorrelationMatrixEstimator {
         int j = gb[c];
         double saa = ssa[r];
         double sbb = ssb[c];
-        // a sample without variation is left to the pair-by-pair path, which reports it
+        // a sample without variation is left (NaN) to the pair-by-pair path, which reports it;
+        // in the direct case dots[r][c] is the cell written here
+        double rho = Double.NaN;
         if (saa != 0 && sbb != 0) {
-          double rho = dots[r][c] / Math.sqrt(saa * sbb);
-          values[Math.min(i, j)][Math.max(i, j)] = Math.max(-1, Math.min(1, rho));
+          rho = Math.max(-1, Math.min(1, dots[r][c] / Math.sqrt(saa * sbb)));
         }
+        values[Math.min(i, j)][Math.max(i, j)] = rho;
       }
     }
   }
@@ -376,7 +420,7 @@ public final class CorrelationMatrixEstimator {
     int len = pos.length - 1;
     double[] e = new double[len];
     double[] x = new double[len];
-    s.residuals(pos.length == s.size() ? null : pos, pos.length, e, x);
+    s.residuals(pos.length == s.size() ? null : pos, pos.length, e, x, new double[len]);
     // standardized exactly as CorrelationEstimators.percentiles does
     double mean = 0;
     for (double xi : x) {

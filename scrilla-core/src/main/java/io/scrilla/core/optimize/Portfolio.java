@@ -2,7 +2,7 @@ package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.RiskProfile;
-import io.scrilla.core.optimize.internal.PsdCheck;
+import io.scrilla.core.linalg.PsdCheck;
 import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
@@ -11,11 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The inputs of a portfolio optimisation: tickers, annual returns, volatilities, their correlation
@@ -35,12 +33,12 @@ import org.hipparchus.linear.SingularValueDecomposition;
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
  * matrix that is symmetric, has a unit diagonal and entries in [-1, 1] (each to 1e-12), and is
- * positive semi-definite: its smallest eigenvalue must be at least {@code -1e-10}. A Cholesky
- * factorization with diagonal pivoting proves that cheaply for almost every matrix, rank-deficient
- * ones (more assets than returns) included; only when it cannot tell is the smallest eigenvalue
- * computed (Hipparchus' symmetric eigendecomposition). A matrix that fails is rejected with its
- * smallest eigenvalue in the message, unless the caller opts into
- * {@link Builder#repairCorrelation(boolean)}.
+ * positive semi-definite: its smallest eigenvalue must be at least {@code -max(1e-10, 1e-12 n)}
+ * for n assets (the same rule as {@code CorrelationMatrix}'s). A Cholesky factorization of the
+ * matrix plus half that tolerance times the identity proves that cheaply for almost every matrix,
+ * singular ones (more assets than returns) included; only when it fails is the smallest
+ * eigenvalue computed. A matrix that fails is rejected with its smallest eigenvalue in the
+ * message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
  *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
@@ -48,8 +46,11 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * }</pre>
  */
 public final class Portfolio {
-  /** Smallest eigenvalue of the correlation matrix accepted as positive semi-definite. */
-  public static final double PSD_TOLERANCE = 1e-10;
+  /**
+   * Smallest eigenvalue of the correlation matrix accepted as positive semi-definite, negated, for
+   * up to 100 assets; a matrix of n > 100 assets is accepted down to {@code -1e-12 n}.
+   */
+  public static final double PSD_TOLERANCE = PsdCheck.TOLERANCE_FLOOR;
   private static final double ENTRY_TOLERANCE = 1e-12;
 
   private final List<String> tickers;
@@ -129,18 +130,18 @@ public final class Portfolio {
       }
     }
     // the cheap sufficient test first; the smallest eigenvalue only when it cannot tell
-    double minEig = PsdCheck.isPositiveSemiDefinite(cc, PSD_TOLERANCE) ? Double.NaN
-        : smallestEigenvalue(cc);
+    PsdCheck.Verdict psd = PsdCheck.check(cc);
+    double minEig = psd.smallestEigenvalue();
     boolean didRepair = false;
-    if (minEig < -PSD_TOLERANCE) {
+    if (!psd.positiveSemiDefinite()) {
       if (!repair) {
         throw new InvalidInputException("correlation matrix of " + tickers
             + " is not positive semi-definite: its smallest eigenvalue is " + minEig
-            + " (allowed: >= " + (-PSD_TOLERANCE) + "); estimate all entries on one common sample,"
-            + " or opt into Portfolio.builder().repairCorrelation(true)");
+            + " (allowed: >= " + (-PsdCheck.tolerance(n)) + "); estimate all entries on one"
+            + " common sample, or opt into Portfolio.builder().repairCorrelation(true)");
       }
       cc = repair(cc, tickers);
-      minEig = smallestEigenvalue(cc);
+      minEig = PsdCheck.smallestEigenvalue(cc);
       didRepair = true;
     }
     this.tickers = List.copyOf(tickers);
@@ -156,36 +157,6 @@ public final class Portfolio {
       for (int j = 0; j < n; j++) {
         covariance[i * n + j] = sigma[i] * cc[i][j] * sigma[j];
       }
-    }
-  }
-
-  /**
-   * Returns the smallest eigenvalue (Hipparchus' symmetric eigendecomposition). When that does
-   * not converge (it can fail on large rank-deficient matrices, for example more assets than
-   * returns), and the cheap test has shown the matrix positive semi-definite, the smallest
-   * singular value is the smallest eigenvalue; otherwise the matrix is rejected.
-   */
-  private static double smallestEigenvalue(double[][] c) {
-    if (c.length == 1) {
-      return c[0][0];
-    }
-    RealMatrix m = new Array2DRowRealMatrix(c, false);
-    double min = Double.POSITIVE_INFINITY;
-    try {
-      for (double e : new EigenDecompositionSymmetric(m).getEigenvalues()) {
-        min = Math.min(min, e);
-      }
-      return min;
-    } catch (MathIllegalStateException e) {
-      if (!PsdCheck.isPositiveSemiDefinite(c, PSD_TOLERANCE)) {
-        throw new InvalidInputException("cannot check that the correlation matrix of "
-            + c.length + " assets is positive semi-definite: its eigendecomposition did not"
-            + " converge; estimate all entries on one common sample", e);
-      }
-      for (double v : new SingularValueDecomposition(m).getSingularValues()) {
-        min = Math.min(min, v);
-      }
-      return min;
     }
   }
 
@@ -330,7 +301,7 @@ public final class Portfolio {
   public double smallestEigenvalue() {
     synchronized (correlation) {
       if (!knownSmallestEigenvalue) {
-        smallestEigenvalue = smallestEigenvalue(correlation);
+        smallestEigenvalue = PsdCheck.smallestEigenvalue(correlation);
         knownSmallestEigenvalue = true;
       }
       return smallestEigenvalue;

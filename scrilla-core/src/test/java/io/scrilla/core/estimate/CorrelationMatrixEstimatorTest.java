@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,6 +223,68 @@ class CorrelationMatrixEstimatorTest {
     assertEquals(List.of("FLAT", "SHORT", "APART"),
         m.failures().keySet().stream().map(Asset::ticker).toList());
     assertFalse(m.failures().get(Asset.equity("FLAT")).getMessage().isEmpty());
+  }
+
+  @Test
+  void estimate_oneGroupWithAFlatSeries_leavesItOutLikeThePairLoop() {
+    // one date set: the product is accumulated in the result itself, and the flat series' cells
+    // must still go to the pair-by-pair path
+    Random r = new Random(11);
+    int[] days = sessions(40);
+    double[] flat = new double[days.length];
+    Arrays.fill(flat, 10);
+    List<PriceHistory> hs = new ArrayList<>();
+    hs.add(walk(Asset.equity("A"), days, r, 0.02));
+    hs.add(PriceHistory.ofCloses(Asset.equity("FLAT"), days, flat));
+    hs.add(walk(Asset.equity("B"), days, r, 0.02));
+    hs.add(walk(Asset.equity("C"), days, r, 0.02));
+    for (EstimationMethod method : EstimationMethod.values()) {
+      assertSameAsPairByPair(hs, method);
+    }
+    CorrelationMatrix m = CorrelationMatrixEstimator.estimate(hs, EstimationMethod.MOMENTS, NYSE);
+    assertEquals(List.of("A", "B", "C"), m.tickers());
+    assertEquals(Set.of(Asset.equity("FLAT")), m.failures().keySet());
+  }
+
+  @Test
+  void estimate_oneGroupOfTwoDates_failsEveryPairLikeThePairLoop() {
+    Random r = new Random(12);
+    int[] days = sessions(2);
+    List<PriceHistory> hs =
+        List.of(
+            walk(Asset.equity("A"), days, r, 0.02),
+            walk(Asset.equity("B"), days, r, 0.02),
+            walk(Asset.equity("C"), days, r, 0.02));
+    for (EstimationMethod method : EstimationMethod.values()) {
+      assertSameAsPairByPair(hs, method);
+    }
+    CorrelationMatrix m = CorrelationMatrixEstimator.estimate(hs, EstimationMethod.MOMENTS, NYSE);
+    assertEquals(List.of("A"), m.tickers());
+  }
+
+  @Test
+  void pairwise_unwantedPairsOfOneGroup_areEmptyForMoments() {
+    Random r = new Random(14);
+    int[] days = sessions(30);
+    List<PriceHistory> hs = List.of(
+        walk(Asset.equity("A"), days, r, 0.02),
+        walk(Asset.equity("B"), days, r, 0.02),
+        walk(Asset.equity("C"), days, r, 0.02));
+    CorrelationMatrixEstimator.Pairwise p = CorrelationMatrixEstimator.pairwise(hs,
+        EstimationMethod.MOMENTS, NYSE, (a, b) -> !a.ticker().equals("A"),
+        (a, b) -> CorrelationEstimators.estimate(PairSample.of(a, b, NYSE),
+            EstimationMethod.MOMENTS));
+    assertTrue(p.correlation(0, 1).isEmpty());
+    assertTrue(p.correlation(0, 2).isEmpty());
+    assertEquals(
+        Double.doubleToLongBits(
+            CorrelationEstimators.estimate(
+                PairSample.of(hs.get(1), hs.get(2), NYSE), EstimationMethod.MOMENTS)),
+        Double.doubleToLongBits(p.correlation(2, 1).getAsDouble()));
+    // nothing wanted at all
+    CorrelationMatrixEstimator.Pairwise none = CorrelationMatrixEstimator.pairwise(hs,
+        EstimationMethod.MOMENTS, NYSE, (a, b) -> false, (a, b) -> 0.5);
+    assertTrue(none.correlation(1, 2).isEmpty());
   }
 
   @Test
