@@ -100,7 +100,7 @@ public class SqliteWriteBenchmark {
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("scrilla-bench");
       cache = SqliteCache.open(dir.resolve("cache.db"));
-      histories().forEach(cache.prices()::put);
+      histories().forEach(h -> cache.prices().put(SRC, h));
       int[] days = Problems.sessions(SESSIONS - 1);
       range = DateRange.of(LocalDate.ofEpochDay(days[SESSIONS - READ]), Problems.PANEL_END);
       int got = cache.prices().get(SRC, asset, range).size();
