@@ -75,7 +75,7 @@ class OptimizationCommandsTest {
 
     Solution longOnly = lib.maximumSharpeRatio(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly());
     JsonNode inv = run("optimize-portfolio", "--sharpe", "--invest", "10000");
-    Allocation a = lib.allocate(longOnly, ASSETS, RANGE, new BigDecimal("10000"));
+    Allocation a = lib.allocate(longOnly, RANGE, new BigDecimal("10000"));
     for (String t : List.of("SPY", "GLD", "DIS")) {
       assertEquals(a.shares().get(t).doubleValue(), inv.get("shares").get(t).doubleValue());
     }

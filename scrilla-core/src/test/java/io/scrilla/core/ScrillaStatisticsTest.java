@@ -24,6 +24,7 @@ import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.estimate.RecordedPrices;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.risk.AssetStatistics;
 import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.risk.TailRisk;
@@ -114,7 +115,7 @@ class ScrillaStatisticsTest {
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
     assertEquals(OptionalDouble.of(p),
-        cache.backend().correlations().get(CorrelationKey.of(scrilla.priceSource().sourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+        cache.backend().correlations().get(CorrelationKey.of(scrilla.marketData().priceSourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
   }
 
   @Test
@@ -167,12 +168,12 @@ class ScrillaStatisticsTest {
 
   @Test
   void manyTickers_missingTicker_failsAloneInOrder() {
-    Map<Asset, Result<Double>> sharpe = scrilla.sharpeRatios(List.of(GLD, NOPE, SPY), H1, MOMENTS);
+    Map<Asset, Result<Double>> sharpe = Result.each(List.of(GLD, NOPE, SPY), a -> scrilla.sharpeRatio(a, H1, MOMENTS));
     assertEquals(List.of(GLD, NOPE, SPY), List.copyOf(sharpe.keySet()));
     assertTrue(sharpe.get(GLD).isSuccess());
     assertFalse(sharpe.get(NOPE).isSuccess());
     assertTrue(sharpe.get(SPY).isSuccess());
-    Map<Asset, Result<Double>> betas = scrilla.marketBetas(List.of(NOPE, DIS), H1, MOMENTS);
+    Map<Asset, Result<Double>> betas = Result.each(List.of(NOPE, DIS), a -> scrilla.marketBeta(a, H1, MOMENTS));
     assertFalse(betas.get(NOPE).isSuccess());
     assertTrue(betas.get(DIS).isSuccess());
   }
@@ -183,7 +184,7 @@ class ScrillaStatisticsTest {
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     assertEquals(rf, scrilla.riskFreeRate(LocalDate.of(2021, 6, 30)), 0);
     assertEquals((p.annualReturn() - rf) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS), 1e-15);
-    assertEquals((p.annualReturn() - 0.03) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS, 0.03), 1e-15);
+    assertEquals((p.annualReturn() - 0.03) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS, RiskFreeRate.of(0.03)), 1e-15);
     // a Sunday takes the Friday curve
     assertEquals(oneYear(LocalDate.of(2021, 6, 25)), scrilla.riskFreeRate(LocalDate.of(2021, 6, 27)), 0);
   }
@@ -203,7 +204,7 @@ class ScrillaStatisticsTest {
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     double mu = scrilla.riskProfile(SPY, H1, MOMENTS).annualReturn();
     assertEquals(rf + beta * (mu - rf), scrilla.costOfEquity(DIS, H1, MOMENTS), 1e-15);
-    assertEquals(0.01 + beta * (mu - 0.01), scrilla.costOfEquity(DIS, H1, MOMENTS, 0.01), 1e-15);
+    assertEquals(0.01 + beta * (mu - 0.01), scrilla.costOfEquity(DIS, H1, MOMENTS, RiskFreeRate.of(0.01)), 1e-15);
     assertEquals(mu - rf, scrilla.marketPremium(H1, MOMENTS), 1e-15);
   }
 
@@ -243,7 +244,7 @@ class ScrillaStatisticsTest {
     assertEquals(TailRisk.valueAtRiskPrice(s0, p, event), scrilla.valueAtRisk(BTC, H1, MOMENTS, event), 0);
     assertEquals(TailRisk.conditionalValueAtRiskPrice(s0, p, event),
         scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, event), 0);
-    Map<Asset, Result<Double>> many = scrilla.valuesAtRisk(List.of(BTC, NOPE), H1, MOMENTS, event);
+    Map<Asset, Result<Double>> many = Result.each(List.of(BTC, NOPE), a -> scrilla.valueAtRisk(a, H1, MOMENTS, event));
     assertTrue(many.get(BTC).isSuccess() && !many.get(NOPE).isSuccess());
   }
 
@@ -266,7 +267,7 @@ class ScrillaStatisticsTest {
     assertEquals(r, v.discountRate(), 0);
     assertEquals(DiscountDividendModel.value(RecordedPrices.dividends(ALLY), asOf, r).netPresentValue(),
         v.netPresentValue(), 0);
-    Map<Asset, Result<DividendValuation>> many = scrilla.discountDividendModels(List.of(ALLY, DIS), asOf, 0.1);
+    Map<Asset, Result<DividendValuation>> many = Result.each(List.of(ALLY, DIS), a -> scrilla.discountDividendModel(a, asOf, 0.1));
     assertTrue(many.get(ALLY).isSuccess());
     assertTrue(((Result.Failure<DividendValuation>) many.get(DIS)).error() instanceof SampleSizeException);
   }
@@ -304,7 +305,7 @@ class ScrillaStatisticsTest {
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
     assertEquals(puts, cache.profileWrites.get());
-    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.priceSource().sourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.marketData().priceSourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
   }
 
   // ------------------------------------------------------------------ test doubles

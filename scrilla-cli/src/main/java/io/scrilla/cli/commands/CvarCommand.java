@@ -2,6 +2,7 @@ package io.scrilla.cli.commands;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.core.Result;
+import io.scrilla.core.risk.TailEvent;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,8 @@ public final class CvarCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.event());
+    TailEvent event = risk.event();
+    return Result.each(r.assets(),
+        a -> r.scrilla().conditionalValueAtRisk(a, r.range(), r.method(), event));
   }
 }

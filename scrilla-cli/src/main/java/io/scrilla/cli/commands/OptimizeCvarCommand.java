@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
 import io.scrilla.core.optimize.CvarSolution;
-import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.risk.TailEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +27,7 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
   public Integer call() {
     TailEvent event = risk.event();
     Request r = request();
-    CvarSolution s = PortfolioOptimizer.create().minimumConditionalValueAtRisk(
+    CvarSolution s = portfolios(r).minimumConditionalValueAtRisk(
         portfolio(r), constraints(target), event);
     ObjectNode json = json(r.scrilla(), r, s.solution());
     Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRiskLoss());

@@ -1,6 +1,7 @@
 package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.linalg.PsdCheck;
 import io.scrilla.core.risk.TailEvent;
@@ -40,6 +41,12 @@ import org.hipparchus.linear.RealMatrix;
  * eigenvalue computed. A matrix that fails is rejected with its smallest eigenvalue in the
  * message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
  *
+ * <p>Assets: a portfolio built by the facade carries its {@link Asset}s (so a {@link Solution}
+ * can be allocated in whole shares or crypto units). Built from names alone
+ * ({@link #of(List, double[], double[], double[][], double)}, {@link Builder#tickers(List)}), each
+ * name becomes an equity asset ({@link Asset#equity(String)}: upper-cased, 1-20 letters, digits or
+ * {@code . - ^ = _}).
+ *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
  *     new double[] {0.18, 0.12}, new double[][] {{1, -0.3}, {-0.3, 1}}, 0.02);
@@ -53,6 +60,7 @@ public final class Portfolio {
   public static final double PSD_TOLERANCE = PsdCheck.TOLERANCE_FLOOR;
   private static final double ENTRY_TOLERANCE = 1e-12;
 
+  private final List<Asset> assets;
   private final List<String> tickers;
   private final double[] returns;
   private final double[] volatilities;
@@ -65,9 +73,10 @@ public final class Portfolio {
   /** Covariance, row-major n*n, computed once. */
   private final double[] covariance;
 
-  private Portfolio(List<String> tickers, double[] mu, double[] sigma, double[][] c, double rf,
+  private Portfolio(List<Asset> assets, double[] mu, double[] sigma, double[][] c, double rf,
       boolean repair) {
-    Objects.requireNonNull(tickers, "tickers");
+    Objects.requireNonNull(assets, "assets");
+    List<String> tickers = assets.stream().map(Asset::ticker).toList();
     Objects.requireNonNull(mu, "returns");
     Objects.requireNonNull(sigma, "volatilities");
     Objects.requireNonNull(c, "correlation");
@@ -144,7 +153,8 @@ public final class Portfolio {
       minEig = PsdCheck.smallestEigenvalue(cc);
       didRepair = true;
     }
-    this.tickers = List.copyOf(tickers);
+    this.assets = List.copyOf(assets);
+    this.tickers = tickers;
     this.returns = mu.clone();
     this.volatilities = sigma.clone();
     this.correlation = cc;
@@ -217,7 +227,18 @@ public final class Portfolio {
    */
   public static Portfolio of(List<String> tickers, double[] returns, double[] volatilities,
       double[][] correlation, double riskFreeRate) {
-    return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, false);
+    return new Portfolio(equities(tickers), returns, volatilities, correlation, riskFreeRate,
+        false);
+  }
+
+  /** Returns each name as an equity asset. */
+  private static List<Asset> equities(List<String> names) {
+    Objects.requireNonNull(names, "tickers");
+    List<Asset> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(Asset.equity(Objects.requireNonNull(name, "ticker")));
+    }
+    return out;
   }
 
   /**
@@ -251,6 +272,11 @@ public final class Portfolio {
   /** Returns the tickers, in the order of every array. */
   public List<String> tickers() {
     return tickers;
+  }
+
+  /** Returns the assets, in the order of every array. */
+  public List<Asset> assets() {
+    return assets;
   }
 
   /** Returns a copy of the annual returns mu (decimal fractions). */
@@ -289,7 +315,7 @@ public final class Portfolio {
 
   /** Returns a portfolio equal to this one with another risk-free rate. */
   public Portfolio withRiskFreeRate(double riskFreeRate) {
-    return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, false);
+    return new Portfolio(assets, returns, volatilities, correlation, riskFreeRate, false);
   }
 
   /**
@@ -424,7 +450,7 @@ public final class Portfolio {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Portfolio p && tickers.equals(p.tickers)
+    return o instanceof Portfolio p && assets.equals(p.assets)
         && Arrays.equals(returns, p.returns) && Arrays.equals(volatilities, p.volatilities)
         && Arrays.deepEquals(correlation, p.correlation)
         && Double.compare(riskFreeRate, p.riskFreeRate) == 0;
@@ -432,7 +458,7 @@ public final class Portfolio {
 
   @Override
   public int hashCode() {
-    return Objects.hash(tickers, Arrays.hashCode(returns), Arrays.hashCode(volatilities),
+    return Objects.hash(assets, Arrays.hashCode(returns), Arrays.hashCode(volatilities),
         Arrays.deepHashCode(correlation), riskFreeRate);
   }
 
@@ -460,7 +486,7 @@ public final class Portfolio {
    * semi-definite.
    */
   public static final class Builder {
-    private List<String> tickers = List.of();
+    private List<Asset> assets = List.of();
     private double[] returns;
     private double[] volatilities;
     private double[][] correlation;
@@ -470,9 +496,19 @@ public final class Portfolio {
 
     private Builder() {}
 
-    /** Sets the tickers; their order is the order of every array. */
+    /**
+     * Sets the tickers, each an equity asset; their order is the order of every array.
+     *
+     * @throws InvalidInputException for a name that is not a valid ticker
+     */
     public Builder tickers(List<String> tickers) {
-      this.tickers = new ArrayList<>(Objects.requireNonNull(tickers, "tickers"));
+      this.assets = equities(tickers);
+      return this;
+    }
+
+    /** Sets the assets; their order is the order of every array. */
+    public Builder assets(List<Asset> assets) {
+      this.assets = new ArrayList<>(Objects.requireNonNull(assets, "assets"));
       return this;
     }
 
@@ -547,7 +583,7 @@ public final class Portfolio {
         throw new InvalidInputException(
             "portfolio builder needs volatilities(...) and correlation(...), or covariance(...)");
       }
-      return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, repair);
+      return new Portfolio(assets, returns, volatilities, correlation, riskFreeRate, repair);
     }
 
     private Portfolio fromCovariance() {
@@ -577,7 +613,7 @@ public final class Portfolio {
           }
         }
       }
-      return new Portfolio(tickers, returns, sigma, c, riskFreeRate, repair);
+      return new Portfolio(assets, returns, sigma, c, riskFreeRate, repair);
     }
   }
 }

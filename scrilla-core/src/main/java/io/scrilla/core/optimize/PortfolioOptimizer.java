@@ -617,7 +617,7 @@ public final class PortfolioOptimizer {
       }
       LOG.debug("minimum CVaR over returns [{}, {}]: {} evaluations, return {}", r0, r1, evals[0],
           best.annualReturn());
-      return new Solution(best.tickers(), best.weights(), best.annualReturn(),
+      return new Solution(best.assets(), best.weights(), best.annualReturn(),
           best.annualVolatility(), best.sharpeRatio(), best.status(), evals[0],
           best.kktResidual(), gap);
     }
@@ -785,7 +785,7 @@ public final class PortfolioOptimizer {
         double gap) {
       double r = dot(w, mu);
       double v = Math.sqrt(Math.max(0, p.quadratic(w)));
-      return new Solution(p.tickers(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations,
+      return new Solution(p.assets(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations,
           kkt, gap);
     }
 
