@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The correlations of every pair of a list of assets on one window, method and {@code weekends}
- * flag, in one flat array: what a correlation matrix reads from and writes to a cache at once,
+ * The correlations of every pair of a list of assets computed from one source's prices on one
+ * window, method and {@code weekends} flag, in one flat array: what a correlation matrix reads from and writes to a cache at once,
  * without a {@link CorrelationKey} and a boxed value per pair. A pair without a value holds NaN.
  * Entry (i, j) is the correlation whose key is {@link #key(int, int)}; immutable.
  */
 public final class CorrelationBlock {
+  private final SourceId source;
   private final List<Asset> assets;
   private final DateRange range;
   private final EstimationMethod method;
@@ -27,8 +28,9 @@ public final class CorrelationBlock {
   private final double[] upper;
   private volatile Map<Asset, Integer> positions;
 
-  private CorrelationBlock(List<Asset> assets, DateRange range, EstimationMethod method,
-      boolean weekends, double[] upper) {
+  private CorrelationBlock(SourceId source, List<Asset> assets, DateRange range,
+      EstimationMethod method, boolean weekends, double[] upper) {
+    this.source = source;
     this.assets = assets;
     this.range = range;
     this.method = method;
@@ -39,6 +41,7 @@ public final class CorrelationBlock {
   /**
    * Returns a block of the assets' pairs with the values of {@code upper}.
    *
+   * @param source the price source the correlations were computed from
    * @param assets distinct assets, in the order of the rows
    * @param range the sample window, ends included
    * @param method the estimation method
@@ -47,8 +50,9 @@ public final class CorrelationBlock {
    *     {@link #index}), each in [-1, 1] or NaN for a pair without a value; copied
    * @throws InvalidInputException for repeated assets, a wrong length or a value outside [-1, 1]
    */
-  public static CorrelationBlock of(List<Asset> assets, DateRange range, EstimationMethod method,
-      boolean weekends, double[] upper) {
+  public static CorrelationBlock of(SourceId source, List<Asset> assets, DateRange range,
+      EstimationMethod method, boolean weekends, double[] upper) {
+    Objects.requireNonNull(source, "source");
     List<Asset> a = List.copyOf(Objects.requireNonNull(assets, "assets"));
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(method, "method");
@@ -63,7 +67,7 @@ public final class CorrelationBlock {
         throw new InvalidInputException("a correlation lies in [-1, 1], got " + v);
       }
     }
-    CorrelationBlock b = new CorrelationBlock(a, range, method, weekends, upper.clone());
+    CorrelationBlock b = new CorrelationBlock(source, a, range, method, weekends, upper.clone());
     if (b.positions().size() != a.size()) {
       throw new InvalidInputException("an asset is repeated in " + a + ": give each once");
     }
@@ -71,22 +75,22 @@ public final class CorrelationBlock {
   }
 
   /** Returns a block of the assets' pairs without any value. */
-  public static CorrelationBlock empty(List<Asset> assets, DateRange range,
+  public static CorrelationBlock empty(SourceId source, List<Asset> assets, DateRange range,
       EstimationMethod method, boolean weekends) {
     int n = Objects.requireNonNull(assets, "assets").size();
     double[] none = new double[n * (n - 1) / 2];
     Arrays.fill(none, Double.NaN);
-    return of(assets, range, method, weekends, none);
+    return of(source, assets, range, method, weekends, none);
   }
 
   /**
    * Returns the block of the assets with the values of {@code values} whose keys are pairs of the
    * assets on this window; other keys are ignored.
    */
-  public static CorrelationBlock of(List<Asset> assets, DateRange range, EstimationMethod method,
-      boolean weekends, Map<CorrelationKey, Double> values) {
+  public static CorrelationBlock of(SourceId source, List<Asset> assets, DateRange range,
+      EstimationMethod method, boolean weekends, Map<CorrelationKey, Double> values) {
     Objects.requireNonNull(values, "values");
-    CorrelationBlock empty = empty(assets, range, method, weekends);
+    CorrelationBlock empty = empty(source, assets, range, method, weekends);
     double[] upper = empty.upper;
     int n = empty.size();
     for (int i = 0; i < n; i++) {
@@ -97,12 +101,17 @@ public final class CorrelationBlock {
         }
       }
     }
-    return of(assets, range, method, weekends, upper);
+    return of(source, assets, range, method, weekends, upper);
   }
 
   /** Returns the position of pair (i, j), {@code i < j}, of n assets in the flat array. */
   public static int index(int n, int i, int j) {
     return i * (2 * n - i - 1) / 2 + (j - i - 1);
+  }
+
+  /** Returns the price source the correlations were computed from. */
+  public SourceId source() {
+    return source;
   }
 
   /** Returns the assets, in the order of the rows. */
@@ -158,12 +167,19 @@ public final class CorrelationBlock {
 
   /** Returns the cache key of the pair of assets i and j ({@code i != j}). */
   public CorrelationKey key(int i, int j) {
-    return CorrelationKey.of(assets.get(i), assets.get(j), range, method, weekends);
+    return CorrelationKey.of(source, assets.get(i), assets.get(j), range, method, weekends);
   }
 
-  /** Returns whether a key's window, method and flag are this block's. */
+  /** Returns whether a key's source, window, method and flag are this block's. */
   public boolean sameWindow(CorrelationKey key) {
-    return key.weekends() == weekends && key.method() == method && key.range().equals(range);
+    return sameWindow(key.source(), key.range(), key.method(), key.weekends());
+  }
+
+  /** Returns whether a source, window, method and flag are this block's. */
+  public boolean sameWindow(SourceId source, DateRange range, EstimationMethod method,
+      boolean weekends) {
+    return this.weekends == weekends && this.method == method && this.range.equals(range)
+        && this.source.equals(source);
   }
 
   /** Returns the position of an asset among the rows, empty when it is not one of them. */
@@ -228,7 +244,7 @@ public final class CorrelationBlock {
 
   @Override
   public String toString() {
-    return "CorrelationBlock[" + size() + " assets, " + range + ", " + method
+    return "CorrelationBlock[" + source.value() + ", " + size() + " assets, " + range + ", " + method
         + (weekends ? ", weekends" : "") + ", " + count() + " values]";
   }
 }

@@ -5,6 +5,7 @@ import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.SourceId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Cached correlations keyed by their full identity (an unordered pair, window, method, weekends).
- * Thread-safe.
+ * Cached correlations keyed by their full identity (the price source, an unordered pair, window,
+ * method, weekends). Thread-safe.
  */
 public interface CorrelationStore {
   /**
@@ -51,17 +52,17 @@ public interface CorrelationStore {
   }
 
   /**
-   * Returns the stored correlations of every pair of {@code assets} on one window, method and
-   * flag, NaN for a pair without one: what {@link #getAll} returns for the pairs' keys, in one
+   * Returns the stored correlations of every pair of {@code assets} computed from one source's
+   * prices on one window, method and flag, NaN for a pair without one: what {@link #getAll} returns for the pairs' keys, in one
    * flat array. Backends override this to read a whole matrix without a key per pair.
    *
    * @throws io.scrilla.api.error.CacheException when the read fails
    */
-  default CorrelationBlock getBlock(List<Asset> assets, DateRange range, EstimationMethod method,
-      boolean weekends) {
-    CorrelationBlock empty = CorrelationBlock.empty(assets, range, method, weekends);
-    return empty.size() < 2 ? empty : CorrelationBlock.of(assets, range, method, weekends,
-        getAll(empty.toKeys()));
+  default CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+      EstimationMethod method, boolean weekends) {
+    CorrelationBlock empty = CorrelationBlock.empty(source, assets, range, method, weekends);
+    return empty.size() < 2 ? empty : CorrelationBlock.of(source, assets, range, method,
+        weekends, getAll(empty.toKeys()));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.SourceId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ final class CorrelationMemory {
    * Returns the flat upper triangle ({@link CorrelationBlock#index}) of the values held for every
    * pair of the assets on one window, NaN for a pair without one.
    */
-  double[] lookup(List<Asset> assets, DateRange range, EstimationMethod method,
+  double[] lookup(SourceId source, List<Asset> assets, DateRange range, EstimationMethod method,
       boolean weekends) {
     int n = assets.size();
     double[] out = new double[n * (n - 1) / 2];
@@ -83,8 +84,7 @@ final class CorrelationMemory {
     synchronized (this) {
       for (int b = blocks.size() - 1; b >= 0 && missing > 0; b--) {
         CorrelationBlock block = blocks.get(b);
-        if (block.weekends() != weekends || block.method() != method
-            || !block.range().equals(range)) {
+        if (!block.sameWindow(source, range, method, weekends)) {
           continue;
         }
         missing -= copy(block, assets, out);
@@ -100,7 +100,7 @@ final class CorrelationMemory {
         Integer i = position.get(k.first());
         Integer j = position.get(k.second());
         if (i != null && j != null && k.weekends() == weekends && k.method() == method
-            && k.range().equals(range)) {
+            && k.range().equals(range) && k.source().equals(source)) {
           out[CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j))] = e.getValue();
         }
       }

@@ -12,6 +12,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.InterestRateSource;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * resolution of a request into a {@link Sample}. This class is the one place of the window and
  * weekends policy. Thread-safe.
  *
- * <p>Prices: the cache is used when it holds every trading day of the range (every calendar day
+ * <p>Everything is cached under the identity of the source it came from ({@link
+ * PriceSource#sourceId()}, {@link InterestRateSource#sourceId()}), so data of another source is
+ * never served. Prices: the cache is used when it holds every trading day of the range (every calendar day
  * for crypto); otherwise only the missing span is fetched from the source, saved, and the whole
  * range served from the cache. A span already asked of the source in this process is not asked
  * again (a source may simply have no price for some days). Requests for the same asset are
@@ -194,7 +197,8 @@ public final class MarketData {
         ? DateRange.of(requested.start().isAfter(today) ? today : requested.start(), today)
         : requested;
     try {
-      return new Sample(assets, w ? r : calendar.toTradingDays(r), method, w);
+      return new Sample(
+          priceSourceId(), assets, w ? r : calendar.toTradingDays(r), method, w);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(Sample.label(assets) + ": " + e.getMessage()
           + "; choose dates that include an NYSE session", e);
@@ -262,6 +266,14 @@ public final class MarketData {
   // ---------------------------------------------------------------- prices
 
   /**
+   * Returns the identity of the price source: the namespace under which prices, profiles and
+   * correlations are cached.
+   */
+  public SourceId priceSourceId() {
+    return prices.sourceId();
+  }
+
+  /**
    * Returns the prices of the asset in {@code range} as the source and cache hold them, from the
    * cache when it holds the whole range, else fetching the missing span from the source first.
    *
@@ -270,7 +282,8 @@ public final class MarketData {
   public PriceHistory prices(Asset asset, DateRange range) {
     Object lock = locks.computeIfAbsent(asset, a -> new Object());
     synchronized (lock) {
-      PriceHistory cached = cache.prices().get(asset, range);
+      SourceId source = priceSourceId();
+      PriceHistory cached = cache.prices().get(source, asset, range);
       Optional<DateRange> missing = missingSpan(asset, cached, range);
       if (missing.isPresent() && !encloses(fetched.get(asset), missing.get())) {
         DateRange span = missing.get();
@@ -281,10 +294,10 @@ public final class MarketData {
               ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
         }
         if (!got.isEmpty()) {
-          cache.prices().put(got);
+          cache.prices().put(source, got);
         }
         fetched.computeIfAbsent(asset, a -> new ArrayList<>()).add(span);
-        cached = cache.prices().get(asset, range);
+        cached = cache.prices().get(source, asset, range);
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
@@ -409,14 +422,15 @@ public final class MarketData {
       DateRange range, ProgressListener listener,
       Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
-      List<YieldCurve> cached = cache.interest().get(range);
+      SourceId source = rates.sourceId();
+      List<YieldCurve> cached = cache.interest().get(source, range);
       if (!complete.test(cached) && !encloses(ratesFetched, range)) {
         List<YieldCurve> got = rates.yieldCurves(range, listener);
         if (!got.isEmpty()) {
-          cache.interest().put(got);
+          cache.interest().put(source, got);
         }
         ratesFetched.add(range);
-        cached = cache.interest().get(range);
+        cached = cache.interest().get(source, range);
       }
       return cached;
     }

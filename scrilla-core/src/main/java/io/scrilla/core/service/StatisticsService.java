@@ -141,9 +141,10 @@ public final class StatisticsService {
     List<Asset> assets = sample.assets();
     int n = assets.size();
     CorrelationBlock known = n < 2
-        ? CorrelationBlock.empty(assets, sample.window(), sample.method(), sample.weekends())
-        : cache.correlations().getBlock(assets, sample.window(), sample.method(),
-            sample.weekends());
+        ? CorrelationBlock.empty(sample.source(), assets, sample.window(), sample.method(),
+            sample.weekends())
+        : cache.correlations().getBlock(sample.source(), assets, sample.window(),
+            sample.method(), sample.weekends());
     Map<Asset, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
       position.put(assets.get(i), i);
@@ -165,8 +166,8 @@ public final class StatisticsService {
       }
     }
     double[] computed = computeMissing(sample, known, position, histories, failures);
-    CorrelationBlock fresh = CorrelationBlock.of(assets, sample.window(), sample.method(),
-        sample.weekends(), computed);
+    CorrelationBlock fresh = CorrelationBlock.of(sample.source(), assets, sample.window(),
+        sample.method(), sample.weekends(), computed);
     if (n > 1 && fresh.count() > 0) {
       cache.correlations().putBlock(fresh);
     }

@@ -14,6 +14,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
@@ -100,9 +101,9 @@ class MarketDataTest {
   @Test
   void sample_invalidAssets_areRefused() {
     DateRange r = DateRange.parse("2021-06-01", "2021-06-30");
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, SPY), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, BTC), r, M, true));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, SPY), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, BTC), r, M, true));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.CorrelationStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The {@code correlations} table: one row per (ticker_1, type_1, ticker_2, type_2, start, end,
- * method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link #putAll}
- * writes a whole matrix in one transaction; {@link #getAll} reads it on one connection with one
- * query per block of first tickers.
+ * The {@code correlations} table: one row per (source, ticker_1, type_1, ticker_2, type_2, start,
+ * end, method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link
+ * #putAll} writes a whole matrix in one transaction; {@link #getAll} reads it on one connection
+ * with one query per block of first tickers.
  */
 final class CorrelationTable implements CorrelationStore {
   private final SqliteDatabase db;
@@ -73,6 +74,7 @@ final class CorrelationTable implements CorrelationStore {
       for (int j = 0; j < n; j++) {
         bindKey(ps, keys[j], starts[j], ends[j]);
         ps.setDouble(9, values[j]);
+        ps.setString(10, keys[j].source().value());
         ps.addBatch();
         if ((j + 1) % PriceTable.BATCH == 0) {
           ps.executeBatch();
@@ -140,6 +142,7 @@ final class CorrelationTable implements CorrelationStore {
       ps.setString(p + 2, w.end());
       ps.setString(p + 3, w.method());
       ps.setInt(p + 4, w.weekends());
+      ps.setString(p + 5, w.source());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           CorrelationKey k = wanted.pairs.get(
@@ -157,9 +160,9 @@ final class CorrelationTable implements CorrelationStore {
    * tickers, placing each row by the positions of its two assets (no key per pair).
    */
   @Override
-  public CorrelationBlock getBlock(List<Asset> assets, DateRange range, EstimationMethod method,
-      boolean weekends) {
-    CorrelationBlock empty = CorrelationBlock.empty(assets, range, method, weekends);
+  public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+      EstimationMethod method, boolean weekends) {
+    CorrelationBlock empty = CorrelationBlock.empty(source, assets, range, method, weekends);
     int n = empty.size();
     CorrelationKey probe = n < 2 ? null : empty.key(0, 1);
     if (probe == null || !storable(probe)) {
@@ -188,6 +191,7 @@ final class CorrelationTable implements CorrelationStore {
         ps.setString(p + 2, w.end());
         ps.setString(p + 3, w.method());
         ps.setInt(p + 4, w.weekends());
+        ps.setString(p + 5, w.source());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Integer i = at(position, rs.getString(2), rs.getString(1));
@@ -200,7 +204,7 @@ final class CorrelationTable implements CorrelationStore {
       }
       return null;
     });
-    return CorrelationBlock.of(assets, range, method, weekends, values);
+    return CorrelationBlock.of(source, assets, range, method, weekends, values);
   }
 
   private static Integer at(Map<String, Map<String, Integer>> position, String type,
@@ -253,6 +257,7 @@ final class CorrelationTable implements CorrelationStore {
           ps.setString(7, w.method());
           ps.setInt(8, w.weekends());
           ps.setDouble(9, v);
+          ps.setString(10, w.source());
           ps.addBatch();
           if (++batched % PriceTable.BATCH == 0) {
             ps.executeBatch();
@@ -271,10 +276,10 @@ final class CorrelationTable implements CorrelationStore {
   }
 
   /** The part of a key shared by the pairs of one matrix. */
-  private record Window(String start, String end, String method, int weekends) {
+  private record Window(String start, String end, String method, int weekends, String source) {
     static Window of(CorrelationKey k) {
       return new Window(IsoDates.format(k.range().start()), IsoDates.format(k.range().end()),
-          k.method().canonicalName(), k.weekends() ? 1 : 0);
+          k.method().canonicalName(), k.weekends() ? 1 : 0, k.source().value());
     }
   }
 
@@ -293,6 +298,7 @@ final class CorrelationTable implements CorrelationStore {
   private static OptionalDouble find(Session s, CorrelationKey key) throws SQLException {
     PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION);
     bindKey(ps, key, IsoDates.format(key.range().start()), IsoDates.format(key.range().end()));
+    ps.setString(9, key.source().value());
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? OptionalDouble.of(rs.getDouble(1)) : OptionalDouble.empty();
     }
@@ -306,6 +312,7 @@ final class CorrelationTable implements CorrelationStore {
     return a >= lo && b <= hi;
   }
 
+  /** Binds the identity's parameters 1 to 8; the source comes after the value. */
   private static void bindKey(PreparedStatement ps, CorrelationKey key, String start, String end)
       throws SQLException {
     ps.setString(1, key.first().ticker());
@@ -320,6 +327,6 @@ final class CorrelationTable implements CorrelationStore {
 
   private static String describe(CorrelationKey key) {
     return key.first() + "/" + key.second() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "");
+        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
   }
 }
