@@ -14,9 +14,9 @@ import java.util.OptionalInt;
 
 /**
  * The correlations of every pair of a list of assets computed from one source's prices on one
- * window, method and {@code weekends} flag, in one flat array: what a correlation matrix reads from and writes to a cache at once,
- * without a {@link CorrelationKey} and a boxed value per pair. A pair without a value holds NaN.
- * Entry (i, j) is the correlation whose key is {@link #key(int, int)}; immutable.
+ * window, method and {@code weekends} flag, in one flat array: what a correlation matrix reads
+ * from and writes to a cache at once, without a {@link CorrelationKey} and a boxed value per pair.
+ * A pair without a value holds NaN. Entry (i, j) is the correlation whose key is {@link #key(int, int)}; immutable.
  */
 public final class CorrelationBlock {
   private final SourceId source;
@@ -244,7 +244,8 @@ public final class CorrelationBlock {
 
   @Override
   public String toString() {
-    return "CorrelationBlock[" + source.value() + ", " + size() + " assets, " + range + ", " + method
+    return "CorrelationBlock[" + source.value() + ", " + size() + " assets, " + range + ", "
+        + method
         + (weekends ? ", weekends" : "") + ", " + count() + " values]";
   }
 }

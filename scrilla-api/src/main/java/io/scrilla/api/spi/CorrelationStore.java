@@ -53,8 +53,9 @@ public interface CorrelationStore {
 
   /**
    * Returns the stored correlations of every pair of {@code assets} computed from one source's
-   * prices on one window, method and flag, NaN for a pair without one: what {@link #getAll} returns for the pairs' keys, in one
-   * flat array. Backends override this to read a whole matrix without a key per pair.
+   * prices on one window, method and flag, NaN for a pair without one: what {@link #getAll}
+   * returns for the pairs' keys, in one flat array. Backends override this to read a whole
+   * matrix without a key per pair.
    *
    * @throws io.scrilla.api.error.CacheException when the read fails
    */

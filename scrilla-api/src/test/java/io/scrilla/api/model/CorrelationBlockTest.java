@@ -43,8 +43,8 @@ class CorrelationBlockTest {
     assertEquals(5, b.count());
     CorrelationKey k = b.key(0, 1);
     assertEquals(Asset.equity("A"), k.first());
-    assertEquals(Optional.of(0.1), b.find(CorrelationKey.of(SRC, Asset.equity("A"), Asset.equity("D"),
-        R, EstimationMethod.MOMENTS, false)));
+    assertEquals(Optional.of(0.1), b.find(CorrelationKey.of(SRC, Asset.equity("A"),
+        Asset.equity("D"), R, EstimationMethod.MOMENTS, false)));
     assertEquals(Optional.empty(), b.find(CorrelationKey.of(SRC, Asset.equity("A"),
         Asset.equity("D"), R, EstimationMethod.MOMENTS, true)));
     assertEquals(Optional.empty(), b.find(b.key(0, 3)));

@@ -328,12 +328,11 @@ public abstract class CacheContractTest {
     List<Asset> assets = blockAssets();
     DateRange r = range(0, 100);
     Map<CorrelationKey, Double> some = new LinkedHashMap<>();
-    some.put(CorrelationKey.of(SRC, assets.get(0), assets.get(9), r, EstimationMethod.MOMENTS, false),
-        0.25);
-    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, EstimationMethod.MOMENTS, false),
-        -0.5);
-    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, EstimationMethod.MOMENTS, true),
-        0.75); // another identity: not part of the block
+    EstimationMethod mo = EstimationMethod.MOMENTS;
+    some.put(CorrelationKey.of(SRC, assets.get(0), assets.get(9), r, mo, false), 0.25);
+    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, mo, false), -0.5);
+    // another identity: not part of the block
+    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, mo, true), 0.75);
     cache.correlations().putAll(some);
     List<Asset> reversed = new ArrayList<>(assets);
     Collections.reverse(reversed);
@@ -342,10 +341,9 @@ public abstract class CacheContractTest {
     assertEquals(2, read.count());
     assertEquals(0.25, read.get(9, 0));
     assertEquals(-0.5, read.get(7, 5));
-    assertEquals(0, cache.correlations().getBlock(SRC, assets, r, EstimationMethod.PERCENTILES, false)
-        .count());
-    assertEquals(0, cache.correlations().getBlock(OTHER, assets, r, EstimationMethod.MOMENTS, false)
-        .count());
+    assertEquals(0, cache.correlations()
+        .getBlock(SRC, assets, r, EstimationMethod.PERCENTILES, false).count());
+    assertEquals(0, cache.correlations().getBlock(OTHER, assets, r, mo, false).count());
   }
 
   @Test

@@ -49,6 +49,7 @@ class LayeredCacheTest extends CacheContractTest {
     assertEquals(h, backend.prices().get(SRC, gld, DateRange.of(D0, D0.plusDays(4))));
   }
 
+  private static final EstimationMethod MO = EstimationMethod.MOMENTS;
   private static final List<Asset> ABC =
       List.of(Asset.equity("C"), Asset.equity("A"), Asset.equity("B"));
 
@@ -57,14 +58,14 @@ class LayeredCacheTest extends CacheContractTest {
     LayeredCache layered = new LayeredCache(MemoryCacheProvider.create());
     DateRange r = DateRange.of(D0, D0.plusDays(30));
     CorrelationBlock first =
-        CorrelationBlock.of(SRC, ABC, r, EstimationMethod.MOMENTS, false, new double[] {0.1, 0.2, 0.3});
+        CorrelationBlock.of(SRC, ABC, r, MO, false, new double[] {0.1, 0.2, 0.3});
     layered.correlations().putBlock(first);
     CorrelationKey ca = first.key(0, 1);
     layered.correlations().put(ca, 0.9);
     assertEquals(OptionalDouble.of(0.9), layered.correlations().get(ca));
     assertEquals(0.9, layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false)
         .get(0, 1));
-    layered.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, EstimationMethod.MOMENTS, false,
+    layered.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, MO, false,
         new double[] {-0.1, Double.NaN, Double.NaN}));
     assertEquals(OptionalDouble.of(-0.1), layered.correlations().get(ca));
     assertArrayEquals(new double[] {-0.1, 0.2, 0.3},
@@ -76,7 +77,7 @@ class LayeredCacheTest extends CacheContractTest {
     Cache backend = MemoryCacheProvider.create();
     LayeredCache layered = new LayeredCache(backend);
     DateRange r = DateRange.of(D0, D0.plusDays(30));
-    backend.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, EstimationMethod.MOMENTS, false,
+    backend.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, MO, false,
         new double[] {0.1, 0.2, 0.3}));
     assertArrayEquals(new double[] {0.1, 0.2, 0.3},
         layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false).values());
