@@ -108,7 +108,8 @@ public final class LayeredCache implements Cache {
   private static <K, V> Optional<V> remembered(
       Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
     return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
-        backendRead, (k, read) -> read.ifPresent(v -> memory.put(k, v)));
+        k -> ReadThrough.Loaded.complete(backendRead.apply(k)),
+        (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {

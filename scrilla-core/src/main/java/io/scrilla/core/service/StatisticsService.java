@@ -29,12 +29,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Statistics of a {@link Sample}: risk profiles, correlations, the correlation matrix, covariance
  * and moving averages (definitions in {@code docs/statistics.md}). Profiles and correlations are
  * read through the cache under their full identity ({@link ReadThrough}): computed once, then
- * read. Thread-safe.
+ * read. A value computed from a history that does not cover its window
+ * ({@link MarketData#coverage}) is returned but not stored. Thread-safe.
  */
 public final class StatisticsService {
   private final MarketData market;
@@ -60,7 +63,8 @@ public final class StatisticsService {
 
   /**
    * Returns the annual return and volatility of a single-asset sample (see
-   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}.
+   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}; stored
+   * only when the asset's prices cover the window.
    *
    * @throws io.scrilla.api.error.PriceUnavailableException when the window has no price
    * @throws SampleSizeException with fewer than 3 prices in the window, naming ticker and dates
@@ -70,11 +74,13 @@ public final class StatisticsService {
         key -> estimateProfile(sample), cache.profiles()::put);
   }
 
-  private RiskProfile estimateProfile(Sample sample) {
+  private ReadThrough.Loaded<RiskProfile> estimateProfile(Sample sample) {
     Asset asset = sample.asset();
     PriceHistory p = market.history(sample, asset);
+    boolean complete = market.coverage(sample, p).complete();
     try {
-      return ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method());
+      return new ReadThrough.Loaded<>(
+          ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method()), complete);
     } catch (SampleSizeException e) {
       throw new SampleSizeException(asset.ticker() + " " + sample.window().start() + " to "
           + sample.window().end() + ": " + e.getMessage(), e);
@@ -83,7 +89,8 @@ public final class StatisticsService {
 
   /**
    * Returns the correlation of the two assets of a pair sample (see
-   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey}; a sample of one asset
+   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey} (stored only when
+   * both assets' prices cover the window); a sample of one asset
    * is an asset's correlation with itself, 1 (once its prices are known to exist).
    *
    * @throws InvalidInputException for a sample without variation
@@ -100,10 +107,12 @@ public final class StatisticsService {
       throw new InvalidInputException("a correlation needs two assets, got " + assets);
     }
     CorrelationKey key = sample.correlationKey(assets.get(0), assets.get(1));
-    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)),
-        k -> computeCorrelation(k, market.history(sample, k.first()),
-            market.history(sample, k.second())),
-        cache.correlations()::put);
+    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)), k -> {
+      PriceHistory first = market.history(sample, k.first());
+      PriceHistory second = market.history(sample, k.second());
+      return new ReadThrough.Loaded<>(computeCorrelation(k, first, second),
+          market.coverage(sample, first).complete() && market.coverage(sample, second).complete());
+    }, cache.correlations()::put);
   }
 
   private static Optional<Double> boxed(OptionalDouble d) {
@@ -129,8 +138,8 @@ public final class StatisticsService {
    * diagonal, each entry as {@link #correlation(Sample)} of the pair on the same window and flag.
    *
    * <p>One pass: the cached entries are read with one {@code getAll} call, each price history
-   * needed for the missing entries is read once, and the computed entries are written with one
-   * {@code putAll} call. An asset whose prices cannot be had, or whose sample with an earlier
+   * needed for the missing entries is read once, and the computed entries of assets whose prices
+   * cover the window are written with one {@code putAll} call. An asset whose prices cannot be had, or whose sample with an earlier
    * asset is too small, is left out of the matrix and reported in
    * {@link CorrelationMatrix#failures()}; the others are unaffected.
    */
@@ -166,9 +175,12 @@ public final class StatisticsService {
       }
     }
     Map<CorrelationKey, Double> computed = computeMissing(sample, known, histories, failures);
-    if (!computed.isEmpty()) {
-      cache.correlations().putAll(computed);
-    }
+    Set<Asset> incomplete = histories.entrySet().stream()
+        .filter(e -> !market.coverage(sample, e.getValue()).complete())
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
+    ReadThrough.storeAll(computed,
+        k -> !incomplete.contains(k.first()) && !incomplete.contains(k.second()),
+        cache.correlations()::putAll);
     List<Asset> ok = new ArrayList<>();
     for (Asset a : assets) {
       if (!failures.containsKey(a)) {
