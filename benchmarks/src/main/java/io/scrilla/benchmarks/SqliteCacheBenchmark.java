@@ -5,6 +5,7 @@ import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SqliteCacheBenchmark {
+  private static final SourceId SRC = SourceId.of("test");
+
   /** Rows in one bulk put. */
   static final int BULK_ROWS = 100_000;
   /** Rows stored for the range read. */
@@ -65,10 +68,10 @@ public class SqliteCacheBenchmark {
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("scrilla-bench");
       cache = SqliteCache.open(dir.resolve("cache.db"));
-      cache.prices().put(history(asset, FIRST_DAY, STORED_ROWS));
+      cache.prices().put(SRC, history(asset, FIRST_DAY, STORED_ROWS));
       int start = FIRST_DAY + 2_000;
       range = DateRange.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + READ_ROWS - 1));
-      int got = cache.prices().get(asset, range).size();
+      int got = cache.prices().get(SRC, asset, range).size();
       if (got != READ_ROWS) {
         throw new IllegalStateException("range read returned " + got + " rows, not " + READ_ROWS);
       }
@@ -145,7 +148,7 @@ public class SqliteCacheBenchmark {
       Map<CorrelationKey, Double> values = new LinkedHashMap<>();
       for (int i = 0; i < assets.length; i++) {
         for (int j = i + 1; j < assets.length; j++) {
-          CorrelationKey k = CorrelationKey.of(assets[i], assets[j], window,
+          CorrelationKey k = CorrelationKey.of(SRC, assets[i], assets[j], window,
               EstimationMethod.MOMENTS, false);
           keys.add(k);
           values.put(k, ((i * 31 + j * 17) % 200 - 100) / 100.0);
@@ -179,7 +182,7 @@ public class SqliteCacheBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public PriceHistory rangeRead1260(Stored s) {
-    return s.cache.prices().get(s.asset, s.range);
+    return s.cache.prices().get(SRC, s.asset, s.range);
   }
 
   /** Stores 100,000 rows in one put (one transaction); the score is rows per second. */
@@ -188,7 +191,7 @@ public class SqliteCacheBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(BULK_ROWS)
   public void bulkPut100k(Bulk b) {
-    b.cache.prices().put(b.nextHistory());
+    b.cache.prices().put(SRC, b.nextHistory());
   }
 
   static PriceHistory history(Asset asset, int firstDay, int rows) {

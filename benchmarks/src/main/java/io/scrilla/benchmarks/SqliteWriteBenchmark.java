@@ -3,6 +3,7 @@ package io.scrilla.benchmarks;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(1)
 public class SqliteWriteBenchmark {
+  private static final SourceId SRC = SourceId.of("test");
+
   /** Tickers written. */
   static final int TICKERS = 400;
   /** Sessions per ticker. */
@@ -97,10 +100,10 @@ public class SqliteWriteBenchmark {
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("scrilla-bench");
       cache = SqliteCache.open(dir.resolve("cache.db"));
-      histories().forEach(cache.prices()::put);
+      histories().forEach(h -> cache.prices().put(SRC, h));
       int[] days = Problems.sessions(SESSIONS - 1);
       range = DateRange.of(LocalDate.ofEpochDay(days[SESSIONS - READ]), Problems.PANEL_END);
-      int got = cache.prices().get(asset, range).size();
+      int got = cache.prices().get(SRC, asset, range).size();
       if (got != READ) {
         throw new IllegalStateException("range read returned " + got + " rows, not " + READ);
       }
@@ -122,7 +125,7 @@ public class SqliteWriteBenchmark {
   @Measurement(iterations = 3)
   public int write1m(Empty s) {
     for (PriceHistory h : s.histories) {
-      s.cache.prices().put(h);
+      s.cache.prices().put(SRC, h);
     }
     return s.histories.size();
   }
@@ -134,6 +137,6 @@ public class SqliteWriteBenchmark {
   @Warmup(iterations = 3, time = 1)
   @Measurement(iterations = 5, time = 1)
   public PriceHistory read1260(Full s) {
-    return s.cache.prices().get(s.asset, s.range);
+    return s.cache.prices().get(SRC, s.asset, s.range);
   }
 }

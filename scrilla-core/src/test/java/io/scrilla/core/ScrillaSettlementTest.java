@@ -10,6 +10,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.PriceSource;
 import io.scrilla.core.cache.MemoryCacheProvider;
@@ -41,6 +42,7 @@ class ScrillaSettlementTest {
   private static final Asset GLD = Asset.equity("GLD");
   private static final Asset BTC = Asset.crypto("BTC");
   private static final EstimationMethod M = EstimationMethod.MOMENTS;
+  private static final SourceId FAKE = new FakePriceSource().sourceId();
   private static final TradingCalendar NYSE = TradingCalendar.nyse();
   private static final DateRange HISTORY = DateRange.parse("2021-01-04", "2021-11-19");
   private static final DateRange WINDOW = DateRange.parse("2021-01-04", "2021-06-30");
@@ -135,12 +137,13 @@ class ScrillaSettlementTest {
       assertEquals(TUESDAY.minusDays(1), s.prices(SPY, toToday).lastDate(),
           "an unsettled close is not returned");
     }
-    assertTrue(backend.prices().get(SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty(),
+    assertTrue(backend.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty(),
         "today's unsettled row is not stored");
     assertTrue(backend.profiles().get(
-        new Sample(List.of(SPY), toToday, M, false).profileKey()).isEmpty());
+        new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey()).isEmpty());
     assertEquals(moments(intraday.slice(toMonday)),
-        backend.profiles().get(new Sample(List.of(SPY), toMonday, M, false).profileKey()).get(),
+        backend.profiles()
+            .get(new Sample(FAKE, List.of(SPY), toMonday, M, false).profileKey()).get(),
         "the settled window is complete and stored");
 
     MutableClock settled = MutableClock.at("2021-11-23T21:30:00Z"); // 16:30 New York
@@ -149,9 +152,9 @@ class ScrillaSettlementTest {
       assertEquals(moments(closed.slice(toToday)), s.riskProfile(SPY, toToday, M));
     }
     assertEquals(closed.close(closed.size() - 1),
-        backend.prices().get(SPY, DateRange.of(TUESDAY, TUESDAY)).close(0));
+        backend.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).close(0));
     assertEquals(moments(closed.slice(toToday)), backend.profiles().get(
-        new Sample(List.of(SPY), toToday, M, false).profileKey()).get());
+        new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey()).get());
   }
 
   @Test
@@ -166,9 +169,9 @@ class ScrillaSettlementTest {
       assertEquals(ProfileEstimators.moments(ReturnSample.of(live.slice(toMonday), NYSE)),
           s.riskProfile(BTC, toToday, M));
     }
-    assertTrue(backend.prices().get(BTC, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
+    assertTrue(backend.prices().get(FAKE, BTC, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
     assertTrue(backend.profiles().get(
-        new Sample(List.of(BTC), toToday, M, true).profileKey()).isEmpty());
+        new Sample(FAKE, List.of(BTC), toToday, M, true).profileKey()).isEmpty());
 
     MutableClock nextDay = MutableClock.at("2021-11-24T00:30:00Z");
     try (Scrilla s = scrilla(new FakePriceSource().with(closed), nextDay)) {
@@ -177,7 +180,7 @@ class ScrillaSettlementTest {
           s.riskProfile(BTC, toToday, M));
     }
     assertEquals(closed.close(closed.size() - 1),
-        backend.prices().get(BTC, DateRange.of(TUESDAY, TUESDAY)).close(0));
+        backend.prices().get(FAKE, BTC, DateRange.of(TUESDAY, TUESDAY)).close(0));
   }
 
   @Test
@@ -205,8 +208,8 @@ class ScrillaSettlementTest {
       // settled session, Monday 2022-02-28
       assertEquals(LocalDate.of(2022, 2, 28), s.defaultRange(List.of(SPY)).end());
     }
-    assertTrue(backend.prices().get(SPY, DateRange.parse("2021-11-20", "2030-01-01")).isEmpty(),
-        "no future row stored");
+    assertTrue(backend.prices().get(everything.sourceId(), SPY,
+        DateRange.parse("2021-11-20", "2030-01-01")).isEmpty(), "no future row stored");
   }
 
   @Test

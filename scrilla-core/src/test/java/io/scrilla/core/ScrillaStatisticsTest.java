@@ -115,7 +115,7 @@ class ScrillaStatisticsTest {
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
     assertEquals(OptionalDouble.of(p),
-        cache.backend().correlations().get(CorrelationKey.of(GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+        cache.backend().correlations().get(CorrelationKey.of(scrilla.marketData().priceSourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
   }
 
   @Test
@@ -305,7 +305,7 @@ class ScrillaStatisticsTest {
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
     assertEquals(puts, cache.profileWrites.get());
-    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.marketData().priceSourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
   }
 
   // ------------------------------------------------------------------ test doubles

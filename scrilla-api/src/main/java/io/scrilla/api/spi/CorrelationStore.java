@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Cached correlations keyed by their full identity (an unordered pair, window, method, weekends).
- * Thread-safe.
+ * Cached correlations keyed by their full identity (the price source, an unordered pair, window,
+ * method, weekends). Thread-safe.
  */
 public interface CorrelationStore {
   /**

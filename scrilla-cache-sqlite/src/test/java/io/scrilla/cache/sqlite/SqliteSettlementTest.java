@@ -8,6 +8,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.PriceSource;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.calendar.TradingCalendar;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteSettlementTest {
   private static final Asset SPY = Asset.equity("SPY");
   private static final EstimationMethod M = EstimationMethod.MOMENTS;
+  private static final SourceId FAKE = new FakePriceSource().sourceId();
   private static final LocalDate TUESDAY = LocalDate.of(2021, 11, 23);
   private static final DateRange TO_TODAY = DateRange.of(LocalDate.of(2021, 6, 1), TUESDAY);
 
@@ -61,19 +63,19 @@ class SqliteSettlementTest {
         run(new FakePriceSource().with(intraday), MutableClock.at("2021-11-23T15:00:00Z"));
     assertEquals(moments(intraday.slice(toMonday)), morning);
     try (SqliteCache cache = SqliteCache.open(dir.resolve("cache.db"))) {
-      assertTrue(cache.prices().get(SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
-      assertTrue(cache.profiles().get(new Sample(List.of(SPY), TO_TODAY, M, false).profileKey())
-          .isEmpty());
+      assertTrue(cache.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
+      assertTrue(cache.profiles()
+          .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey()).isEmpty());
     }
 
     RiskProfile evening =
         run(new FakePriceSource().with(closed), MutableClock.at("2021-11-23T21:30:00Z"));
     assertEquals(moments(closed.slice(TO_TODAY)), evening);
     try (SqliteCache cache = SqliteCache.open(dir.resolve("cache.db"))) {
-      assertEquals(closed.close(last), cache.prices().get(SPY, DateRange.of(TUESDAY, TUESDAY))
+      assertEquals(closed.close(last), cache.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY))
           .close(0));
       assertEquals(evening, cache.profiles()
-          .get(new Sample(List.of(SPY), TO_TODAY, M, false).profileKey()).get());
+          .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey()).get());
     }
   }
 }

@@ -7,6 +7,7 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CorrelationStore;
@@ -32,19 +33,17 @@ import java.util.function.Function;
  * not touch the file or the network. Thread-safe.
  *
  * <p>Profiles and correlations are remembered under their full key, so a lookup can never return
- * a value stored for a different key. Prices and yield curves are remembered together with the
- * date ranges that were read from the backend in full; a later read inside such a range is served
- * from memory, any other read goes to the backend. Writes go to the backend first and are
- * remembered only when the backend accepted them.
+ * a value stored for a different key. Prices and yield curves are remembered per source (prices
+ * per asset too) together with the date ranges that were read from the backend in full; a later
+ * read inside such a range is served from memory, any other read goes to the backend. Writes go to
+ * the backend first and are remembered only when the backend accepted them.
  */
 public final class LayeredCache implements Cache {
   private final Cache backend;
-  private final Map<Asset, Remembered> prices = new ConcurrentHashMap<>();
+  private final Map<SourcedAsset, Remembered> prices = new ConcurrentHashMap<>();
   private final Map<ProfileKey, RiskProfile> profiles = new ConcurrentHashMap<>();
   private final Map<CorrelationKey, Double> correlations = new ConcurrentHashMap<>();
-  private final Object curveLock = new Object();
-  private final TreeMap<LocalDate, YieldCurve> curves = new TreeMap<>();
-  private final List<DateRange> curveRanges = new ArrayList<>();
+  private final Map<SourceId, RememberedCurves> curves = new ConcurrentHashMap<>();
 
   private final PriceStore priceStore = new Prices();
   private final InterestStore interestStore = new Interest();
@@ -92,10 +91,7 @@ public final class LayeredCache implements Cache {
     prices.clear();
     profiles.clear();
     correlations.clear();
-    synchronized (curveLock) {
-      curves.clear();
-      curveRanges.clear();
-    }
+    curves.clear();
   }
 
   @Override
@@ -121,35 +117,60 @@ public final class LayeredCache implements Cache {
     return false;
   }
 
-  /** Rows of one asset read from or written to the backend, and the ranges read in full. */
+  /** An asset in the namespace of one source. */
+  private record SourcedAsset(SourceId source, Asset asset) {
+    SourcedAsset {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(asset, "asset");
+    }
+  }
+
+  /** Rows of one source's asset read from or written to the backend, and ranges read in full. */
   private static final class Remembered {
     PriceHistory rows;
     final List<DateRange> complete = new ArrayList<>();
 
-    Remembered(Asset asset) {
-      rows = PriceHistory.empty(asset);
+    Remembered(SourcedAsset key) {
+      rows = PriceHistory.empty(key.asset());
+    }
+  }
+
+  /** Curves of one source read from or written to the backend, and the ranges read in full. */
+  private static final class RememberedCurves {
+    final TreeMap<LocalDate, YieldCurve> byDate = new TreeMap<>();
+    final List<DateRange> complete = new ArrayList<>();
+
+    List<YieldCurve> slice(DateRange range) {
+      return new ArrayList<>(byDate.subMap(range.start(), true, range.end(), true).values());
+    }
+
+    void merge(List<YieldCurve> list) {
+      for (YieldCurve c : list) {
+        byDate.merge(c.date(), c, LayeredCache::mergeCurves);
+      }
     }
   }
 
   private final class Prices implements PriceStore {
     @Override
-    public void put(PriceHistory history) {
-      backend.prices().put(history);
-      Remembered r = prices.computeIfAbsent(history.asset(), Remembered::new);
+    public void put(SourceId source, PriceHistory history) {
+      backend.prices().put(source, history);
+      Remembered r =
+          prices.computeIfAbsent(new SourcedAsset(source, history.asset()), Remembered::new);
       synchronized (r) {
         r.rows = r.rows.merge(history);
       }
     }
 
     @Override
-    public PriceHistory get(Asset asset, DateRange range) {
-      Remembered r = prices.computeIfAbsent(asset, Remembered::new);
+    public PriceHistory get(SourceId source, Asset asset, DateRange range) {
+      Remembered r = prices.computeIfAbsent(new SourcedAsset(source, asset), Remembered::new);
       synchronized (r) {
         if (enclosed(r.complete, range)) {
           return r.rows.slice(range);
         }
       }
-      PriceHistory read = backend.prices().get(asset, range);
+      PriceHistory read = backend.prices().get(source, asset, range);
       synchronized (r) {
         r.rows = r.rows.merge(read);
         r.complete.add(range);
@@ -160,29 +181,28 @@ public final class LayeredCache implements Cache {
 
   private final class Interest implements InterestStore {
     @Override
-    public void put(List<YieldCurve> list) {
-      backend.interest().put(list);
-      synchronized (curveLock) {
-        for (YieldCurve c : list) {
-          curves.merge(c.date(), c, LayeredCache::mergeCurves);
-        }
+    public void put(SourceId source, List<YieldCurve> list) {
+      backend.interest().put(source, list);
+      RememberedCurves r = curves.computeIfAbsent(source, s -> new RememberedCurves());
+      synchronized (r) {
+        r.merge(list);
       }
     }
 
     @Override
-    public List<YieldCurve> get(DateRange range) {
-      synchronized (curveLock) {
-        if (enclosed(curveRanges, range)) {
-          return new ArrayList<>(curves.subMap(range.start(), true, range.end(), true).values());
+    public List<YieldCurve> get(SourceId source, DateRange range) {
+      Objects.requireNonNull(source, "source");
+      RememberedCurves r = curves.computeIfAbsent(source, s -> new RememberedCurves());
+      synchronized (r) {
+        if (enclosed(r.complete, range)) {
+          return r.slice(range);
         }
       }
-      List<YieldCurve> read = backend.interest().get(range);
-      synchronized (curveLock) {
-        for (YieldCurve c : read) {
-          curves.merge(c.date(), c, LayeredCache::mergeCurves);
-        }
-        curveRanges.add(range);
-        return new ArrayList<>(curves.subMap(range.start(), true, range.end(), true).values());
+      List<YieldCurve> read = backend.interest().get(source, range);
+      synchronized (r) {
+        r.merge(read);
+        r.complete.add(range);
+        return r.slice(range);
       }
     }
   }

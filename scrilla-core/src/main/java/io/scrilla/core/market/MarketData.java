@@ -12,6 +12,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.InterestRateSource;
@@ -42,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * resolution of a request into a {@link Sample}. This class is the one place of the window and
  * weekends policy. Thread-safe.
  *
- * <p>Prices: the cache is used when it holds every trading day of the range (every calendar day
- * for crypto); otherwise only the missing span is fetched from the source, saved, and the whole
- * range served from the cache. Only settled prices are used and stored ({@link #lastSettled}):
+ * <p>Everything is cached under the identity of the source it came from ({@link
+ * PriceSource#sourceId()}, {@link InterestRateSource#sourceId()}), so data of another source is
+ * never served. Prices: the cache is used when it holds every trading day of the range (every
+ * calendar day for crypto); otherwise only the missing span is fetched from the source, saved,
+ * and the whole range served from the cache. Only settled prices are used and stored ({@link #lastSettled}):
  * rows a source gives for a session that has not settled, or dated in the future, are dropped. A
  * span already asked of the source in this process is not asked again (a source may simply have
  * no price for some days), except a span that reaches the latest settled session: it is asked
@@ -238,7 +241,8 @@ public final class MarketData {
         ? DateRange.of(requested.start().isAfter(settled) ? settled : requested.start(), settled)
         : requested;
     try {
-      return new Sample(assets, w ? r : calendar.toTradingDays(r), method, w);
+      return new Sample(
+          priceSourceId(), assets, w ? r : calendar.toTradingDays(r), method, w);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(Sample.label(assets) + ": " + e.getMessage()
           + "; choose dates that include an NYSE session", e);
@@ -341,6 +345,14 @@ public final class MarketData {
   // ---------------------------------------------------------------- prices
 
   /**
+   * Returns the identity of the price source: the namespace under which prices, profiles and
+   * correlations are cached.
+   */
+  public SourceId priceSourceId() {
+    return prices.sourceId();
+  }
+
+  /**
    * Returns the settled prices of the asset in {@code range} as the source and cache hold them,
    * from the cache when it holds the whole range, else fetching the missing span from the source
    * first. The range ends at the {@link #lastSettled last settled} day: a row for a session that
@@ -363,7 +375,8 @@ public final class MarketData {
     DateRange r = range.end().isAfter(settled) ? DateRange.of(range.start(), settled) : range;
     Object lock = locks.computeIfAbsent(asset, a -> new Object());
     synchronized (lock) {
-      PriceHistory cached = cache.prices().get(asset, r);
+      SourceId source = priceSourceId();
+      PriceHistory cached = cache.prices().get(source, asset, r);
       Optional<DateRange> missing = missingSpan(asset, cached, r);
       AskedSpans asked = fetched.computeIfAbsent(asset, a -> new AskedSpans());
       if (missing.isPresent() && !asked.encloses(missing.get(), settled, clock.instant())) {
@@ -376,10 +389,10 @@ public final class MarketData {
         }
         PriceHistory keep = settledRows(got, settled);
         if (!keep.isEmpty()) {
-          cache.prices().put(keep);
+          cache.prices().put(source, keep);
         }
         asked.add(span, settled, clock.instant());
-        cached = cache.prices().get(asset, r);
+        cached = cache.prices().get(source, asset, r);
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
@@ -526,7 +539,8 @@ public final class MarketData {
       DateRange range, ProgressListener listener,
       Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
-      List<YieldCurve> cached = cache.interest().get(range);
+      SourceId source = rates.sourceId();
+      List<YieldCurve> cached = cache.interest().get(source, range);
       LocalDate settled = lastSettled(AssetType.EQUITY);
       if (!complete.test(cached) && !ratesFetched.encloses(range, settled, clock.instant())) {
         LocalDate today = today();
@@ -537,10 +551,10 @@ public final class MarketData {
           }
         }
         if (!got.isEmpty()) {
-          cache.interest().put(got);
+          cache.interest().put(source, got);
         }
         ratesFetched.add(range, settled, clock.instant());
-        cached = cache.interest().get(range);
+        cached = cache.interest().get(source, range);
       }
       return cached;
     }

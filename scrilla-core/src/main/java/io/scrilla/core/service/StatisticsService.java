@@ -139,9 +139,9 @@ public final class StatisticsService {
    *
    * <p>One pass: the cached entries are read with one {@code getAll} call, each price history
    * needed for the missing entries is read once, and the computed entries of assets whose prices
-   * cover the window are written with one {@code putAll} call. An asset whose prices cannot be had, or whose sample with an earlier
-   * asset is too small, is left out of the matrix and reported in
-   * {@link CorrelationMatrix#failures()}; the others are unaffected.
+   * cover the window are written with one {@code putAll} call. An asset whose prices cannot be
+   * had, or whose sample with an earlier asset is too small, is left out of the matrix and
+   * reported in {@link CorrelationMatrix#failures()}; the others are unaffected.
    */
   public CorrelationMatrix correlationMatrix(Sample sample) {
     List<Asset> assets = sample.assets();

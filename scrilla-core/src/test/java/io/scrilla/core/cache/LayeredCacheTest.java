@@ -22,15 +22,15 @@ class LayeredCacheTest extends CacheContractTest {
     LayeredCache layered = new LayeredCache(backend);
     Asset spy = Asset.equity("SPY");
     PriceHistory h = history(spy, 20, 100);
-    backend.prices().put(h);
+    backend.prices().put(SRC, h);
     DateRange all = DateRange.of(D0, D0.plusDays(19));
-    assertEquals(h, layered.prices().get(spy, all));
+    assertEquals(h, layered.prices().get(SRC, spy, all));
     backend.clear(); // the layer must not need the backend any more for this range
     assertEquals(h.slice(DateRange.of(D0.plusDays(2), D0.plusDays(5))),
-        layered.prices().get(spy, DateRange.of(D0.plusDays(2), D0.plusDays(5))));
+        layered.prices().get(SRC, spy, DateRange.of(D0.plusDays(2), D0.plusDays(5))));
     // a range not read in full goes to the backend (now empty); rows remembered earlier stay true
     assertEquals(h.slice(DateRange.of(D0.plusDays(15), D0.plusDays(19))),
-        layered.prices().get(spy, DateRange.of(D0.plusDays(15), D0.plusDays(30))));
+        layered.prices().get(SRC, spy, DateRange.of(D0.plusDays(15), D0.plusDays(30))));
   }
 
   @Test
@@ -39,7 +39,7 @@ class LayeredCacheTest extends CacheContractTest {
     LayeredCache layered = new LayeredCache(backend);
     Asset gld = Asset.equity("GLD");
     PriceHistory h = history(gld, 5, 170);
-    layered.prices().put(h);
-    assertEquals(h, backend.prices().get(gld, DateRange.of(D0, D0.plusDays(4))));
+    layered.prices().put(SRC, h);
+    assertEquals(h, backend.prices().get(SRC, gld, DateRange.of(D0, D0.plusDays(4))));
   }
 }

@@ -14,6 +14,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
@@ -102,9 +103,9 @@ class MarketDataTest {
   @Test
   void sample_invalidAssets_areRefused() {
     DateRange r = DateRange.parse("2021-06-01", "2021-06-30");
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, SPY), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, BTC), r, M, true));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, SPY), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, BTC), r, M, true));
   }
 
   @Test
@@ -188,7 +189,8 @@ class MarketDataTest {
     List<YieldCurve> got =
         m.yieldCurves(DateRange.parse("2021-11-15", "2021-12-31"), ProgressListener.none());
     assertEquals(LocalDate.of(2021, 11, 23), got.get(got.size() - 1).date());
-    assertTrue(cache.interest().get(DateRange.parse("2021-11-24", "2030-01-01")).isEmpty());
+    assertTrue(cache.interest().get(new Curves(LocalDate.MIN, LocalDate.MIN).sourceId(),
+        DateRange.parse("2021-11-24", "2030-01-01")).isEmpty());
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
@@ -60,15 +61,15 @@ public final class CountingCache implements Cache {
   public PriceStore prices() {
     return new PriceStore() {
       @Override
-      public void put(PriceHistory history) {
+      public void put(SourceId source, PriceHistory history) {
         priceWrites.incrementAndGet();
-        backend.prices().put(history);
+        backend.prices().put(source, history);
       }
 
       @Override
-      public PriceHistory get(Asset asset, DateRange range) {
+      public PriceHistory get(SourceId source, Asset asset, DateRange range) {
         priceReads.incrementAndGet();
-        return backend.prices().get(asset, range);
+        return backend.prices().get(source, asset, range);
       }
     };
   }

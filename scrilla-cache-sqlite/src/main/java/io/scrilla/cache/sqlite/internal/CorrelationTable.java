@@ -18,10 +18,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The {@code correlations} table: one row per (ticker_1, type_1, ticker_2, type_2, start, end,
- * method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link #putAll}
- * writes a whole matrix in one transaction; {@link #getAll} reads it on one connection with one
- * query per block of first tickers.
+ * The {@code correlations} table: one row per (source, ticker_1, type_1, ticker_2, type_2, start,
+ * end, method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link
+ * #putAll} writes a whole matrix in one transaction; {@link #getAll} reads it on one connection
+ * with one query per block of first tickers.
  */
 final class CorrelationTable implements CorrelationStore {
   private final SqliteDatabase db;
@@ -69,6 +69,7 @@ final class CorrelationTable implements CorrelationStore {
       for (int j = 0; j < n; j++) {
         bindKey(ps, keys[j], starts[j], ends[j]);
         ps.setDouble(9, values[j]);
+        ps.setString(10, keys[j].source().value());
         ps.addBatch();
         if ((j + 1) % PriceTable.BATCH == 0) {
           ps.executeBatch();
@@ -136,6 +137,7 @@ final class CorrelationTable implements CorrelationStore {
       ps.setString(p + 2, w.end());
       ps.setString(p + 3, w.method());
       ps.setInt(p + 4, w.weekends());
+      ps.setString(p + 5, w.source());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           CorrelationKey k = wanted.pairs.get(
@@ -153,10 +155,10 @@ final class CorrelationTable implements CorrelationStore {
   }
 
   /** The part of a key shared by the pairs of one matrix. */
-  private record Window(String start, String end, String method, int weekends) {
+  private record Window(String start, String end, String method, int weekends, String source) {
     static Window of(CorrelationKey k) {
       return new Window(IsoDates.format(k.range().start()), IsoDates.format(k.range().end()),
-          k.method().canonicalName(), k.weekends() ? 1 : 0);
+          k.method().canonicalName(), k.weekends() ? 1 : 0, k.source().value());
     }
   }
 
@@ -175,6 +177,7 @@ final class CorrelationTable implements CorrelationStore {
   private static OptionalDouble find(Session s, CorrelationKey key) throws SQLException {
     PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION);
     bindKey(ps, key, IsoDates.format(key.range().start()), IsoDates.format(key.range().end()));
+    ps.setString(9, key.source().value());
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? OptionalDouble.of(rs.getDouble(1)) : OptionalDouble.empty();
     }
@@ -188,6 +191,7 @@ final class CorrelationTable implements CorrelationStore {
     return a >= lo && b <= hi;
   }
 
+  /** Binds the identity's parameters 1 to 8; the source comes after the value. */
   private static void bindKey(PreparedStatement ps, CorrelationKey key, String start, String end)
       throws SQLException {
     ps.setString(1, key.first().ticker());
@@ -202,6 +206,6 @@ final class CorrelationTable implements CorrelationStore {
 
   private static String describe(CorrelationKey key) {
     return key.first() + "/" + key.second() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "");
+        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
   }
 }
