@@ -106,7 +106,8 @@ public final class LayeredCache implements Cache {
   private static <K, V> Optional<V> remembered(
       Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
     return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
-        backendRead, (k, read) -> read.ifPresent(v -> memory.put(k, v)));
+        k -> ReadThrough.Loaded.complete(backendRead.apply(k)),
+        (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {
@@ -242,7 +243,8 @@ public final class LayeredCache implements Cache {
         return held.isPresent() ? Optional.of(Optional.of(held.getAsDouble())) : Optional.empty();
       }, k -> {
         OptionalDouble read = backend.correlations().get(k);
-        return read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty();
+        return ReadThrough.Loaded.complete(
+            read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty());
       }, (k, read) -> read.ifPresent(v -> correlations.put(k, v)));
       return d.isPresent() ? OptionalDouble.of(d.get()) : OptionalDouble.empty();
     }

@@ -37,7 +37,8 @@ import java.util.OptionalDouble;
  * Statistics of a {@link Sample}: risk profiles, correlations, the correlation matrix, covariance
  * and moving averages (definitions in {@code docs/statistics.md}). Profiles and correlations are
  * read through the cache under their full identity ({@link ReadThrough}): computed once, then
- * read. Thread-safe.
+ * read. A value computed from a history that does not cover its window
+ * ({@link MarketData#coverage}) is returned but not stored. Thread-safe.
  */
 public final class StatisticsService {
   private final MarketData market;
@@ -63,7 +64,8 @@ public final class StatisticsService {
 
   /**
    * Returns the annual return and volatility of a single-asset sample (see
-   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}.
+   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}; stored
+   * only when the asset's prices cover the window.
    *
    * @throws io.scrilla.api.error.PriceUnavailableException when the window has no price
    * @throws SampleSizeException with fewer than 3 prices in the window, naming ticker and dates
@@ -73,11 +75,13 @@ public final class StatisticsService {
         key -> estimateProfile(sample), cache.profiles()::put);
   }
 
-  private RiskProfile estimateProfile(Sample sample) {
+  private ReadThrough.Loaded<RiskProfile> estimateProfile(Sample sample) {
     Asset asset = sample.asset();
     PriceHistory p = market.history(sample, asset);
+    boolean complete = market.coverage(sample, p).complete();
     try {
-      return ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method());
+      return new ReadThrough.Loaded<>(
+          ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method()), complete);
     } catch (SampleSizeException e) {
       throw new SampleSizeException(asset.ticker() + " " + sample.window().start() + " to "
           + sample.window().end() + ": " + e.getMessage(), e);
@@ -86,7 +90,8 @@ public final class StatisticsService {
 
   /**
    * Returns the correlation of the two assets of a pair sample (see
-   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey}; a sample of one asset
+   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey} (stored only when
+   * both assets' prices cover the window); a sample of one asset
    * is an asset's correlation with itself, 1 (once its prices are known to exist).
    *
    * @throws InvalidInputException for a sample without variation
@@ -103,10 +108,12 @@ public final class StatisticsService {
       throw new InvalidInputException("a correlation needs two assets, got " + assets);
     }
     CorrelationKey key = sample.correlationKey(assets.get(0), assets.get(1));
-    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)),
-        k -> computeCorrelation(k, market.history(sample, k.first()),
-            market.history(sample, k.second())),
-        cache.correlations()::put);
+    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)), k -> {
+      PriceHistory first = market.history(sample, k.first());
+      PriceHistory second = market.history(sample, k.second());
+      return new ReadThrough.Loaded<>(computeCorrelation(k, first, second),
+          market.coverage(sample, first).complete() && market.coverage(sample, second).complete());
+    }, cache.correlations()::put);
   }
 
   private static Optional<Double> boxed(OptionalDouble d) {
@@ -132,8 +139,9 @@ public final class StatisticsService {
    * diagonal, each entry as {@link #correlation(Sample)} of the pair on the same window and flag.
    *
    * <p>One pass: the cached entries are read as one block ({@code getBlock}), each price history
-   * needed for the missing entries is read once, and the computed entries are written as one block
-   * ({@code putBlock}); no key or boxed value is made per pair. An asset whose prices cannot be
+   * needed for the missing entries is read once, and the computed entries of assets whose prices
+   * cover the window are written as one block ({@code putBlock}); no key or boxed value is made
+   * per pair. An asset whose prices cannot be
    * had, or whose sample with an earlier asset is too small, is left out of the matrix and
    * reported in {@link CorrelationMatrix#failures()}; the others are unaffected.
    */
@@ -166,10 +174,17 @@ public final class StatisticsService {
       }
     }
     double[] computed = computeMissing(sample, known, position, histories, failures);
+    boolean[] complete = new boolean[n];
+    Arrays.fill(complete, true);
+    for (PriceHistory h : histories) {
+      if (!market.coverage(sample, h).complete()) {
+        complete[position.get(h.asset())] = false;
+      }
+    }
     CorrelationBlock fresh = CorrelationBlock.of(sample.source(), assets, sample.window(),
         sample.method(), sample.weekends(), computed);
-    if (n > 1 && fresh.count() > 0) {
-      cache.correlations().putBlock(fresh);
+    if (n > 1) {
+      ReadThrough.storeBlock(fresh, i -> complete[i], cache.correlations()::putBlock);
     }
     int[] ok = new int[n];
     int m = 0;
