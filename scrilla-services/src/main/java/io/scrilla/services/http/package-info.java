@@ -1,7 +1,8 @@
 /**
  * HTTP plumbing shared by the live data sources: one {@link java.net.http.HttpClient} per
  * {@link io.scrilla.services.http.HttpSettings}, bounded retries with exponential back-off and
- * jitter, quota handling and redaction of secrets.
+ * jitter (the {@link io.scrilla.api.retry.Retrier} of the API module, on an injectable
+ * {@link io.scrilla.api.retry.RetryClock}), quota handling and redaction of secrets.
  *
  * <p>Key types:
  * <ul>
@@ -15,9 +16,7 @@
  *   <li>{@link io.scrilla.services.http.SingleFlight}: concurrent identical requests share one
  *       fetch;</li>
  *   <li>{@link io.scrilla.services.http.Redactor}: removes API keys from any text that could reach
- *       a log line or an exception;</li>
- *   <li>{@link io.scrilla.services.http.TimeSource}: the clock and the sleeping of the retry loop,
- *       replaceable in tests.</li>
+ *       a log line or an exception.</li>
  * </ul>
  *
  * <p>These types serve source implementations; applications normally only build an
