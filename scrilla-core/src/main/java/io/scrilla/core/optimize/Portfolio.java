@@ -24,7 +24,7 @@ import org.hipparchus.linear.RealMatrix;
  * annualized decimal fractions (0.12 means 12% a year). The ticker order is the order of every
  * array here and of the weights of every {@link Solution}.
  *
- * <p>The portfolio functions of a weight vector {@code w} (STATISTICS.md section 8) are
+ * <p>The portfolio functions of a weight vector {@code w} are
  * <ul>
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),

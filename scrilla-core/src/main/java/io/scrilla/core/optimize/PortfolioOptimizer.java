@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * checked (contradictory bounds name the assets) and a target is checked against the attainable
  * range {@link #attainableReturns(Portfolio, Bounds)} (the message states the range).
  *
- * <p>Solvers (STATISTICS.md section 9, "reference solvers"):
+ * <p>Solvers (docs/optimization.md, "Problems and solvers"):
  * <ul>
  *   <li><b>minimum variance</b>: the convex QP {@code min w' Sigma w / 2} by a primal active-set
  *       method that solves the KKT system of each equality-constrained subproblem exactly
