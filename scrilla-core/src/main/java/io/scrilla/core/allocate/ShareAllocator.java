@@ -65,7 +65,7 @@ public final class ShareAllocator {
   }
 
   /**
-   * Allocates in whole shares the weights of an optimised portfolio.
+   * Allocates in whole shares the weights of an optimized portfolio.
    *
    * @param solution the portfolio
    * @param prices last close per ticker, in ticker order, positive

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The constraints of an optimisation: the budget {@code sum w = 1} (always), per-asset
+ * The constraints of an optimization: the budget {@code sum w = 1} (always), per-asset
  * {@link Bounds}, and an optional target return {@code R(w) = R*}; immutable and thread-safe.
  *
  * <pre>{@code

@@ -17,7 +17,7 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The inputs of a portfolio optimisation: tickers, annual returns, volatilities, their correlation
+ * The inputs of a portfolio optimization: tickers, annual returns, volatilities, their correlation
  * matrix and the risk-free rate; immutable and thread-safe.
  *
  * <p>Units: returns {@code mu}, volatilities {@code sigma} and the risk-free rate {@code r_f} are
@@ -172,7 +172,7 @@ public final class Portfolio {
 
   /**
    * Clips negative eigenvalues to zero, rebuilds the matrix, rescales it to a unit diagonal and
-   * symmetrises it.
+   * symmetrizes it.
    */
   private static double[][] repair(double[][] c, List<String> tickers) {
     int n = c.length;
@@ -481,7 +481,7 @@ public final class Portfolio {
    * that is not positive semi-definite, as pairwise estimates on different samples can produce,
    * is replaced by the nearest matrix in the following sense: its eigen decomposition
    * {@code C = Q diag(lambda) Q'} is rebuilt with {@code max(lambda, 0)}, then rescaled to a unit
-   * diagonal ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrised. {@link Portfolio#repaired()}
+   * diagonal ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrized. {@link Portfolio#repaired()}
    * tells whether it happened. It does not change a matrix that is already positive
    * semi-definite.
    */

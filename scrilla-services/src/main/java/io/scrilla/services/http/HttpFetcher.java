@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Policy (limits from {@link HttpSettings}):
  * <ul>
  *   <li>connection errors, timeouts, HTTP 5xx and 429 are retried with exponential back-off and
- *       jitter, honouring a 429's {@code Retry-After} seconds, up to {@code maxAttempts} attempts
+ *       jitter, honoring a 429's {@code Retry-After} seconds, up to {@code maxAttempts} attempts
  *       and {@code maxRetryTime} in all; then the last failure is thrown, retryable;</li>
  *   <li>any other status outside 2xx fails at once, not retryable;</li>
  *   <li>a 2xx answer with an unexpected {@code Content-Type} fails at once, not retryable;</li>

@@ -9,7 +9,7 @@
  *   <li>{@link io.scrilla.services.http.HttpSettings}: timeouts and retry limits, immutable, with a
  *       builder and sensible defaults;</li>
  *   <li>{@link io.scrilla.services.http.HttpFetcher}: sends a GET, retries connection errors,
- *       timeouts, HTTP 5xx and 429 (honouring {@code Retry-After}), never other 4xx, checks the
+ *       timeouts, HTTP 5xx and 429 (honoring {@code Retry-After}), never other 4xx, checks the
  *       content type and hands the body to a parser;</li>
  *   <li>{@link io.scrilla.services.http.QuotaExceededException}: a service asked us to slow down
  *       (HTTP 429 or an AlphaVantage quota note);</li>
