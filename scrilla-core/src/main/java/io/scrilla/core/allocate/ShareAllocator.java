@@ -59,11 +59,6 @@ public final class ShareAllocator {
     return new ShareAllocator(method);
   }
 
-  /** Returns the method. */
-  public AllocationMethod method() {
-    return method;
-  }
-
   /**
    * Allocates in whole shares the weights of an optimized portfolio.
    *

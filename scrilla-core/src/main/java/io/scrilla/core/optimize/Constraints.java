@@ -47,14 +47,4 @@ public record Constraints(Bounds bounds, OptionalDouble targetReturn) {
   public Constraints withTargetReturn(double target) {
     return new Constraints(bounds, OptionalDouble.of(target));
   }
-
-  /** Returns a copy without a target return. */
-  public Constraints withoutTargetReturn() {
-    return new Constraints(bounds, OptionalDouble.empty());
-  }
-
-  /** Returns a copy with other bounds. */
-  public Constraints withBounds(Bounds newBounds) {
-    return new Constraints(newBounds, targetReturn);
-  }
 }

@@ -69,7 +69,8 @@ public record Solution(List<Asset> assets, double[] weights, double annualReturn
   }
 
   /**
-   * Returns the weight of one ticker.
+   * Returns the weight of one ticker; a convenience for notebooks and scripts that look a weight up
+   * by name rather than by position in {@link #weights()}.
    *
    * @param ticker a ticker of the solution
    * @return its weight

@@ -104,11 +104,6 @@ public final class HttpFetcher {
     return new HttpFetcher(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
   }
 
-  /** Returns the settings. */
-  public HttpSettings settings() {
-    return settings;
-  }
-
   /**
    * Fetches the request's URI and parses the body, retrying as described on this class.
    *
