@@ -1,11 +1,13 @@
 package io.scrilla.api.spi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
@@ -17,6 +19,7 @@ import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,6 +282,68 @@ public abstract class CacheContractTest {
     for (Map.Entry<CorrelationKey, Double> e : all.entrySet()) {
       assertEquals(OptionalDouble.of(e.getValue()), cache.correlations().get(e.getKey()));
     }
+  }
+
+  /** Ten assets in an order that is not the keys' canonical one, with a crypto among them. */
+  private static List<Asset> blockAssets() {
+    List<Asset> a = new ArrayList<>();
+    for (String t : new String[] {"J", "B", "I", "C", "H", "D", "G", "E", "F"}) {
+      a.add(Asset.equity(t));
+    }
+    a.add(Asset.crypto("B"));
+    return a;
+  }
+
+  @Test
+  void correlations_blockWritten_readAsBlockAndByKey() {
+    List<Asset> assets = blockAssets();
+    int n = assets.size();
+    double[] values = new double[n * (n - 1) / 2];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = k % 7 == 3 ? Double.NaN : (k - 22.5) / 45.0;
+    }
+    DateRange r = range(0, 100);
+    CorrelationBlock block =
+        CorrelationBlock.of(SRC, assets, r, EstimationMethod.MOMENTS, false, values);
+    cache.correlations().putBlock(block);
+    CorrelationBlock read =
+        cache.correlations().getBlock(SRC, assets, r, EstimationMethod.MOMENTS, false);
+    assertArrayEquals(values, read.values());
+    Map<CorrelationKey, Double> byKey = cache.correlations().getAll(block.toKeys());
+    assertEquals(block.toMap(), byKey);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i != j) {
+          double v = block.get(i, j);
+          assertEquals(Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
+              cache.correlations().get(CorrelationKey.of(SRC, assets.get(j), assets.get(i), r,
+                  EstimationMethod.MOMENTS, false)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void correlations_keysWritten_readAsBlockInAnyOrder() {
+    List<Asset> assets = blockAssets();
+    DateRange r = range(0, 100);
+    Map<CorrelationKey, Double> some = new LinkedHashMap<>();
+    EstimationMethod mo = EstimationMethod.MOMENTS;
+    some.put(CorrelationKey.of(SRC, assets.get(0), assets.get(9), r, mo, false), 0.25);
+    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, mo, false), -0.5);
+    // another identity: not part of the block
+    some.put(CorrelationKey.of(SRC, assets.get(4), assets.get(2), r, mo, true), 0.75);
+    cache.correlations().putAll(some);
+    List<Asset> reversed = new ArrayList<>(assets);
+    Collections.reverse(reversed);
+    CorrelationBlock read =
+        cache.correlations().getBlock(SRC, reversed, r, EstimationMethod.MOMENTS, false);
+    assertEquals(2, read.count());
+    assertEquals(0.25, read.get(9, 0));
+    assertEquals(-0.5, read.get(7, 5));
+    assertEquals(0, cache.correlations()
+        .getBlock(SRC, assets, r, EstimationMethod.PERCENTILES, false).count());
+    assertEquals(0, cache.correlations().getBlock(OTHER, assets, r, mo, false).count());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.scrilla.core.cache;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
@@ -42,7 +44,7 @@ public final class LayeredCache implements Cache {
   private final Cache backend;
   private final Map<SourcedAsset, Remembered> prices = new ConcurrentHashMap<>();
   private final Map<ProfileKey, RiskProfile> profiles = new ConcurrentHashMap<>();
-  private final Map<CorrelationKey, Double> correlations = new ConcurrentHashMap<>();
+  private final CorrelationMemory correlations = new CorrelationMemory();
   private final Map<SourceId, RememberedCurves> curves = new ConcurrentHashMap<>();
 
   private final PriceStore priceStore = new Prices();
@@ -104,7 +106,8 @@ public final class LayeredCache implements Cache {
   private static <K, V> Optional<V> remembered(
       Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
     return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
-        backendRead, (k, read) -> read.ifPresent(v -> memory.put(k, v)));
+        k -> ReadThrough.Loaded.complete(backendRead.apply(k)),
+        (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {
@@ -235,10 +238,14 @@ public final class LayeredCache implements Cache {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Optional<Double> d = remembered(correlations, key, k -> {
+      Optional<Double> d = ReadThrough.get(key, k -> {
+        OptionalDouble held = correlations.get(k);
+        return held.isPresent() ? Optional.of(Optional.of(held.getAsDouble())) : Optional.empty();
+      }, k -> {
         OptionalDouble read = backend.correlations().get(k);
-        return read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.empty();
-      });
+        return ReadThrough.Loaded.complete(
+            read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty());
+      }, (k, read) -> read.ifPresent(v -> correlations.put(k, v)));
       return d.isPresent() ? OptionalDouble.of(d.get()) : OptionalDouble.empty();
     }
 
@@ -253,9 +260,9 @@ public final class LayeredCache implements Cache {
       Map<CorrelationKey, Double> found = new LinkedHashMap<>();
       List<CorrelationKey> missing = new ArrayList<>();
       for (CorrelationKey k : keys) {
-        Double d = correlations.get(k);
-        if (d != null) {
-          found.put(k, d);
+        OptionalDouble d = correlations.get(k);
+        if (d.isPresent()) {
+          found.put(k, d.getAsDouble());
         } else {
           missing.add(k);
         }
@@ -266,6 +273,38 @@ public final class LayeredCache implements Cache {
         found.putAll(read);
       }
       return found;
+    }
+
+    /** Memory first; the backend is asked only when a pair is missing, for the whole block. */
+    @Override
+    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+        EstimationMethod method, boolean weekends) {
+      double[] held = correlations.lookup(source, assets, range, method, weekends);
+      boolean complete = true;
+      for (double v : held) {
+        if (Double.isNaN(v)) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) {
+        CorrelationBlock read =
+            backend.correlations().getBlock(source, assets, range, method, weekends);
+        correlations.putRead(read);
+        double[] stored = read.values();
+        for (int i = 0; i < held.length; i++) {
+          if (Double.isNaN(held[i])) {
+            held[i] = stored[i];
+          }
+        }
+      }
+      return CorrelationBlock.of(source, assets, range, method, weekends, held);
+    }
+
+    @Override
+    public void putBlock(CorrelationBlock block) {
+      backend.correlations().putBlock(block);
+      correlations.putBlock(block);
     }
   }
 }

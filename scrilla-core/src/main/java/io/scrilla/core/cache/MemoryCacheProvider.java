@@ -2,8 +2,10 @@ package io.scrilla.core.cache;
 
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
@@ -57,7 +59,7 @@ public final class MemoryCacheProvider implements CacheProvider {
     private final Map<SourceId, ConcurrentSkipListMap<LocalDate, YieldCurve>> curves =
         new ConcurrentHashMap<>();
     private final Map<ProfileKey, RiskProfile> profiles = new ConcurrentHashMap<>();
-    private final Map<CorrelationKey, Double> correlations = new ConcurrentHashMap<>();
+    private final CorrelationMemory correlations = new CorrelationMemory();
 
     @Override
     public PriceStore prices() {
@@ -147,8 +149,24 @@ public final class MemoryCacheProvider implements CacheProvider {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Double d = correlations.get(key);
-      return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+      return correlations.get(key);
+    }
+
+    @Override
+    public void putAll(Map<CorrelationKey, Double> values) {
+      correlations.putAll(values);
+    }
+
+    @Override
+    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+        EstimationMethod method, boolean weekends) {
+      return CorrelationBlock.of(source, assets, range, method, weekends,
+          correlations.lookup(source, assets, range, method, weekends));
+    }
+
+    @Override
+    public void putBlock(CorrelationBlock block) {
+      correlations.putBlock(block);
     }
   }
 }

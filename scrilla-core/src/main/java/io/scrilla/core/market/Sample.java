@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param source the identity of the price source the statistics are computed from; part of every
  *     cache key made from this sample
  * @param assets the assets, distinct, in the order given
- * @param window the window used: a future end cut to today and, unless {@code weekends}, both ends
+ * @param window the window actually used: an end after the last settled day (today before the
+ *     close has settled, or a future date) cut to that day and, unless {@code weekends}, both ends
  *     moved back to NYSE sessions
  * @param method the estimation method
  * @param weekends whether weekend and holiday prices are kept; true only when every asset is
