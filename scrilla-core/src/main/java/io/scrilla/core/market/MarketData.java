@@ -147,11 +147,16 @@ public final class MarketData {
 
   /**
    * Returns the latest date with a final daily price of the asset: the source's latest date, not
-   * after the {@link #lastSettled last settled} day, moved back to a session for equities.
+   * after the {@link #lastSettled last settled} day, moved back to a session for equities. When the
+   * cache already holds the asset's price on the last settled day, no later final price can exist,
+   * so the source is not asked.
    */
   public LocalDate latestDate(Asset asset) {
-    LocalDate latest = prices.latestDate(asset);
     LocalDate settled = lastSettled(asset.type());
+    if (!cache.prices().get(priceSourceId(), asset, DateRange.of(settled, settled)).isEmpty()) {
+      return settled;
+    }
+    LocalDate latest = prices.latestDate(asset);
     if (latest.isAfter(settled)) {
       latest = settled;
     }

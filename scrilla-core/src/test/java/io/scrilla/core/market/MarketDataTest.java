@@ -71,6 +71,23 @@ class MarketDataTest {
   }
 
   @Test
+  void latestDate_cacheHoldsTheLastSettledSession_sourceNotAsked() {
+    // 07:00 New York on Monday 2021-11-22: the last settled session is Friday 2021-11-19
+    Clock monday = Clock.fixed(Instant.parse("2021-11-22T12:00:00Z"), ZoneOffset.UTC);
+    MarketData m = new MarketData(prices, rates, MemoryCacheProvider.create(), NYSE, monday,
+        ScrillaConfig.defaults());
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(1, prices.latestDateCalls());
+    m.prices(SPY, DateRange.parse("2021-11-01", "2021-11-19"));
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(1, prices.latestDateCalls());
+    // GLD has nothing cached on that day: the source is asked
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(GLD));
+    assertEquals(2, prices.latestDateCalls());
+  }
+
+  @Test
   void sample_weekends_keptOnlyWhenAskedAndEveryAssetIsCrypto() {
     DateRange r = DateRange.parse("2021-06-05", "2021-06-27"); // Saturday to Sunday
     Sample btc = market.sample(List.of(BTC), r, M);
