@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>Variables read by {@link #from(ScrillaConfig)}</caption>
  *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@code DYNAMO_TABLE_PREFIX}</td><td>prepended to every table name</td><td>empty</td></tr>
+ *   <tr><td>{@code DYNAMO_TABLE_PREFIX}</td><td>prepended to every table name</td>
+ *       <td>empty</td></tr>
  *   <tr><td>{@code DYNAMO_ENDPOINT}</td><td>an http(s) URL replacing the AWS endpoint, e.g. a
  *       local DynamoDB-compatible server</td><td>the region's AWS endpoint</td></tr>
  *   <tr><td>{@code DYNAMO_CONF}</td><td>billing of every table, a JSON object of the deployment

@@ -18,7 +18,8 @@
  * <pre>{@code
  * AlphaVantageClient client = AlphaVantageClient.create(ScrillaConfig.load());
  * PriceSource prices = AlphaVantagePriceSource.of(client);
- * PriceHistory spy = prices.prices(Asset.equity("SPY"), DateRange.parse("2021-06-01", "2021-11-19"));
+ * PriceHistory spy =
+ *     prices.prices(Asset.equity("SPY"), DateRange.parse("2021-06-01", "2021-11-19"));
  * }</pre>
  *
  * <p>The API key never appears in a log line, an exception message or a {@code toString()}.

@@ -16,7 +16,8 @@ import java.util.Objects;
  * {@link #maxRetryTime()} after the first attempt began.
  *
  * <pre>{@code
- * HttpSettings s = HttpSettings.builder().requestTimeout(Duration.ofSeconds(10)).quotaRetries(0).build();
+ * HttpSettings s =
+ *     HttpSettings.builder().requestTimeout(Duration.ofSeconds(10)).quotaRetries(0).build();
  * }</pre>
  *
  * @param connectTimeout the limit for opening a connection
