@@ -8,12 +8,8 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +54,7 @@ public class SqliteCacheBenchmark {
   /** A cache file holding {@link #STORED_ROWS} consecutive daily prices of one equity. */
   @State(Scope.Benchmark)
   public static class Stored {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     Asset asset = Asset.equity("BENCH");
     DateRange range;
@@ -66,8 +62,8 @@ public class SqliteCacheBenchmark {
     /** Creates the file and stores the history. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       cache.prices().put(SRC, history(asset, FIRST_DAY, STORED_ROWS));
       int start = FIRST_DAY + 2_000;
       range = DateRange.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + READ_ROWS - 1));
@@ -80,8 +76,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
   }
 
@@ -91,7 +86,7 @@ public class SqliteCacheBenchmark {
    */
   @State(Scope.Benchmark)
   public static class Bulk {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     int[] days;
     double[] opens;
@@ -101,8 +96,8 @@ public class SqliteCacheBenchmark {
     /** Creates the file and the rows. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       PriceHistory h = history(Asset.equity("BULK"), FIRST_DAY - 60_000, BULK_ROWS);
       days = h.epochDays();
       opens = h.opens();
@@ -118,8 +113,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
 
     PriceHistory nextHistory() {
@@ -130,15 +124,15 @@ public class SqliteCacheBenchmark {
   /** A cache file holding every correlation of a {@link #MATRIX_TICKERS}-ticker matrix. */
   @State(Scope.Benchmark)
   public static class Matrix {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     List<CorrelationKey> keys;
 
     /** Creates the file and stores the matrix. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       DateRange window = DateRange.of(LocalDate.of(2016, 11, 18), LocalDate.of(2021, 11, 19));
       Asset[] assets = new Asset[MATRIX_TICKERS];
       for (int i = 0; i < assets.length; i++) {
@@ -164,8 +158,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
   }
 
@@ -205,19 +198,5 @@ public class SqliteCacheBenchmark {
       opens[i] = path[i];
     }
     return PriceHistory.of(asset, days, opens, closes);
-  }
-
-  static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -6,8 +6,6 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +59,15 @@ public class SqliteWriteBenchmark {
   /** An emptied cache file and the 1,000,000 prices to write into it. */
   @State(Scope.Benchmark)
   public static class Empty {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     List<PriceHistory> histories;
 
     /** Creates the file and the histories. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       histories = histories();
     }
 
@@ -82,15 +80,14 @@ public class SqliteWriteBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      SqliteCacheBenchmark.deleteTree(dir);
+      file.close();
     }
   }
 
   /** A cache file holding the 1,000,000 prices. */
   @State(Scope.Benchmark)
   public static class Full {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     Asset asset = Asset.equity("W" + TICKERS / 2);
     DateRange range;
@@ -98,8 +95,8 @@ public class SqliteWriteBenchmark {
     /** Creates and fills the file, and checks the read. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       histories().forEach(h -> cache.prices().put(SRC, h));
       int[] days = Problems.sessions(SESSIONS - 1);
       range = DateRange.of(LocalDate.ofEpochDay(days[SESSIONS - READ]), Problems.PANEL_END);
@@ -112,8 +109,7 @@ public class SqliteWriteBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      SqliteCacheBenchmark.deleteTree(dir);
+      file.close();
     }
   }
 

@@ -108,7 +108,7 @@ public final class Json {
     }
   }
 
-  /** Parses JSON text (tests and the Lambda handler). */
+  /** Parses JSON text (tests read the command's output with it). */
   public static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);

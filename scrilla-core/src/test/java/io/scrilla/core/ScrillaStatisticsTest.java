@@ -102,7 +102,7 @@ class ScrillaStatisticsTest {
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
     // a fresh facade over the same backend reads the stored value: no source call, no new write
-    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache.keepingBackendOpen()).clock(CLOCK).build();
+    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache).clock(CLOCK).build();
     assertEquals(rho, second.correlation(SPY, GLD, H1, MOMENTS), 0);
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());

@@ -34,11 +34,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link Cache} backend must have. Each backend module extends this class
+ * The behavior every {@link Cache} backend must have. Each backend module extends this class
  * once; {@link #openCache()} returns a fresh, empty cache for each test.
  */
 public abstract class CacheContractTest {
-  /** Arbitrary but recognisable dates. */
+  /** Arbitrary but recognizable dates. */
   protected static final LocalDate D0 = LocalDate.of(2021, 1, 4);
   /** The source most tests store under. */
   protected static final SourceId SRC = SourceId.of("alpha_vantage");

@@ -231,7 +231,7 @@ public final class MarketData {
    * @param assets the assets, distinct
    * @param requested the window asked for
    * @param method the estimation method
-   * @param weekends whether to keep weekend and holiday prices (honoured only when every asset
+   * @param weekends whether to keep weekend and holiday prices (honored only when every asset
    *     is crypto)
    * @throws InvalidInputException for a window without a session, naming the assets and dates
    */

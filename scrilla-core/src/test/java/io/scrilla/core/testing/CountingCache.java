@@ -39,7 +39,6 @@ public final class CountingCache implements Cache {
   public final AtomicInteger correlationGetAlls = new AtomicInteger();
   /** Batch correlation writes ({@code putAll} calls). */
   public final AtomicInteger correlationPutAlls = new AtomicInteger();
-  private volatile boolean closeBackend = true;
 
   /** Wraps a backend. */
   public CountingCache(Cache backend) {
@@ -49,12 +48,6 @@ public final class CountingCache implements Cache {
   /** Returns the wrapped backend. */
   public Cache backend() {
     return backend;
-  }
-
-  /** Makes {@link #close()} leave the backend open, so a second facade can use it; returns this. */
-  public CountingCache keepingBackendOpen() {
-    closeBackend = false;
-    return this;
   }
 
   @Override
@@ -135,8 +128,6 @@ public final class CountingCache implements Cache {
 
   @Override
   public void close() {
-    if (closeBackend) {
-      backend.close();
-    }
+    backend.close();
   }
 }

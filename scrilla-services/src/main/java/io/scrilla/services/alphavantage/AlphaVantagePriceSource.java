@@ -117,11 +117,6 @@ public final class AlphaVantagePriceSource implements PriceSource {
         URI.create(AlphaVantageClient.DEFAULT_URL));
   }
 
-  /** Returns the client. */
-  public AlphaVantageClient client() {
-    return client;
-  }
-
   private LocalDate today() {
     return Exchange.today(clock);
   }
