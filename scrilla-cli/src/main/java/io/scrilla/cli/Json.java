@@ -1,5 +1,6 @@
 package io.scrilla.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -19,7 +21,7 @@ public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setNodeFactory(NODES)
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private Json() {}
 
@@ -36,11 +38,18 @@ public final class Json {
   /**
    * Returns the shortest decimal that parses back to exactly {@code d}.
    *
-   * @throws IllegalArgumentException for NaN or infinity, which JSON cannot hold
+   * @throws InvalidInputException for NaN or infinity, which JSON cannot hold (a result that
+   *     extreme inputs pushed out of range)
    */
   public static BigDecimal shortest(double d) {
+    return shortest(d, "a result");
+  }
+
+  private static BigDecimal shortest(double d, String what) {
     if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("JSON cannot hold " + d);
+      throw new InvalidInputException(what + " is " + (Double.isNaN(d) ? "not a number (NaN)" : d)
+          + ", which JSON cannot hold: the inputs are too extreme for a finite answer; check the"
+          + " numbers given (rates, targets, horizons, bounds) and the prices");
     }
     if (d == 0) {
       return BigDecimal.ZERO;
@@ -55,14 +64,22 @@ public final class Json {
     return exact.round(MathContext.DECIMAL64);
   }
 
-  /** Returns a JSON number node of the shortest text for {@code d}. */
+  /**
+   * Returns a JSON number node of the shortest text for {@code d}.
+   *
+   * @throws InvalidInputException for NaN or infinity
+   */
   public static JsonNode number(double d) {
     return NODES.numberNode(shortest(d));
   }
 
-  /** Puts a double under a field, as its shortest text. */
+  /**
+   * Puts a double under a field, as its shortest text.
+   *
+   * @throws InvalidInputException for NaN or infinity, naming the field
+   */
   public static ObjectNode put(ObjectNode node, String field, double value) {
-    node.set(field, number(value));
+    node.set(field, NODES.numberNode(shortest(value, "the result's " + field)));
     return node;
   }
 
