@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>Variables read by {@link #from(ScrillaConfig)}</caption>
  *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@code DYNAMO_TABLE_PREFIX}</td><td>prepended to every table name</td><td>empty</td></tr>
+ *   <tr><td>{@code DYNAMO_TABLE_PREFIX}</td><td>prepended to every table name</td>
+ *       <td>empty</td></tr>
  *   <tr><td>{@code DYNAMO_ENDPOINT}</td><td>an http(s) URL replacing the AWS endpoint, e.g. a
  *       local DynamoDB-compatible server</td><td>the region's AWS endpoint</td></tr>
  *   <tr><td>{@code DYNAMO_CONF}</td><td>billing of every table, a JSON object of the deployment
@@ -109,13 +110,6 @@ public record DynamoDbSettings(
   /** Returns these settings with another retry limit for unprocessed batch items. */
   public DynamoDbSettings withBatchRetryLimit(Duration limit) {
     return new DynamoDbSettings(tablePrefix, endpoint, billing, limit);
-  }
-
-  /** Returns these settings with another billing for one table. */
-  public DynamoDbSettings withBilling(CacheTable table, TableBilling tableBilling) {
-    EnumMap<CacheTable, TableBilling> b = new EnumMap<>(billing);
-    b.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(tableBilling, "tableBilling"));
-    return new DynamoDbSettings(tablePrefix, endpoint, b, batchRetryLimit);
   }
 
   /** Returns the full name of a table: the prefix and the guide's name. */

@@ -67,11 +67,16 @@ class DynamoDbSettingsTest {
       "{\"Billingmode\":\"PAY_PER_REQUEST\"}",
       "{\"BillingMode\":\"PROVISIONED\"}",
       "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5.5,\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":\"5\",\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5,\"Extra\":1}}",
-      "{\"BillingMode\":\"PAY_PER_REQUEST\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}"
+      "{\"BillingMode\":\"PROVISIONED\""
+          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":5}}",
+      "{\"BillingMode\":\"PROVISIONED\""
+          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5.5,\"WriteCapacityUnits\":5}}",
+      "{\"BillingMode\":\"PROVISIONED\""
+          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":\"5\",\"WriteCapacityUnits\":5}}",
+      "{\"BillingMode\":\"PROVISIONED\""
+          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5,\"Extra\":1}}",
+      "{\"BillingMode\":\"PAY_PER_REQUEST\""
+          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}"
   })
   void from_invalidConf_failsNamingTheVariable(String value) {
     for (String variable : new String[] {"DYNAMO_CONF", "DYNAMO_CONF_PRICES", "DYNAMO_CONF_INTEREST",

@@ -6,7 +6,7 @@
  * <p>Key types:
  * <ul>
  *   <li>{@link io.scrilla.services.alphavantage.AlphaVantageClient}: holds the key and URL, sends
- *       the requests (one fetch for concurrent identical requests), recognises quota, key and
+ *       the requests (one fetch for concurrent identical requests), recognizes quota, key and
  *       unknown-symbol answers;</li>
  *   <li>{@link io.scrilla.services.alphavantage.AlphaVantagePriceSource}: the
  *       {@link io.scrilla.api.spi.PriceSource}, choosing compact or full output from the range;</li>
@@ -18,7 +18,8 @@
  * <pre>{@code
  * AlphaVantageClient client = AlphaVantageClient.create(ScrillaConfig.load());
  * PriceSource prices = AlphaVantagePriceSource.of(client);
- * PriceHistory spy = prices.prices(Asset.equity("SPY"), DateRange.parse("2021-06-01", "2021-11-19"));
+ * PriceHistory spy =
+ *     prices.prices(Asset.equity("SPY"), DateRange.parse("2021-06-01", "2021-11-19"));
  * }</pre>
  *
  * <p>The API key never appears in a log line, an exception message or a {@code toString()}.

@@ -12,7 +12,8 @@ import java.util.Optional;
  * the redactor for any text derived from the exchange; immutable.
  *
  * <pre>{@code
- * FetchRequest r = FetchRequest.of(uri, "AlphaVantage TIME_SERIES_DAILY SPY (compact)", redactor, "json");
+ * FetchRequest r =
+ *     FetchRequest.of(uri, "AlphaVantage TIME_SERIES_DAILY SPY (compact)", redactor, "json");
  * }</pre>
  */
 public final class FetchRequest {

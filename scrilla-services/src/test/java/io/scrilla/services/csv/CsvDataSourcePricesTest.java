@@ -110,8 +110,10 @@ class CsvDataSourcePricesTest {
     // AlphaVantage's DIGITAL_CURRENCY_DAILY CSV with market USD repeats the (USD) columns
     CsvDataSource csv = write("BTC.csv", "timestamp,open (USD),high (USD),low (USD),close (USD),"
         + "open (USD),high (USD),low (USD),close (USD),volume,market cap (USD)\n"
-        + "2021-11-21,59707.52,60029.76,58486.65,58622.02,59707.52,60029.76,58486.65,58622.02,31902.22785,31902.22785\n"
-        + "2021-11-20,58057.1,59845,57353,59707.51,58057.1,59845,57353,59707.51,33811.5901,33811.5901\n");
+        + "2021-11-21,59707.52,60029.76,58486.65,58622.02,"
+        + "59707.52,60029.76,58486.65,58622.02,31902.22785,31902.22785\n"
+        + "2021-11-20,58057.1,59845,57353,59707.51,"
+        + "58057.1,59845,57353,59707.51,33811.5901,33811.5901\n");
 
     PriceHistory h = csv.prices(Asset.crypto("BTC"), ALL);
 
@@ -141,7 +143,8 @@ class CsvDataSourcePricesTest {
   @Test
   void prices_adjustedCloseColumn_ignoredInFavourOfClose() throws IOException {
     CsvDataSource csv = write("SPY.csv",
-        "timestamp,open,high,low,close,adjusted_close,volume,dividend_amount,split_coefficient\n"
+        "timestamp,open,high,low,close,adjusted_close,volume,"
+            + "dividend_amount,split_coefficient\n"
             + "2021-11-19,469.61,470.94,468.5,468.89,460.1,57315573,0,1\n");
 
     assertEquals(468.89, csv.prices(SPY, ALL).close(0));
