@@ -53,8 +53,8 @@ class FailureMessagesTest {
     assertTrue(e.startsWith("error: the window 2030-01-02 to 2030-06-28 ends in the future"), e);
     assertTrue(e.contains("ends on 2021-11-19"), e);
     var endOnly = CliHarness.runConfigured(CONFIG, "sharpe-ratio", "SPY", "--end", "2099-01-01");
-    assertTrue(errorLine(endOnly).startsWith("error: the window ending 2099-01-01 ends in the future"),
-        endOnly.err());
+    assertTrue(errorLine(endOnly)
+        .startsWith("error: the window ending 2099-01-01 ends in the future"), endOnly.err());
   }
 
   @Test
@@ -111,7 +111,8 @@ class FailureMessagesTest {
 
   @Test
   void sampleDataNote_yieldsOnlyFromTheSample_namesOnlyTheYields() {
-    ScrillaConfig live = ScrillaConfig.from(Map.of("ALPHA_VANTAGE_KEY", "K", "STAT_MANAGER", "csv"));
+    ScrillaConfig live =
+        ScrillaConfig.from(Map.of("ALPHA_VANTAGE_KEY", "K", "STAT_MANAGER", "csv"));
     String note = Main.sampleDataNote(live).orElseThrow();
     assertTrue(note.startsWith("note: the Treasury yields come from the sample data"), note);
     assertFalse(note.contains("prices") || note.contains("dividends"), note);

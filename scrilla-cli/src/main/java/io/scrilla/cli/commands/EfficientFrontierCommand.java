@@ -53,7 +53,8 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
     for (Solution s : frontier) {
       ObjectNode node = json(r.scrilla(), r, s);
       json.add(node);
-      List<String> line = new ArrayList<>(List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
+      List<String> line = new ArrayList<>(
+          List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
       if (hasRiskFreeRate()) {
         line.add(Output.fmt(s.sharpeRatio()));
       }

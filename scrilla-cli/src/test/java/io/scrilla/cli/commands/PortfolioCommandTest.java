@@ -42,7 +42,8 @@ class PortfolioCommandTest {
   @Test
   void certified_iterationLimit_saysTheOptimizerStoppedAtItsLimit() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> PortfolioCommand.certified(solution(SolutionStatus.ITERATION_LIMIT), "the portfolio"));
+        () -> PortfolioCommand.certified(
+            solution(SolutionStatus.ITERATION_LIMIT), "the portfolio"));
     assertTrue(e.getMessage().startsWith("the optimizer stopped at its iteration limit before"
         + " proving the portfolio optimal"), e.getMessage());
   }
