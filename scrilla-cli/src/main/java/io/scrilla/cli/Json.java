@@ -1,5 +1,6 @@
 package io.scrilla.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -20,7 +22,7 @@ public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setNodeFactory(NODES)
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   /** The first 18 significant digits of a value, cut (not rounded). */
   private static final MathContext HEAD = new MathContext(18, RoundingMode.DOWN);
@@ -54,11 +56,18 @@ public final class Json {
    * the exact value is cut to its first 18 digits once and each rounding is done in {@code long}
    * arithmetic (a correlation matrix prints hundreds of thousands of numbers).
    *
-   * @throws IllegalArgumentException for NaN or infinity, which JSON cannot hold
+   * @throws InvalidInputException for NaN or infinity, which JSON cannot hold (a result that
+   *     extreme inputs pushed out of range)
    */
   public static BigDecimal shortest(double d) {
+    return shortest(d, "a result");
+  }
+
+  private static BigDecimal shortest(double d, String what) {
     if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("JSON cannot hold " + d);
+      throw new InvalidInputException(what + " is " + (Double.isNaN(d) ? "not a number (NaN)" : d)
+          + ", which JSON cannot hold: the inputs are too extreme for a finite answer; check the"
+          + " numbers given (rates, targets, horizons, bounds) and the prices");
     }
     if (d == 0) {
       return BigDecimal.ZERO;
@@ -88,14 +97,22 @@ public final class Json {
     return new BigDecimal(d).round(MathContext.DECIMAL64);
   }
 
-  /** Returns a JSON number node of the shortest text for {@code d}. */
+  /**
+   * Returns a JSON number node of the shortest text for {@code d}.
+   *
+   * @throws InvalidInputException for NaN or infinity
+   */
   public static JsonNode number(double d) {
     return NODES.numberNode(shortest(d));
   }
 
-  /** Puts a double under a field, as its shortest text. */
+  /**
+   * Puts a double under a field, as its shortest text.
+   *
+   * @throws InvalidInputException for NaN or infinity, naming the field
+   */
   public static ObjectNode put(ObjectNode node, String field, double value) {
-    node.set(field, number(value));
+    node.set(field, NODES.numberNode(shortest(value, "the result's " + field)));
     return node;
   }
 

@@ -7,6 +7,8 @@ import io.scrilla.api.error.ScrillaException;
 import io.scrilla.core.Scrilla;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,14 +18,19 @@ import picocli.CommandLine;
 /**
  * Runs the {@code scrilla} command: {@code java -jar scrilla.jar COMMAND [TICKER...] [OPTIONS]}.
  *
- * <p>Exit code 0 on success, 1 when a command fails (one line on stderr, a stack trace only with
- * {@code --debug}), 2 for a usage error.
+ * <p>Exit code 0 on success, 1 when a command fails, 2 for a usage error. A failure prints one line
+ * on stderr starting with {@code error: }, in the user's terms: never the name of a Java exception
+ * class, and a stack trace only with {@code --debug}.
  */
 public final class Main {
   /** Exit code of a failed command. */
   public static final int FAILURE = 1;
   /** Exit code of a usage error. */
   public static final int USAGE = 2;
+
+  /** The option that shows stack traces and debug logs. */
+  static final String DEBUG = "--debug";
+  private static final String CSV = "csv";
 
   private Main() {}
 
@@ -40,10 +47,10 @@ public final class Main {
     int code;
     try {
       ScrillaConfig config = ScrillaConfig.load();
-      applyLogLevel(config);
+      applyLogLevel(config, Arrays.asList(args).contains(DEBUG));
       code = run(args, config, System.out, System.err);
     } catch (ScrillaException e) { // a bad configuration value
-      System.err.println("error: " + e.getMessage());
+      System.err.println(errorLine(e));
       code = FAILURE;
     }
     System.out.flush();
@@ -58,12 +65,51 @@ public final class Main {
    */
   public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err) {
     return run(args, config, out, err, c -> {
-      if (c.usesSampleData()) {
-        err.println("note: using the sample data bundled with scrilla (daily prices up to 2021-11-19);"
-            + " set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own");
-      }
+      sampleDataNote(c).ifPresent(err::println);
       return Scrilla.create(c);
     });
+  }
+
+  /**
+   * Returns the note saying which kinds of data come from the sample bundled with scrilla (the
+   * {@code csv} sources without {@code SCRILLA_DATA_DIR}), naming exactly those kinds, or empty
+   * when none does.
+   */
+  static Optional<String> sampleDataNote(ScrillaConfig config) {
+    if (config.dataDir().isPresent()) {
+      return Optional.empty();
+    }
+    List<String> kinds = new ArrayList<>();
+    List<String> variables = new ArrayList<>();
+    if (config.priceManager().equals(CSV)) {
+      kinds.add("prices");
+      variables.add(ScrillaConfig.PRICE_MANAGER);
+    }
+    if (config.statManager().equals(CSV)) {
+      kinds.add("Treasury yields");
+      variables.add(ScrillaConfig.STAT_MANAGER);
+    }
+    if (config.divManager().equals(CSV)) {
+      kinds.add("dividends");
+      variables.add(ScrillaConfig.DIV_MANAGER);
+    }
+    if (kinds.isEmpty()) {
+      return Optional.empty();
+    }
+    String fix = kinds.size() == 3
+        ? "set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own"
+        : "set SCRILLA_DATA_DIR to a folder of your own, or " + String.join(" and ", variables)
+            + " to a live source";
+    return Optional.of("note: the " + and(kinds) + " come from the sample data bundled with"
+        + " scrilla (daily data up to 2021-11-19); " + fix);
+  }
+
+  private static String and(List<String> words) {
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1)) + " and "
+        + words.get(words.size() - 1);
   }
 
   /**
@@ -78,27 +124,21 @@ public final class Main {
    */
   public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err,
       Function<ScrillaConfig, Scrilla> factory) {
-    boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    boolean debug = Arrays.asList(args).contains(DEBUG);
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
     try (Context ctx = new Context(config, out, err, factory)) {
       CommandLine cl = new CommandLine(new ScrillaCommand(ctx));
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       cl.setCaseInsensitiveEnumValuesAllowed(true);
-      cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-        if (ex instanceof ScrillaException) {
-          err.println("error: " + ex.getMessage());
-        } else {
-          err.println("error: " + ex);
-        }
+      Converters.register(cl);
+      cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));
+      cl.setParameterExceptionHandler((ex, a) -> {
+        err.println(errorLine(ex.getMessage()) + "; run 'scrilla help "
+            + commandName(ex.getCommandLine()) + "' for the options");
         if (debug) {
           ex.printStackTrace(err);
         }
-        return FAILURE;
-      });
-      cl.setParameterExceptionHandler((ex, a) -> {
-        err.println("error: " + ex.getMessage());
-        err.println("run 'scrilla help " + commandName(ex.getCommandLine()) + "' for the options");
         return USAGE;
       });
       if (rest.length == 0) {
@@ -106,7 +146,46 @@ public final class Main {
         return USAGE;
       }
       return cl.execute(rest);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // not from a command's call (picocli hands those to the handler above), e.g. closing
+      return fail(e, err, debug);
     }
+  }
+
+  /**
+   * Prints a failure as one line on {@code err} in the user's terms, with the stack trace only
+   * when {@code debug}; returns {@link #FAILURE}.
+   */
+  static int fail(Throwable ex, PrintStream err, boolean debug) {
+    err.println(errorLine(ex));
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    return FAILURE;
+  }
+
+  /**
+   * Returns the one-line message of a failure, starting with {@code "error: "}: a
+   * {@link ScrillaException}'s message (written for users), or for anything else an internal
+   * error with its message but not the name of its class.
+   */
+  static String errorLine(Throwable ex) {
+    if (ex instanceof ScrillaException) {
+      return errorLine(ex.getMessage());
+    }
+    if (ex instanceof OutOfMemoryError) {
+      return errorLine("the command ran out of memory; ask for less (fewer tickers, a shorter"
+          + " window, fewer --steps) or give Java more memory (java -Xmx2g -jar ...)");
+    }
+    String m = ex.getMessage();
+    return errorLine("internal error" + (m == null || m.isBlank() ? "" : ": " + m)
+        + "; run with --debug for details");
+  }
+
+  /** Returns {@code "error: "} and the message on one line, control characters escaped. */
+  static String errorLine(String message) {
+    String m = message == null ? "failed" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return "error: " + SafeText.of(m);
   }
 
   /**
@@ -118,8 +197,25 @@ public final class Main {
    * @throws ConfigurationException naming the value and the levels allowed
    */
   static void applyLogLevel(ScrillaConfig config) {
+    applyLogLevel(config, false);
+  }
+
+  /**
+   * Sets slf4j-simple's level as {@link #applyLogLevel(ScrillaConfig)} does; with {@code debug}
+   * ({@code --debug} on the command line) and no {@code LOG_LEVEL}, the level is {@code debug},
+   * so that the causes the library logs (a failed Treasury fetch behind a missing Sharpe ratio)
+   * are shown with their stack traces.
+   *
+   * @param config the configuration
+   * @param debug whether {@code --debug} was given
+   * @throws ConfigurationException naming the value and the levels allowed
+   */
+  static void applyLogLevel(ScrillaConfig config, boolean debug) {
     Optional<String> level = config.get(ScrillaConfig.LOG_LEVEL);
     if (level.isEmpty()) {
+      if (debug && System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+        System.setProperty(SIMPLE_LOGGER_LEVEL, "debug");
+      }
       return;
     }
     String l = level.get().toLowerCase(Locale.ROOT);

@@ -35,7 +35,7 @@ import java.util.function.Function;
  *   <tr><td>{@code DEFAULT_ESTIMATION_METHOD}</td><td>{@code moments}</td></tr>
  *   <tr><td>{@code RISK_FREE}</td><td>{@code ONE_YEAR}</td></tr>
  *   <tr><td>{@code MARKET_PROXY}</td><td>{@code SPY}</td></tr>
- *   <tr><td>{@code FRONTIER_STEPS}</td><td>5</td></tr>
+ *   <tr><td>{@code FRONTIER_STEPS}</td><td>5 (2 to 1000)</td></tr>
  *   <tr><td>{@code MA_1}, {@code MA_2}, {@code MA_3}</td><td>20, 60, 100</td></tr>
  *   <tr><td>{@code DEFAULT_ANALYSIS_PERIOD}</td><td>100 (trading days)</td></tr>
  *   <tr><td>{@code PRICE_MANAGER}, {@code DIV_MANAGER}</td><td>{@code alpha_vantage} when a key
@@ -71,6 +71,13 @@ public final class ScrillaConfig {
   public static final String MARKET_PROXY = "MARKET_PROXY";
   /** Name of the efficient frontier steps variable. */
   public static final String FRONTIER_STEPS = "FRONTIER_STEPS";
+  /** The fewest efficient-frontier points allowed ({@code FRONTIER_STEPS}, {@code --steps}). */
+  public static final int MIN_FRONTIER_STEPS = 2;
+  /**
+   * The most efficient-frontier points allowed ({@code FRONTIER_STEPS}, {@code --steps}): each is
+   * one optimization, and a thousand already draw a smooth curve.
+   */
+  public static final int MAX_FRONTIER_STEPS = 1000;
   /** Name of the first moving-average period variable. */
   public static final String MA_1 = "MA_1";
   /** Name of the second moving-average period variable. */
@@ -123,7 +130,8 @@ public final class ScrillaConfig {
         parse(DEFAULT_ESTIMATION_METHOD, EstimationMethod.MOMENTS, EstimationMethod::parse);
     this.riskFree = parse(RISK_FREE, Maturity.ONE_YEAR, Maturity::parse);
     this.marketProxy = text(MARKET_PROXY, "SPY").toUpperCase(Locale.ROOT);
-    this.frontierSteps = getInt(FRONTIER_STEPS, 2).orElse(5);
+    this.frontierSteps =
+        getInt(FRONTIER_STEPS, MIN_FRONTIER_STEPS, MAX_FRONTIER_STEPS).orElse(5);
     this.ma1 = getInt(MA_1, 1).orElse(20);
     this.ma2 = getInt(MA_2, 1).orElse(60);
     this.ma3 = getInt(MA_3, 1).orElse(100);
@@ -262,20 +270,34 @@ public final class ScrillaConfig {
    * @throws ConfigurationException naming the variable, the value and the least value allowed
    */
   public OptionalInt getInt(String name, int min) {
+    return getInt(name, min, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Returns a variable's value as a whole number from {@code min} to {@code max}, if set.
+   *
+   * @param name the variable, e.g. {@code FRONTIER_STEPS}
+   * @param min the least value allowed
+   * @param max the greatest value allowed
+   * @return the number, or empty
+   * @throws ConfigurationException naming the variable, the value and the range allowed
+   */
+  public OptionalInt getInt(String name, int min, int max) {
     Optional<String> s = get(name);
     if (s.isEmpty()) {
       return OptionalInt.empty();
     }
     try {
       int n = Integer.parseInt(s.get());
-      if (n >= min) {
+      if (n >= min && n <= max) {
         return OptionalInt.of(n);
       }
     } catch (NumberFormatException e) {
       // reported below
     }
     throw new ConfigurationException(name + "=" + SafeText.quote(s.get())
-        + " is not allowed: use a whole number of at least " + min);
+        + " is not allowed: use a whole number of at least " + min
+        + (max == Integer.MAX_VALUE ? "" : " and at most " + max));
   }
 
   /** Returns the cache backend name ({@code CACHE_MODE}), lower case. */

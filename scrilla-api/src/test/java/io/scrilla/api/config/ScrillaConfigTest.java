@@ -67,6 +67,8 @@ class ScrillaConfigTest {
     "RISK_FREE, FOREVER, ONE_YEAR",
     "FRONTIER_STEPS, 1, at least 2",
     "FRONTIER_STEPS, five, at least 2",
+    "FRONTIER_STEPS, 1001, at most 1000",
+    "FRONTIER_STEPS, 2000000000, at least 2 and at most 1000",
     "MA_2, -3, at least 1",
     "DEFAULT_ANALYSIS_PERIOD, 1.5, at least 2",
   })

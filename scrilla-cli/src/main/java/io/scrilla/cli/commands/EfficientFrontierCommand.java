@@ -2,6 +2,7 @@ package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "efficient-frontier", aliases = "ef",
     description = "Efficient frontier: FRONTIER_STEPS (or --steps) minimum-variance portfolios, lowest return first.")
 public final class EfficientFrontierCommand extends PortfolioCommand {
-  @Option(names = {"--steps", "-steps"}, paramLabel = "N", description = "number of portfolios (default FRONTIER_STEPS)")
+  @Option(names = {"--steps", "-steps"}, paramLabel = "N",
+      description = "number of portfolios, 2 to 1000 (default FRONTIER_STEPS)")
   Integer steps;
 
   @Option(names = {"--inclusive", "-inclusive"}, description = "end the frontier at the maximum-return portfolio")
@@ -28,23 +30,34 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
 
   @Override
   public Integer call() {
-    Request r = request();
-    int n = steps == null ? r.scrilla().config().frontierSteps() : steps;
-    if (n < 2) {
-      throw new InvalidInputException("--steps " + n + " must be at least 2");
+    int n = steps == null ? context().config().frontierSteps() : steps;
+    if (n < ScrillaConfig.MIN_FRONTIER_STEPS || n > ScrillaConfig.MAX_FRONTIER_STEPS) {
+      throw new InvalidInputException("--steps " + n + " is not allowed: give a whole number of"
+          + " portfolios from " + ScrillaConfig.MIN_FRONTIER_STEPS + " to "
+          + ScrillaConfig.MAX_FRONTIER_STEPS);
     }
-    List<Solution> frontier = portfolios(r).efficientFrontier(
-        portfolio(r), bounds(), n, inclusive ? FrontierSpacing.INCLUSIVE : FrontierSpacing.SCRILLA);
+    Request r = request();
+    List<Solution> frontier = portfolios(r).efficientFrontier(portfolio(r, false), bounds(), n,
+        inclusive ? FrontierSpacing.INCLUSIVE : FrontierSpacing.SCRILLA);
+    for (int i = 0; i < frontier.size(); i++) {
+      certified(frontier.get(i), "portfolio " + (i + 1) + " of " + n + " on the frontier");
+    }
     ArrayNode json = Json.array();
     List<List<String>> table = new ArrayList<>();
-    List<String> header = new ArrayList<>(List.of("annual_return", "annual_volatility", "sharpe_ratio"));
+    List<String> header = new ArrayList<>(List.of("annual_return", "annual_volatility"));
+    if (hasRiskFreeRate()) {
+      header.add("sharpe_ratio");
+    }
     header.addAll(frontier.get(0).tickers());
     table.add(header);
     for (Solution s : frontier) {
       ObjectNode node = json(r.scrilla(), r, s);
       json.add(node);
-      List<String> line = new ArrayList<>(List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility()),
-          Output.fmt(s.sharpeRatio())));
+      List<String> line = new ArrayList<>(
+          List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
+      if (hasRiskFreeRate()) {
+        line.add(Output.fmt(s.sharpeRatio()));
+      }
       for (double w : s.weights()) {
         line.add(Output.fmt(w));
       }

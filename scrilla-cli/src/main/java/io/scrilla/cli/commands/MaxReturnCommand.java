@@ -11,7 +11,8 @@ public final class MaxReturnCommand extends PortfolioCommand {
   @Override
   public Integer call() {
     Request r = request();
-    ObjectNode json = json(r.scrilla(), r, portfolios(r).maximumReturn(portfolio(r), bounds()));
+    ObjectNode json =
+        json(r.scrilla(), r, portfolios(r).maximumReturn(portfolio(r, false), bounds()));
     Output.print(context(), options, json, table(json));
     return 0;
   }

@@ -28,7 +28,7 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
     TailEvent event = risk.event();
     Request r = request();
     CvarSolution s = portfolios(r).minimumConditionalValueAtRisk(
-        portfolio(r), constraints(target), event);
+        portfolio(r, false), constraints(target), event);
     ObjectNode json = json(r.scrilla(), r, s.solution());
     Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRiskLoss());
     Output.print(context(), options, json, table(json));

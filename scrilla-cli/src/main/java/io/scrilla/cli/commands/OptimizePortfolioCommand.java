@@ -26,7 +26,7 @@ public final class OptimizePortfolioCommand extends PortfolioCommand {
   public Integer call() {
     Request r = request();
     PortfolioService portfolios = portfolios(r);
-    Portfolio p = portfolio(r);
+    Portfolio p = portfolio(r, sharpe);
     Solution s = sharpe ? portfolios.maximumSharpeRatio(p, constraints(target))
         : portfolios.minimumVariance(p, constraints(target));
     ObjectNode json = json(r.scrilla(), r, s);

@@ -24,7 +24,9 @@ public final class PricesCommand extends WindowCommand {
   @Override
   public Integer call() {
     Scrilla scrilla = context().scrilla();
-    Map<Asset, Result<PriceHistory>> results = Result.each(Tickers.resolve(tickers, crypto),
+    List<Asset> assets = Tickers.resolve(tickers, crypto);
+    range(scrilla, assets); // fails with the user's dates when the window holds no data
+    Map<Asset, Result<PriceHistory>> results = Result.each(assets,
         a -> scrilla.prices(a, scrilla.range(List.of(a), options.window())));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();

@@ -22,6 +22,13 @@ final class Tickers {
     return assets;
   }
 
+  /** Returns the tickers of the assets, e.g. {@code SPY}, {@code SPY and GLD}. */
+  static String names(List<Asset> assets) {
+    List<String> t = assets.stream().map(Asset::ticker).toList();
+    return t.size() == 1 ? t.get(0)
+        : String.join(", ", t.subList(0, t.size() - 1)) + " and " + t.get(t.size() - 1);
+  }
+
   /**
    * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
    * succeeded, 1 otherwise.

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The capital asset pricing model against the market proxy ({@code MARKET_PROXY}): Sharpe ratio,
@@ -21,6 +23,7 @@ import java.util.OptionalDouble;
  * of that sample's end date (or a fixed rate). Thread-safe.
  */
 public final class CapmService {
+  private static final Logger LOG = LoggerFactory.getLogger(CapmService.class);
   private final MarketData market;
   private final StatisticsService statistics;
   private final Asset proxy;
@@ -115,6 +118,7 @@ public final class CapmService {
     try {
       rf = OptionalDouble.of(market.riskFreeRate(riskFree, sample.window().end()));
     } catch (ScrillaException e) {
+      LOG.debug("{}: no risk-free rate", asset.ticker(), e);
       notes.add("sharpe_ratio and equity_cost: " + e.getMessage());
     }
     RiskProfile profile = statistics.riskProfile(sample);
@@ -133,6 +137,7 @@ public final class CapmService {
             costOfEquity(asset, range, method, RiskFreeRate.of(rf.getAsDouble())));
       }
     } catch (ScrillaException e) {
+      LOG.debug("{}: no beta against {}", asset.ticker(), proxy.ticker(), e);
       notes.add("asset_beta and equity_cost: the market proxy " + proxy.ticker()
           + " (MARKET_PROXY) gives no beta: " + e.getMessage());
     }
