@@ -1,7 +1,9 @@
 package io.scrilla.benchmarks;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
@@ -9,6 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link SqliteCache} on a temporary file: an indexed range read of 1,260 daily prices (five years
- * of sessions) out of a stored history of 5,000 rows, and a bulk put of 100,000 rows in one call
- * (scored in rows per second: one operation is one row).
+ * of sessions) out of a stored history of 5,000 rows, a bulk put of 100,000 rows in one call
+ * (scored in rows per second: one operation is one row), and the warm read of the 124,750
+ * correlations of a 500-ticker matrix in one {@code getAll}.
  */
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
@@ -39,6 +48,8 @@ public class SqliteCacheBenchmark {
   static final int STORED_ROWS = 5_000;
   /** Rows returned by the range read. */
   static final int READ_ROWS = 1_260;
+  /** Tickers of the cached correlation matrix. */
+  static final int MATRIX_TICKERS = 500;
   private static final int FIRST_DAY = (int) LocalDate.of(1990, 1, 1).toEpochDay();
 
   /** A cache file holding {@link #STORED_ROWS} consecutive daily prices of one equity. */
@@ -113,6 +124,56 @@ public class SqliteCacheBenchmark {
     }
   }
 
+  /** A cache file holding every correlation of a {@link #MATRIX_TICKERS}-ticker matrix. */
+  @State(Scope.Benchmark)
+  public static class Matrix {
+    Path dir;
+    SqliteCache cache;
+    List<CorrelationKey> keys;
+
+    /** Creates the file and stores the matrix. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      dir = Files.createTempDirectory("scrilla-bench");
+      cache = SqliteCache.open(dir.resolve("cache.db"));
+      DateRange window = DateRange.of(LocalDate.of(2016, 11, 18), LocalDate.of(2021, 11, 19));
+      Asset[] assets = new Asset[MATRIX_TICKERS];
+      for (int i = 0; i < assets.length; i++) {
+        assets[i] = Asset.equity(String.format(Locale.ROOT, "T%03d", i));
+      }
+      keys = new ArrayList<>();
+      Map<CorrelationKey, Double> values = new LinkedHashMap<>();
+      for (int i = 0; i < assets.length; i++) {
+        for (int j = i + 1; j < assets.length; j++) {
+          CorrelationKey k = CorrelationKey.of(assets[i], assets[j], window,
+              EstimationMethod.MOMENTS, false);
+          keys.add(k);
+          values.put(k, ((i * 31 + j * 17) % 200 - 100) / 100.0);
+        }
+      }
+      cache.correlations().putAll(values);
+      int got = cache.correlations().getAll(keys).size();
+      if (got != keys.size()) {
+        throw new IllegalStateException("matrix read returned " + got + " of " + keys.size());
+      }
+    }
+
+    /** Closes the cache and deletes the file. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      cache.close();
+      deleteTree(dir);
+    }
+  }
+
+  /** Reads the 124,750 correlations of a 500-ticker matrix in one call. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Map<CorrelationKey, Double> matrixRead500(Matrix m) {
+    return m.cache.correlations().getAll(m.keys);
+  }
+
   /** Reads 1,260 rows by an indexed date range. */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
@@ -145,7 +206,7 @@ public class SqliteCacheBenchmark {
 
   static void deleteTree(Path dir) {
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
           Files.deleteIfExists(p);
         } catch (IOException e) {

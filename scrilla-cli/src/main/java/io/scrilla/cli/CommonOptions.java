@@ -1,11 +1,13 @@
 package io.scrilla.cli;
 
+import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.core.market.RiskFreeRate;
+import io.scrilla.core.market.Window;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import picocli.CommandLine.Option;
 
 /** The options every statistic command accepts (CLI.md, "Common options"). */
@@ -49,11 +51,24 @@ public final class CommonOptions {
     return Optional.ofNullable(end).map(s -> DateRange.parseDate(s, "end"));
   }
 
+  /** Returns the window asked for: both ends, one, or neither (the default window). */
+  public Window window() {
+    Optional<LocalDate> s = start();
+    Optional<LocalDate> e = end();
+    if (s.isPresent() && e.isPresent()) {
+      return Window.between(s.get(), e.get());
+    }
+    if (e.isPresent()) {
+      return Window.endingOn(e.get());
+    }
+    return s.isPresent() ? Window.startingOn(s.get()) : Window.latest();
+  }
+
   /** Returns the estimation method chosen, or the default. */
   public EstimationMethod method(EstimationMethod dflt) {
     int flags = (moments ? 1 : 0) + (percentiles ? 1 : 0) + (likelihood ? 1 : 0) + (method != null ? 1 : 0);
     if (flags > 1) {
-      throw new io.scrilla.api.error.InvalidInputException(
+      throw new InvalidInputException(
           "more than one estimation method given: use one of --method, -moments, -percentiles, -likelihood");
     }
     if (moments) {
@@ -68,15 +83,15 @@ public final class CommonOptions {
     return method == null ? dflt : EstimationMethod.parse(method);
   }
 
-  /** Returns the explicit risk-free rate, if given. */
-  public OptionalDouble riskFreeRate() {
+  /** Returns the risk-free rate: {@code --risk-free-rate} when given, else the configured one. */
+  public RiskFreeRate riskFreeRate() {
     if (riskFreeRate == null) {
-      return OptionalDouble.empty();
+      return RiskFreeRate.configured();
     }
     if (!Double.isFinite(riskFreeRate)) {
-      throw new io.scrilla.api.error.InvalidInputException("--risk-free-rate " + riskFreeRate + " is not a number");
+      throw new InvalidInputException("--risk-free-rate " + riskFreeRate + " is not a number");
     }
-    return OptionalDouble.of(riskFreeRate);
+    return RiskFreeRate.of(riskFreeRate);
   }
 
   /** Returns whether JSON was asked for. */

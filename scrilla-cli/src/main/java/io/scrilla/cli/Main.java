@@ -1,10 +1,15 @@
 package io.scrilla.cli;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.core.Scrilla;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -22,11 +27,21 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the command with the configuration from the environment and system properties. */
+  /** The levels {@code LOG_LEVEL} accepts, from the most to the least verbose. */
+  static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
+  /** The slf4j-simple property that sets the default log level. */
+  static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  /**
+   * Runs the command with the configuration from the environment and system properties; applies
+   * {@code LOG_LEVEL} before the first logger is created.
+   */
   public static void main(String[] args) {
     int code;
     try {
-      code = run(args, ScrillaConfig.load(), System.out, System.err);
+      ScrillaConfig config = ScrillaConfig.load();
+      applyLogLevel(config);
+      code = run(args, config, System.out, System.err);
     } catch (ScrillaException e) { // a bad configuration value
       System.err.println("error: " + e.getMessage());
       code = FAILURE;
@@ -92,6 +107,32 @@ public final class Main {
         return USAGE;
       }
       return cl.execute(rest);
+    }
+  }
+
+  /**
+   * Sets slf4j-simple's level from {@code LOG_LEVEL} (one of {@link #LOG_LEVELS}, any case),
+   * unless {@value #SIMPLE_LOGGER_LEVEL} is already set as a system property; has an effect only
+   * before the first logger is created.
+   *
+   * @param config the configuration
+   * @throws ConfigurationException naming the value and the levels allowed
+   */
+  static void applyLogLevel(ScrillaConfig config) {
+    Optional<String> level = config.get(ScrillaConfig.LOG_LEVEL);
+    if (level.isEmpty()) {
+      return;
+    }
+    String l = level.get().toLowerCase(Locale.ROOT);
+    if (l.equals("warning")) {
+      l = "warn";
+    }
+    if (!LOG_LEVELS.contains(l)) {
+      throw new ConfigurationException(ScrillaConfig.LOG_LEVEL + "=" + SafeText.quote(level.get())
+          + " is not allowed: use one of " + String.join(", ", LOG_LEVELS));
+    }
+    if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+      System.setProperty(SIMPLE_LOGGER_LEVEL, l);
     }
   }
 

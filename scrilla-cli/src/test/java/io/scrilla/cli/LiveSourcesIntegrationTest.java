@@ -8,6 +8,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.spi.Cache;
 import io.scrilla.cache.sqlite.SqliteCache;
 import io.scrilla.core.Scrilla;
 import io.scrilla.services.alphavantage.AlphaVantageClient;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -45,17 +47,27 @@ class LiveSourcesIntegrationTest {
 
   LiveSourcesIntegrationTest() throws java.io.IOException {}
 
+  /** Caches opened by {@link #scrilla()}: the facade leaves a cache it was given open. */
+  private final List<Cache> opened = new ArrayList<>();
+
   @AfterEach
   void stop() {
+    opened.forEach(Cache::close);
     services.close();
   }
 
   private Scrilla scrilla() {
+    Cache cache = SqliteCache.open(dir.resolve("cache.db"));
+    opened.add(cache);
+    return scrilla(cache);
+  }
+
+  private Scrilla scrilla(Cache cache) {
     AlphaVantageClient client = AlphaVantageClient.builder().apiKey("TESTKEY").url(URI.create(services.alphaVantageUrl())).build();
     return Scrilla.builder()
         .priceSource(AlphaVantagePriceSource.of(client, CLOCK))
         .interestRateSource(TreasuryRateSource.builder().baseUrl(URI.create(services.treasuryUrl())).clock(CLOCK).build())
-        .cache(SqliteCache.open(dir.resolve("cache.db")))
+        .cache(cache)
         .clock(CLOCK)
         .build();
   }
@@ -80,9 +92,9 @@ class LiveSourcesIntegrationTest {
 
   @Test
   void prices_onlyRecentDaysMissing_oneCompactFetch() {
-    try (Scrilla s = scrilla()) {
+    try (Cache cache = SqliteCache.open(dir.resolve("cache.db")); Scrilla s = scrilla(cache)) {
       // the cache holds SPY up to 2021-11-12 (as an earlier run would have left it)
-      s.cache().prices().put(CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
+      cache.prices().put(CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
       PriceHistory window = s.prices(SPY, DateRange.parse("2021-06-30", "2021-11-19"));
       assertEquals(1, services.requests.size());
       assertEquals(1, services.count("outputsize=compact"));

@@ -15,6 +15,7 @@ import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.CvarSolution;
 import io.scrilla.core.optimize.FrontierSpacing;
 import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.risk.TailEvent;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,7 @@ class OptimizationCommandsTest {
 
     Solution longOnly = lib.maximumSharpeRatio(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly());
     JsonNode inv = run("optimize-portfolio", "--sharpe", "--invest", "10000");
-    Allocation a = lib.allocate(longOnly, ASSETS, RANGE, new BigDecimal("10000"));
+    Allocation a = lib.allocate(longOnly, RANGE, new BigDecimal("10000"));
     for (String t : List.of("SPY", "GLD", "DIS")) {
       assertEquals(a.shares().get(t).doubleValue(), inv.get("shares").get(t).doubleValue());
     }
@@ -95,10 +96,10 @@ class OptimizationCommandsTest {
   @Test
   void optimizeCvar_addsTheLoss() {
     CvarSolution s = lib.minimumConditionalValueAtRisk(ASSETS, RANGE, EstimationMethod.MOMENTS,
-        Constraints.longOnly(), 0.05, 0.5);
+        Constraints.longOnly(), TailEvent.of(0.05, 0.5));
     JsonNode j = run("optimize-cvar", "--prob", "0.05", "--expiry", "0.5");
     assertSolution(s.solution(), j);
-    assertEquals(s.conditionalValueAtRisk(), j.get("conditional_value_at_risk").doubleValue());
+    assertEquals(s.conditionalValueAtRiskLoss(), j.get("conditional_value_at_risk").doubleValue());
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.allocate.Allocation;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.optimize.Bounds;
 import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.FrontierSpacing;
@@ -18,6 +19,7 @@ import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.math.BigDecimal;
 import java.util.List;
@@ -38,18 +40,23 @@ class ReadmeExamplesTest {
       CorrelationMatrix m = scrilla.correlationMatrix(assets, range, EstimationMethod.LIKELIHOOD);
       double beta = scrilla.marketBeta(Scrilla.asset("GLD"), range, EstimationMethod.MOMENTS);
       double sharpe = scrilla.sharpeRatio(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS);
-      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS, 0.05, 0.5);
+      double fixed = scrilla.sharpeRatio(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS, RiskFreeRate.of(0.02));
+      double var = scrilla.valueAtRisk(Scrilla.asset("SPY"), range, EstimationMethod.MOMENTS,
+          TailEvent.of(0.05, 0.5));
+      Map<Asset, Result<Double>> betas = Result.each(assets, a -> scrilla.marketBeta(a, range, EstimationMethod.MOMENTS));
       Map<Asset, Result<AssetStatistics>> all = scrilla.assetStatistics(assets, range, EstimationMethod.MOMENTS);
       assertEquals(3, m.size());
       assertTrue(Double.isFinite(beta) && Double.isFinite(sharpe) && var > 0);
       assertTrue(all.values().stream().allMatch(Result::isSuccess));
+      assertTrue(Double.isFinite(fixed) && fixed != sharpe);
+      assertEquals(beta, betas.get(Scrilla.asset("GLD")).orElseThrow(), 0);
 
       Solution minVar = scrilla.minimumVariance(assets, range, EstimationMethod.MOMENTS, Constraints.longOnly());
       Solution tangency = scrilla.maximumSharpeRatio(assets, range, EstimationMethod.MOMENTS,
           Constraints.of(Bounds.uniform(0, 0.6)).withTargetReturn(0.12));
       List<Solution> frontier = scrilla.efficientFrontier(assets, range, EstimationMethod.MOMENTS,
           Bounds.longOnly(), 5, FrontierSpacing.INCLUSIVE);
-      Allocation shares = scrilla.allocate(tangency, assets, range, new BigDecimal("10000"));
+      Allocation shares = scrilla.allocate(tangency, range, new BigDecimal("10000"));
       assertTrue(minVar.annualVolatility() <= tangency.annualVolatility());
       assertEquals(0.12, tangency.annualReturn(), 1e-12);
       assertEquals(5, frontier.size());

@@ -11,6 +11,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.risk.AssetStatistics;
+import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DividendValuation;
@@ -102,8 +103,9 @@ class StatisticsCommandsTest {
   void varAndCvar_priceLevels() {
     double var = run("var", "SPY", "--prob", "0.05", "--expiry", "0.5").get("SPY").get("value_at_risk").doubleValue();
     double cvar = run("cvar", "SPY", "-prob", "0.05", "-expiry", "0.5").get("SPY").get("conditional_value_at_risk").doubleValue();
-    assertEquals(lib.valueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, 0.05, 0.5), var);
-    assertEquals(lib.conditionalValueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, 0.05, 0.5), cvar);
+    TailEvent event = TailEvent.of(0.05, 0.5);
+    assertEquals(lib.valueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, event), var);
+    assertEquals(lib.conditionalValueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, event), cvar);
     assertTrue(cvar < var, "CVaR level below VaR level");
   }
 
@@ -112,6 +114,26 @@ class StatisticsCommandsTest {
     var run = CliHarness.runConfigured(CONFIG, "var", "SPY", "--prob", "1.5");
     assertEquals(1, run.code());
     assertTrue(run.err().contains("--prob 1.5"), run.err());
+  }
+
+  @Test
+  void var_horizonBeyondRange_isOneLineErrorNamingTheRange() {
+    var run = CliHarness.runConfigured(CONFIG, "var", "SPY", "--expiry", "1e308");
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("--expiry 1.0E308") && run.err().contains("at most 1000"),
+        run.err());
+    assertEquals(1, run.err().lines().filter(l -> l.startsWith("error:")).count(), run.err());
+    assertTrue(!run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void varAndCvar_smallestPositiveProbability_finiteOrderedPriceLevels() {
+    for (String p : new String[] {"1e-17", "4.9e-324"}) {
+      double var = run("var", "SPY", "--prob", p).get("SPY").get("value_at_risk").doubleValue();
+      double cvar = run("cvar", "SPY", "--prob", p).get("SPY").get("conditional_value_at_risk")
+          .doubleValue();
+      assertTrue(cvar > 0 && cvar < var && Double.isFinite(var), p + ": " + cvar + " " + var);
+    }
   }
 
   @Test

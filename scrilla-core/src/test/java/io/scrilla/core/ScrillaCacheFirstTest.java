@@ -138,7 +138,8 @@ class ScrillaCacheFirstTest {
   void window_weekendEnds_moveBackToTradingDays() {
     try (Scrilla s = scrilla()) {
       // Saturday 2021-01-02 -> Thursday 2020-12-31; Sunday 2021-06-27 -> Friday 2021-06-25
-      DateRange w = s.window(SPY, DateRange.of(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 6, 27)), false);
+      DateRange w = s.marketData().sample(List.of(SPY),
+          DateRange.of(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 6, 27)), EstimationMethod.MOMENTS, false).window();
       assertEquals(DateRange.of(LocalDate.of(2020, 12, 31), LocalDate.of(2021, 6, 25)), w);
       assertThrows(InvalidInputException.class,
           () -> s.riskProfile(SPY, DateRange.of(LocalDate.of(2021, 7, 3), LocalDate.of(2021, 7, 5)), EstimationMethod.MOMENTS));
@@ -150,7 +151,8 @@ class ScrillaCacheFirstTest {
     try (Scrilla s = scrilla()) {
       DateRange r = DateRange.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 6, 30));
       Asset nope = Asset.equity("NOPE");
-      Map<Asset, Result<RiskProfile>> res = s.riskProfiles(List.of(SPY, nope, GLD), r, EstimationMethod.MOMENTS);
+      Map<Asset, Result<RiskProfile>> res = Result.each(List.of(SPY, nope, GLD),
+          a -> s.riskProfile(a, r, EstimationMethod.MOMENTS));
       assertEquals(List.of(SPY, nope, GLD), List.copyOf(res.keySet()));
       assertTrue(res.get(SPY).isSuccess());
       assertTrue(res.get(GLD).isSuccess());

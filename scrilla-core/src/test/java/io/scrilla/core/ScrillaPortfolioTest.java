@@ -14,6 +14,7 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.allocate.Allocation;
 import io.scrilla.core.cache.MemoryCacheProvider;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.optimize.Bounds;
 import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.Portfolio;
@@ -90,7 +91,7 @@ class ScrillaPortfolioTest {
   @Test
   void allocate_buysAtTheLastCloseOfTheWindow() {
     Solution s = scrilla.minimumVariance(ASSETS, WINDOW, EstimationMethod.MOMENTS, Constraints.longOnly());
-    Allocation a = scrilla.allocate(s, ASSETS, WINDOW, new BigDecimal("100000"));
+    Allocation a = scrilla.allocate(s, WINDOW, new BigDecimal("100000"));
     BigDecimal spent = BigDecimal.ZERO;
     for (int i = 0; i < 3; i++) {
       PriceHistory h = FakePriceSource.walk(ASSETS.get(i), HISTORY, 7 + i).slice(WINDOW);
@@ -106,7 +107,8 @@ class ScrillaPortfolioTest {
         () -> scrilla.portfolio(List.of(ASSETS.get(0), ASSETS.get(0)), WINDOW, EstimationMethod.MOMENTS));
     assertThrows(InvalidInputException.class, () -> scrilla.portfolio(List.of(), WINDOW, EstimationMethod.MOMENTS));
     PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
-        () -> scrilla.portfolio(List.of(ASSETS.get(0), Asset.equity("NOPE")), WINDOW, EstimationMethod.MOMENTS, 0.01));
+        () -> scrilla.portfolio(List.of(ASSETS.get(0), Asset.equity("NOPE")), WINDOW, EstimationMethod.MOMENTS,
+            RiskFreeRate.of(0.01)));
     assertTrue(e.getMessage().contains("NOPE"), e.getMessage());
   }
 }

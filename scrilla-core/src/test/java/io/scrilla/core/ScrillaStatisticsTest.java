@@ -24,8 +24,10 @@ import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.estimate.RecordedPrices;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.risk.AssetStatistics;
-import io.scrilla.core.risk.Gbm;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DiscountDividendModel;
@@ -166,12 +168,12 @@ class ScrillaStatisticsTest {
 
   @Test
   void manyTickers_missingTicker_failsAloneInOrder() {
-    Map<Asset, Result<Double>> sharpe = scrilla.sharpeRatios(List.of(GLD, NOPE, SPY), H1, MOMENTS);
+    Map<Asset, Result<Double>> sharpe = Result.each(List.of(GLD, NOPE, SPY), a -> scrilla.sharpeRatio(a, H1, MOMENTS));
     assertEquals(List.of(GLD, NOPE, SPY), List.copyOf(sharpe.keySet()));
     assertTrue(sharpe.get(GLD).isSuccess());
     assertFalse(sharpe.get(NOPE).isSuccess());
     assertTrue(sharpe.get(SPY).isSuccess());
-    Map<Asset, Result<Double>> betas = scrilla.marketBetas(List.of(NOPE, DIS), H1, MOMENTS);
+    Map<Asset, Result<Double>> betas = Result.each(List.of(NOPE, DIS), a -> scrilla.marketBeta(a, H1, MOMENTS));
     assertFalse(betas.get(NOPE).isSuccess());
     assertTrue(betas.get(DIS).isSuccess());
   }
@@ -182,7 +184,7 @@ class ScrillaStatisticsTest {
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     assertEquals(rf, scrilla.riskFreeRate(LocalDate.of(2021, 6, 30)), 0);
     assertEquals((p.annualReturn() - rf) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS), 1e-15);
-    assertEquals((p.annualReturn() - 0.03) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS, 0.03), 1e-15);
+    assertEquals((p.annualReturn() - 0.03) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS, RiskFreeRate.of(0.03)), 1e-15);
     // a Sunday takes the Friday curve
     assertEquals(oneYear(LocalDate.of(2021, 6, 25)), scrilla.riskFreeRate(LocalDate.of(2021, 6, 27)), 0);
   }
@@ -202,7 +204,7 @@ class ScrillaStatisticsTest {
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     double mu = scrilla.riskProfile(SPY, H1, MOMENTS).annualReturn();
     assertEquals(rf + beta * (mu - rf), scrilla.costOfEquity(DIS, H1, MOMENTS), 1e-15);
-    assertEquals(0.01 + beta * (mu - 0.01), scrilla.costOfEquity(DIS, H1, MOMENTS, 0.01), 1e-15);
+    assertEquals(0.01 + beta * (mu - 0.01), scrilla.costOfEquity(DIS, H1, MOMENTS, RiskFreeRate.of(0.01)), 1e-15);
     assertEquals(mu - rf, scrilla.marketPremium(H1, MOMENTS), 1e-15);
   }
 
@@ -238,10 +240,11 @@ class ScrillaStatisticsTest {
     RiskProfile p = scrilla.riskProfile(BTC, H1, MOMENTS);
     PriceHistory btc = RecordedPrices.load(BTC).slice(H1);
     double s0 = btc.close(btc.size() - 1);
-    assertEquals(Gbm.valueAtRisk(s0, p, 0.5, 0.05), scrilla.valueAtRisk(BTC, H1, MOMENTS, 0.05, 0.5), 0);
-    assertEquals(Gbm.conditionalValueAtRisk(s0, p, 0.5, 0.05),
-        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, 0.05, 0.5), 0);
-    Map<Asset, Result<Double>> many = scrilla.valuesAtRisk(List.of(BTC, NOPE), H1, MOMENTS, 0.05, 0.5);
+    TailEvent event = TailEvent.of(0.05, 0.5);
+    assertEquals(TailRisk.valueAtRiskPrice(s0, p, event), scrilla.valueAtRisk(BTC, H1, MOMENTS, event), 0);
+    assertEquals(TailRisk.conditionalValueAtRiskPrice(s0, p, event),
+        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, event), 0);
+    Map<Asset, Result<Double>> many = Result.each(List.of(BTC, NOPE), a -> scrilla.valueAtRisk(a, H1, MOMENTS, event));
     assertTrue(many.get(BTC).isSuccess() && !many.get(NOPE).isSuccess());
   }
 
@@ -264,7 +267,7 @@ class ScrillaStatisticsTest {
     assertEquals(r, v.discountRate(), 0);
     assertEquals(DiscountDividendModel.value(RecordedPrices.dividends(ALLY), asOf, r).netPresentValue(),
         v.netPresentValue(), 0);
-    Map<Asset, Result<DividendValuation>> many = scrilla.discountDividendModels(List.of(ALLY, DIS), asOf, 0.1);
+    Map<Asset, Result<DividendValuation>> many = Result.each(List.of(ALLY, DIS), a -> scrilla.discountDividendModel(a, asOf, 0.1));
     assertTrue(many.get(ALLY).isSuccess());
     assertTrue(((Result.Failure<DividendValuation>) many.get(DIS)).error() instanceof SampleSizeException);
   }

@@ -1,6 +1,7 @@
 package io.scrilla.api.config;
 
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
@@ -9,11 +10,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The library's configuration; immutable and thread-safe.
@@ -21,14 +25,13 @@ import java.util.TreeMap;
  * <p>Values have scrilla's variable names and come from the environment
  * ({@link #fromEnvironment()}), from Java system properties of the same names, from a map, or from
  * a {@link Builder}. {@link #load()} reads the environment and lets system properties override it.
- * Every known variable is validated on construction; a bad value fails with a
+ * The variables of the library itself are validated on construction; a bad value fails with a
  * {@link ConfigurationException} naming the variable, the value and what is allowed.
  *
  * <table>
- *   <caption>Variables</caption>
+ *   <caption>Variables read here</caption>
  *   <tr><th>variable</th><th>default</th></tr>
  *   <tr><td>{@code CACHE_MODE}</td><td>{@code sqlite}</td></tr>
- *   <tr><td>{@code SQLITE_FILE}</td><td>{@code ~/.scrilla/cache.db}</td></tr>
  *   <tr><td>{@code DEFAULT_ESTIMATION_METHOD}</td><td>{@code moments}</td></tr>
  *   <tr><td>{@code RISK_FREE}</td><td>{@code ONE_YEAR}</td></tr>
  *   <tr><td>{@code MARKET_PROXY}</td><td>{@code SPY}</td></tr>
@@ -41,22 +44,24 @@ import java.util.TreeMap;
  *       {@code SCRILLA_DATA_DIR}, else {@code csv}</td></tr>
  *   <tr><td>{@code SCRILLA_DATA_DIR}</td><td>none: the bundled sample data</td></tr>
  *   <tr><td>{@code ALPHA_VANTAGE_KEY}</td><td>none</td></tr>
- *   <tr><td>{@code ALPHA_VANTAGE_URL}</td><td>{@code https://www.alphavantage.co/query}</td></tr>
- *   <tr><td>{@code TREASURY_URL}</td><td>the Treasury's interest-rate XML pages</td></tr>
- *   <tr><td>{@code LOG_LEVEL}</td><td>none</td></tr>
  * </table>
  *
- * <p>Backend-specific variables (for example {@code DYNAMO_CONF}) are read with {@link #get}. The
- * API key never appears in {@link #toString()}.
+ * <p>This class knows no backend. Each provider parses and validates its own variables from the
+ * generic accessors {@link #get}, {@link #getPath}, {@link #getHttpUrl} and {@link #getInt}, whose
+ * errors name the variable, the value and what is allowed: the SQLite cache reads
+ * {@code SQLITE_FILE}, the AlphaVantage client {@code ALPHA_VANTAGE_URL}, the Treasury source
+ * {@code TREASURY_URL}, the DynamoDB cache {@code DYNAMO_CONF} and its siblings, the command line
+ * {@code LOG_LEVEL}. The API key never appears in {@link #toString()}.
  *
  * <pre>{@code
- * ScrillaConfig config = ScrillaConfig.builder().cacheMode("memory").dataDir(Path.of("data")).build();
+ * ScrillaConfig config =
+ *     ScrillaConfig.builder().cacheMode("memory").dataDir(Path.of("data")).build();
  * }</pre>
  */
 public final class ScrillaConfig {
   /** Name of the cache backend variable. */
   public static final String CACHE_MODE = "CACHE_MODE";
-  /** Name of the SQLite file variable. */
+  /** Name of the SQLite file variable, read by the SQLite cache module. */
   public static final String SQLITE_FILE = "SQLITE_FILE";
   /** Name of the default estimation method variable. */
   public static final String DEFAULT_ESTIMATION_METHOD = "DEFAULT_ESTIMATION_METHOD";
@@ -84,24 +89,13 @@ public final class ScrillaConfig {
   public static final String SCRILLA_DATA_DIR = "SCRILLA_DATA_DIR";
   /** Name of the AlphaVantage key variable. */
   public static final String ALPHA_VANTAGE_KEY = "ALPHA_VANTAGE_KEY";
-  /** Name of the AlphaVantage URL variable. */
-  public static final String ALPHA_VANTAGE_URL = "ALPHA_VANTAGE_URL";
-  /** Name of the Treasury URL variable. */
-  public static final String TREASURY_URL = "TREASURY_URL";
-  /** Name of the log level variable. */
+  /** Name of the log level variable, read by the command line. */
   public static final String LOG_LEVEL = "LOG_LEVEL";
-
-  /** Default AlphaVantage query URL. */
-  public static final String DEFAULT_ALPHA_VANTAGE_URL = "https://www.alphavantage.co/query";
-  /** Default base URL of the Treasury's daily par yield curve XML pages. */
-  public static final String DEFAULT_TREASURY_URL =
-      "https://home.treasury.gov/resource-center/data-chart-center/interest-rates/pages/xml";
 
   private static final Set<String> SECRETS = Set.of(ALPHA_VANTAGE_KEY);
 
   private final Map<String, String> values;
   private final String cacheMode;
-  private final Path sqliteFile;
   private final EstimationMethod defaultMethod;
   private final Maturity riskFree;
   private final String marketProxy;
@@ -112,8 +106,6 @@ public final class ScrillaConfig {
   private final int analysisPeriod;
   private final Optional<Path> dataDir;
   private final Optional<String> alphaVantageKey;
-  private final URI alphaVantageUrl;
-  private final URI treasuryUrl;
   private final String priceManager;
   private final String statManager;
   private final String divManager;
@@ -126,25 +118,22 @@ public final class ScrillaConfig {
       }
     });
     this.values = Collections.unmodifiableMap(v);
-    this.cacheMode = text(CACHE_MODE, "sqlite").toLowerCase(java.util.Locale.ROOT);
-    this.sqliteFile = path(SQLITE_FILE)
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
-    this.defaultMethod = parse(DEFAULT_ESTIMATION_METHOD, EstimationMethod.MOMENTS, EstimationMethod::parse);
+    this.cacheMode = text(CACHE_MODE, "sqlite").toLowerCase(Locale.ROOT);
+    this.defaultMethod =
+        parse(DEFAULT_ESTIMATION_METHOD, EstimationMethod.MOMENTS, EstimationMethod::parse);
     this.riskFree = parse(RISK_FREE, Maturity.ONE_YEAR, Maturity::parse);
-    this.marketProxy = text(MARKET_PROXY, "SPY").toUpperCase(java.util.Locale.ROOT);
-    this.frontierSteps = positiveInt(FRONTIER_STEPS, 5, 2);
-    this.ma1 = positiveInt(MA_1, 20, 1);
-    this.ma2 = positiveInt(MA_2, 60, 1);
-    this.ma3 = positiveInt(MA_3, 100, 1);
-    this.analysisPeriod = positiveInt(DEFAULT_ANALYSIS_PERIOD, 100, 2);
-    this.dataDir = path(SCRILLA_DATA_DIR);
+    this.marketProxy = text(MARKET_PROXY, "SPY").toUpperCase(Locale.ROOT);
+    this.frontierSteps = getInt(FRONTIER_STEPS, 2).orElse(5);
+    this.ma1 = getInt(MA_1, 1).orElse(20);
+    this.ma2 = getInt(MA_2, 1).orElse(60);
+    this.ma3 = getInt(MA_3, 1).orElse(100);
+    this.analysisPeriod = getInt(DEFAULT_ANALYSIS_PERIOD, 2).orElse(100);
+    this.dataDir = getPath(SCRILLA_DATA_DIR);
     this.alphaVantageKey = Optional.ofNullable(v.get(ALPHA_VANTAGE_KEY));
-    this.alphaVantageUrl = uri(ALPHA_VANTAGE_URL, DEFAULT_ALPHA_VANTAGE_URL);
-    this.treasuryUrl = uri(TREASURY_URL, DEFAULT_TREASURY_URL);
     boolean live = alphaVantageKey.isPresent() && dataDir.isEmpty();
-    this.priceManager = text(PRICE_MANAGER, live ? "alpha_vantage" : "csv").toLowerCase(java.util.Locale.ROOT);
-    this.statManager = text(STAT_MANAGER, live ? "treasury" : "csv").toLowerCase(java.util.Locale.ROOT);
-    this.divManager = text(DIV_MANAGER, live ? "alpha_vantage" : "csv").toLowerCase(java.util.Locale.ROOT);
+    this.priceManager = manager(PRICE_MANAGER, live ? "alpha_vantage" : "csv");
+    this.statManager = manager(STAT_MANAGER, live ? "treasury" : "csv");
+    this.divManager = manager(DIV_MANAGER, live ? "alpha_vantage" : "csv");
   }
 
   /** Returns the configuration from the environment variables alone. */
@@ -159,7 +148,7 @@ public final class ScrillaConfig {
   public static ScrillaConfig load() {
     Map<String, String> m = new LinkedHashMap<>(System.getenv());
     for (String name : System.getProperties().stringPropertyNames()) {
-      if (name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
+      if (name.equals(name.toUpperCase(Locale.ROOT))) {
         m.put(name, System.getProperty(name));
       }
     }
@@ -186,19 +175,112 @@ public final class ScrillaConfig {
     return new Builder(values);
   }
 
-  /** Returns the raw value of any variable, e.g. {@code DYNAMO_CONF}, if set and not blank. */
+  /**
+   * Returns the value of any variable, e.g. {@code DYNAMO_CONF}, trimmed, if set and not blank.
+   *
+   * @param name the variable
+   * @return its text, or empty
+   */
   public Optional<String> get(String name) {
-    return Optional.ofNullable(values.get(name));
+    return Optional.ofNullable(values.get(Objects.requireNonNull(name, "name")));
+  }
+
+  /**
+   * Returns a variable's value as a file-system path, if set.
+   *
+   * @param name the variable, e.g. {@code SQLITE_FILE}
+   * @return the path, or empty
+   * @throws ConfigurationException naming the variable and the value when it is not a valid path
+   */
+  public Optional<Path> getPath(String name) {
+    Optional<String> s = get(name);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(s.get()));
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(
+          name + "=" + SafeText.quote(s.get()) + " is not a valid path: give a file or folder", e);
+    }
+  }
+
+  /**
+   * Returns a variable's value as an http or https URL to which query parameters can be appended,
+   * if set.
+   *
+   * @param name the variable, e.g. {@code ALPHA_VANTAGE_URL}
+   * @return the URL, or empty
+   * @throws ConfigurationException naming the variable, the value and what is allowed when it is
+   *     not an absolute http(s) URL with a host, or has a {@code #fragment} (which would swallow
+   *     the query parameters appended to it)
+   */
+  public Optional<URI> getHttpUrl(String name) {
+    Optional<String> s = get(name);
+    return s.map(text -> httpUrl(name, text));
+  }
+
+  /**
+   * Checks that a text is an absolute http(s) URL with a host and without a fragment, for a
+   * variable's value or a URL given in code.
+   *
+   * @param name the variable the URL stands for, for the message
+   * @param text the URL
+   * @return the URL
+   * @throws ConfigurationException naming the variable, the value and what is allowed
+   */
+  public static URI httpUrl(String name, String text) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    String problem;
+    try {
+      URI u = new URI(text);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        problem = "is not an http(s) URL";
+      } else if (u.getHost() == null) {
+        problem = "has no host";
+      } else if (u.getRawFragment() != null) {
+        problem = "has a #fragment, which would swallow the query parameters appended to it;"
+            + " remove the '#' and what follows";
+      } else {
+        return u;
+      }
+    } catch (URISyntaxException e) {
+      problem = "is not an http(s) URL (" + e.getReason() + ")";
+    }
+    throw new ConfigurationException(name + "=" + SafeText.quote(text) + " " + problem
+        + ": use an http or https URL such as https://example.com/query");
+  }
+
+  /**
+   * Returns a variable's value as a whole number of at least {@code min}, if set.
+   *
+   * @param name the variable, e.g. {@code FRONTIER_STEPS}
+   * @param min the least value allowed
+   * @return the number, or empty
+   * @throws ConfigurationException naming the variable, the value and the least value allowed
+   */
+  public OptionalInt getInt(String name, int min) {
+    Optional<String> s = get(name);
+    if (s.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int n = Integer.parseInt(s.get());
+      if (n >= min) {
+        return OptionalInt.of(n);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(name + "=" + SafeText.quote(s.get())
+        + " is not allowed: use a whole number of at least " + min);
   }
 
   /** Returns the cache backend name ({@code CACHE_MODE}), lower case. */
   public String cacheMode() {
     return cacheMode;
-  }
-
-  /** Returns the SQLite file ({@code SQLITE_FILE}). */
-  public Path sqliteFile() {
-    return sqliteFile;
   }
 
   /** Returns the default estimation method ({@code DEFAULT_ESTIMATION_METHOD}). */
@@ -241,16 +323,6 @@ public final class ScrillaConfig {
     return alphaVantageKey;
   }
 
-  /** Returns the AlphaVantage query URL ({@code ALPHA_VANTAGE_URL}). */
-  public URI alphaVantageUrl() {
-    return alphaVantageUrl;
-  }
-
-  /** Returns the base URL of the Treasury's yield pages ({@code TREASURY_URL}). */
-  public URI treasuryUrl() {
-    return treasuryUrl;
-  }
-
   /** Returns the price source name ({@code PRICE_MANAGER}), lower case. */
   public String priceManager() {
     return priceManager;
@@ -279,19 +351,11 @@ public final class ScrillaConfig {
     return values.getOrDefault(name, dflt);
   }
 
-  private Optional<Path> path(String name) {
-    String s = values.get(name);
-    if (s == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Path.of(s));
-    } catch (RuntimeException e) {
-      throw new ConfigurationException(name + "='" + s + "' is not a valid path", e);
-    }
+  private String manager(String name, String dflt) {
+    return text(name, dflt).toLowerCase(Locale.ROOT);
   }
 
-  private <T> T parse(String name, T dflt, java.util.function.Function<String, T> parser) {
+  private <T> T parse(String name, T dflt, Function<String, T> parser) {
     String s = values.get(name);
     if (s == null) {
       return dflt;
@@ -300,36 +364,6 @@ public final class ScrillaConfig {
       return parser.apply(s);
     } catch (ScrillaException e) {
       throw new ConfigurationException(name + ": " + e.getMessage(), e);
-    }
-  }
-
-  private int positiveInt(String name, int dflt, int min) {
-    String s = values.get(name);
-    if (s == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(s);
-      if (n >= min) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigurationException(
-        name + "='" + s + "' is not allowed: use a whole number of at least " + min + " (default " + dflt + ")");
-  }
-
-  private URI uri(String name, String dflt) {
-    String s = values.getOrDefault(name, dflt);
-    try {
-      URI u = new URI(s);
-      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-        throw new URISyntaxException(s, "scheme must be http or https");
-      }
-      return u;
-    } catch (URISyntaxException e) {
-      throw new ConfigurationException(name + "='" + s + "' is not an http(s) URL: " + e.getReason(), e);
     }
   }
 
@@ -347,7 +381,10 @@ public final class ScrillaConfig {
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    values.forEach((k, v) -> shown.put(k, SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY") ? "****" : v));
+    values.forEach((k, v) -> {
+      boolean secret = SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY");
+      shown.put(k, secret ? SafeText.MASK : v);
+    });
     return "ScrillaConfig" + shown;
   }
 
@@ -381,7 +418,7 @@ public final class ScrillaConfig {
       return set(CACHE_MODE, mode);
     }
 
-    /** Sets {@code SQLITE_FILE}. */
+    /** Sets {@code SQLITE_FILE}, the file of the SQLite cache module. */
     public Builder sqliteFile(Path file) {
       return set(SQLITE_FILE, file.toString());
     }

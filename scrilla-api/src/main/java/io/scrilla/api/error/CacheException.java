@@ -12,7 +12,7 @@ public class CacheException extends ScrillaException {
    * @param message what is wrong and how to fix it
    */
   public CacheException(String message) {
-    super("CACHE", message);
+    super(ErrorCode.CACHE, message);
   }
 
   /**
@@ -22,6 +22,6 @@ public class CacheException extends ScrillaException {
    * @param cause the underlying failure
    */
   public CacheException(String message, Throwable cause) {
-    super("CACHE", message, cause);
+    super(ErrorCode.CACHE, message, cause);
   }
 }

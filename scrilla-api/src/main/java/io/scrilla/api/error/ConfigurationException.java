@@ -13,7 +13,7 @@ public class ConfigurationException extends ScrillaException {
    * @param message what is wrong and how to fix it
    */
   public ConfigurationException(String message) {
-    super("CONFIGURATION", message);
+    super(ErrorCode.CONFIGURATION, message);
   }
 
   /**
@@ -23,6 +23,6 @@ public class ConfigurationException extends ScrillaException {
    * @param cause the underlying failure
    */
   public ConfigurationException(String message, Throwable cause) {
-    super("CONFIGURATION", message, cause);
+    super(ErrorCode.CONFIGURATION, message, cause);
   }
 }

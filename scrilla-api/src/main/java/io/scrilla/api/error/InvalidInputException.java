@@ -13,7 +13,7 @@ public class InvalidInputException extends ScrillaException {
    * @param message what is wrong and how to fix it
    */
   public InvalidInputException(String message) {
-    super("INVALID_INPUT", message);
+    super(ErrorCode.INVALID_INPUT, message);
   }
 
   /**
@@ -23,6 +23,6 @@ public class InvalidInputException extends ScrillaException {
    * @param cause the underlying failure
    */
   public InvalidInputException(String message, Throwable cause) {
-    super("INVALID_INPUT", message, cause);
+    super(ErrorCode.INVALID_INPUT, message, cause);
   }
 }

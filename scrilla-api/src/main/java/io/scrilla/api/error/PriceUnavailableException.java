@@ -12,7 +12,7 @@ public class PriceUnavailableException extends ScrillaException {
    * @param message what is wrong and how to fix it
    */
   public PriceUnavailableException(String message) {
-    super("PRICE_UNAVAILABLE", message);
+    super(ErrorCode.PRICE_UNAVAILABLE, message);
   }
 
   /**
@@ -22,6 +22,6 @@ public class PriceUnavailableException extends ScrillaException {
    * @param cause the underlying failure
    */
   public PriceUnavailableException(String message, Throwable cause) {
-    super("PRICE_UNAVAILABLE", message, cause);
+    super(ErrorCode.PRICE_UNAVAILABLE, message, cause);
   }
 }

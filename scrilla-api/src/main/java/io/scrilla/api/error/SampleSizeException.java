@@ -13,7 +13,7 @@ public class SampleSizeException extends ScrillaException {
    * @param message what is wrong and how to fix it
    */
   public SampleSizeException(String message) {
-    super("SAMPLE_SIZE", message);
+    super(ErrorCode.SAMPLE_TOO_SMALL, message);
   }
 
   /**
@@ -23,6 +23,6 @@ public class SampleSizeException extends ScrillaException {
    * @param cause the underlying failure
    */
   public SampleSizeException(String message, Throwable cause) {
-    super("SAMPLE_SIZE", message, cause);
+    super(ErrorCode.SAMPLE_TOO_SMALL, message, cause);
   }
 }

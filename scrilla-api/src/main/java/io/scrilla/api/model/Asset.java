@@ -1,6 +1,7 @@
 package io.scrilla.api.model;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public record Asset(String ticker, AssetType type) implements Comparable<Asset> 
     ticker = ticker.trim().toUpperCase(Locale.ROOT);
     if (!TICKER.matcher(ticker).matches()) {
       throw new InvalidInputException(
-          "invalid ticker '" + ticker + "': use 1-20 letters, digits or . - ^ = _");
+          "invalid ticker " + SafeText.quote(ticker) + ": use 1-20 letters, digits or . - ^ = _");
     }
   }
 

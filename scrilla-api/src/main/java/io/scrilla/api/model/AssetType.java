@@ -1,6 +1,7 @@
 package io.scrilla.api.model;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import java.util.Locale;
 
 /**
@@ -45,7 +46,7 @@ public enum AssetType {
         return CRYPTO;
       default:
         throw new InvalidInputException(
-            "unknown asset type '" + text + "': use 'equity' or 'crypto'");
+            "unknown asset type " + SafeText.quote(text) + ": use 'equity' or 'crypto'");
     }
   }
 }

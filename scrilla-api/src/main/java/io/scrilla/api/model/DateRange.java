@@ -1,6 +1,7 @@
 package io.scrilla.api.model;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -49,7 +50,8 @@ public record DateRange(LocalDate start, LocalDate end) {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "invalid " + what + " date '" + text + "': use YYYY-MM-DD, e.g. 2021-11-19", e);
+          "invalid " + what + " date " + SafeText.quote(text) + ": use YYYY-MM-DD, e.g. 2021-11-19",
+          e);
     }
   }
 

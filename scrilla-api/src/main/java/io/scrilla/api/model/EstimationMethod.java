@@ -1,6 +1,7 @@
 package io.scrilla.api.model;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import java.util.Locale;
 
 /**
@@ -56,8 +57,8 @@ public enum EstimationMethod {
         return LIKELIHOOD;
       default:
         throw new InvalidInputException(
-            "unknown estimation method '" + text
-                + "': use moments, percentiles or likelihood (also percents, percentile, likely)");
+            "unknown estimation method " + SafeText.quote(text)
+                + ": use moments, percentiles or likelihood (also percents, percentile, likely)");
     }
   }
 

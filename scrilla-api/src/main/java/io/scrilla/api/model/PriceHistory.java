@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Dates are held as epoch days ({@link LocalDate#toEpochDay()}) and prices as primitive
  * {@code double} arrays in the asset's quote currency (USD). Close prices are required and must be
- * finite and strictly positive; open prices are optional ({@link #hasOpens()}). Dates are strictly
+ * finite and strictly positive (the sources also refuse subnormal prices, whose ratios overflow;
+ * a cache may hold any positive double); open prices are optional ({@link #hasOpens()}). Dates are strictly
  * increasing.
  *
  * <p>{@link #slice(DateRange)} returns a view that shares the arrays, so taking a window of a long
@@ -147,11 +148,12 @@ public final class PriceHistory {
   /**
    * Returns the {@code i}-th open price.
    *
-   * @throws IllegalStateException when the history has no opens
+   * @throws InvalidInputException when the history has no opens
    */
   public double open(int i) {
     if (opens == null) {
-      throw new IllegalStateException(asset.ticker() + ": the source gave no open prices");
+      throw new InvalidInputException(asset.ticker() + ": the source gave no open prices; use"
+          + " close prices, or a source whose files or answers have an open column");
     }
     return opens[index(i)];
   }
@@ -201,10 +203,14 @@ public final class PriceHistory {
   /**
    * Returns the history with the other's rows added; where both have a date, {@code other}'s row
    * wins. Both must belong to the same asset. The result is a new compact history.
+   *
+   * @throws InvalidInputException when the other history belongs to another asset
    */
   public PriceHistory merge(PriceHistory other) {
+    Objects.requireNonNull(other, "other");
     if (!asset.equals(other.asset)) {
-      throw new IllegalArgumentException("cannot merge " + asset + " with " + other.asset);
+      throw new InvalidInputException("cannot merge the prices of " + asset + " with those of "
+          + other.asset + ": merge histories of one asset");
     }
     boolean withOpens = (hasOpens() || isEmpty()) && (other.hasOpens() || other.isEmpty());
     int n = size() + other.size();

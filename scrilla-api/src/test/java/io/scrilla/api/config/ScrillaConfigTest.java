@@ -30,8 +30,7 @@ class ScrillaConfigTest {
     assertEquals(100, c.movingAveragePeriods()[2]);
     assertEquals("csv", c.priceManager());
     assertTrue(c.usesSampleData());
-    assertTrue(c.sqliteFile().endsWith(Path.of(".scrilla", "cache.db")));
-    assertEquals("https://www.alphavantage.co/query", c.alphaVantageUrl().toString());
+    assertTrue(c.get(ScrillaConfig.SQLITE_FILE).isEmpty());
   }
 
   @Test
@@ -41,7 +40,7 @@ class ScrillaConfigTest {
         "RISK_FREE", "ten_year", "MARKET_PROXY", "qqq", "FRONTIER_STEPS", "7", "MA_1", "5",
         "DEFAULT_ANALYSIS_PERIOD", "50", "SCRILLA_DATA_DIR", "/data"));
     assertEquals("memory", c.cacheMode());
-    assertEquals(Path.of("/tmp/x.db"), c.sqliteFile());
+    assertEquals(Path.of("/tmp/x.db"), c.getPath(ScrillaConfig.SQLITE_FILE).orElseThrow());
     assertEquals(EstimationMethod.LIKELIHOOD, c.defaultMethod());
     assertEquals(Maturity.TEN_YEAR, c.riskFree());
     assertEquals("QQQ", c.marketProxy());
@@ -70,8 +69,6 @@ class ScrillaConfigTest {
     "FRONTIER_STEPS, five, at least 2",
     "MA_2, -3, at least 1",
     "DEFAULT_ANALYSIS_PERIOD, 1.5, at least 2",
-    "ALPHA_VANTAGE_URL, ftp://x, http",
-    "TREASURY_URL, not a url, http",
   })
   void from_badValue_failsNamingVariableValueAndAllowed(String name, String value, String allowed) {
     ConfigurationException e = assertThrows(ConfigurationException.class,
@@ -79,6 +76,42 @@ class ScrillaConfigTest {
     assertTrue(e.getMessage().contains(name), e.getMessage());
     assertTrue(e.getMessage().contains(value), e.getMessage());
     assertTrue(e.getMessage().contains(allowed), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ftp://x, is not an http(s) URL",
+    "not a url, is not an http(s) URL",
+    "http:///path, has no host",
+    "http://127.0.0.1:9/query#top, has a #fragment",
+  })
+  void getHttpUrl_badValue_failsNamingVariableValueAndProblem(String value, String problem) {
+    ScrillaConfig c = ScrillaConfig.from(Map.of("SOME_URL", value));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> c.getHttpUrl("SOME_URL"));
+    assertTrue(e.getMessage().startsWith("SOME_URL='" + value + "' " + problem), e.getMessage());
+  }
+
+  @Test
+  void getHttpUrl_httpsWithQuery_returned() {
+    ScrillaConfig c = ScrillaConfig.from(Map.of("SOME_URL", "https://h.example/q?x=1"));
+    assertEquals("https://h.example/q?x=1", c.getHttpUrl("SOME_URL").orElseThrow().toString());
+    assertTrue(c.getHttpUrl("OTHER_URL").isEmpty());
+  }
+
+  @Test
+  void getInt_belowMinimum_failsNamingTheMinimum() {
+    ScrillaConfig c = ScrillaConfig.from(Map.of("N", "0"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> c.getInt("N", 1));
+    assertEquals("N='0' is not allowed: use a whole number of at least 1", e.getMessage());
+    assertEquals(3, ScrillaConfig.from(Map.of("N", "3")).getInt("N", 1).getAsInt());
+  }
+
+  @Test
+  void from_valueWithTerminalEscape_messageShowsItEscaped() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> ScrillaConfig.from(Map.of("FRONTIER_STEPS", "5\u001b]0;pwned\u0007x")));
+    assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
+    assertTrue(e.getMessage().contains("'5\\u001B]0;pwned\\u0007x'"), e.getMessage());
   }
 
   @Test

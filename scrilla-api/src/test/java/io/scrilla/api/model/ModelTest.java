@@ -98,4 +98,14 @@ class ModelTest {
     assertEquals(9.5, m.close(4));
     assertFalse(m.merge(PriceHistory.ofCloses(Asset.equity("SPY"), new int[] {d0 + 9}, new double[] {1})).hasOpens());
   }
+
+  @Test
+  void priceHistory_callerErrors_areInvalidInputNotIllegalArgument() {
+    Asset spy = Asset.equity("SPY");
+    PriceHistory closes = PriceHistory.ofCloses(spy, new int[] {1, 2}, new double[] {1, 2});
+    PriceHistory other = PriceHistory.ofCloses(Asset.equity("DIA"), new int[] {1}, new double[] {1});
+
+    assertThrows(InvalidInputException.class, () -> closes.merge(other));
+    assertThrows(InvalidInputException.class, () -> closes.open(0));
+  }
 }

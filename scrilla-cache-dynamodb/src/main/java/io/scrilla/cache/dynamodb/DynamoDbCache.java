@@ -3,6 +3,7 @@ package io.scrilla.cache.dynamodb;
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.CacheException;
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.retry.RetryClock;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
@@ -46,10 +47,11 @@ public final class DynamoDbCache implements Cache {
   private final CorrelationStore correlations;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DynamoDbCache(DynamoDbClient client, boolean ownsClient, DynamoDbSettings settings) {
+  private DynamoDbCache(
+      DynamoDbClient client, boolean ownsClient, DynamoDbSettings settings, RetryClock clock) {
     this.client = client;
     this.ownsClient = ownsClient;
-    this.tables = new Tables(client, settings);
+    this.tables = new Tables(client, settings, clock);
     this.prices = new DynamoPriceStore(tables);
     this.interest = new DynamoInterestStore(tables);
     this.profiles = new DynamoProfileStore(tables);
@@ -100,7 +102,17 @@ public final class DynamoDbCache implements Cache {
    */
   static DynamoDbCache open(
       DynamoDbSettings settings, DynamoDbClient client, boolean ownsClient, Provisioner provisioner) {
+    return open(settings, client, ownsClient, provisioner, RetryClock.system());
+  }
+
+  /**
+   * Opens the cache with a given provisioner and the clock of the batch retries; tests pass a
+   * clock that does not wait.
+   */
+  static DynamoDbCache open(DynamoDbSettings settings, DynamoDbClient client, boolean ownsClient,
+      Provisioner provisioner, RetryClock clock) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(client, "client");
     try {
       provisioner.ensureTables(client, settings);
@@ -110,7 +122,7 @@ public final class DynamoDbCache implements Cache {
       }
       throw e;
     }
-    return new DynamoDbCache(client, ownsClient, settings);
+    return new DynamoDbCache(client, ownsClient, settings, clock);
   }
 
   @Override

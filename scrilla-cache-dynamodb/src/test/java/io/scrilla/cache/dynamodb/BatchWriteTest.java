@@ -10,6 +10,7 @@ import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.retry.FakeClock;
 import io.scrilla.cache.dynamodb.internal.Provisioner;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,9 +111,14 @@ class BatchWriteTest {
   }
 
   private static DynamoDbCache open(DynamoDbClient client, Duration retryLimit) {
-    DynamoDbSettings settings = DynamoDbSettings.of(TestClients.uniquePrefix("batch"), java.util.Optional.empty())
+    return open(client, retryLimit, new FakeClock());
+  }
+
+  /** Opens a cache whose batch retries wait on {@code clock}, which does not sleep. */
+  private static DynamoDbCache open(DynamoDbClient client, Duration retryLimit, FakeClock clock) {
+    DynamoDbSettings settings = DynamoDbSettings.of(TestClients.uniquePrefix("batch"), Optional.empty())
         .withBatchRetryLimit(retryLimit);
-    return DynamoDbCache.open(settings, client, false, new Provisioner());
+    return DynamoDbCache.open(settings, client, false, new Provisioner(), clock);
   }
 
   private static PriceHistory history(Asset asset, int n, long seed) {
@@ -136,25 +143,40 @@ class BatchWriteTest {
   @Test
   void put_partOfBatchesUnprocessed_retriesUntilAllStoredInBatchesOf25() {
     Unprocessed interceptor = new Unprocessed(7, false);
+    FakeClock clock = new FakeClock();
     try (DynamoDbClient client = TestClients.backend(MOTO.endpoint(), interceptor);
-        DynamoDbCache cache = open(client, Duration.ofSeconds(30))) {
+        DynamoDbCache cache = open(client, Duration.ofSeconds(30), clock)) {
       Asset spy = Asset.equity("SPY");
       PriceHistory h = history(spy, 60, 1);
       cache.prices().put(h);
       assertEquals(h, cache.prices().get(spy, days(0, 59)));
       // 60 rows: 25 + 25 + 10, each batch with 7 items left unprocessed and sent again
       assertEquals(List.of(25, 7, 25, 7, 10, 7), interceptor.sizes);
+      // one wait per retry, the first back-off of 50 ms shortened by at most half
+      assertEquals(3, clock.sleeps().size());
+      for (Duration d : clock.sleeps()) {
+        assertTrue(d.compareTo(Duration.ofMillis(25)) >= 0 && d.compareTo(Duration.ofMillis(50)) <= 0,
+            d.toString());
+      }
     }
   }
 
   @Test
   void put_itemsUnprocessedForever_failsAfterTheLimitAndLeavesNothing() {
     Unprocessed interceptor = new Unprocessed(1, true);
+    FakeClock clock = new FakeClock();
     try (DynamoDbClient client = TestClients.backend(MOTO.endpoint(), interceptor);
-        DynamoDbCache cache = open(client, Duration.ofMillis(300))) {
+        DynamoDbCache cache = open(client, Duration.ofSeconds(30), clock)) {
       Asset spy = Asset.equity("SPY");
       CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(history(spy, 40, 2)));
       assertTrue(e.getMessage().contains("unprocessed"), e.getMessage());
+      // the back-off doubled from 50 ms to 2 s and the waits stayed within the 30 s limit
+      List<Duration> waits = clock.sleeps();
+      assertTrue(waits.size() >= 10, waits.toString());
+      Duration waited = waits.stream().reduce(Duration.ZERO, Duration::plus);
+      assertTrue(waited.compareTo(Duration.ofSeconds(28)) > 0, waited.toString());
+      assertTrue(waited.compareTo(Duration.ofSeconds(30)) <= 0, waited.toString());
+      assertTrue(waits.get(waits.size() - 1).compareTo(Duration.ofSeconds(1)) >= 0, waits.toString());
       assertTrue(e.getMessage().contains("deleted again"), e.getMessage());
       assertTrue(cache.prices().get(spy, days(0, 39)).isEmpty());
     }

@@ -30,6 +30,13 @@ public final class SqliteCache implements Cache {
   /** The schema version this release reads and writes, kept in {@code PRAGMA user_version}. */
   public static final int SCHEMA_VERSION = SqliteDatabase.SCHEMA_VERSION;
 
+  /**
+   * The application id of a cache file ({@code PRAGMA application_id}, the ASCII bytes
+   * {@code SCRL}), set when the file is created. A file with another non-zero id belongs to another
+   * application and is refused.
+   */
+  public static final int APPLICATION_ID = SqliteDatabase.APPLICATION_ID;
+
   /** How long a write waits for a lock held by another process, in milliseconds. */
   public static final int BUSY_TIMEOUT_MILLIS = SqliteDatabase.BUSY_TIMEOUT_MILLIS;
 
@@ -54,15 +61,29 @@ public final class SqliteCache implements Cache {
   }
 
   /**
-   * Opens the cache in the file named by {@code SQLITE_FILE} ({@link ScrillaConfig#sqliteFile()},
-   * default {@code ~/.scrilla/cache.db}).
+   * Opens the cache in the file named by {@code SQLITE_FILE} ({@link #configuredFile}, default
+   * {@code ~/.scrilla/cache.db}).
    *
    * @param config the configuration
    * @return the open cache; the caller closes it
    * @throws io.scrilla.api.error.CacheException as {@link #open(Path)}
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SQLITE_FILE} is not a path
    */
   public static SqliteCache open(ScrillaConfig config) {
-    return open(Objects.requireNonNull(config, "config").sqliteFile());
+    return open(configuredFile(config));
+  }
+
+  /**
+   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or
+   * {@code ~/.scrilla/cache.db} when it is not set.
+   *
+   * @param config the configuration
+   * @return the file
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SQLITE_FILE} is not a path
+   */
+  public static Path configuredFile(ScrillaConfig config) {
+    return Objects.requireNonNull(config, "config").getPath(ScrillaConfig.SQLITE_FILE)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
   }
 
   /** Returns the absolute path of the cache file. */

@@ -28,7 +28,7 @@ public final class SqliteCacheProvider implements CacheProvider {
   }
 
   /**
-   * Opens the cache in {@link ScrillaConfig#sqliteFile()}.
+   * Opens the cache in {@link SqliteCache#configuredFile(ScrillaConfig)}.
    *
    * @throws io.scrilla.api.error.CacheException as {@link SqliteCache#open(java.nio.file.Path)}
    */

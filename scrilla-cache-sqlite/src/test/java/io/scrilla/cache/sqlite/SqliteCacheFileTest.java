@@ -16,13 +16,22 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.api.model.YieldCurve;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +61,8 @@ class SqliteCacheFileTest {
     assertEquals(List.of("1"), Sql.rows(file(), "PRAGMA user_version"));
     assertEquals(1, SqliteCache.SCHEMA_VERSION);
     assertEquals(List.of("wal"), Sql.rows(file(), "PRAGMA journal_mode"));
+    assertEquals(List.of(Integer.toString(SqliteCache.APPLICATION_ID)),
+        Sql.rows(file(), "PRAGMA application_id"));
     assertEquals(List.of("correlations", "interest", "prices", "profile"),
         Sql.rows(file(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
   }
@@ -71,21 +82,89 @@ class SqliteCacheFileTest {
   void open_newerSchemaVersion_failsNamingFileAndVersions() throws Exception {
     SqliteCache.open(file()).close();
     Sql.exec(file(), "PRAGMA user_version = 7");
+    Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("schema version 7"), e.getMessage());
     assertTrue(e.getMessage().contains("up to 1"), e.getMessage());
-    assertEquals(List.of("7"), Sql.rows(file(), "PRAGMA user_version")); // left alone
+    assertEquals(before, Snapshot.of(dir)); // left alone
   }
 
   @Test
-  void open_foreignTablesWithoutVersion_failsAndCreatesNothing() throws Exception {
-    Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, date TEXT, closing_price REAL)");
+  void open_newerSchemaVersionInRollbackJournalMode_leavesTheFileByteForByte() throws Exception {
+    // as a later release might leave it, in a file system without WAL
+    Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, asset_type TEXT, date TEXT, x REAL)",
+        "INSERT INTO prices VALUES ('SPY', 'equity', '2021-01-04', 1.5)",
+        "PRAGMA user_version = 2", "PRAGMA application_id = " + SqliteCache.APPLICATION_ID);
+    Snapshot before = Snapshot.of(dir);
+    CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
+    assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+    assertEquals(before, Snapshot.of(dir));
+    assertEquals(List.of("delete"), Sql.rows(file(), "PRAGMA journal_mode"));
+  }
+
+  @Test
+  void open_foreignTablesWithoutVersion_failsAndLeavesTheFileByteForByte() throws Exception {
+    // the cache of the Python scrilla
+    Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, date TEXT, closing_price REAL)",
+        "INSERT INTO prices VALUES ('SPY', '2021-01-04', 1.5)");
+    Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains("[prices]"), e.getMessage());
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
+    assertEquals(before, Snapshot.of(dir));
     assertEquals(List.of("prices"), Sql.rows(file(), "SELECT name FROM sqlite_master"));
     assertEquals(List.of("0"), Sql.rows(file(), "PRAGMA user_version"));
+  }
+
+  @Test
+  void open_unrelatedDatabase_failsAndLeavesTheFileByteForByte() throws Exception {
+    // any other application's database, with tables that have nothing to do with a cache
+    Sql.exec(file(), "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
+        "CREATE INDEX notes_text ON notes (text)",
+        "INSERT INTO notes (text) VALUES ('keep me')");
+    Snapshot before = Snapshot.of(dir);
+    CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
+    assertTrue(e.getMessage().contains("[notes]"), e.getMessage());
+    assertTrue(e.getMessage().contains("not written by this library"), e.getMessage());
+    assertEquals(before, Snapshot.of(dir));
+  }
+
+  @Test
+  void open_otherApplicationId_failsAndLeavesTheFileByteForByte() throws Exception {
+    // a GeoPackage ('GPKG') that happens to have a schema version of 1
+    Sql.exec(file(), "CREATE TABLE gpkg_contents (table_name TEXT)",
+        "PRAGMA application_id = " + 0x47504B47, "PRAGMA user_version = 1");
+    Snapshot before = Snapshot.of(dir);
+    CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
+    assertTrue(e.getMessage().contains("application id 0x47504b47"), e.getMessage());
+    assertEquals(before, Snapshot.of(dir));
+  }
+
+  @Test
+  void open_fileOfThisLibraryWithoutApplicationId_isAcceptedAsItIs() throws Exception {
+    // files written before the application id was set carry 0; they are used as they are
+    SqliteCache.open(file()).close();
+    Sql.exec(file(), "PRAGMA application_id = 0");
+    try (SqliteCache c = SqliteCache.open(file())) {
+      c.prices().put(closes(SPY, 0, 1.0));
+    }
+    assertEquals(List.of("0"), Sql.rows(file(), "PRAGMA application_id"));
+  }
+
+  /** The names, sizes and SHA-256 digests of the bytes of every file in a folder. */
+  private record Snapshot(Map<String, String> files) {
+    static Snapshot of(Path dir) throws IOException, NoSuchAlgorithmException {
+      Map<String, String> files = new TreeMap<>();
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          byte[] bytes = Files.readAllBytes(p);
+          files.put(p.getFileName().toString(), bytes.length + " bytes, SHA-256 "
+              + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+      }
+      return new Snapshot(files);
+    }
   }
 
   @Test
@@ -235,6 +314,45 @@ class SqliteCacheFileTest {
           1))).isEmpty());
     }
     assertEquals(List.of("0"), Sql.rows(file(), "SELECT count(*) FROM prices"));
+  }
+
+  @Test
+  void correlationsGetAll_manyFirstTickersWindowsAndMisses_returnsExactlyTheStoredKeysInOrder() {
+    DateRange other = DateRange.of(D0, D0.plusDays(99));
+    Map<CorrelationKey, Double> stored = new LinkedHashMap<>();
+    List<CorrelationKey> asked = new ArrayList<>();
+    // 230 first tickers: three blocks of the batched read
+    for (int i = 0; i < 230; i++) {
+      Asset a = Asset.equity(String.format(Locale.ROOT, "A%03d", i));
+      Asset b = Asset.equity(String.format(Locale.ROOT, "B%03d", i % 7));
+      CorrelationKey k = CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, false);
+      CorrelationKey kOther = CorrelationKey.of(a, b, other, EstimationMethod.LIKELIHOOD, true);
+      asked.add(k);
+      asked.add(kOther);
+      if (i % 3 != 0) {
+        stored.put(k, (i % 200 - 100) / 100.0);
+      }
+      if (i % 2 == 0) {
+        stored.put(kOther, -(i % 100) / 100.0);
+      }
+      // misses that differ from a stored key in one identity field only
+      asked.add(CorrelationKey.of(a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS,
+          false));
+      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.PERCENTILES, false));
+      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, true));
+    }
+    try (SqliteCache c = SqliteCache.open(file())) {
+      c.correlations().putAll(stored);
+      Map<CorrelationKey, Double> expected = new LinkedHashMap<>();
+      for (CorrelationKey k : asked) {
+        c.correlations().get(k).ifPresent(v -> expected.put(k, v));
+      }
+      assertEquals(stored.size(), expected.size());
+      Map<CorrelationKey, Double> got = c.correlations().getAll(asked);
+      assertEquals(expected, got);
+      assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(got.keySet()));
+      assertEquals(Map.of(), c.correlations().getAll(List.of()));
+    }
   }
 
   @Test

@@ -16,6 +16,6 @@ public final class CapmBetaCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return r.scrilla().marketBetas(r.assets(), r.range(), r.method());
+    return Result.each(r.assets(), a -> r.scrilla().marketBeta(a, r.range(), r.method()));
   }
 }

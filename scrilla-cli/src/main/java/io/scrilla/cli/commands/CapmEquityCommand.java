@@ -16,8 +16,7 @@ public final class CapmEquityCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return r.riskFreeRate().isPresent()
-        ? r.scrilla().costsOfEquity(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
-        : r.scrilla().costsOfEquity(r.assets(), r.range(), r.method());
+    return Result.each(r.assets(),
+        a -> r.scrilla().costOfEquity(a, r.range(), r.method(), r.riskFreeRate()));
   }
 }

@@ -13,7 +13,7 @@ public final class ClearCacheCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    parent.context().scrilla().cache().clear();
+    parent.context().scrilla().clearCache();
     parent.context().err().println("cache cleared (" + parent.context().config().cacheMode() + ")");
     return 0;
   }

@@ -5,7 +5,6 @@ import io.scrilla.api.model.YieldCurve;
 import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Context;
 import io.scrilla.cli.ScrillaCommand;
-import io.scrilla.core.Scrilla;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -27,10 +26,14 @@ abstract class CurveCommand implements Callable<Integer> {
     return parent.context();
   }
 
+  /** Returns {@code --date}, or the latest date for which the rate source may have a curve. */
+  LocalDate date() {
+    return date == null ? context().scrilla().marketData().latestRateDate()
+        : DateRange.parseDate(date, "--date");
+  }
+
   /** Returns the latest curve published on or before the date, reporting fetches on stderr. */
   YieldCurve curve() {
-    Scrilla scrilla = context().scrilla();
-    LocalDate d = date == null ? scrilla.latestRateDate() : DateRange.parseDate(date, "--date");
-    return scrilla.yieldCurve(d, context().progress());
+    return context().scrilla().marketData().yieldCurve(date(), context().progress());
   }
 }

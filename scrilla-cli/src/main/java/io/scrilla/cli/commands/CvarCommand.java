@@ -2,6 +2,7 @@ package io.scrilla.cli.commands;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.core.Result;
+import io.scrilla.core.risk.TailEvent;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ public final class CvarCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    risk.validated();
-    return r.scrilla().conditionalValuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    TailEvent event = risk.event();
+    return Result.each(r.assets(),
+        a -> r.scrilla().conditionalValueAtRisk(a, r.range(), r.method(), event));
   }
 }

@@ -39,9 +39,10 @@ public final class DiscountDividendModelCommand extends WindowCommand {
       if (!Double.isFinite(discountRate)) {
         throw new InvalidInputException("--discount-rate " + discountRate + " is not a number");
       }
-      results = scrilla.discountDividendModels(assets, date, discountRate);
+      double rate = discountRate;
+      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date, rate));
     } else {
-      results = scrilla.discountDividendModels(assets, date);
+      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date));
     }
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();

@@ -20,7 +20,7 @@ public final class DividendsCommand extends WindowCommand {
   public Integer call() {
     Scrilla scrilla = context().scrilla();
     Map<Asset, Result<List<Dividend>>> results =
-        Result.each(Tickers.resolve(tickers, crypto), a -> scrilla.dividendSource().dividends(a));
+        Result.each(Tickers.resolve(tickers, crypto), scrilla::dividends);
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "date", "amount"));

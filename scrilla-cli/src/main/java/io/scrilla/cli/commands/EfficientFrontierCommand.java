@@ -6,7 +6,6 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
 import io.scrilla.core.optimize.FrontierSpacing;
-import io.scrilla.core.optimize.PortfolioOptimizer;
 import io.scrilla.core.optimize.Solution;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
     if (n < 2) {
       throw new InvalidInputException("--steps " + n + " must be at least 2");
     }
-    List<Solution> frontier = PortfolioOptimizer.create().efficientFrontier(
+    List<Solution> frontier = portfolios(r).efficientFrontier(
         portfolio(r), bounds(), n, inclusive ? FrontierSpacing.INCLUSIVE : FrontierSpacing.SCRILLA);
     ArrayNode json = Json.array();
     List<List<String>> table = new ArrayList<>();

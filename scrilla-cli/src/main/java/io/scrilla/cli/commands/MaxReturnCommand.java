@@ -2,7 +2,6 @@ package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.cli.Output;
-import io.scrilla.core.optimize.PortfolioOptimizer;
 import picocli.CommandLine.Command;
 
 /** {@code scrilla max-return T...}: the portfolio of highest return within the bounds. */
@@ -12,7 +11,7 @@ public final class MaxReturnCommand extends PortfolioCommand {
   @Override
   public Integer call() {
     Request r = request();
-    ObjectNode json = json(r.scrilla(), r, PortfolioOptimizer.create().maximumReturn(portfolio(r), bounds()));
+    ObjectNode json = json(r.scrilla(), r, portfolios(r).maximumReturn(portfolio(r), bounds()));
     Output.print(context(), options, json, table(json));
     return 0;
   }

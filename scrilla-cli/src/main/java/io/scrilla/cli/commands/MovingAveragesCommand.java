@@ -22,7 +22,8 @@ public final class MovingAveragesCommand extends WindowCommand {
   @Override
   public Integer call() {
     Request r = request();
-    Map<Asset, Result<MovingAverages>> results = r.scrilla().movingAverages(r.assets(), r.range(), r.method());
+    Map<Asset, Result<MovingAverages>> results = Result.each(r.assets(),
+        a -> r.scrilla().movingAverages(a, r.range(), r.method()));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     int[] periods = r.scrilla().config().movingAveragePeriods();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
 import io.scrilla.core.optimize.CvarSolution;
-import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.risk.TailEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +25,12 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
 
   @Override
   public Integer call() {
-    risk.validated();
+    TailEvent event = risk.event();
     Request r = request();
-    CvarSolution s = PortfolioOptimizer.create().minimumConditionalValueAtRisk(
-        portfolio(r), constraints(target), risk.probability, risk.horizon);
+    CvarSolution s = portfolios(r).minimumConditionalValueAtRisk(
+        portfolio(r), constraints(target), event);
     ObjectNode json = json(r.scrilla(), r, s.solution());
-    Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRisk());
+    Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRiskLoss());
     Output.print(context(), options, json, table(json));
     return 0;
   }

@@ -2,8 +2,9 @@ package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.cli.Output;
-import io.scrilla.core.optimize.PortfolioOptimizer;
+import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.service.PortfolioService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,10 +25,10 @@ public final class OptimizePortfolioCommand extends PortfolioCommand {
   @Override
   public Integer call() {
     Request r = request();
-    PortfolioOptimizer optimizer = PortfolioOptimizer.create();
-    var p = portfolio(r);
-    Solution s = sharpe ? optimizer.maximumSharpeRatio(p, constraints(target))
-        : optimizer.minimumVariance(p, constraints(target));
+    PortfolioService portfolios = portfolios(r);
+    Portfolio p = portfolio(r);
+    Solution s = sharpe ? portfolios.maximumSharpeRatio(p, constraints(target))
+        : portfolios.minimumVariance(p, constraints(target));
     ObjectNode json = json(r.scrilla(), r, s);
     Output.print(context(), options, json, table(json));
     return 0;

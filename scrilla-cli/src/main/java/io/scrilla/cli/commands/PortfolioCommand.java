@@ -9,6 +9,7 @@ import io.scrilla.core.optimize.Bounds;
 import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.service.PortfolioService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +50,12 @@ abstract class PortfolioCommand extends WindowCommand {
 
   /** Returns the portfolio of the request, with the explicit risk-free rate when given. */
   Portfolio portfolio(Request r) {
-    return r.riskFreeRate().isPresent()
-        ? r.scrilla().portfolio(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
-        : r.scrilla().portfolio(r.assets(), r.range(), r.method());
+    return r.scrilla().portfolio(r.assets(), r.range(), r.method(), r.riskFreeRate());
+  }
+
+  /** Returns the portfolio service of the facade. */
+  static PortfolioService portfolios(Request r) {
+    return r.scrilla().portfolios();
   }
 
   /** Returns the JSON of a solution, with the share allocation when {@code --invest} was given. */
@@ -68,7 +72,7 @@ abstract class PortfolioCommand extends WindowCommand {
       if (invest.signum() < 0) {
         throw new InvalidInputException("--invest " + invest + " must not be negative");
       }
-      Allocation a = scrilla.allocate(s, r.assets(), r.range(), invest);
+      Allocation a = scrilla.allocate(s, r.range(), invest);
       ObjectNode shares = node.putObject("shares");
       a.shares().forEach((t, n) -> shares.put(t, n.stripTrailingZeros()));
       Json.put(node, "total", a.invested().doubleValue());

@@ -25,7 +25,7 @@ public final class PricesCommand extends WindowCommand {
   public Integer call() {
     Scrilla scrilla = context().scrilla();
     Map<Asset, Result<PriceHistory>> results = Result.each(Tickers.resolve(tickers, crypto),
-        a -> scrilla.prices(a, scrilla.resolveRange(List.of(a), options.start(), options.end())));
+        a -> scrilla.prices(a, scrilla.range(List.of(a), options.window())));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "date", "open", "close"));

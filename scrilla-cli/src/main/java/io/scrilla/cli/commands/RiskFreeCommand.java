@@ -1,12 +1,9 @@
 package io.scrilla.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.api.error.PriceUnavailableException;
-import io.scrilla.api.model.Maturity;
-import io.scrilla.api.model.YieldCurve;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.core.Scrilla;
+import io.scrilla.core.market.RiskFreeQuote;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -19,17 +16,13 @@ public final class RiskFreeCommand extends CurveCommand {
   @Override
   public Integer call() {
     var ctx = context();
-    Scrilla scrilla = ctx.scrilla();
-    Maturity m = scrilla.config().riskFree();
-    YieldCurve curve = curve();
-    double r = curve.rate(m).orElseThrow(() -> new PriceUnavailableException(
-        "the Treasury published no " + m + " yield on " + curve.date() + "; set RISK_FREE to another maturity"));
+    RiskFreeQuote q = ctx.scrilla().marketData().riskFreeQuote(date(), ctx.progress());
     ObjectNode json = Json.object();
-    Json.put(json, "risk_free_rate", r);
-    json.put("maturity", m.name());
-    json.put("date", curve.date().toString());
+    Json.put(json, "risk_free_rate", q.rate());
+    json.put("maturity", q.maturity().name());
+    json.put("date", q.curveDate().toString());
     Output.print(ctx, options, json, List.of(List.of("risk_free_rate", "maturity", "date"),
-        List.of(Output.fmt(r), m.name(), curve.date().toString())));
+        List.of(Output.fmt(q.rate()), q.maturity().name(), q.curveDate().toString())));
     return 0;
   }
 }

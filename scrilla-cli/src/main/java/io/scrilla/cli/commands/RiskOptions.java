@@ -1,6 +1,7 @@
 package io.scrilla.cli.commands;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.core.risk.TailEvent;
 import picocli.CommandLine.Option;
 
 /** {@code --prob P --expiry YEARS} of the VaR and CVaR commands. */
@@ -8,17 +9,21 @@ final class RiskOptions {
   @Option(names = {"--prob", "-prob"}, paramLabel = "P", description = "probability in (0, 1), default 0.05")
   double probability = 0.05;
 
-  @Option(names = {"--expiry", "-expiry"}, paramLabel = "YEARS", description = "horizon in years, default 1")
+  @Option(names = {"--expiry", "-expiry"}, paramLabel = "YEARS",
+      description = "horizon in years, in (0, 1000], default 1")
   double horizon = 1;
 
-  /** Checks the values. */
-  RiskOptions validated() {
-    if (!(probability > 0 && probability < 1)) {
-      throw new InvalidInputException("--prob " + probability + " must lie strictly between 0 and 1, e.g. 0.05");
+  /** Returns the tail event, or fails naming the option whose value is out of range. */
+  TailEvent event() {
+    try {
+      TailEvent.of(probability, 1);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--prob " + probability + ": " + e.getMessage(), e);
     }
-    if (!(horizon > 0) || Double.isInfinite(horizon)) {
-      throw new InvalidInputException("--expiry " + horizon + " must be a positive number of years, e.g. 0.5");
+    try {
+      return TailEvent.of(probability, horizon);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--expiry " + horizon + ": " + e.getMessage(), e);
     }
-    return this;
   }
 }

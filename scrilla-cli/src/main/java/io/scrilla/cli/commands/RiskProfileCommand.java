@@ -10,6 +10,7 @@ import io.scrilla.core.risk.AssetStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
 
 /**
@@ -26,9 +27,8 @@ public final class RiskProfileCommand extends WindowCommand {
   public Integer call() {
     var ctx = context();
     Request r = request();
-    Map<Asset, Result<AssetStatistics>> results = r.riskFreeRate().isPresent()
-        ? r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
-        : r.scrilla().assetStatistics(r.assets(), r.range(), r.method());
+    Map<Asset, Result<AssetStatistics>> results =
+        r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate());
 
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
@@ -45,6 +45,9 @@ public final class RiskProfileCommand extends WindowCommand {
         st.costOfEquity().ifPresent(v -> Json.put(node, "equity_cost", v));
         table.add(List.of(asset.ticker(), Output.fmt(p.annualReturn()), Output.fmt(p.annualVolatility()),
             fmt(st.sharpeRatio()), fmt(st.beta()), fmt(st.costOfEquity())));
+        for (String note : st.notes()) {
+          ctx.err().println("note: " + asset.ticker() + ": " + note);
+        }
       }
     });
     if (json.size() > 0) {
@@ -53,7 +56,7 @@ public final class RiskProfileCommand extends WindowCommand {
     return Tickers.reportFailures(ctx, results);
   }
 
-  private static String fmt(java.util.OptionalDouble v) {
+  private static String fmt(OptionalDouble v) {
     return v.isPresent() ? Output.fmt(v.getAsDouble()) : "-";
   }
 }

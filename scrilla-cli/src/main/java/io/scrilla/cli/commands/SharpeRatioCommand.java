@@ -16,8 +16,7 @@ public final class SharpeRatioCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return r.riskFreeRate().isPresent()
-        ? r.scrilla().sharpeRatios(r.assets(), r.range(), r.method(), r.riskFreeRate().getAsDouble())
-        : r.scrilla().sharpeRatios(r.assets(), r.range(), r.method());
+    return Result.each(r.assets(),
+        a -> r.scrilla().sharpeRatio(a, r.range(), r.method(), r.riskFreeRate()));
   }
 }

@@ -2,6 +2,7 @@ package io.scrilla.cli.commands;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.core.Result;
+import io.scrilla.core.risk.TailEvent;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,7 @@ public final class VarCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    risk.validated();
-    return r.scrilla().valuesAtRisk(r.assets(), r.range(), r.method(), risk.probability, risk.horizon);
+    TailEvent event = risk.event();
+    return Result.each(r.assets(), a -> r.scrilla().valueAtRisk(a, r.range(), r.method(), event));
   }
 }

@@ -7,8 +7,8 @@ import io.scrilla.cli.CommonOptions;
 import io.scrilla.cli.Context;
 import io.scrilla.cli.ScrillaCommand;
 import io.scrilla.core.Scrilla;
+import io.scrilla.core.market.RiskFreeRate;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,13 +33,14 @@ abstract class WindowCommand implements Callable<Integer> {
   List<String> tickers;
 
   /** What a command computes for its tickers. */
-  record Request(Scrilla scrilla, List<Asset> assets, DateRange range, EstimationMethod method, OptionalDouble riskFreeRate) {}
+  record Request(Scrilla scrilla, List<Asset> assets, DateRange range, EstimationMethod method,
+      RiskFreeRate riskFreeRate) {}
 
   /** Builds the request from the options: tickers, window (default or given), method, rate. */
   Request request() {
     Scrilla scrilla = context().scrilla();
     List<Asset> assets = Tickers.resolve(tickers, crypto);
-    return new Request(scrilla, assets, scrilla.resolveRange(assets, options.start(), options.end()),
+    return new Request(scrilla, assets, scrilla.range(assets, options.window()),
         options.method(scrilla.config().defaultMethod()), options.riskFreeRate());
   }
 

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A small in-memory layer in front of a cache backend, so that repeated lookups in one process do
@@ -101,6 +102,13 @@ public final class LayeredCache implements Cache {
   public void close() {
     forget();
     backend.close();
+  }
+
+  /** Reads a statistic through this layer: memory, else the backend (remembered when found). */
+  private static <K, V> Optional<V> remembered(
+      Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
+    return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
+        backendRead, (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {
@@ -194,13 +202,7 @@ public final class LayeredCache implements Cache {
 
     @Override
     public Optional<RiskProfile> get(ProfileKey key) {
-      RiskProfile p = profiles.get(key);
-      if (p != null) {
-        return Optional.of(p);
-      }
-      Optional<RiskProfile> read = backend.profiles().get(key);
-      read.ifPresent(v -> profiles.put(key, v));
-      return read;
+      return remembered(profiles, key, backend.profiles()::get);
     }
   }
 
@@ -213,13 +215,11 @@ public final class LayeredCache implements Cache {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Double d = correlations.get(key);
-      if (d != null) {
-        return OptionalDouble.of(d);
-      }
-      OptionalDouble read = backend.correlations().get(key);
-      read.ifPresent(v -> correlations.put(key, v));
-      return read;
+      Optional<Double> d = remembered(correlations, key, k -> {
+        OptionalDouble read = backend.correlations().get(k);
+        return read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.empty();
+      });
+      return d.isPresent() ? OptionalDouble.of(d.get()) : OptionalDouble.empty();
     }
 
     @Override

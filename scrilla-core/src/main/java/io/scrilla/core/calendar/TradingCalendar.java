@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,19 +18,22 @@ import java.util.List;
  * <ul>
  *   <li>New Year's Day (a Sunday Jan 1 closes Monday Jan 2; a Saturday Jan 1 closes nothing),
  *       Martin Luther King Jr. Day (third Monday of January, from 1998), Washington's Birthday
- *       (third Monday of February), Good Friday (two days before Western Easter), Memorial Day
- *       (last Monday of May), Juneteenth (June 19, from 2022), Independence Day (July 4), Labor
- *       Day (first Monday of September), Thanksgiving (fourth Thursday of November), Christmas
- *       (December 25);</li>
+ *       (third Monday of February; in 1970 February 22, a Sunday, observed Monday), Good Friday
+ *       (two days before Western Easter), Memorial Day (last Monday of May; in 1970 May 30, a
+ *       Saturday, not observed), Juneteenth (June 19, from 2022), Independence Day (July 4),
+ *       Labor Day (first Monday of September), Election Day of presidential election years up to
+ *       1980 (the Tuesday after the first Monday of November), Thanksgiving (fourth Thursday of
+ *       November), Christmas (December 25);</li>
  *   <li>Juneteenth, Independence Day and Christmas move from Saturday to Friday and from Sunday to
  *       Monday;</li>
  *   <li>special closures: 2001-09-11 to 2001-09-14, 2004-06-11, 2007-01-02, 2012-10-29,
  *       2012-10-30, 2018-12-05, 2025-01-09; before 1999 also 1972-12-28, 1973-01-25,
  *       1977-07-14, 1985-09-27 and 1994-04-27.</li>
  * </ul>
- * These rules reproduce every session of SPY's daily history from 1999-11-01 to 2021-11-19. The
- * holiday rules are the modern ones (the Monday holidays of 1971 onwards); dates in 1970 follow
- * them too.
+ * These rules reproduce every session of SPY's daily history from 1999-11-01 to 2021-11-19, and
+ * every session of OpenGamma Strata's NYSE calendar from 1970 to 2099 except 2012-10-29 (the
+ * first day of the Hurricane Sandy closure, which Strata omits). The Monday holidays of 1971
+ * onwards (Uniform Monday Holiday Act) are applied from 1971; 1970 keeps the fixed dates.
  * Dates from {@value #FIRST_YEAR} to {@value #LAST_YEAR} are supported; all queries are O(1) or
  * O(log n) on precomputed tables.
  */
@@ -38,6 +42,11 @@ public final class TradingCalendar {
   public static final int FIRST_YEAR = 1970;
   /** Last supported year. */
   public static final int LAST_YEAR = 2199;
+
+  /** First year of the Monday holidays of the Uniform Monday Holiday Act. */
+  private static final int MONDAY_HOLIDAYS_FROM = 1971;
+  /** Last presidential Election Day on which the NYSE closed. */
+  private static final int LAST_ELECTION_DAY_CLOSURE = 1980;
 
   private static final LocalDate[] SPECIAL_CLOSURES = {
     LocalDate.of(1972, 12, 28), LocalDate.of(1973, 1, 25), LocalDate.of(1977, 7, 14),
@@ -84,7 +93,7 @@ public final class TradingCalendar {
       }
       cumulative[i] = count;
     }
-    sessions = java.util.Arrays.copyOf(s, count);
+    sessions = Arrays.copyOf(s, count);
   }
 
   /** Returns the NYSE calendar. */
@@ -107,18 +116,37 @@ public final class TradingCalendar {
     if (year >= 1998) {
       h.add(nthWeekday(year, Month.JANUARY, DayOfWeek.MONDAY, 3));
     }
-    h.add(nthWeekday(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3));
+    if (year >= MONDAY_HOLIDAYS_FROM) {
+      h.add(nthWeekday(year, Month.FEBRUARY, DayOfWeek.MONDAY, 3));
+    } else {
+      h.add(sundayToMonday(LocalDate.of(year, 2, 22)));
+    }
     h.add(easter(year).minusDays(2));
-    h.add(LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+    if (year >= MONDAY_HOLIDAYS_FROM) {
+      h.add(LocalDate.of(year, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+    } else {
+      LocalDate memorial = LocalDate.of(year, 5, 30);
+      if (memorial.getDayOfWeek() != DayOfWeek.SATURDAY) {
+        h.add(sundayToMonday(memorial));
+      }
+    }
     if (year >= 2022) {
       h.add(observed(LocalDate.of(year, 6, 19)));
     }
     h.add(observed(LocalDate.of(year, 7, 4)));
     h.add(nthWeekday(year, Month.SEPTEMBER, DayOfWeek.MONDAY, 1));
+    if (year <= LAST_ELECTION_DAY_CLOSURE && year % 4 == 0) {
+      // the Tuesday after the first Monday of November
+      h.add(nthWeekday(year, Month.NOVEMBER, DayOfWeek.MONDAY, 1).plusDays(1));
+    }
     h.add(nthWeekday(year, Month.NOVEMBER, DayOfWeek.THURSDAY, 4));
     h.add(observed(LocalDate.of(year, 12, 25)));
     h.sort(null);
     return h;
+  }
+
+  private static LocalDate sundayToMonday(LocalDate d) {
+    return d.getDayOfWeek() == DayOfWeek.SUNDAY ? d.plusDays(1) : d;
   }
 
   private static LocalDate observed(LocalDate d) {
@@ -256,6 +284,6 @@ public final class TradingCalendar {
     int s = offset(range.startEpochDay());
     int from = s == 0 ? 0 : cumulative[s - 1];
     int to = cumulative[offset(range.endEpochDay())];
-    return java.util.Arrays.copyOfRange(sessions, from, to);
+    return Arrays.copyOfRange(sessions, from, to);
   }
 }

@@ -99,12 +99,10 @@ public final class CorrelationEstimators {
     double[] z2 = standardize(sample.second().annualizedReturns(), "second");
     int n = z1.length;
     int m = PERCENTILES.length;
-    double[] u = new double[m];
-    double[] v = new double[m];
+    double[] u = ProfileEstimators.samplePercentiles(z1, PERCENTILES);
+    double[] v = ProfileEstimators.samplePercentiles(z2, PERCENTILES);
     double[] c = new double[m];
     for (int j = 0; j < m; j++) {
-      u[j] = ProfileEstimators.samplePercentile(z1, PERCENTILES[j]);
-      v[j] = ProfileEstimators.samplePercentile(z2, PERCENTILES[j]);
       int count = 0;
       for (int i = 0; i < n; i++) {
         if (z1[i] <= u[j] && z2[i] <= v[j]) {

@@ -74,7 +74,7 @@ public final class ReturnSample {
   public static ReturnSample ofCloses(double[] closes, double tau) {
     double[] deltas = new double[Math.max(0, closes.length - 1)];
     Arrays.fill(deltas, 1.0);
-    return ofCloses(closes, deltas, tau);
+    return build(closes, deltas, tau);
   }
 
   /**
@@ -85,6 +85,11 @@ public final class ReturnSample {
    * @param tau the trading period in years
    */
   public static ReturnSample ofCloses(double[] closes, double[] deltas, double tau) {
+    return build(closes, deltas.clone(), tau);
+  }
+
+  /** Validates and builds; {@code deltas} is owned by the sample. */
+  private static ReturnSample build(double[] closes, double[] deltas, double tau) {
     if (closes.length < 2) {
       throw new SampleSizeException(closes.length + " prices; at least 2 are needed for a return");
     }
@@ -107,7 +112,7 @@ public final class ReturnSample {
         r[i - 1] = Math.log(closes[i] / closes[i - 1]);
       }
     }
-    return new ReturnSample(r, deltas.clone(), tau, Math.log(closes[closes.length - 1] / closes[0]));
+    return new ReturnSample(r, deltas, tau, Math.log(closes[closes.length - 1] / closes[0]));
   }
 
   /** Returns the number of returns N. */

@@ -1,7 +1,11 @@
 package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.linalg.PsdCheck;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,14 +29,23 @@ import org.hipparchus.linear.RealMatrix;
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),
  *   <li>{@code Sharpe(w) = (R - r_f) / V} ({@link #sharpeRatio(double[])}),
- *   <li>value at risk and conditional value at risk over a horizon, see {@link PortfolioRisk}.
+ *   <li>value at risk and conditional value at risk losses over a {@link TailEvent}, see {@link TailRisk}.
  * </ul>
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
  * matrix that is symmetric, has a unit diagonal and entries in [-1, 1] (each to 1e-12), and is
- * positive semi-definite: its smallest eigenvalue (Hipparchus symmetric eigen decomposition) must
- * be at least {@code -1e-10}. A matrix that fails that test is rejected with its smallest
- * eigenvalue in the message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
+ * positive semi-definite: its smallest eigenvalue must be at least {@code -max(1e-10, 1e-12 n)}
+ * for n assets (the same rule as {@code CorrelationMatrix}'s). A Cholesky factorization of the
+ * matrix plus half that tolerance times the identity proves that cheaply for almost every matrix,
+ * singular ones (more assets than returns) included; only when it fails is the smallest
+ * eigenvalue computed. A matrix that fails is rejected with its smallest eigenvalue in the
+ * message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
+ *
+ * <p>Assets: a portfolio built by the facade carries its {@link Asset}s (so a {@link Solution}
+ * can be allocated in whole shares or crypto units). Built from names alone
+ * ({@link #of(List, double[], double[], double[][], double)}, {@link Builder#tickers(List)}), each
+ * name becomes an equity asset ({@link Asset#equity(String)}: upper-cased, 1-20 letters, digits or
+ * {@code . - ^ = _}).
  *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
@@ -40,23 +53,30 @@ import org.hipparchus.linear.RealMatrix;
  * }</pre>
  */
 public final class Portfolio {
-  /** Smallest eigenvalue of the correlation matrix accepted as positive semi-definite. */
-  public static final double PSD_TOLERANCE = 1e-10;
+  /**
+   * Smallest eigenvalue of the correlation matrix accepted as positive semi-definite, negated, for
+   * up to 100 assets; a matrix of n > 100 assets is accepted down to {@code -1e-12 n}.
+   */
+  public static final double PSD_TOLERANCE = PsdCheck.TOLERANCE_FLOOR;
   private static final double ENTRY_TOLERANCE = 1e-12;
 
+  private final List<Asset> assets;
   private final List<String> tickers;
   private final double[] returns;
   private final double[] volatilities;
   private final double[][] correlation;
   private final double riskFreeRate;
-  private final double smallestEigenvalue;
+  /** The smallest eigenvalue, computed on the first call of {@link #smallestEigenvalue()}. */
+  private double smallestEigenvalue;
+  private boolean knownSmallestEigenvalue;
   private final boolean repaired;
   /** Covariance, row-major n*n, computed once. */
   private final double[] covariance;
 
-  private Portfolio(List<String> tickers, double[] mu, double[] sigma, double[][] c, double rf,
+  private Portfolio(List<Asset> assets, double[] mu, double[] sigma, double[][] c, double rf,
       boolean repair) {
-    Objects.requireNonNull(tickers, "tickers");
+    Objects.requireNonNull(assets, "assets");
+    List<String> tickers = assets.stream().map(Asset::ticker).toList();
     Objects.requireNonNull(mu, "returns");
     Objects.requireNonNull(sigma, "volatilities");
     Objects.requireNonNull(c, "correlation");
@@ -118,25 +138,29 @@ public final class Portfolio {
         cc[i][j] = i == j ? 1.0 : Math.max(-1, Math.min(1, 0.5 * (v + c[j][i])));
       }
     }
-    double minEig = smallestEigenvalue(cc);
+    // the cheap sufficient test first; the smallest eigenvalue only when it cannot tell
+    PsdCheck.Verdict psd = PsdCheck.check(cc);
+    double minEig = psd.smallestEigenvalue();
     boolean didRepair = false;
-    if (minEig < -PSD_TOLERANCE) {
+    if (!psd.positiveSemiDefinite()) {
       if (!repair) {
         throw new InvalidInputException("correlation matrix of " + tickers
             + " is not positive semi-definite: its smallest eigenvalue is " + minEig
-            + " (allowed: >= " + (-PSD_TOLERANCE) + "); estimate all entries on one common sample,"
-            + " or opt into Portfolio.builder().repairCorrelation(true)");
+            + " (allowed: >= " + (-PsdCheck.tolerance(n)) + "); estimate all entries on one"
+            + " common sample, or opt into Portfolio.builder().repairCorrelation(true)");
       }
       cc = repair(cc, tickers);
-      minEig = smallestEigenvalue(cc);
+      minEig = PsdCheck.smallestEigenvalue(cc);
       didRepair = true;
     }
-    this.tickers = List.copyOf(tickers);
+    this.assets = List.copyOf(assets);
+    this.tickers = tickers;
     this.returns = mu.clone();
     this.volatilities = sigma.clone();
     this.correlation = cc;
     this.riskFreeRate = rf;
     this.smallestEigenvalue = minEig;
+    this.knownSmallestEigenvalue = !Double.isNaN(minEig);
     this.repaired = didRepair;
     this.covariance = new double[n * n];
     for (int i = 0; i < n; i++) {
@@ -144,19 +168,6 @@ public final class Portfolio {
         covariance[i * n + j] = sigma[i] * cc[i][j] * sigma[j];
       }
     }
-  }
-
-  private static double smallestEigenvalue(double[][] c) {
-    if (c.length == 1) {
-      return c[0][0];
-    }
-    double[] eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c, false))
-        .getEigenvalues();
-    double min = Double.POSITIVE_INFINITY;
-    for (double e : eig) {
-      min = Math.min(min, e);
-    }
-    return min;
   }
 
   /**
@@ -216,7 +227,18 @@ public final class Portfolio {
    */
   public static Portfolio of(List<String> tickers, double[] returns, double[] volatilities,
       double[][] correlation, double riskFreeRate) {
-    return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, false);
+    return new Portfolio(equities(tickers), returns, volatilities, correlation, riskFreeRate,
+        false);
+  }
+
+  /** Returns each name as an equity asset. */
+  private static List<Asset> equities(List<String> names) {
+    Objects.requireNonNull(names, "tickers");
+    List<Asset> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(Asset.equity(Objects.requireNonNull(name, "ticker")));
+    }
+    return out;
   }
 
   /**
@@ -250,6 +272,11 @@ public final class Portfolio {
   /** Returns the tickers, in the order of every array. */
   public List<String> tickers() {
     return tickers;
+  }
+
+  /** Returns the assets, in the order of every array. */
+  public List<Asset> assets() {
+    return assets;
   }
 
   /** Returns a copy of the annual returns mu (decimal fractions). */
@@ -288,18 +315,28 @@ public final class Portfolio {
 
   /** Returns a portfolio equal to this one with another risk-free rate. */
   public Portfolio withRiskFreeRate(double riskFreeRate) {
-    return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, false);
+    return new Portfolio(assets, returns, volatilities, correlation, riskFreeRate, false);
   }
 
   /**
    * Returns the smallest eigenvalue of the correlation matrix (after the repair, when one was
-   * applied); zero or near zero means a singular matrix (perfectly correlated assets).
+   * applied); zero or near zero means a singular matrix (perfectly correlated assets, or more
+   * assets than returns). Computed on the first call (a full eigendecomposition, tens of
+   * milliseconds for hundreds of assets), not when the portfolio is built.
    */
   public double smallestEigenvalue() {
-    return smallestEigenvalue;
+    synchronized (correlation) {
+      if (!knownSmallestEigenvalue) {
+        smallestEigenvalue = PsdCheck.smallestEigenvalue(correlation);
+        knownSmallestEigenvalue = true;
+      }
+      return smallestEigenvalue;
+    }
   }
 
-  /** Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}). */
+  /**
+   * Returns whether the correlation matrix was repaired (see {@link Builder#repairCorrelation}).
+   */
   public boolean repaired() {
     return repaired;
   }
@@ -370,31 +407,32 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the value-at-risk loss of the portfolio over a horizon, as a fraction of the initial
-   * value; see {@link PortfolioRisk#valueAtRisk(double, double, double, double)}.
+   * Returns the value-at-risk loss of the portfolio, a fraction of the initial value: see
+   * {@link TailRisk#valueAtRiskLoss} with the portfolio's return {@code R} and volatility
+   * {@code V}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1), e.g. 0.05
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the VaR loss {@code 1 - exp((R - V^2/2) T + V sqrt(T) z_p)}
    */
-  public double valueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.valueAtRisk(expectedReturn(weights), volatility(weights), probability,
-        horizon);
+  public double valueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.valueAtRiskLoss(profile(weights), event);
   }
 
   /**
-   * Returns the conditional value-at-risk loss (expected shortfall) over a horizon, as a fraction
-   * of the initial value; see {@link PortfolioRisk#conditionalValueAtRisk}.
+   * Returns the conditional value-at-risk loss (expected shortfall) of the portfolio, a fraction
+   * of the initial value: see {@link TailRisk#conditionalValueAtRiskLoss}.
    *
    * @param weights the weights in ticker order
-   * @param probability the tail probability p in (0, 1)
-   * @param horizon the horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the CVaR loss {@code 1 - e^{RT} Phi(z_p - V sqrt T) / p}
    */
-  public double conditionalValueAtRisk(double[] weights, double probability, double horizon) {
-    return PortfolioRisk.conditionalValueAtRisk(expectedReturn(weights), volatility(weights),
-        probability, horizon);
+  public double conditionalValueAtRiskLoss(double[] weights, TailEvent event) {
+    return TailRisk.conditionalValueAtRiskLoss(profile(weights), event);
+  }
+
+  private RiskProfile profile(double[] weights) {
+    return new RiskProfile(expectedReturn(weights), volatility(weights));
   }
 
   private void check(double[] weights) {
@@ -412,7 +450,7 @@ public final class Portfolio {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Portfolio p && tickers.equals(p.tickers)
+    return o instanceof Portfolio p && assets.equals(p.assets)
         && Arrays.equals(returns, p.returns) && Arrays.equals(volatilities, p.volatilities)
         && Arrays.deepEquals(correlation, p.correlation)
         && Double.compare(riskFreeRate, p.riskFreeRate) == 0;
@@ -420,7 +458,7 @@ public final class Portfolio {
 
   @Override
   public int hashCode() {
-    return Objects.hash(tickers, Arrays.hashCode(returns), Arrays.hashCode(volatilities),
+    return Objects.hash(assets, Arrays.hashCode(returns), Arrays.hashCode(volatilities),
         Arrays.deepHashCode(correlation), riskFreeRate);
   }
 
@@ -448,7 +486,7 @@ public final class Portfolio {
    * semi-definite.
    */
   public static final class Builder {
-    private List<String> tickers = List.of();
+    private List<Asset> assets = List.of();
     private double[] returns;
     private double[] volatilities;
     private double[][] correlation;
@@ -458,9 +496,19 @@ public final class Portfolio {
 
     private Builder() {}
 
-    /** Sets the tickers; their order is the order of every array. */
+    /**
+     * Sets the tickers, each an equity asset; their order is the order of every array.
+     *
+     * @throws InvalidInputException for a name that is not a valid ticker
+     */
     public Builder tickers(List<String> tickers) {
-      this.tickers = new ArrayList<>(Objects.requireNonNull(tickers, "tickers"));
+      this.assets = equities(tickers);
+      return this;
+    }
+
+    /** Sets the assets; their order is the order of every array. */
+    public Builder assets(List<Asset> assets) {
+      this.assets = new ArrayList<>(Objects.requireNonNull(assets, "assets"));
       return this;
     }
 
@@ -535,7 +583,7 @@ public final class Portfolio {
         throw new InvalidInputException(
             "portfolio builder needs volatilities(...) and correlation(...), or covariance(...)");
       }
-      return new Portfolio(tickers, returns, volatilities, correlation, riskFreeRate, repair);
+      return new Portfolio(assets, returns, volatilities, correlation, riskFreeRate, repair);
     }
 
     private Portfolio fromCovariance() {
@@ -565,7 +613,7 @@ public final class Portfolio {
           }
         }
       }
-      return new Portfolio(tickers, returns, sigma, c, riskFreeRate, repair);
+      return new Portfolio(assets, returns, sigma, c, riskFreeRate, repair);
     }
   }
 }

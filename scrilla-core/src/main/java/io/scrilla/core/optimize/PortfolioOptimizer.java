@@ -1,12 +1,18 @@
 package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.optimize.internal.ActiveSetQp;
+import io.scrilla.core.optimize.internal.BoundStatus;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -30,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>minimum variance</b>: the convex QP {@code min w' Sigma w / 2} by a primal active-set
  *       method that solves the KKT system of each equality-constrained subproblem exactly
- *       (Hipparchus LU); the result satisfies the KKT conditions to rounding (the residual is
- *       reported in {@link Solution#kktResidual()}). It starts from a vertex-like feasible point
+ *       (LU of a small Schur complement); the result satisfies the KKT conditions to rounding
+ *       (the residual is reported in {@link Solution#kktResidual()}, and a result that fails
+ *       the certificate check is reported {@link SolutionStatus#CHECK_FAILED}, never
+ *       {@link SolutionStatus#OPTIMAL}). It starts from a vertex-like feasible point
  *       found by moving along descent directions that keep the equalities until bounds block, so
  *       the number of iterations is about the number of assets held strictly inside their bounds.
  *   <li><b>maximum Sharpe</b>: the homogenised convex reformulation
@@ -48,8 +56,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>efficient frontier</b>: minimum-variance portfolios at target returns spaced by
  *       {@link FrontierSpacing}.
  * </ul>
- * A problem whose feasible set is one portfolio (one asset, or bounds that pin every weight) returns
- * it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is {@code w = [1]}.
+ * A problem whose feasible set is one portfolio (one asset, or bounds that pin every weight)
+ * returns it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is
+ * {@code w = [1]}.
  *
  * <pre>{@code
  * PortfolioOptimizer opt = PortfolioOptimizer.create();
@@ -64,6 +73,13 @@ public final class PortfolioOptimizer {
   /** Default number of efficient-frontier points, scrilla's {@code FRONTIER_STEPS}. */
   public static final int FRONTIER_STEPS = 5;
   private static final double BOUND_TOLERANCE = 1e-12;
+  /**
+   * Relative tolerance of the certificate check: a quadratic programme's solution is reported
+   * {@link SolutionStatus#OPTIMAL} only when its KKT residual is at most this times
+   * {@code max(1, |y|, |kappa|) max(1, max_i Sigma_ii)}, its weights sum to 1 and lie within
+   * their bounds (each to this relative tolerance); otherwise {@link SolutionStatus#CHECK_FAILED}.
+   */
+  static final double KKT_TOLERANCE = 1e-9;
 
   private PortfolioOptimizer() {}
 
@@ -155,7 +171,7 @@ public final class PortfolioOptimizer {
 
   /**
    * Returns the portfolio of least conditional value at risk (CVaR loss, see
-   * {@link PortfolioRisk}) over the horizon at the tail probability, under the constraints.
+   * {@link TailRisk#conditionalValueAtRiskLoss}) in the tail event, under the constraints.
    *
    * <p>Why a 1-D search is exact: the CVaR loss {@code L(R, V) = 1 - e^{RT} Phi(z_p - V sqrt T)/p}
    * falls as {@code R} rises and rises as {@code V} rises. Among the portfolios of a given return
@@ -178,28 +194,24 @@ public final class PortfolioOptimizer {
    *
    * @param portfolio the portfolio
    * @param constraints bounds and optional target
-   * @param probability tail probability p in (0, 1), e.g. 0.05
-   * @param horizon horizon T in years, positive
+   * @param event the tail probability p and the horizon T in years
    * @return the portfolio with its VaR and CVaR losses
-   * @throws InvalidInputException for a bad probability or horizon, contradictory bounds or an
-   *     unattainable target
+   * @throws InvalidInputException for contradictory bounds or an unattainable target
    */
   public CvarSolution minimumConditionalValueAtRisk(Portfolio portfolio, Constraints constraints,
-      double probability, double horizon) {
+      TailEvent event) {
     Objects.requireNonNull(constraints, "constraints");
-    PortfolioRisk.checkProbabilityAndHorizon(probability, horizon);
+    Objects.requireNonNull(event, "event");
     Problem pr = new Problem(portfolio, constraints.bounds());
     Solution best;
     if (constraints.targetReturn().isPresent()) {
       best = pr.minimumVarianceAt(constraints.targetReturn().getAsDouble());
     } else {
-      best = pr.minimumCvar(probability, horizon);
+      best = pr.minimumCvar(event);
     }
-    return new CvarSolution(best, probability, horizon,
-        PortfolioRisk.valueAtRisk(best.annualReturn(), best.annualVolatility(), probability,
-            horizon),
-        PortfolioRisk.conditionalValueAtRisk(best.annualReturn(), best.annualVolatility(),
-            probability, horizon));
+    RiskProfile profile = new RiskProfile(best.annualReturn(), best.annualVolatility());
+    return new CvarSolution(best, event, TailRisk.valueAtRiskLoss(profile, event),
+        TailRisk.conditionalValueAtRiskLoss(profile, event));
   }
 
   /**
@@ -463,7 +475,7 @@ public final class PortfolioOptimizer {
           y[i] = l[i] + t * (h[i] - l[i]);
         }
       }
-      int[] status = statuses(y, l, h, 1);
+      BoundStatus[] status = statuses(y, l, h, 1);
       purify(y, status, l, h, hasTarget);
       double[][] rowA;
       double[] beta;
@@ -483,16 +495,16 @@ public final class PortfolioOptimizer {
       ActiveSetQp qp = new ActiveSetQp(n, sigma, l, hq, rowA, beta, b);
       ActiveSetQp.Result r = qp.solve(y, 1, status, 20 * n + 100);
       double[] w = r.y();
+      BoundStatus[] at = r.status();
       for (int i = 0; i < n; i++) {
-        if (r.status()[i] == ActiveSetQp.LOWER) {
+        if (at[i] == BoundStatus.LOWER) {
           w[i] = l[i];
-        } else if (r.status()[i] == ActiveSetQp.UPPER) {
+        } else if (at[i] == BoundStatus.UPPER) {
           w[i] = h[i];
         }
       }
       log("minimum variance", r);
-      return solution(w, r.converged() ? SolutionStatus.OPTIMAL : SolutionStatus.ITERATION_LIMIT,
-          r.iterations(), r.kktResidual(), r.gap());
+      return solution(w, status(r, w), r.iterations(), r.kktResidual(), r.gap());
     }
 
     Solution maximumSharpe(Constraints c) {
@@ -528,7 +540,7 @@ public final class PortfolioOptimizer {
       for (int i = 0; i < n; i++) {
         y[i] = vMax.w[i] * scale;
       }
-      int[] status = statuses(vMax.w, lo, hi, 1);
+      BoundStatus[] status = statuses(vMax.w, lo, hi, 1);
       double[] ones = new double[n];
       Arrays.fill(ones, 1);
       double[] excess = new double[n];
@@ -541,9 +553,11 @@ public final class PortfolioOptimizer {
       ActiveSetQp.Result r = qp.solve(y, scale, status, 20 * n + 100);
       double kappa = r.kappa();
       double[] w = new double[n];
+      double[] yr = r.y();
+      BoundStatus[] at = r.status();
       for (int i = 0; i < n; i++) {
-        int st = r.status()[i];
-        w[i] = st == ActiveSetQp.LOWER ? lo[i] : st == ActiveSetQp.UPPER ? hi[i] : r.y()[i] / kappa;
+        w[i] = at[i] == BoundStatus.LOWER ? lo[i]
+            : at[i] == BoundStatus.UPPER ? hi[i] : yr[i] / kappa;
       }
       log("maximum Sharpe", r);
       double maxVol = 0;
@@ -558,11 +572,10 @@ public final class PortfolioOptimizer {
             + " perfectly hedged combination earns more than r_f. Remove it or set r_f to its"
             + " return");
       }
-      return solution(w, r.converged() ? SolutionStatus.OPTIMAL : SolutionStatus.ITERATION_LIMIT,
-          r.iterations(), r.kktResidual(), r.gap());
+      return solution(w, status(r, w), r.iterations(), r.kktResidual(), r.gap());
     }
 
-    Solution minimumCvar(double prob, double horizon) {
+    Solution minimumCvar(TailEvent event) {
       Solution s0 = globalMinimumVariance();
       Solution s1 = extremePortfolio(true);
       double r0 = s0.annualReturn();
@@ -571,12 +584,13 @@ public final class PortfolioOptimizer {
         return s0;
       }
       int[] evals = {0};
-      java.util.function.DoubleFunction<Solution> at = r -> {
+      DoubleFunction<Solution> at = r -> {
         evals[0]++;
         return r <= r0 ? s0 : r >= r1 ? s1 : minimumVarianceAt(r);
       };
-      java.util.function.ToDoubleFunction<Solution> loss = s -> PortfolioRisk
-          .conditionalValueAtRisk(s.annualReturn(), s.annualVolatility(), prob, horizon);
+      ToDoubleFunction<Solution> loss = s -> TailRisk
+          .conditionalValueAtRiskLoss(new RiskProfile(s.annualReturn(), s.annualVolatility()),
+              event);
       BrentOptimizer brent = new BrentOptimizer(1e-14, 1e-15);
       UnivariatePointValuePair opt = brent.optimize(new MaxEval(500),
           new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),
@@ -603,7 +617,7 @@ public final class PortfolioOptimizer {
       }
       LOG.debug("minimum CVaR over returns [{}, {}]: {} evaluations, return {}", r0, r1, evals[0],
           best.annualReturn());
-      return new Solution(best.tickers(), best.weights(), best.annualReturn(),
+      return new Solution(best.assets(), best.weights(), best.annualReturn(),
           best.annualVolatility(), best.sharpeRatio(), best.status(), evals[0],
           best.kktResidual(), gap);
     }
@@ -635,7 +649,8 @@ public final class PortfolioOptimizer {
      * weights are not negative and the weights sum to 1); it is dropped, so the solver never
      * meets the degenerate vertex "all in one asset at its upper bound".
      */
-    private static double[] withoutRedundantUpperBounds(double[] l, double[] h, int[] status) {
+    private static double[] withoutRedundantUpperBounds(double[] l, double[] h,
+        BoundStatus[] status) {
       for (double x : l) {
         if (x < 0) {
           return h;
@@ -645,23 +660,23 @@ public final class PortfolioOptimizer {
       for (int i = 0; i < hq.length; i++) {
         if (hq[i] >= 1 && l[i] != h[i]) {
           hq[i] = Double.POSITIVE_INFINITY;
-          if (status[i] == ActiveSetQp.UPPER) {
-            status[i] = ActiveSetQp.FREE;
+          if (status[i] == BoundStatus.UPPER) {
+            status[i] = BoundStatus.FREE;
           }
         }
       }
       return hq;
     }
 
-    private static int[] statuses(double[] w, double[] l, double[] h, double kappa) {
-      int[] st = new int[w.length];
+    private static BoundStatus[] statuses(double[] w, double[] l, double[] h, double kappa) {
+      BoundStatus[] st = new BoundStatus[w.length];
       for (int i = 0; i < w.length; i++) {
         if (l[i] == h[i] || w[i] <= l[i] * kappa) {
-          st[i] = ActiveSetQp.LOWER;
+          st[i] = BoundStatus.LOWER;
         } else if (w[i] >= h[i] * kappa) {
-          st[i] = ActiveSetQp.UPPER;
+          st[i] = BoundStatus.UPPER;
         } else {
-          st[i] = ActiveSetQp.FREE;
+          st[i] = BoundStatus.FREE;
         }
       }
       return st;
@@ -671,12 +686,13 @@ public final class PortfolioOptimizer {
      * Moves a feasible point to one with at most 1 (2 with a target) free assets, along
      * directions that keep the budget (and the return) and do not increase the variance.
      */
-    private void purify(double[] y, int[] status, double[] l, double[] h, boolean hasTarget) {
+    private void purify(double[] y, BoundStatus[] status, double[] l, double[] h,
+        boolean hasTarget) {
       int rows = hasTarget ? 2 : 1;
       int[] free = new int[n];
       int k = 0;
       for (int i = 0; i < n; i++) {
-        if (status[i] == ActiveSetQp.FREE) {
+        if (status[i] == BoundStatus.FREE) {
           free[k++] = i;
         }
       }
@@ -753,10 +769,10 @@ public final class PortfolioOptimizer {
         int hi2 = idx[hit];
         if (d[hit] > 0) {
           y[hi2] = h[hi2];
-          status[hi2] = ActiveSetQp.UPPER;
+          status[hi2] = BoundStatus.UPPER;
         } else {
           y[hi2] = l[hi2];
-          status[hi2] = ActiveSetQp.LOWER;
+          status[hi2] = BoundStatus.LOWER;
         }
         // remove the asset that hit its bound from the free list
         int pos = hit;
@@ -769,8 +785,53 @@ public final class PortfolioOptimizer {
         double gap) {
       double r = dot(w, mu);
       double v = Math.sqrt(Math.max(0, p.quadratic(w)));
-      return new Solution(p.tickers(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations,
+      return new Solution(p.assets(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations,
           kkt, gap);
+    }
+
+    /**
+     * The status of a quadratic programme's solution: how the solver ended, and whether its KKT
+     * certificate and the returned weights pass the checks (see {@link #KKT_TOLERANCE}).
+     */
+    private SolutionStatus status(ActiveSetQp.Result r, double[] w) {
+      switch (r.termination()) {
+        case ITERATION_LIMIT:
+          return SolutionStatus.ITERATION_LIMIT;
+        case STALLED:
+          return SolutionStatus.STALLED;
+        default:
+          break;
+      }
+      double scale = Math.max(1, Math.abs(r.kappa()));
+      for (double v : r.y()) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      double maxVariance = 1;
+      for (int i = 0; i < n; i++) {
+        maxVariance = Math.max(maxVariance, sigma[i * n + i]);
+      }
+      boolean certified = r.kktResidual() <= KKT_TOLERANCE * scale * maxVariance
+          && feasible(w);
+      if (!certified) {
+        LOG.warn("the solver ended with KKT residual {} (tolerance {}): the result is not"
+            + " certified", r.kktResidual(), KKT_TOLERANCE * scale * maxVariance);
+      }
+      return certified ? SolutionStatus.OPTIMAL : SolutionStatus.CHECK_FAILED;
+    }
+
+    /** Whether {@code w} keeps the budget and the bounds, to {@link #KKT_TOLERANCE} relative. */
+    private boolean feasible(double[] w) {
+      double sum = 0;
+      double size = 1;
+      for (int i = 0; i < n; i++) {
+        sum += w[i];
+        size = Math.max(size, Math.abs(w[i]));
+        double tol = KKT_TOLERANCE * Math.max(1, Math.max(Math.abs(lo[i]), Math.abs(hi[i])));
+        if (!(w[i] >= lo[i] - tol && w[i] <= hi[i] + tol)) {
+          return false;
+        }
+      }
+      return Math.abs(sum - 1) <= KKT_TOLERANCE * size * n;
     }
 
     private static void log(String what, ActiveSetQp.Result r) {

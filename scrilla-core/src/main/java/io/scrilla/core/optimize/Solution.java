@@ -1,6 +1,7 @@
 package io.scrilla.core.optimize;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.Asset;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An optimised portfolio: weights in ticker order with their return, volatility and Sharpe
+ * An optimised portfolio: its assets and weights in the same order with their return, volatility and Sharpe
  * ratio, and how the solver ended; immutable and thread-safe.
  *
  * <p>Units: weights are decimal fractions of the invested amount summing to 1; return and
@@ -26,7 +27,7 @@ import java.util.Objects;
  * the returns next to the optimum (0 when none improves); 0 for maximum return (an exact linear
  * programme).
  *
- * @param tickers tickers, in the order of {@code weights}
+ * @param assets the assets of the portfolio, in the order of {@code weights}
  * @param weights weights, decimal fractions
  * @param annualReturn {@code R(w)}, annualized
  * @param annualVolatility {@code V(w)}, annualized
@@ -36,18 +37,18 @@ import java.util.Objects;
  * @param kktResidual largest KKT violation, see above
  * @param optimalityGap objective gap bound, see above
  */
-public record Solution(List<String> tickers, double[] weights, double annualReturn,
+public record Solution(List<Asset> assets, double[] weights, double annualReturn,
     double annualVolatility, double sharpeRatio, SolutionStatus status, int iterations,
     double kktResidual, double optimalityGap) {
 
   /** Validates sizes and finiteness; copies the weights. */
   public Solution {
-    tickers = List.copyOf(Objects.requireNonNull(tickers, "tickers"));
+    assets = List.copyOf(Objects.requireNonNull(assets, "assets"));
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(status, "status");
-    if (weights.length != tickers.size()) {
-      throw new InvalidInputException(weights.length + " weights for " + tickers.size()
-          + " tickers");
+    if (weights.length != assets.size()) {
+      throw new InvalidInputException(weights.length + " weights for " + assets.size()
+          + " assets");
     }
     for (double w : weights) {
       if (!Double.isFinite(w)) {
@@ -62,6 +63,11 @@ public record Solution(List<String> tickers, double[] weights, double annualRetu
     return weights.clone();
   }
 
+  /** Returns the tickers of the assets, in the order of {@code weights}. */
+  public List<String> tickers() {
+    return assets.stream().map(Asset::ticker).toList();
+  }
+
   /**
    * Returns the weight of one ticker.
    *
@@ -70,9 +76,9 @@ public record Solution(List<String> tickers, double[] weights, double annualRetu
    * @throws InvalidInputException for a ticker not in the solution
    */
   public double weight(String ticker) {
-    int i = tickers.indexOf(ticker);
+    int i = tickers().indexOf(ticker);
     if (i < 0) {
-      throw new InvalidInputException("ticker " + ticker + " is not in " + tickers);
+      throw new InvalidInputException("ticker " + ticker + " is not in " + tickers());
     }
     return weights[i];
   }
@@ -81,14 +87,14 @@ public record Solution(List<String> tickers, double[] weights, double annualRetu
   public Map<String, Double> allocation() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < weights.length; i++) {
-      m.put(tickers.get(i), weights[i]);
+      m.put(assets.get(i).ticker(), weights[i]);
     }
     return Collections.unmodifiableMap(m);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Solution s && tickers.equals(s.tickers) && Arrays.equals(weights, s.weights)
+    return o instanceof Solution s && assets.equals(s.assets) && Arrays.equals(weights, s.weights)
         && Double.compare(annualReturn, s.annualReturn) == 0
         && Double.compare(annualVolatility, s.annualVolatility) == 0
         && Double.compare(sharpeRatio, s.sharpeRatio) == 0 && status == s.status
@@ -98,7 +104,7 @@ public record Solution(List<String> tickers, double[] weights, double annualRetu
 
   @Override
   public int hashCode() {
-    return Objects.hash(tickers, Arrays.hashCode(weights), annualReturn, annualVolatility,
+    return Objects.hash(assets, Arrays.hashCode(weights), annualReturn, annualVolatility,
         sharpeRatio, status, iterations, kktResidual, optimalityGap);
   }
 

@@ -6,7 +6,7 @@
  * minimum-variance, maximum-Sharpe, maximum-return or minimum-CVaR portfolio, or for the efficient
  * frontier. Each answer is a {@link io.scrilla.core.optimize.Solution} (weights in ticker order,
  * return, volatility, Sharpe ratio, solver status, iterations, KKT residual);
- * {@link io.scrilla.core.optimize.PortfolioRisk} holds the VaR and CVaR formulas.
+ * the VaR and CVaR formulas are those of {@link io.scrilla.core.risk.TailRisk}.
  *
  * <p>Units: returns, volatilities and rates are annualized decimal fractions; horizons are in
  * years; VaR and CVaR losses are fractions of the initial value. The solvers are exact (active-set

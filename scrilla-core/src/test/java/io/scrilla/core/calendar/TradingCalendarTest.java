@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.opengamma.strata.basics.ReferenceData;
+import com.opengamma.strata.basics.date.HolidayCalendar;
+import com.opengamma.strata.basics.date.HolidayCalendarIds;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
@@ -13,8 +16,10 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.core.estimate.RecordedPrices;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +68,11 @@ class TradingCalendarTest {
     "2001-09-11", "2001-09-12", "2001-09-13", "2001-09-14", "2004-06-11", "2007-01-02",
     "2012-10-29", "2012-10-30", "2018-12-05", "2025-01-09",
     // closures before the recorded history
-    "1985-09-27", "1994-04-27"
+    "1985-09-27", "1994-04-27", "1972-12-28", "1973-01-25", "1977-07-14",
+    // presidential Election Days up to 1980
+    "1972-11-07", "1976-11-02", "1980-11-04",
+    // before the Monday holidays of 1971: Washington's Birthday on Sunday 1970-02-22, observed
+    "1970-02-23"
   })
   void isTradingDay_nyseClosure_isFalse(String date) {
     LocalDate d = LocalDate.parse(date);
@@ -82,7 +91,12 @@ class TradingCalendarTest {
     // the days around Good Friday
     "2021-04-01", "2021-04-05", "2020-04-09", "2020-04-13",
     // Juneteenth fell before 2022 on a trading day
-    "2020-06-19", "2019-06-19"
+    "2020-06-19", "2019-06-19",
+    // Election Days after 1980, and of the years between presidential elections
+    "1984-11-06", "1974-11-05", "1978-11-07",
+    // 1970: no third-Monday Washington's Birthday, no last-Monday Memorial Day, and Memorial Day
+    // on Saturday 1970-05-30 closed nothing
+    "1970-02-16", "1970-05-25", "1970-05-29"
   })
   void isTradingDay_openWeekday_isTrue(String date) {
     assertTrue(nyse.isTradingDay(LocalDate.parse(date)), date);
@@ -107,6 +121,41 @@ class TradingCalendarTest {
         LocalDate.of(2021, 9, 6), LocalDate.of(2021, 11, 25), LocalDate.of(2021, 12, 24));
     assertEquals(expected, TradingCalendar.holidays(2021));
     assertEquals(10, TradingCalendar.holidays(2023).size());
+  }
+
+  @Test
+  void isTradingDay_everyDayFrom1970_matchesStrataNyseCalendar() {
+    HolidayCalendar strata = ReferenceData.standard().getValue(HolidayCalendarIds.NYSE);
+    // Strata's calendars are tables of holidays: the last year it knows is the last year in which
+    // it closes Thanksgiving (after it, every weekday is a business day)
+    int lastYear = TradingCalendar.FIRST_YEAR;
+    for (int y = TradingCalendar.FIRST_YEAR; y <= TradingCalendar.LAST_YEAR; y++) {
+      LocalDate thanksgiving = LocalDate.of(y, 11, 1)
+          .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+      if (strata.isHoliday(thanksgiving)) {
+        lastYear = y;
+      }
+    }
+    assertTrue(lastYear >= 2099, "Strata's NYSE calendar ends in " + lastYear);
+    // the first day of the Hurricane Sandy closure, which Strata omits (SPY did not trade)
+    Set<LocalDate> strataOmits = Set.of(LocalDate.of(2012, 10, 29));
+    List<String> differences = new ArrayList<>();
+    int sessions = 0;
+    LocalDate end = LocalDate.of(Math.min(lastYear, TradingCalendar.LAST_YEAR), 12, 31);
+    for (LocalDate d = LocalDate.of(TradingCalendar.FIRST_YEAR, 1, 1); !d.isAfter(end);
+        d = d.plusDays(1)) {
+      boolean ours = nyse.isTradingDay(d);
+      boolean theirs = strata.isBusinessDay(d) && !strataOmits.contains(d);
+      sessions += ours ? 1 : 0;
+      if (ours != theirs) {
+        differences.add(d + (ours ? " open here, closed in Strata" : " closed here, open in Strata"));
+      }
+    }
+    assertEquals(List.of(), differences);
+    assertTrue(sessions > 32_000, "sessions " + sessions);
+    for (LocalDate d : strataOmits) {
+      assertTrue(strata.isBusinessDay(d), d + " is no longer a difference: remove it");
+    }
   }
 
   @Test

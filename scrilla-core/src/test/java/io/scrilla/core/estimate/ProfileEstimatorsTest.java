@@ -13,6 +13,8 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.stats.Normal;
+import java.util.Arrays;
+import java.util.Random;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -80,7 +82,7 @@ class ProfileEstimatorsTest {
       }
     }
     ReturnSample s = ReturnSample.of(PriceHistory.ofCloses(Asset.crypto("BTC"),
-        java.util.Arrays.copyOf(days, k), java.util.Arrays.copyOf(closes, k)), NYSE);
+        Arrays.copyOf(days, k), Arrays.copyOf(closes, k)), NYSE);
     double tau = 1.0 / 365;
     double elapsed = days[k - 1] - days[0];
     double nu = Math.log(closes[k - 1] / closes[0]) / (tau * elapsed);
@@ -103,7 +105,7 @@ class ProfileEstimatorsTest {
   void likelihood_irregularIntervals_solvesTheScoreEquationsNumerically() {
     PriceHistory btc = RecordedPrices.load(Asset.crypto("BTC")).slice(Y2021);
     PriceHistory sessions = PriceHistory.ofCloses(btc.asset(),
-        java.util.Arrays.stream(btc.epochDays()).filter(NYSE::isTradingDay).toArray(),
+        Arrays.stream(btc.epochDays()).filter(NYSE::isTradingDay).toArray(),
         java.util.stream.IntStream.range(0, btc.size()).filter(i -> NYSE.isTradingDay(btc.epochDay(i)))
             .mapToDouble(btc::close).toArray());
     ReturnSample s = ReturnSample.of(sessions, NYSE);
@@ -205,5 +207,36 @@ class ProfileEstimatorsTest {
     assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, 0, 2}, TAU));
     assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, Double.NaN, 2}, TAU));
     assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, -3, 2}, TAU));
+  }
+
+  @Test
+  void samplePercentile_bySelection_equalsTheSortedDefinitionToTheLastBit() {
+    Random r = new Random(31);
+    for (int t = 0; t < 2000; t++) {
+      int n = 1 + r.nextInt(80);
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        // few distinct values in some samples: ties
+        x[i] = t % 3 == 0 ? r.nextInt(5) : r.nextGaussian() * 3;
+      }
+      double[] sorted = x.clone();
+      Arrays.sort(sorted);
+      for (double p : new double[] {0, 0.01, 0.1, 0.16, 0.25, 0.5, 0.75, 0.84, 0.9, 0.99, 1}) {
+        double h = (n + 1) * p;
+        double expected;
+        if (h > n) {
+          expected = sorted[n - 1];
+        } else if (h < 1) {
+          expected = sorted[0];
+        } else if (h == Math.floor(h)) {
+          expected = sorted[(int) h - 1];
+        } else {
+          int k = (int) Math.floor(h);
+          double w = h - k;
+          expected = (1 - w) * sorted[k - 1] + w * sorted[k];
+        }
+        assertEquals(expected, ProfileEstimators.samplePercentile(x, p));
+      }
+    }
   }
 }

@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.RiskProfile;
+import io.scrilla.core.risk.TailEvent;
+import io.scrilla.core.risk.TailRisk;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -169,20 +173,20 @@ class PortfolioOptimizerTest {
         double vol = THREE.volatility(w);
         bestVar = Math.min(bestVar, vol);
         bestSharpe = Math.max(bestSharpe, THREE.sharpeRatio(w));
-        bestCvar = Math.min(bestCvar, THREE.conditionalValueAtRisk(w, 0.05, 0.5));
+        bestCvar = Math.min(bestCvar, THREE.conditionalValueAtRiskLoss(w, TailEvent.of(0.05, 0.5)));
       }
     }
     Solution mv = OPT.minimumVariance(THREE);
     Solution sh = OPT.maximumSharpeRatio(THREE, Constraints.longOnly());
-    CvarSolution cv = OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(), 0.05,
-        0.5);
+    CvarSolution cv = OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(),
+        TailEvent.of(0.05, 0.5));
     assertTrue(mv.annualVolatility() <= bestVar + 1e-15);
     assertTrue(sh.sharpeRatio() >= bestSharpe - 1e-15);
-    assertTrue(cv.conditionalValueAtRisk() <= bestCvar + 1e-15);
+    assertTrue(cv.conditionalValueAtRiskLoss() <= bestCvar + 1e-15);
     // and the grid comes close (it is a fine grid, not a different problem)
     assertEquals(bestVar, mv.annualVolatility(), 1e-5);
     assertEquals(bestSharpe, sh.sharpeRatio(), 1e-5);
-    assertEquals(bestCvar, cv.conditionalValueAtRisk(), 1e-5);
+    assertEquals(bestCvar, cv.conditionalValueAtRiskLoss(), 1e-5);
   }
 
   @Test
@@ -206,7 +210,7 @@ class PortfolioOptimizerTest {
     assertTrue(s.annualVolatility() <= best + 1e-15);
     assertEquals(best, s.annualVolatility(), 1e-7);
     CvarSolution c = OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(target), 0.05, 1);
+        Constraints.longOnly().withTargetReturn(target), TailEvent.of(0.05, 1));
     assertEquals(target, c.solution().annualReturn(), 1e-15);
     assertArrayEquals(s.weights(), c.solution().weights(), 0);
   }
@@ -263,16 +267,17 @@ class PortfolioOptimizerTest {
   @Test
   void minimumCvar_noTarget_notWorseThanAnyFrontierPoint() {
     Portfolio p = fourAssets(0);
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, 2);
+    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(),
+        TailEvent.of(0.05, 2));
     List<Solution> f = OPT.efficientFrontier(p, Bounds.longOnly(), 200, FrontierSpacing.INCLUSIVE);
     for (Solution s : f) {
-      double l = PortfolioRisk.conditionalValueAtRisk(s.annualReturn(), s.annualVolatility(),
-          0.05, 2);
-      assertTrue(c.conditionalValueAtRisk() <= l + 1e-14);
+      double l = TailRisk.conditionalValueAtRiskLoss(
+          new RiskProfile(s.annualReturn(), s.annualVolatility()), TailEvent.of(0.05, 2));
+      assertTrue(c.conditionalValueAtRiskLoss() <= l + 1e-14);
     }
-    assertTrue(c.conditionalValueAtRisk() >= c.valueAtRisk());
-    assertEquals(p.conditionalValueAtRisk(c.solution().weights(), 0.05, 2),
-        c.conditionalValueAtRisk(), 1e-15);
+    assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
+    assertEquals(p.conditionalValueAtRiskLoss(c.solution().weights(), TailEvent.of(0.05, 2)),
+        c.conditionalValueAtRiskLoss(), 1e-15);
   }
 
   @Test
@@ -281,7 +286,7 @@ class PortfolioOptimizerTest {
         () -> OPT.minimumVariance(THREE, Constraints.longOnly().withTargetReturn(0.2)));
     assertTrue(e.getMessage().contains("[0.05, 0.15]"), e.getMessage());
     assertThrows(InvalidInputException.class, () -> OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(0.01), 0.05, 1));
+        Constraints.longOnly().withTargetReturn(0.01), TailEvent.of(0.05, 1)));
   }
 
   @Test
@@ -371,7 +376,8 @@ class PortfolioOptimizerTest {
     for (Solution s : List.of(OPT.minimumVariance(p),
         OPT.maximumSharpeRatio(p, Constraints.longOnly()),
         OPT.maximumReturn(p, Bounds.longOnly()),
-        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), 0.05, 1).solution())) {
+        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, 1))
+            .solution())) {
       assertArrayEquals(new double[] {1}, s.weights(), 0);
       assertEquals(SolutionStatus.UNIQUE_FEASIBLE, s.status());
       assertEquals(0.4, s.sharpeRatio(), 1e-15);
@@ -418,6 +424,98 @@ class PortfolioOptimizerTest {
       double v = kktViolation(sigmaTimes(p, mv.weights()), mv.weights(),
           new double[][] {fill(200, 1)}, new double[] {1}, fill(200, 0), fill(200, 1));
       assertTrue(v < KKT, "independent KKT violation " + v);
+    }
+  }
+
+  /** Independent KKT violation of a minimum-variance solution without target. */
+  private static double independentKkt(Portfolio p, Solution s, double lo, double hi) {
+    int n = p.size();
+    return kktViolation(sigmaTimes(p, s.weights()), s.weights(), new double[][] {fill(n, 1)},
+        new double[] {1}, fill(n, lo), fill(n, hi));
+  }
+
+  @Test
+  void minimumVariance_widestAllowedBounds_isCertifiedAndSumsToOne() {
+    // bounds of +-1e5 used to return weights summing to 1e5 with status OPTIMAL; the widest
+    // bounds accepted now still solve exactly
+    double b = Bounds.MAX_MAGNITUDE;
+    for (int n : new int[] {10, 50, 200}) {
+      Portfolio p = Fixtures.random(new Random(n), n, 0.01);
+      Solution s = OPT.minimumVariance(p, Constraints.of(Bounds.uniform(-b, b)));
+      assertEquals(SolutionStatus.OPTIMAL, s.status());
+      assertEquals(1, sum(s.weights()), 1e-12);
+      assertTrue(s.kktResidual() < KKT, "KKT residual " + s.kktResidual());
+      assertTrue(independentKkt(p, s, -b, b) < KKT);
+      // the bounds do not bind: the same as the unconstrained minimum variance (closed form)
+      double[][] inv = inverse(p);
+      double[] x = times(inv, fill(n, 1));
+      double total = sum(x);
+      for (int i = 0; i < n; i++) {
+        assertEquals(x[i] / total, s.weights()[i], 1e-9);
+      }
+      Solution sh = OPT.maximumSharpeRatio(p, Constraints.of(Bounds.uniform(-b, b)));
+      assertTrue(sh.status().isCertified(), sh.toString());
+      assertEquals(1, sum(sh.weights()), 1e-12);
+    }
+  }
+
+  @Test
+  void minimumVariance_moreAssetsThanReturns_returnsTheOptimum() {
+    // 200 assets over 123 returns: the sample correlation matrix has rank 122; Hipparchus'
+    // eigendecomposition of this one does not converge (it used to fail Portfolio.of)
+    int n = 200;
+    int t = 123;
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[][] x = new double[n][t];
+    double[] norm = new double[n];
+    for (int i = 0; i < n; i++) {
+      double mean = 0;
+      for (int k = 0; k < t; k++) {
+        x[i][k] = rnd.nextGaussian() * 0.01;
+        mean += x[i][k];
+      }
+      mean /= t;
+      for (int k = 0; k < t; k++) {
+        x[i][k] -= mean;
+        norm[i] += x[i][k] * x[i][k];
+      }
+      norm[i] = Math.sqrt(norm[i]);
+    }
+    double[][] c = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double v = 0;
+        for (int k = 0; k < t; k++) {
+          v += x[i][k] * x[j][k];
+        }
+        c[i][j] = i == j ? 1 : v / (norm[i] * norm[j]);
+      }
+    }
+    double[] mu = new double[n];
+    double[] vol = new double[n];
+    for (int i = 0; i < n; i++) {
+      mu[i] = rnd.nextDouble(0, 0.3);
+      vol[i] = rnd.nextDouble(0.1, 0.6);
+    }
+    Portfolio p = Portfolio.of(Fixtures.tickers(n), mu, vol, c, 0.01);
+    assertEquals(0, p.smallestEigenvalue(), 1e-12);
+    Solution s = OPT.minimumVariance(p);
+    assertEquals(SolutionStatus.OPTIMAL, s.status());
+    assertEquals(1, sum(s.weights()), 1e-12);
+    assertTrue(s.kktResidual() < KKT, "KKT residual " + s.kktResidual());
+    assertTrue(independentKkt(p, s, 0, 1) < KKT);
+    // with shorting allowed the singular covariance has a riskless combination
+    Solution wide = OPT.minimumVariance(p, Constraints.of(Bounds.uniform(-1, 2)));
+    assertEquals(SolutionStatus.OPTIMAL, wide.status());
+    assertTrue(wide.annualVolatility() < 1e-6, "volatility " + wide.annualVolatility());
+    assertTrue(independentKkt(p, wide, -1, 2) < KKT);
+  }
+
+  @Test
+  void solutionStatus_onlyOptimalAndUniqueFeasible_areCertified() {
+    for (SolutionStatus st : SolutionStatus.values()) {
+      assertEquals(st == SolutionStatus.OPTIMAL || st == SolutionStatus.UNIQUE_FEASIBLE,
+          st.isCertified(), st.name());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.scrilla.services.alphavantage;
 
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.Dividend;
@@ -24,8 +25,7 @@ import java.util.stream.Collectors;
 /**
  * Sends requests to AlphaVantage and validates the answers; thread-safe.
  *
- * <p>Requests go to {@code ALPHA_VANTAGE_URL} (default {@value ScrillaConfig#DEFAULT_ALPHA_VANTAGE_URL})
- * with the parameters {@code function}, {@code symbol}, {@code outputsize} or {@code market=USD},
+ * <p>Requests go to {@code ALPHA_VANTAGE_URL} (default {@value #DEFAULT_URL}) with the parameters {@code function}, {@code symbol}, {@code outputsize} or {@code market=USD},
  * and {@code apikey}. Concurrent requests for the same ticker, function and output size share one
  * fetch. Retries, timeouts and quota waits follow the {@link HttpFetcher}'s settings. Answers with
  * a quota note raise {@link io.scrilla.services.http.QuotaExceededException}, a rejected key a
@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * number, not positive, a repeated date) a {@link io.scrilla.api.error.ServiceException} naming the
  * ticker and the date, and nothing of it is returned.
  *
- * <p>The key never appears in a log line, an exception message or {@link #toString()}.
+ * <p>The key never appears in a log line, an exception message or {@link #toString()}: building a
+ * client registers it with {@link SafeText}, which masks it in every form wherever it is echoed.
  *
  * <pre>{@code
  * AlphaVantageClient client = AlphaVantageClient.builder().apiKey(key).build();
@@ -42,6 +43,10 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class AlphaVantageClient {
+  /** Name of the variable holding the query URL. */
+  public static final String ALPHA_VANTAGE_URL = "ALPHA_VANTAGE_URL";
+  /** The default query URL. */
+  public static final String DEFAULT_URL = "https://www.alphavantage.co/query";
   /** The function for equity prices. */
   public static final String TIME_SERIES_DAILY = "TIME_SERIES_DAILY";
   /** The function for crypto prices. */
@@ -71,13 +76,15 @@ public final class AlphaVantageClient {
    *
    * @param config the configuration
    * @return the client
-   * @throws ConfigurationException when no key is set, saying how to get and set one
+   * @throws ConfigurationException when no key is set, saying how to get and set one, or when
+   *     {@code ALPHA_VANTAGE_URL} is not an http(s) URL or has a {@code #fragment}
    */
   public static AlphaVantageClient create(ScrillaConfig config) {
     Objects.requireNonNull(config, "config");
+    URI url = config.getHttpUrl(ALPHA_VANTAGE_URL).orElse(URI.create(DEFAULT_URL));
     return builder()
         .apiKey(config.alphaVantageKey().orElseThrow(AlphaVantageClient::missingKey))
-        .url(config.alphaVantageUrl())
+        .url(url)
         .build();
   }
 
@@ -183,7 +190,7 @@ public final class AlphaVantageClient {
   /** Builds an {@link AlphaVantageClient}. */
   public static final class Builder {
     private String apiKey;
-    private URI url = URI.create(ScrillaConfig.DEFAULT_ALPHA_VANTAGE_URL);
+    private URI url = URI.create(DEFAULT_URL);
     private HttpFetcher fetcher;
 
     private Builder() {}
@@ -194,7 +201,7 @@ public final class AlphaVantageClient {
       return this;
     }
 
-    /** Sets the full query URL (default {@value ScrillaConfig#DEFAULT_ALPHA_VANTAGE_URL}). */
+    /** Sets the full query URL (default {@value AlphaVantageClient#DEFAULT_URL}). */
     public Builder url(URI url) {
       this.url = Objects.requireNonNull(url, "url");
       return this;
@@ -209,18 +216,17 @@ public final class AlphaVantageClient {
     /**
      * Builds the client.
      *
-     * @throws ConfigurationException when no key was given
+     * @throws ConfigurationException when no key was given, or the URL is not an http(s) URL or
+     *     has a {@code #fragment} (which would swallow the query parameters)
      */
     public AlphaVantageClient build() {
       if (apiKey == null || apiKey.isBlank()) {
         throw missingKey();
       }
-      String scheme = url.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        throw new ConfigurationException("ALPHA_VANTAGE_URL='" + Redactor.none().redact(url.toString())
-            + "' is not an http(s) URL: use e.g. " + ScrillaConfig.DEFAULT_ALPHA_VANTAGE_URL);
-      }
-      return new AlphaVantageClient(apiKey.trim(), url, fetcher == null ? HttpFetcher.shared() : fetcher);
+      SafeText.registerSecret(apiKey);
+      ScrillaConfig.httpUrl(ALPHA_VANTAGE_URL, url.toString());
+      return new AlphaVantageClient(
+          apiKey.trim(), url, fetcher == null ? HttpFetcher.shared() : fetcher);
     }
   }
 }

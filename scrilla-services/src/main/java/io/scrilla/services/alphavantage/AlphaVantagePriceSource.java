@@ -4,11 +4,11 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.spi.PriceSource;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -27,8 +27,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class AlphaVantagePriceSource implements PriceSource {
-  /** The time zone of "today": the exchange's, America/New_York. */
-  public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   /**
    * A range starting at most this many calendar days before today is served by a compact answer;
    * 100 trading days span 140 calendar days or a few more, because of holidays.
@@ -111,7 +109,7 @@ public final class AlphaVantagePriceSource implements PriceSource {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(NEW_YORK));
+    return Exchange.today(clock);
   }
 
   @Override

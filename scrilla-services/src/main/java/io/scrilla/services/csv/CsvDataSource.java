@@ -4,6 +4,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.PriceUnavailableException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Dividend;
@@ -18,7 +19,6 @@ import io.scrilla.services.csv.internal.DataLocation;
 import io.scrilla.services.csv.internal.DividendFileParser;
 import io.scrilla.services.csv.internal.PriceFileParser;
 import io.scrilla.services.csv.internal.YieldFileParser;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,6 +175,7 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   private PriceHistory history(Asset asset) {
     Objects.requireNonNull(asset, "asset");
     String file = asset.ticker() + DataLocation.CSV_SUFFIX;
+    checkNotReserved(asset, file);
     // keyed by asset: a history carries its asset, and BTC and BTC:crypto are different assets
     Optional<PriceHistory> h = prices.computeIfAbsent(asset,
         a -> parse(file, table -> PriceFileParser.parse(table, a)));
@@ -251,29 +253,37 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   }
 
   private <T> Optional<T> parse(String fileName, Function<CsvTable, T> parser) {
-    Optional<BufferedReader> opened;
+    Optional<byte[]> bytes;
     try {
-      opened = location.open(fileName);
-    } catch (IOException e) {
-      throw unreadable(fileName, e);
+      bytes = location.read(fileName);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConfigurationException("cannot read " + location.describe(fileName) + ": "
+          + e.getMessage() + "; check that the file is readable", e);
     }
-    if (opened.isEmpty()) {
-      LOG.debug("{}: no such file", location.describe(fileName));
+    if (bytes.isEmpty()) {
+      LOG.debug("{}: no such file", SafeText.of(location.describe(fileName)));
       return Optional.empty();
     }
-    try (BufferedReader reader = opened.get()) {
-      CsvTable table = CsvTable.read(location.describe(fileName), reader);
-      T value = parser.apply(table);
-      LOG.debug("read {}: {} rows", table.source(), table.records().size());
-      return Optional.of(value);
-    } catch (IOException | UncheckedIOException e) {
-      throw unreadable(fileName, e);
-    }
+    CsvTable table = CsvTable.read(location.describe(fileName), bytes.get());
+    T value = parser.apply(table);
+    LOG.debug("read {}: {} rows", SafeText.of(table.source()), table.records().size());
+    return Optional.of(value);
   }
 
-  private ConfigurationException unreadable(String fileName, Exception e) {
-    return new ConfigurationException("cannot read " + location.describe(fileName) + ": "
-        + e.getMessage() + "; check that the file is readable", e);
+  /**
+   * Refuses a ticker whose price file name is taken by another kind of file: {@code YIELDS}
+   * ({@code yields.csv} holds the yield curves) and {@code X.DIVIDENDS} ({@code X.dividends.csv}
+   * holds dividends).
+   */
+  private static void checkNotReserved(Asset asset, String file) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (lower.equals(YIELDS_FILE) || lower.endsWith(DataLocation.DIVIDENDS_SUFFIX)) {
+      throw new InvalidInputException("'" + asset.ticker() + "' cannot be a ticker of the csv "
+          + "source: its price file would be " + file + ", the name of the "
+          + (lower.equals(YIELDS_FILE) ? "Treasury yield curve file" : "dividend file of "
+              + file.substring(0, file.length() - DataLocation.DIVIDENDS_SUFFIX.length()))
+          + "; the names yields.csv and <TICKER>.dividends.csv are reserved");
+    }
   }
 
   @Override

@@ -1,6 +1,10 @@
 package io.scrilla.services.http;
 
 import io.scrilla.api.error.ServiceException;
+import io.scrilla.api.retry.Retrier;
+import io.scrilla.api.retry.Retrier.Outcome;
+import io.scrilla.api.retry.Retrier.Stop;
+import io.scrilla.api.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -47,13 +51,17 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
 
+  /** The random fraction by which a back-off is shortened, at most: waits lie in (b/2, b]. */
+  private static final double JITTER = 0.5;
+
   private final HttpSettings settings;
-  private final TimeSource time;
+  private final Retrier retrier;
   private final HttpClient client;
 
   private HttpFetcher(HttpSettings settings, TimeSource time) {
     this.settings = settings;
-    this.time = time;
+    this.retrier = Retrier.of(retryPolicy(settings), time,
+        () -> ThreadLocalRandom.current().nextDouble());
     this.client = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL)
@@ -104,6 +112,12 @@ public final class HttpFetcher {
     return settings;
   }
 
+  /** Returns the retry policy of the settings: their attempts, back-off and time limit. */
+  static RetryPolicy retryPolicy(HttpSettings settings) {
+    return new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff(),
+        JITTER, settings.maxRetryTime());
+  }
+
   /**
    * Fetches the request's URI and parses the body, retrying as described on this class.
    *
@@ -117,78 +131,102 @@ public final class HttpFetcher {
   public <T> T get(FetchRequest request, BodyParser<T> parser) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(parser, "parser");
-    String what = request.description();
-    Redactor redactor = request.redactor();
-    long start = time.nanoTime();
-    int attempts = 0;
-    int quotaRetries = 0;
-    while (true) {
-      attempts++;
-      LOG.debug("GET {} (attempt {})", what, attempts);
-      ServiceException failure;
-      Duration wait;
-      boolean quota = false;
+    Exchange<T> exchange = new Exchange<>(request, parser);
+    return retrier.call(exchange, exchange);
+  }
+
+  /**
+   * One request and its retries: each attempt sends the request and sorts the answer into a
+   * success, a failure to retry, or a failure thrown at once.
+   */
+  private final class Exchange<T>
+      implements Retrier.Attempt<T, ServiceException, ServiceException>,
+          Retrier.GiveUp<ServiceException, ServiceException> {
+    private final FetchRequest request;
+    private final BodyParser<T> parser;
+    private final String what;
+    private int quotaRetries;
+
+    Exchange(FetchRequest request, BodyParser<T> parser) {
+      this.request = request;
+      this.parser = parser;
+      this.what = request.description();
+    }
+
+    @Override
+    public Outcome<T, ServiceException> run(int attempt) {
+      LOG.debug("GET {} (attempt {})", what, attempt);
+      HttpResponse<byte[]> response;
       try {
-        HttpResponse<byte[]> response = send(request);
-        int status = response.statusCode();
-        Optional<String> type = response.headers().firstValue("Content-Type");
-        LOG.debug("{}: HTTP {}, {} bytes", what, status, response.body().length);
-        if (status >= 200 && status < 300) {
-          Optional<String> rejected = request.rejectContentType(type);
-          if (rejected.isPresent()) {
-            throw new ServiceException(what + ": the service answered with " + rejected.get()
-                + "; it may be down for maintenance, or the URL points elsewhere: check it", status, false, null);
-          }
-          try {
-            return parser.parse(response.body(), type);
-          } catch (QuotaExceededException e) {
-            if (!e.shortTerm() || quotaRetries >= settings.quotaRetries()) {
-              throw quotaRetries == 0 ? e : e.withMessage(e.getMessage() + "; still refused after "
-                  + quotaRetries + " retr" + (quotaRetries == 1 ? "y" : "ies"));
-            }
-            quotaRetries++;
-            quota = true;
-            failure = e;
-            wait = e.retryAfter().orElse(settings.quotaWait());
-          }
-        } else if (status == 429) {
-          Optional<Duration> after = retryAfter(response);
-          failure = new QuotaExceededException(what + ": the service answered HTTP 429 Too Many Requests"
-              + after.map(d -> " and asked to retry after " + d.toSeconds() + " s").orElse(""),
-              429, after.orElse(null), true);
-          wait = after.isPresent() ? after.get() : jittered(settings.backoff(attempts));
-        } else if (status >= 500) {
-          failure = new ServiceException(what + ": the service answered HTTP " + status
-              + " (server error); try again later", status, true, null);
-          wait = jittered(settings.backoff(attempts));
-        } else {
-          throw new ServiceException(what + ": the service answered HTTP " + status
-              + (status == 404 ? " (not found): check the configured URL" : "")
-              + (status == 401 || status == 403 ? " (refused): check the API key" : ""),
-              status, false, null);
-        }
+        response = send(request);
       } catch (TransportFailure t) {
-        failure = t.exception;
-        wait = jittered(settings.backoff(attempts));
+        return Outcome.retry(t.exception);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ServiceException(what + ": interrupted", -1, true, null);
       }
-      if (!quota && attempts >= settings.maxAttempts()) {
-        throw giveUp(failure, "gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s"));
+      int status = response.statusCode();
+      Optional<String> type = response.headers().firstValue("Content-Type");
+      LOG.debug("{}: HTTP {}, {} bytes", what, status, response.body().length);
+      if (status >= 200 && status < 300) {
+        Optional<String> rejected = request.rejectContentType(type);
+        if (rejected.isPresent()) {
+          throw new ServiceException(what + ": the service answered with " + rejected.get()
+              + "; it may be down for maintenance, or the URL points elsewhere: check it",
+              status, false, null);
+        }
+        try {
+          return Outcome.success(parser.parse(response.body(), type));
+        } catch (QuotaExceededException e) {
+          if (!e.shortTerm() || quotaRetries >= settings.quotaRetries()) {
+            throw quotaRetries == 0 ? e : e.withMessage(e.getMessage() + "; still refused after "
+                + quotaRetries + " retr" + (quotaRetries == 1 ? "y" : "ies"));
+          }
+          quotaRetries++;
+          // quota answers have their own limit (quotaRetries), not maxAttempts
+          return Outcome.retryOutsideAttemptLimit(e, e.retryAfter().orElse(settings.quotaWait()));
+        }
+      } else if (status == 429) {
+        Optional<Duration> after = retryAfter(response);
+        ServiceException failure = new QuotaExceededException(
+            what + ": the service answered HTTP 429 Too Many Requests"
+                + after.map(d -> " and asked to retry after " + d.toSeconds() + " s").orElse(""),
+            429, after.orElse(null), true);
+        return after.isPresent()
+            ? Outcome.retryAfter(failure, after.get())
+            : Outcome.retry(failure);
+      } else if (status >= 500) {
+        return Outcome.retry(new ServiceException(what + ": the service answered HTTP " + status
+            + " (server error); try again later", status, true, null));
+      } else {
+        throw new ServiceException(what + ": the service answered HTTP " + status
+            + (status == 404 ? " (not found): check the configured URL" : "")
+            + (status == 401 || status == 403 ? " (refused): check the API key" : ""),
+            status, false, null);
       }
-      long elapsed = time.nanoTime() - start;
-      if (elapsed + wait.toNanos() > settings.maxRetryTime().toNanos()) {
-        throw giveUp(failure, "gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
-            + " because waiting " + seconds(wait) + " more would exceed the retry limit of "
-            + seconds(settings.maxRetryTime()));
-      }
-      LOG.warn("{}; retrying in {}", redactor.redact(failure.getMessage()), seconds(wait));
-      try {
-        time.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ServiceException(what + ": interrupted while waiting to retry", -1, true, failure);
+    }
+
+    @Override
+    public void retrying(ServiceException failure, int attempts, Duration wait) {
+      LOG.warn("{}; retrying in {}", request.redactor().redact(failure.getMessage()),
+          seconds(wait));
+    }
+
+    @Override
+    public ServiceException giveUp(ServiceException failure, Stop stop) {
+      int n = stop.attempts();
+      String attempts = "gave up after " + n + " attempt" + (n == 1 ? "" : "s");
+      switch (stop.reason()) {
+        case INTERRUPTED:
+          return new ServiceException(
+              what + ": interrupted while waiting to retry", -1, true, failure);
+        case TIME:
+          return HttpFetcher.giveUp(failure, attempts + " because waiting "
+              + seconds(stop.nextWait()) + " more would exceed the retry limit of "
+              + seconds(settings.maxRetryTime()));
+        case ATTEMPTS:
+        default:
+          return HttpFetcher.giveUp(failure, attempts);
       }
     }
   }
@@ -242,11 +280,6 @@ public final class HttpFetcher {
     } catch (NumberFormatException e) {
       return Optional.empty(); // an HTTP date: fall back to the back-off
     }
-  }
-
-  private static Duration jittered(Duration d) {
-    double factor = 0.5 + 0.5 * ThreadLocalRandom.current().nextDouble();
-    return Duration.ofNanos((long) (d.toNanos() * factor));
   }
 
   private static ServiceException giveUp(ServiceException last, String message) {

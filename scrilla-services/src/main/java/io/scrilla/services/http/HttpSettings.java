@@ -1,6 +1,7 @@
 package io.scrilla.services.http;
 
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -114,7 +115,7 @@ public record HttpSettings(
    */
   public Duration backoff(int retry) {
     if (retry < 1) {
-      throw new IllegalArgumentException("retry " + retry + " < 1");
+      throw new InvalidInputException("retry " + retry + " is not allowed: count retries from 1");
     }
     int shift = Math.min(retry - 1, 30);
     long ms = initialBackoff.toMillis();

@@ -1,5 +1,6 @@
 package io.scrilla.services.http;
 
+import io.scrilla.api.error.ErrorCode;
 import io.scrilla.api.error.ServiceException;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.Optional;
  *
  * <p>{@link #shortTerm()} tells whether the limit resets within minutes (a per-minute or
  * per-second limit, or an HTTP 429) so that waiting in-process is worthwhile; a daily limit is not
- * waited for. The message never contains an API key.
+ * waited for. Code {@link ErrorCode#QUOTA_EXCEEDED}. The message never contains an API key.
  */
 public class QuotaExceededException extends ServiceException {
   private static final long serialVersionUID = 1L;
@@ -40,7 +41,7 @@ public class QuotaExceededException extends ServiceException {
    */
   public QuotaExceededException(
       String message, int httpStatus, Duration retryAfter, boolean shortTerm, Throwable cause) {
-    super(message, httpStatus, true, cause);
+    super(ErrorCode.QUOTA_EXCEEDED, message, httpStatus, true, cause);
     this.retryAfter = retryAfter;
     this.shortTerm = shortTerm;
   }

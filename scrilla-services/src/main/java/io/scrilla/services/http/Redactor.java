@@ -1,20 +1,21 @@
 package io.scrilla.services.http;
 
+import io.scrilla.api.error.SafeText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets (API keys) from text before it reaches a log line, an exception message or a
  * {@code toString()}; immutable and thread-safe.
  *
- * <p>Every occurrence of each secret is replaced by {@code ****}, and so is the value of any
- * {@code apikey=} query parameter, whatever its value.
+ * <p>A handle on the one redaction place, {@link SafeText}: creating a redactor registers its
+ * secrets there, so every form of them (as given, in any letter case, percent-encoded) is replaced
+ * by {@code ****} in this redactor's output and in every {@code ScrillaException} message from then
+ * on; so is the value of any {@code apikey=} query parameter, whatever its value.
  *
  * <pre>{@code
  * Redactor r = Redactor.of(List.of(key));
@@ -23,10 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
   /** The replacement text of a secret. */
-  public static final String MASK = "****";
+  public static final String MASK = SafeText.MASK;
 
-  private static final Pattern KEY_PARAM =
-      Pattern.compile("(?i)(api_?key=)[^&\\s\"'#]*");
   private static final Redactor NONE = new Redactor(List.of());
 
   private final List<String> secrets;
@@ -46,13 +45,14 @@ public final class Redactor {
     List<String> s = new ArrayList<>();
     for (String x : secrets) {
       if (x != null && !x.isBlank()) {
+        SafeText.registerSecret(x);
         s.add(x);
       }
     }
     return new Redactor(List.copyOf(s));
   }
 
-  /** Returns a redactor that only masks {@code apikey=} parameters. */
+  /** Returns a redactor with no secrets of its own (it still masks registered ones). */
   public static Redactor none() {
     return NONE;
   }
@@ -64,14 +64,7 @@ public final class Redactor {
    * @return the text without secrets
    */
   public String redact(String text) {
-    if (text == null) {
-      return "";
-    }
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, MASK);
-    }
-    return KEY_PARAM.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    return SafeText.redact(text);
   }
 
   /**
@@ -95,7 +88,7 @@ public final class Redactor {
       return done;
     }
     RedactedException copy =
-        new RedactedException(t.getClass().getName() + ": " + redact(t.getMessage()));
+        new RedactedException(t.getClass().getName() + ": " + SafeText.of(t.getMessage()));
     copy.setStackTrace(t.getStackTrace());
     seen.put(t, copy);
     Throwable cause = sanitize(t.getCause(), seen, depth + 1);

@@ -1,13 +1,15 @@
 package io.scrilla.services.http;
 
+import io.scrilla.api.retry.RetryClock;
 import java.time.Duration;
 
 /**
  * The monotonic clock and the sleeping used by the retry loop of {@link HttpFetcher}; tests
  * replace it so that back-off waits take no real time.
  */
-public interface TimeSource {
+public interface TimeSource extends RetryClock {
   /** Returns a monotonic time in nanoseconds, as {@link System#nanoTime()}. */
+  @Override
   long nanoTime();
 
   /**
@@ -16,6 +18,7 @@ public interface TimeSource {
    * @param duration how long to wait, not negative
    * @throws InterruptedException when the thread is interrupted while waiting
    */
+  @Override
   void sleep(Duration duration) throws InterruptedException;
 
   /** Returns the system clock with {@link Thread#sleep(long)}. */

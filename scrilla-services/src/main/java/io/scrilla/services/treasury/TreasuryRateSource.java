@@ -3,6 +3,7 @@ package io.scrilla.services.treasury;
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
@@ -14,7 +15,6 @@ import io.scrilla.services.treasury.internal.TreasuryFeedParser;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +38,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class TreasuryRateSource implements InterestRateSource {
-  /** The time zone of "today": America/New_York. */
-  public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  /** Name of the variable holding the base URL of the yearly pages. */
+  public static final String TREASURY_URL = "TREASURY_URL";
+  /** The default base URL of the Treasury's daily par yield curve XML pages. */
+  public static final String DEFAULT_URL =
+      "https://home.treasury.gov/resource-center/data-chart-center/interest-rates/pages/xml";
 
   private final URI baseUrl;
   private final HttpFetcher fetcher;
@@ -52,10 +55,19 @@ public final class TreasuryRateSource implements InterestRateSource {
     this.clock = clock;
   }
 
-  /** Returns the source for {@code TREASURY_URL} with the shared fetcher and the system clock. */
+  /**
+   * Returns the source for {@code TREASURY_URL} (default {@value #DEFAULT_URL}) with the shared
+   * fetcher and the system clock.
+   *
+   * @param config the configuration
+   * @return the source
+   * @throws ConfigurationException when {@code TREASURY_URL} is not an http(s) URL or has a
+   *     {@code #fragment}
+   */
   public static TreasuryRateSource create(ScrillaConfig config) {
     Objects.requireNonNull(config, "config");
-    return builder().baseUrl(config.treasuryUrl()).build();
+    return builder().baseUrl(config.getHttpUrl(TREASURY_URL).orElse(URI.create(DEFAULT_URL)))
+        .build();
   }
 
   /** Returns a builder with the default URL, the shared fetcher and the system clock. */
@@ -115,7 +127,7 @@ public final class TreasuryRateSource implements InterestRateSource {
   /** Returns today's date in New York: the Treasury may publish today's curve in the evening. */
   @Override
   public LocalDate latestDate() {
-    return LocalDate.now(clock.withZone(NEW_YORK));
+    return Exchange.today(clock);
   }
 
   /** Returns the base URL of the yearly pages. */
@@ -130,13 +142,13 @@ public final class TreasuryRateSource implements InterestRateSource {
 
   /** Builds a {@link TreasuryRateSource}. */
   public static final class Builder {
-    private URI baseUrl = URI.create(ScrillaConfig.DEFAULT_TREASURY_URL);
+    private URI baseUrl = URI.create(DEFAULT_URL);
     private HttpFetcher fetcher;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /** Sets the base URL of the yearly pages (default {@link ScrillaConfig#DEFAULT_TREASURY_URL}). */
+    /** Sets the base URL of the yearly pages (default {@value TreasuryRateSource#DEFAULT_URL}). */
     public Builder baseUrl(URI url) {
       this.baseUrl = Objects.requireNonNull(url, "url");
       return this;
@@ -157,15 +169,12 @@ public final class TreasuryRateSource implements InterestRateSource {
     /**
      * Builds the source.
      *
-     * @throws ConfigurationException when the URL is not http(s)
+     * @throws ConfigurationException when the URL is not http(s) or has a {@code #fragment}
      */
     public TreasuryRateSource build() {
-      String scheme = baseUrl.getScheme();
-      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        throw new ConfigurationException("TREASURY_URL='" + baseUrl + "' is not an http(s) URL: use e.g. "
-            + ScrillaConfig.DEFAULT_TREASURY_URL);
-      }
-      return new TreasuryRateSource(baseUrl, fetcher == null ? HttpFetcher.shared() : fetcher, clock);
+      ScrillaConfig.httpUrl(TREASURY_URL, baseUrl.toString());
+      return new TreasuryRateSource(
+          baseUrl, fetcher == null ? HttpFetcher.shared() : fetcher, clock);
     }
   }
 }

@@ -28,7 +28,7 @@ class AlphaVantageProvidersTest {
           : Reply.json(Resources.bytes("fixtures/spy_response.json")));
       ScrillaConfig config = ScrillaConfig.builder()
           .alphaVantageKey("SECRETKEY123")
-          .set(ScrillaConfig.ALPHA_VANTAGE_URL, server.url("/query").toString())
+          .set(AlphaVantageClient.ALPHA_VANTAGE_URL, server.url("/query").toString())
           .build();
       assertEquals("alpha_vantage", config.priceManager());
       PriceSource prices = Providers.find(PriceSourceProvider.class, ScrillaConfig.PRICE_MANAGER, config.priceManager())

@@ -16,6 +16,8 @@ import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.YieldCurve;
+import io.scrilla.services.csv.internal.YieldFileParser;
+import io.scrilla.services.treasury.internal.TreasuryFeedParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -197,7 +199,7 @@ class BundledSampleDataTest {
       LocalDate date = LocalDate.parse(dates.item(i).getTextContent().substring(0, 10));
       YieldCurve curve = bundled.get(date);
       for (Maturity m : Maturity.values()) {
-        NodeList el = props.getElementsByTagNameNS(D_NS, m.xmlElement());
+        NodeList el = props.getElementsByTagNameNS(D_NS, TreasuryFeedParser.element(m));
         if (el.getLength() == 0) {
           assertFalse(curve.rate(m).isPresent(), date + " " + m);
         } else {
@@ -234,7 +236,7 @@ class BundledSampleDataTest {
 
   private static Maturity maturity(String quandlColumn) {
     for (Maturity m : Maturity.values()) {
-      if (m.treasuryColumn().equalsIgnoreCase(quandlColumn)) {
+      if (YieldFileParser.column(m).equalsIgnoreCase(quandlColumn)) {
         return m;
       }
     }

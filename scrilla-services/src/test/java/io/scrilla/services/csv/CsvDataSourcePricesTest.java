@@ -12,6 +12,8 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -275,6 +277,78 @@ class CsvDataSourcePricesTest {
     String expectedStart = dir.resolve("SPY.csv") + " line " + line + ": ";
     assertTrue(e.getMessage().startsWith(expectedStart), name + ": " + e.getMessage());
     assertTrue(e.getMessage().contains(problem), name + ": " + e.getMessage());
+  }
+
+  @Test
+  void prices_utf16File_saysItIsNotUtf8() throws IOException {
+    for (Charset cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+      Files.write(dir.resolve("SPY.csv"), "date,close\n2021-11-19,468.89\n".getBytes(cs));
+      CsvDataSource csv = CsvDataSource.of(dir);
+
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
+
+      assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 1: the file is not UTF-8"
+          + " text; it looks like UTF-16"), e.getMessage());
+      assertFalse(e.getMessage().contains("Input length"), e.getMessage());
+    }
+  }
+
+  @Test
+  void prices_latin1Byte_saysItIsNotUtf8NamingTheLine() throws IOException {
+    Files.write(dir.resolve("SPY.csv"), new byte[] {'d', 'a', 't', 'e', ',', 'c', 'l', 'o', 's', 'e',
+        '\n', '2', '0', '2', '1', '-', '1', '1', '-', '1', '9', ',', '1', '\n', 'x', (byte) 0xE9, '\n'});
+    CsvDataSource csv = CsvDataSource.of(dir);
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
+
+    assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 3: the file is not UTF-8"
+        + " text (byte 0xE9"), e.getMessage());
+  }
+
+  @Test
+  void prices_reservedTickers_refusedBeforeReadingAnotherKindOfFile() throws IOException {
+    Files.writeString(dir.resolve("yields.csv"), "Date,1 Yr\n11/19/2021,0.18\n");
+    Files.writeString(dir.resolve("ALLY.dividends.csv"), "date,amount\n2021-11-15,0.25\n");
+    CsvDataSource csv = CsvDataSource.of(dir);
+
+    for (String ticker : List.of("YIELDS", "yields", "ALLY.DIVIDENDS")) {
+      Asset a = Asset.equity(ticker);
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(a, ALL));
+      assertTrue(e.getMessage().contains("cannot be a ticker of the csv source"), e.getMessage());
+      assertFalse(e.getMessage().contains("YIELDS.csv line"), e.getMessage());
+    }
+  }
+
+  @Test
+  void prices_cryptoRowBefore1970_refusedNamingFileAndLine() throws IOException {
+    CsvDataSource csv = write("BTC.csv", "date,close\n1969-12-31,1\n1970-01-01,2\n");
+
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> csv.prices(Asset.crypto("BTC"), ALL));
+
+    assertTrue(e.getMessage().startsWith(dir.resolve("BTC.csv") + " line 2: the date 1969-12-31 is"
+        + " before 1970-01-01"), e.getMessage());
+  }
+
+  @Test
+  void prices_subnormalClose_refusedNamingFileAndLine() throws IOException {
+    CsvDataSource csv = write("SPY.csv", "date,close\n2021-11-18,100\n2021-11-19,1e-310\n");
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
+
+    assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 3: close 1e-310 is too"
+        + " small"), e.getMessage());
+  }
+
+  @Test
+  void prices_escapeSequenceInAField_escapedInTheMessage() throws IOException {
+    CsvDataSource csv = write("SPY.csv", "date,close\n2021-11-19,1\u001b]0;pwned\u0007x\n");
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
+
+    assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
+    assertTrue(e.getMessage().contains("close '1\\u001B]0;pwned\\u0007x' is not a number"),
+        e.getMessage());
   }
 
   @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scrilla.api.model.Maturity;
+import io.scrilla.services.csv.internal.YieldFileParser;
+import io.scrilla.services.treasury.internal.TreasuryFeedParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -170,7 +172,7 @@ public final class SampleDataConverter {
     byDate.values().forEach(m -> used.addAll(m.keySet()));
     List<String> lines = new ArrayList<>();
     StringBuilder header = new StringBuilder("Date");
-    used.forEach(m -> header.append(',').append(m.treasuryColumn()));
+    used.forEach(m -> header.append(',').append(YieldFileParser.column(m)));
     lines.add(header.toString());
     for (Map.Entry<LocalDate, Map<Maturity, String>> e : byDate.descendingMap().entrySet()) {
       StringBuilder line = new StringBuilder(US_DATE.format(e.getKey()));
@@ -186,7 +188,7 @@ public final class SampleDataConverter {
   static TreeMap<LocalDate, Map<Maturity, String>> treasuryXml(Path file) throws IOException {
     Map<String, Maturity> byElement = new TreeMap<>();
     for (Maturity m : Maturity.values()) {
-      byElement.put(m.xmlElement(), m);
+      byElement.put(TreasuryFeedParser.element(m), m);
     }
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -240,7 +242,7 @@ public final class SampleDataConverter {
       String name = names.get(i).asText().trim();
       Maturity match = null;
       for (Maturity m : Maturity.values()) {
-        if (m.treasuryColumn().equalsIgnoreCase(name)) {
+        if (YieldFileParser.column(m).equalsIgnoreCase(name)) {
           match = m;
         }
       }

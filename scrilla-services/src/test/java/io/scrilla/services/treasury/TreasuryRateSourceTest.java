@@ -278,7 +278,7 @@ class TreasuryRateSourceTest {
   @Test
   void provider_treasury_isFoundAndReadsTreasuryUrl() {
     serveYearPages();
-    ScrillaConfig config = ScrillaConfig.builder().set(ScrillaConfig.TREASURY_URL, server.url("/xml").toString()).build();
+    ScrillaConfig config = ScrillaConfig.builder().set(TreasuryRateSource.TREASURY_URL, server.url("/xml").toString()).build();
     InterestRateSource s = Providers.find(InterestRateSourceProvider.class, ScrillaConfig.STAT_MANAGER, "treasury")
         .create(config);
     assertTrue(s instanceof TreasuryRateSource);

@@ -1,15 +1,22 @@
 package io.scrilla.cache.dynamodb.internal;
 
 import io.scrilla.api.error.CacheException;
+import io.scrilla.api.retry.Retrier;
+import io.scrilla.api.retry.Retrier.Outcome;
+import io.scrilla.api.retry.Retrier.Reason;
+import io.scrilla.api.retry.Retrier.Stop;
+import io.scrilla.api.retry.RetryClock;
+import io.scrilla.api.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * <p>BatchWriteItem takes at most {@value #WRITE_BATCH} requests and BatchGetItem at most
  * {@value #GET_BATCH} keys; DynamoDB may leave part of a batch unprocessed (throttling, size), so
- * unprocessed items are sent again with exponential back-off and full jitter (from
- * {@code 50 ms}, doubling up to {@code 2 s}) until done or until the retry limit has passed.
+ * unprocessed items are sent again with exponential back-off (from {@code 50 ms}, doubling up to
+ * {@code 2 s}, each wait shortened by a random fraction of up to a half) until done; no retry
+ * starts whose wait would end after the retry limit.
  * Throttling and server errors of a whole request are retried by the SDK's retry policy.
  *
  * <p>A write that fails is not reported as half a success: the rows of the call that DynamoDB had
@@ -39,16 +47,28 @@ public final class Batches {
   /** DynamoDB's limit of keys in one BatchGetItem. */
   public static final int GET_BATCH = 100;
   private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
-  private static final long FIRST_BACKOFF_MS = 50;
-  private static final long MAX_BACKOFF_MS = 2000;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+  private static final double JITTER = 0.5;
 
   private final DynamoDbClient client;
   private final Duration retryLimit;
+  private final Retrier retrier;
 
-  /** Creates the batch helper of a client with the limit of unprocessed-item retries. */
-  public Batches(DynamoDbClient client, Duration retryLimit) {
+  /**
+   * Creates the batch helper of a client.
+   *
+   * @param client the client
+   * @param retryLimit how long unprocessed items of one batch are retried
+   * @param clock the clock of the retries; tests pass one that does not wait
+   */
+  public Batches(DynamoDbClient client, Duration retryLimit, RetryClock clock) {
     this.client = client;
     this.retryLimit = retryLimit;
+    this.retrier = Retrier.of(
+        new RetryPolicy(RetryPolicy.UNLIMITED_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, JITTER,
+            retryLimit),
+        clock, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /**
@@ -76,10 +96,9 @@ public final class Batches {
   /** Writes at most 25 requests, retrying unprocessed ones; adds the keys of acknowledged puts. */
   private void writeChunk(String table, List<String> keyNames, List<WriteRequest> chunk,
       Set<Map<String, AttributeValue>> written) {
-    List<WriteRequest> pending = new ArrayList<>(chunk);
-    long deadline = System.nanoTime() + retryLimit.toNanos();
-    for (int attempt = 0; ; attempt++) {
-      List<WriteRequest> send = pending;
+    AtomicReference<List<WriteRequest>> pending = new AtomicReference<>(chunk);
+    retrier.call(attempt -> {
+      List<WriteRequest> send = pending.get();
       BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of(table, send)));
       List<WriteRequest> left = r.hasUnprocessedItems()
           ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
@@ -94,17 +113,24 @@ public final class Batches {
         }
       }
       if (left.isEmpty()) {
-        return;
+        return Outcome.<Integer>done();
       }
-      if (System.nanoTime() > deadline) {
-        throw new CacheException(left.size() + " of the batch's items were still unprocessed after "
-            + retryLimit.toMillis() + " ms of retries (DynamoDB is throttling: raise the table's "
-            + "capacity in DYNAMO_CONF or use PAY_PER_REQUEST)");
-      }
-      LOG.debug("{} unprocessed items in table {}, retry {}", left.size(), table, attempt + 1);
-      sleep(attempt);
-      pending = new ArrayList<>(left);
+      LOG.debug("{} unprocessed items in table {} after attempt {}", left.size(), table, attempt);
+      pending.set(new ArrayList<>(left));
+      return Outcome.retry(left.size());
+    }, (left, stop) -> unprocessed(left, "items", "write", stop));
+  }
+
+  /** The failure when items are still unprocessed as the retries stop. */
+  private CacheException unprocessed(int left, String what, String capacity, Stop stop) {
+    if (stop.reason() == Reason.INTERRUPTED) {
+      return new CacheException("interrupted while retrying " + left + " unprocessed DynamoDB "
+          + "batch " + what);
     }
+    return new CacheException(left + " of the batch's " + what + " were still unprocessed after "
+        + stop.elapsed().toMillis() + " ms of retries (limit " + retryLimit.toMillis() + " ms; "
+        + "DynamoDB is throttling: raise the table's " + capacity + " capacity in DYNAMO_CONF or "
+        + "use PAY_PER_REQUEST)");
   }
 
   private String undo(String table, List<String> keyNames, Set<Map<String, AttributeValue>> written, int total) {
@@ -151,25 +177,20 @@ public final class Batches {
     List<Map<String, AttributeValue>> found = new ArrayList<>();
     try {
       for (int i = 0; i < keys.size(); i += GET_BATCH) {
-        List<Map<String, AttributeValue>> pending = keys.subList(i, Math.min(keys.size(), i + GET_BATCH));
-        long deadline = System.nanoTime() + retryLimit.toNanos();
-        for (int attempt = 0; ; attempt++) {
-          List<Map<String, AttributeValue>> ask = pending;
+        AtomicReference<List<Map<String, AttributeValue>>> pending =
+            new AtomicReference<>(keys.subList(i, Math.min(keys.size(), i + GET_BATCH)));
+        retrier.call(attempt -> {
+          List<Map<String, AttributeValue>> ask = pending.get();
           BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(
               Map.of(table, KeysAndAttributes.builder().keys(ask).build())));
           found.addAll(r.responses().getOrDefault(table, List.of()));
           KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;
           if (left == null || left.keys().isEmpty()) {
-            break;
+            return Outcome.<Integer>done();
           }
-          if (System.nanoTime() > deadline) {
-            throw new CacheException(left.keys().size() + " keys were still unprocessed after "
-                + retryLimit.toMillis() + " ms of retries (DynamoDB is throttling: raise the "
-                + "table's read capacity in DYNAMO_CONF or use PAY_PER_REQUEST)");
-          }
-          sleep(attempt);
-          pending = left.keys();
-        }
+          pending.set(left.keys());
+          return Outcome.retry(left.keys().size());
+        }, (left, stop) -> unprocessed(left, "keys", "read", stop));
       }
       return found;
     } catch (CacheException e) {
@@ -178,16 +199,6 @@ public final class Batches {
     } catch (SdkException e) {
       throw new CacheException("reading " + keys.size() + " items from DynamoDB table '" + table
           + "' failed: " + reason(e), e);
-    }
-  }
-
-  private static void sleep(int attempt) {
-    long cap = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt, 10));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CacheException("interrupted while retrying unprocessed DynamoDB batch items", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.scrilla.cache.dynamodb.internal;
 
 import io.scrilla.api.error.CacheException;
+import io.scrilla.api.retry.RetryClock;
 import io.scrilla.cache.dynamodb.CacheTable;
 import io.scrilla.cache.dynamodb.DynamoDbSettings;
 import java.util.ArrayList;
@@ -33,11 +34,17 @@ public final class Tables {
   final DynamoDbTable<ProfileItem> profile;
   final DynamoDbTable<CorrelationItem> correlations;
 
-  /** Binds the four tables of the settings to a client. */
-  public Tables(DynamoDbClient client, DynamoDbSettings settings) {
+  /**
+   * Binds the four tables of the settings to a client.
+   *
+   * @param client the client
+   * @param settings the tables and limits
+   * @param clock the clock of the batch retries; tests pass one that does not wait
+   */
+  public Tables(DynamoDbClient client, DynamoDbSettings settings, RetryClock clock) {
     this.client = client;
     this.settings = settings;
-    this.batches = new Batches(client, settings.batchRetryLimit());
+    this.batches = new Batches(client, settings.batchRetryLimit(), clock);
     DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     this.prices = enhanced.table(settings.tableName(CacheTable.PRICES), PriceItem.SCHEMA);
     this.interest = enhanced.table(settings.tableName(CacheTable.INTEREST), RateItem.SCHEMA);

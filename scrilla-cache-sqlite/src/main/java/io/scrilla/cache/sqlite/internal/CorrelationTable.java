@@ -6,16 +6,22 @@ import io.scrilla.api.spi.CorrelationStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The {@code correlations} table: one row per (ticker_1, type_1, ticker_2, type_2, start, end,
  * method, weekends), the pair in the canonical order of {@link CorrelationKey}. {@link #putAll}
- * writes a whole matrix in one transaction; {@link #getAll} reads it on one connection.
+ * writes a whole matrix in one transaction; {@link #getAll} reads it on one connection with one
+ * query per block of first tickers.
  */
 final class CorrelationTable implements CorrelationStore {
   private final SqliteDatabase db;
@@ -84,24 +90,86 @@ final class CorrelationTable implements CorrelationStore {
     return db.read("read the correlation " + describe(key), s -> find(s, key));
   }
 
+  /**
+   * Reads many correlations with one query per window and block of {@value Schema#TICKER_BLOCK}
+   * first tickers (five queries for the 124,750 pairs of a 500-ticker matrix), not one per pair.
+   */
   @Override
   public Map<CorrelationKey, Double> getAll(Collection<CorrelationKey> keys) {
     Objects.requireNonNull(keys, "keys");
-    Map<CorrelationKey, Double> found = new LinkedHashMap<>();
-    if (keys.isEmpty()) {
-      return found;
+    Map<Window, Wanted> byWindow = new LinkedHashMap<>();
+    for (CorrelationKey k : keys) {
+      if (storable(Objects.requireNonNull(k, "key"))) {
+        byWindow.computeIfAbsent(Window.of(k), w -> new Wanted()).add(k);
+      }
     }
-    return db.read("read " + keys.size() + " correlations", s -> {
-      for (CorrelationKey k : keys) {
-        if (storable(Objects.requireNonNull(k, "key"))) {
-          OptionalDouble v = find(s, k);
-          if (v.isPresent()) {
-            found.put(k, v.getAsDouble());
+    Map<CorrelationKey, Double> read = new HashMap<>();
+    if (!byWindow.isEmpty()) {
+      db.read("read " + keys.size() + " correlations", s -> {
+        for (Map.Entry<Window, Wanted> e : byWindow.entrySet()) {
+          readWindow(s, e.getKey(), e.getValue(), read);
+        }
+        return null;
+      });
+    }
+    Map<CorrelationKey, Double> found = new LinkedHashMap<>();
+    for (CorrelationKey k : keys) {
+      Double v = read.get(k);
+      if (v != null) {
+        found.put(k, v);
+      }
+    }
+    return found;
+  }
+
+  private static void readWindow(Session s, Window w, Wanted wanted,
+      Map<CorrelationKey, Double> read) throws SQLException {
+    PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
+    List<String> firsts = new ArrayList<>(wanted.firstTickers);
+    for (int from = 0; from < firsts.size(); from += Schema.TICKER_BLOCK) {
+      int to = Math.min(firsts.size(), from + Schema.TICKER_BLOCK);
+      for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
+        ps.setString(i + 1, firsts.get(Math.min(from + i, to - 1)));
+      }
+      int p = Schema.TICKER_BLOCK;
+      ps.setString(p + 1, w.start());
+      ps.setString(p + 2, w.end());
+      ps.setString(p + 3, w.method());
+      ps.setInt(p + 4, w.weekends());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          CorrelationKey k = wanted.pairs.get(
+              pair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          if (k != null) {
+            read.put(k, rs.getDouble(5));
           }
         }
       }
-      return found;
-    });
+    }
+  }
+
+  private static String pair(String ticker1, String type1, String ticker2, String type2) {
+    return ticker1 + '\u0000' + type1 + '\u0000' + ticker2 + '\u0000' + type2;
+  }
+
+  /** The part of a key shared by the pairs of one matrix. */
+  private record Window(String start, String end, String method, int weekends) {
+    static Window of(CorrelationKey k) {
+      return new Window(IsoDates.format(k.range().start()), IsoDates.format(k.range().end()),
+          k.method().canonicalName(), k.weekends() ? 1 : 0);
+    }
+  }
+
+  /** The keys asked for in one window, by pair, and their first tickers. */
+  private static final class Wanted {
+    final Map<String, CorrelationKey> pairs = new HashMap<>();
+    final Set<String> firstTickers = new LinkedHashSet<>();
+
+    void add(CorrelationKey k) {
+      pairs.put(pair(k.first().ticker(), PriceTable.typeText(k.first()), k.second().ticker(),
+          PriceTable.typeText(k.second())), k);
+      firstTickers.add(k.first().ticker());
+    }
   }
 
   private static OptionalDouble find(Session s, CorrelationKey key) throws SQLException {

@@ -1,5 +1,6 @@
 package io.scrilla.cache.sqlite.internal;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -67,6 +68,12 @@ final class Schema {
   /** The schema version this code writes and reads. */
   static final int VERSION = MIGRATIONS.size();
 
+  /**
+   * The application id written into the header of every file this library creates: the ASCII
+   * bytes {@code SCRL}. Files created before it was introduced have 0.
+   */
+  static final int APPLICATION_ID = 0x5343524C;
+
   static final String UPSERT_PRICE =
       "INSERT INTO prices (ticker, asset_type, date, open, close) VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (ticker, asset_type, date) DO UPDATE SET open = excluded.open,"
@@ -105,4 +112,17 @@ final class Schema {
       "SELECT correlation FROM correlations"
           + " WHERE ticker_1 = ? AND type_1 = ? AND ticker_2 = ? AND type_2 = ?"
           + " AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?";
+
+  /** First tickers per {@link #SELECT_CORRELATION_BLOCK} query. */
+  static final int TICKER_BLOCK = 100;
+
+  /**
+   * Every correlation of one window, method and weekends flag whose first ticker is one of
+   * {@link #TICKER_BLOCK} tickers (unused places repeat a ticker); the reader keeps the rows it
+   * asked for.
+   */
+  static final String SELECT_CORRELATION_BLOCK =
+      "SELECT ticker_1, type_1, ticker_2, type_2, correlation FROM correlations"
+          + " WHERE ticker_1 IN (" + String.join(", ", Collections.nCopies(TICKER_BLOCK, "?"))
+          + ") AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?";
 }

@@ -1,6 +1,11 @@
 package io.scrilla.cache.sqlite.internal;
 
 import io.scrilla.api.error.CacheException;
+import io.scrilla.api.retry.Retrier;
+import io.scrilla.api.retry.Retrier.Outcome;
+import io.scrilla.api.retry.Retrier.Reason;
+import io.scrilla.api.retry.RetryClock;
+import io.scrilla.api.retry.RetryPolicy;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
 import io.scrilla.api.spi.PriceStore;
@@ -12,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +56,28 @@ public final class SqliteDatabase implements AutoCloseable {
   /** The schema version this code reads and writes ({@code PRAGMA user_version}). */
   public static final int SCHEMA_VERSION = Schema.VERSION;
 
+  /** The application id of a cache file ({@code PRAGMA application_id}): {@code SCRL} in ASCII. */
+  public static final int APPLICATION_ID = Schema.APPLICATION_ID;
+
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
   private static final int MAX_IDLE = 8;
 
+  /** Retries of a busy file while it is opened: 5 ms doubling to 200 ms, for the busy timeout. */
+  private static final RetryPolicy OPEN_RETRY = new RetryPolicy(RetryPolicy.UNLIMITED_ATTEMPTS,
+      Duration.ofMillis(5), Duration.ofMillis(200), 0, Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
+
+  /**
+   * The schema version, the application id and the name of every table and view (indexes and
+   * triggers need a table), one row per name or one row without a name.
+   */
+  private static final String CHECK_FILE =
+      "SELECT v.user_version, a.application_id, m.name"
+          + " FROM pragma_user_version AS v CROSS JOIN pragma_application_id AS a"
+          + " LEFT JOIN (SELECT name FROM sqlite_master WHERE type IN ('table', 'view')) AS m"
+          + " ORDER BY m.name";
+
   private final Path file;
+  private final RetryClock clock;
   private final String url;
   private final SQLiteConfig config;
   private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
@@ -65,8 +89,9 @@ public final class SqliteDatabase implements AutoCloseable {
   private final ProfileTable profiles;
   private final CorrelationTable correlations;
 
-  private SqliteDatabase(Path file) {
+  private SqliteDatabase(Path file, RetryClock clock) {
     this.file = file;
+    this.clock = clock;
     this.url = "jdbc:sqlite:" + file;
     this.config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -102,7 +127,7 @@ public final class SqliteDatabase implements AutoCloseable {
                 + ". Create it, or set SQLITE_FILE to a file in a writable folder", e);
       }
     }
-    SqliteDatabase db = new SqliteDatabase(abs);
+    SqliteDatabase db = new SqliteDatabase(abs, RetryClock.system());
     try {
       Session first = db.newSession("open");
       boolean ok = false;
@@ -325,34 +350,35 @@ public final class SqliteDatabase implements AutoCloseable {
    * Runs {@link #prepareFile} and retries it while the file is busy. Switching a new file to WAL
    * mode while another connection initializes it can answer {@code SQLITE_BUSY} at once, without
    * calling the busy handler (seen when two processes open a new file at the same moment), so
-   * this waits with a growing pause, up to the busy timeout in all.
+   * this waits with a growing pause (5 ms doubling to 200 ms), up to the busy timeout in all.
    */
   private void prepareFileRetryingBusy(Session s) throws SQLException {
-    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
-    long pause = 5;
-    while (true) {
+    Retrier.of(OPEN_RETRY, clock, () -> 0).call(attempt -> {
       try {
-        prepareFile(s);
-        return;
+        return Outcome.success(prepareFile(s));
       } catch (SQLException e) {
-        if (!isBusy(e) || System.nanoTime() + pause * 1_000_000L > deadline) {
-          throw e;
+        if (isBusy(e)) {
+          return Outcome.retry(e);
         }
+        throw e;
       }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while waiting for the file lock", ie);
-      }
-      pause = Math.min(pause * 2, 200);
-    }
+    }, (last, stop) -> stop.reason() == Reason.INTERRUPTED
+        ? new SQLException("interrupted while waiting for the file lock", last)
+        : last);
   }
 
-  /** Switches the file to WAL mode and brings its schema to {@link Schema#VERSION}. */
-  private void prepareFile(Session s) throws SQLException {
+  /**
+   * Checks that the file is a cache this code can use, then switches it to WAL mode and brings
+   * its schema to {@link Schema#VERSION}. Nothing is written before the checks pass: a file the
+   * cache refuses is left exactly as it was.
+   *
+   * @return the schema version the file had
+   */
+  private int prepareFile(Session s) throws SQLException {
     Connection c = s.connection();
+    int version;
     try (Statement st = c.createStatement()) {
+      version = checkFile(st); // reads only
       String mode = queryText(st, "PRAGMA journal_mode");
       if (!"wal".equalsIgnoreCase(mode)) {
         mode = queryText(st, "PRAGMA journal_mode = WAL");
@@ -361,51 +387,78 @@ public final class SqliteDatabase implements AutoCloseable {
               + "writers in other processes will block each other", file, mode);
         }
       }
-      int version = userVersion(st);
-      checkVersion(version);
       if (version == Schema.VERSION) {
         LOG.debug("opened SQLite cache {} (schema version {})", file, version);
-        return;
+        return version;
       }
     }
     // migrate under the write lock; another process may have done it meanwhile
     write("create or migrate the schema", session -> {
       try (Statement st = session.connection().createStatement()) {
-        int version = userVersion(st);
-        checkVersion(version);
-        if (version == 0) {
-          List<String> found = existingTables(st);
-          if (!found.isEmpty()) {
-            throw new CacheException(
-                "SQLite cache '" + file + "' already holds the tables " + found + " but no scrilla "
-                    + "schema version (PRAGMA user_version is 0): it was not written by this "
-                    + "library. Set SQLITE_FILE to a new file");
-          }
-        }
-        for (int v = version; v < Schema.VERSION; v++) {
+        int current = checkFile(st);
+        for (int v = current; v < Schema.VERSION; v++) {
           for (String sql : Schema.MIGRATIONS.get(v)) {
             st.executeUpdate(sql);
           }
           LOG.debug("SQLite cache {}: migrated schema version {} to {}", file, v, v + 1);
         }
-        st.executeUpdate("PRAGMA user_version = " + Schema.VERSION);
+        if (current < Schema.VERSION) {
+          st.executeUpdate("PRAGMA user_version = " + Schema.VERSION);
+        }
+        if (current == 0) {
+          st.executeUpdate("PRAGMA application_id = " + Schema.APPLICATION_ID);
+        }
       }
       return null;
     });
+    return version;
+  }
+
+  /**
+   * Reads the header and the schema, and refuses a file this code must not touch: a newer schema
+   * version, another application's id, or tables without a schema version. Writes nothing.
+   *
+   * @return the schema version of the file
+   * @throws CacheException when the file is refused
+   */
+  private int checkFile(Statement st) throws SQLException {
+    // one statement, so one snapshot: another process creating the schema at this moment is
+    // seen either wholly (tables and version) or not at all
+    int version = 0;
+    int applicationId = 0;
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery(CHECK_FILE)) {
+      while (rs.next()) {
+        version = rs.getInt(1);
+        applicationId = rs.getInt(2);
+        String name = rs.getString(3);
+        if (name != null) {
+          tables.add(name);
+        }
+      }
+    }
+    checkVersion(version);
+    if (applicationId != 0 && applicationId != Schema.APPLICATION_ID) {
+      throw new CacheException(String.format(Locale.ROOT,
+          "SQLite cache '%s' belongs to another application (application id 0x%08x, this "
+              + "library writes 0x%08x): it was left untouched. Set SQLITE_FILE to another file",
+          file, applicationId, Schema.APPLICATION_ID));
+    }
+    if (version == 0 && !tables.isEmpty()) {
+      throw new CacheException(
+          "SQLite cache '" + file + "' already holds the tables " + tables + " but no scrilla "
+              + "schema version (PRAGMA user_version is 0): it was not written by this "
+              + "library and was left untouched. Set SQLITE_FILE to a new file");
+    }
+    return version;
   }
 
   private void checkVersion(int version) {
     if (version > Schema.VERSION || version < 0) {
       throw new CacheException(
           "SQLite cache '" + file + "' has schema version " + version + ", but this release of "
-              + "scrilla-cache-sqlite knows versions up to " + Schema.VERSION + ". Upgrade "
-              + "scrilla-cache-sqlite, or set SQLITE_FILE to another file");
-    }
-  }
-
-  private static int userVersion(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
+              + "scrilla-cache-sqlite knows versions up to " + Schema.VERSION + ". It was left "
+              + "untouched: upgrade scrilla-cache-sqlite, or set SQLITE_FILE to another file");
     }
   }
 
@@ -413,20 +466,6 @@ public final class SqliteDatabase implements AutoCloseable {
     try (ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : "";
     }
-  }
-
-  private static List<String> existingTables(Statement st) throws SQLException {
-    List<String> found = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-      while (rs.next()) {
-        String name = rs.getString(1);
-        if (Schema.TABLES.contains(name.toLowerCase(Locale.ROOT))) {
-          found.add(name);
-        }
-      }
-    }
-    return found;
   }
 
   @Override

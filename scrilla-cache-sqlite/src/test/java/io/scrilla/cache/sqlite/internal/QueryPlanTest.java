@@ -101,6 +101,20 @@ class QueryPlanTest {
   }
 
   @Test
+  void selectCorrelationBlock_firstTickers_searchesPrimaryKeyByFirstTicker() throws Exception {
+    Object[] params = new Object[Schema.TICKER_BLOCK + 4];
+    for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
+      params[i] = "T" + i;
+    }
+    params[Schema.TICKER_BLOCK] = "2021-01-04";
+    params[Schema.TICKER_BLOCK + 1] = "2021-06-30";
+    params[Schema.TICKER_BLOCK + 2] = "moments";
+    params[Schema.TICKER_BLOCK + 3] = 0;
+    assertServedByKey(plan(Schema.SELECT_CORRELATION_BLOCK, params), "correlations",
+        "(ticker_1=?)");
+  }
+
+  @Test
   void orderByDateFunction_wouldNeedASort_soTheRawColumnMatters() throws Exception {
     // the counter-example: ordering by date(date) cannot use the key order
     String sorted = Schema.SELECT_PRICES.replace("ORDER BY date", "ORDER BY date(date)");

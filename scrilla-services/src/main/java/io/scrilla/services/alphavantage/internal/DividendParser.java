@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.Dividend;
 import io.scrilla.services.http.Redactor;
@@ -70,7 +71,8 @@ public final class DividendParser {
     }
     JsonNode symbol = root.get("symbol");
     if (symbol != null && symbol.isTextual() && !symbol.asText().trim().equalsIgnoreCase(asset.ticker())) {
-      throw Malformed.content(what, "the answer is for '" + redactor.redact(symbol.asText()) + "', not " + asset.ticker());
+      throw Malformed.content(what, "the answer is for " + SafeText.quote(symbol.asText())
+          + ", not " + asset.ticker());
     }
     List<Dividend> out = new ArrayList<>(data.size());
     LocalDate previous = null;
@@ -115,8 +117,8 @@ public final class DividendParser {
     try {
       return Optional.of(LocalDate.parse(text));
     } catch (DateTimeParseException e) {
-      throw Malformed.content(what, asset.ticker() + ": entry " + (i + 1) + " has " + field + " '" + text
-          + "', not a date (YYYY-MM-DD)");
+      throw Malformed.content(what, asset.ticker() + ": entry " + (i + 1) + " has " + field + " "
+          + SafeText.quote(text) + ", not a date (YYYY-MM-DD)");
     }
   }
 
@@ -127,12 +129,12 @@ public final class DividendParser {
     try {
       v = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount '" + text
-          + "' is not a number");
+      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount "
+          + SafeText.quote(text) + " is not a number");
     }
     if (!Double.isFinite(v) || v <= 0) {
-      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount " + text
-          + " is not a finite positive number");
+      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount "
+          + SafeText.of(text) + " is not a finite positive number");
     }
     return v;
   }

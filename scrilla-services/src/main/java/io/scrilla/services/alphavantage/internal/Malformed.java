@@ -1,20 +1,20 @@
 package io.scrilla.services.alphavantage.internal;
 
-import io.scrilla.api.error.ServiceException;
+import io.scrilla.api.error.MalformedResponseException;
 
-/** Builds the error for an answer that cannot be used. */
+/** Builds the error for an AlphaVantage answer that cannot be used. */
 final class Malformed {
   private Malformed() {}
 
   /** Returns the error for a body that is not JSON or is cut short: a retry may succeed. */
-  static ServiceException syntax(String what, String problem) {
-    return new ServiceException(what + ": unusable answer from AlphaVantage: " + problem
-        + "; nothing from it was kept. Try again later", 200, true, null);
+  static MalformedResponseException syntax(String what, String problem) {
+    return new MalformedResponseException(what + ": unusable answer from AlphaVantage: " + problem
+        + "; nothing from it was kept. Try again later", true);
   }
 
   /** Returns the error for well-formed JSON holding bad data. */
-  static ServiceException content(String what, String problem) {
-    return new ServiceException(what + ": unusable answer from AlphaVantage: " + problem
-        + "; nothing from it was kept", 200, false, null);
+  static MalformedResponseException content(String what, String problem) {
+    return new MalformedResponseException(what + ": unusable answer from AlphaVantage: " + problem
+        + "; nothing from it was kept", false);
   }
 }

@@ -1,8 +1,10 @@
 package io.scrilla.services.alphavantage.internal;
 
 import io.scrilla.api.error.PriceUnavailableException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ServiceException;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetType;
 import io.scrilla.services.http.QuotaExceededException;
 import io.scrilla.services.http.Redactor;
 import java.util.Locale;
@@ -50,7 +52,7 @@ public final class Notices {
    */
   public static RuntimeException classify(
       String field, String text, String what, Asset asset, Redactor redactor) {
-    String quoted = "\"" + redactor.redact(text) + "\"";
+    String quoted = "\"" + SafeText.of(redactor.redact(text)) + "\"";
     String t = text.toLowerCase(Locale.ROOT);
     boolean quota = NOTE.equals(field)
         || t.contains("rate limit")
@@ -74,8 +76,8 @@ public final class Notices {
     }
     if (ERROR_MESSAGE.equals(field) && t.contains("invalid api call")) {
       return new PriceUnavailableException(what + ": AlphaVantage does not know the ticker '"
-          + asset.ticker() + "' as " + (asset.type() == io.scrilla.api.model.AssetType.CRYPTO ? "a crypto currency" : "an equity")
-          + ": check the symbol" + (asset.type() == io.scrilla.api.model.AssetType.CRYPTO
+          + asset.ticker() + "' as " + (asset.type() == AssetType.CRYPTO ? "a crypto currency" : "an equity")
+          + ": check the symbol" + (asset.type() == AssetType.CRYPTO
               ? ""
               : ", or write " + asset.ticker() + ":crypto for a crypto currency"));
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.PriceUnavailableException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.services.http.Redactor;
 import java.io.IOException;
@@ -56,7 +58,7 @@ public final class TimeSeriesParser {
    * @throws PriceUnavailableException when the ticker is unknown or the series is empty
    */
   public static PriceHistory parse(byte[] body, Asset asset, String what, Redactor redactor) {
-    boolean crypto = asset.type() == io.scrilla.api.model.AssetType.CRYPTO;
+    boolean crypto = asset.type() == AssetType.CRYPTO;
     String seriesField = crypto ? CRYPTO_SERIES : EQUITY_SERIES;
     Rows rows = null;
     String noticeField = null;
@@ -102,7 +104,8 @@ public final class TimeSeriesParser {
       throw Malformed.content(what, "no '" + seriesField + "' object in the answer");
     }
     if (symbol != null && !symbol.trim().equalsIgnoreCase(asset.ticker())) {
-      throw Malformed.content(what, "the answer is for '" + redactor.redact(symbol) + "', not " + asset.ticker());
+      throw Malformed.content(what, "the answer is for " + SafeText.quote(symbol) + ", not "
+          + asset.ticker());
     }
     if (rows.size == 0) {
       throw new PriceUnavailableException(what + ": AlphaVantage returned no prices for " + asset.ticker());
@@ -135,7 +138,8 @@ public final class TimeSeriesParser {
       try {
         date = LocalDate.parse(key.length() > 10 ? key.substring(0, 10) : key);
       } catch (DateTimeParseException e) {
-        throw Malformed.content(what, asset.ticker() + ": '" + key + "' is not a date (YYYY-MM-DD)");
+        throw Malformed.content(what, asset.ticker() + ": " + SafeText.quote(key)
+            + " is not a date (YYYY-MM-DD)");
       }
       int day = Math.toIntExact(date.toEpochDay());
       if (!seen.add(day)) {
@@ -187,12 +191,13 @@ public final class TimeSeriesParser {
     try {
       v = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what + " price '" + text
-          + "' is not a number");
+      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what
+          + " price " + SafeText.quote(text) + " is not a number");
     }
-    if (!Double.isFinite(v) || v <= 0) {
-      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what + " price " + text
-          + " is not a finite positive number");
+    if (!Double.isFinite(v) || !(v >= Double.MIN_NORMAL)) {
+      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what
+          + " price " + SafeText.quote(text) + " is not a finite positive number"
+          + (v > 0 && v < Double.MIN_NORMAL ? " of normal size (at least 2.2e-308)" : ""));
     }
     return v;
   }

@@ -1,30 +1,48 @@
 package io.scrilla.services.csv.internal;
 
 import io.scrilla.api.error.InvalidInputException;
-import java.io.BufferedReader;
+import io.scrilla.api.error.SafeText;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV text read into memory: one header record and the data records, each with its line number;
+ * A CSV file read into memory: one header record and the data records, each with its line number;
  * immutable.
  *
- * <p>Dialect: comma-separated, one record per line ({@code \n} or {@code \r\n}); a field may be
- * enclosed in double quotes, with {@code ""} standing for one quote inside it (as in RFC 4180, but
- * without line breaks inside fields). Blank lines are skipped; a UTF-8 byte order mark before the
- * header is dropped. A record may have fewer fields than the header (the missing ones are empty),
- * never more. Header names are matched case-insensitively after trimming, with runs of white space
- * counted as one space.
+ * <p>The text must be UTF-8 (a byte order mark is dropped); UTF-16 and other encodings are refused
+ * with a message saying so. Records are read by Apache Commons CSV in the RFC 4180 dialect:
+ * comma-separated, one record per line ({@code \n} or {@code \r\n}); a field may be enclosed in
+ * double quotes, with {@code ""} standing for one quote inside it; spaces around a field are
+ * dropped. Unlike RFC 4180, a quoted field may not span lines (a line break inside quotes is
+ * reported as an unclosed quote, where the mistake usually is). Blank lines are skipped. A record
+ * may have fewer fields than the header (the missing ones are empty), never more. Header names are
+ * matched case-insensitively after trimming, with runs of white space counted as one space.
  */
 public final class CsvTable {
   private static final Pattern NUMBER =
       Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      // a blank line is a record of one empty field, so line numbers stay exact
+      .setIgnoreEmptyLines(false)
+      .setIgnoreSurroundingSpaces(true)
+      .get();
 
   private final String source;
   private final int headerLine;
@@ -57,105 +75,132 @@ public final class CsvTable {
   }
 
   /**
-   * Reads a whole CSV text.
+   * Reads a whole CSV file.
    *
    * @param source how to name the file in messages, e.g. {@code /data/SPY.csv}
-   * @param reader the text; read to its end but not closed
+   * @param bytes the file's contents
    * @return the table
-   * @throws InvalidInputException when the text is empty or a line has more fields than the header
-   * @throws IOException when reading fails
+   * @throws InvalidInputException naming the file and line when the text is not UTF-8, is empty,
+   *     is not valid CSV or a line has more fields than the header
    */
-  public static CsvTable read(String source, Reader reader) throws IOException {
+  public static CsvTable read(String source, byte[] bytes) {
     Objects.requireNonNull(source, "source");
-    BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+    Objects.requireNonNull(bytes, "bytes");
+    String text = decode(source, bytes);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     List<String> header = null;
     int headerLine = 0;
     List<Record> records = new ArrayList<>();
-    int lineNo = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (header == null && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-        line = line.substring(1);
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        int line = Math.toIntExact(parser.getCurrentLineNumber()) + 1;
+        CSVRecord r;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          r = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw syntaxError(source, line, parser.getCurrentLineNumber(), e);
+        }
+        if (parser.getCurrentLineNumber() > line) {
+          throw unclosedQuote(source, line);
+        }
+        List<String> fields = new ArrayList<>(r.size());
+        r.forEach(fields::add);
+        if (fields.size() == 1 && fields.get(0).isBlank()) {
+          continue; // a blank line
+        }
+        if (header == null) {
+          header = Collections.unmodifiableList(fields);
+          headerLine = line;
+          continue;
+        }
+        if (fields.size() > header.size()) {
+          throw new InvalidInputException(source + " line " + line + ": " + fields.size()
+              + " fields but the header (line " + headerLine + ") names " + header.size()
+              + " columns; remove the extra commas or add the missing column names");
+        }
+        while (fields.size() < header.size()) {
+          fields.add("");
+        }
+        records.add(new Record(line, fields));
       }
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> fields = split(source, lineNo, line);
-      if (header == null) {
-        header = Collections.unmodifiableList(fields);
-        headerLine = lineNo;
-        continue;
-      }
-      if (fields.size() > header.size()) {
-        throw new InvalidInputException(
-            source + " line " + lineNo + ": " + fields.size() + " fields but the header (line "
-                + headerLine + ") names " + header.size() + " columns; remove the extra commas or "
-                + "add the missing column names");
-      }
-      while (fields.size() < header.size()) {
-        fields.add("");
-      }
-      records.add(new Record(lineNo, fields));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
     if (header == null) {
       throw new InvalidInputException(
-          source + " line 1: the file is empty; it needs a header row such as " + "date,close");
+          source + " line 1: the file is empty; it needs a header row such as date,close");
     }
     return new CsvTable(source, headerLine, header, Collections.unmodifiableList(records));
   }
 
-  private static List<String> split(String source, int lineNo, String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      // skip white space before a possible opening quote
-      int start = i;
-      while (i < n && line.charAt(i) == ' ') {
-        i++;
-      }
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new InvalidInputException(
-                source + " line " + lineNo + ": a quoted field is not closed; add the missing \"");
-          }
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            field.append(c);
-          }
-        }
-        while (i < n && line.charAt(i) != ',') {
-          if (!Character.isWhitespace(line.charAt(i))) {
-            throw new InvalidInputException(
-                source + " line " + lineNo + ": text after a closing quote at column "
-                    + (i + 1) + "; quote the whole field");
-          }
-          i++;
-        }
-      } else {
-        i = start;
-        while (i < n && line.charAt(i) != ',') {
-          field.append(line.charAt(i++));
-        }
-      }
-      fields.add(field.toString());
-      field.setLength(0);
-      if (i >= n) {
-        return fields;
-      }
-      i++; // the comma
+  /** Decodes strict UTF-8, saying where and why a file is not UTF-8 text. */
+  private static String decode(String source, byte[] bytes) {
+    boolean utf16Bom = bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+    int nul = indexOf(bytes, (byte) 0);
+    if (utf16Bom || nul >= 0 && nul < 4096) {
+      throw new InvalidInputException(source + " line 1: the file is not UTF-8 text; it looks like "
+          + "UTF-16 (as some spreadsheet programs save \"Unicode text\"). Save it as CSV in UTF-8");
     }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new InvalidInputException(source + " line " + line + ": the file is not UTF-8 text"
+          + String.format(Locale.ROOT, " (byte 0x%02X at offset %d cannot start or continue a UTF-8"
+              + " character)", bytes[at] & 0xFF, at)
+          + ". Save it as CSV in UTF-8 (Latin-1 and Windows-1252 files need converting)");
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static InvalidInputException unclosedQuote(String source, int line) {
+    return new InvalidInputException(source + " line " + line
+        + ": a quoted field is not closed on this line; add the missing \"");
+  }
+
+  private static InvalidInputException syntaxError(
+      String source, int line, long linesRead, RuntimeException e) {
+    String m = String.valueOf(e.getMessage());
+    if (linesRead > line || m.contains("EOF reached before encapsulated token finished")) {
+      return unclosedQuote(source, line);
+    }
+    if (m.contains("between encapsulated token and delimiter")) {
+      return new InvalidInputException(source + " line " + line
+          + ": text after a closing quote; quote the whole field", e);
+    }
+    return new InvalidInputException(
+        source + " line " + line + ": not valid CSV: " + SafeText.quote(m), e);
   }
 
   /** Returns the name of the file for messages. */
@@ -168,7 +213,7 @@ public final class CsvTable {
     return headerLine;
   }
 
-  /** Returns the header names as written (untrimmed). */
+  /** Returns the header names as written (spaces around them dropped). */
   public List<String> header() {
     return header;
   }
@@ -221,7 +266,11 @@ public final class CsvTable {
 
   /** Returns an exception for a missing column, listing the header found. */
   public InvalidInputException missingColumn(String what) {
-    return error(headerLine, "no " + what + " column; the header is " + header);
+    List<String> shown = new ArrayList<>();
+    for (String h : header) {
+      shown.add(SafeText.of(h));
+    }
+    return error(headerLine, "no " + what + " column; the header is " + shown);
   }
 
   /**
@@ -235,11 +284,12 @@ public final class CsvTable {
    */
   public double number(int line, String column, String text) {
     if (!NUMBER.matcher(text).matches()) {
-      throw error(line, column + " '" + text + "' is not a number; write a decimal such as 468.89");
+      throw error(line, SafeText.of(column) + " " + SafeText.quote(text)
+          + " is not a number; write a decimal such as 468.89");
     }
     double v = Double.parseDouble(text);
     if (!Double.isFinite(v)) {
-      throw error(line, column + " '" + text + "' is out of range");
+      throw error(line, SafeText.of(column) + " " + SafeText.quote(text) + " is out of range");
     }
     return v;
   }

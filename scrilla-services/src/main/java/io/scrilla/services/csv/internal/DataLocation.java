@@ -1,9 +1,7 @@
 package io.scrilla.services.csv.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,18 +42,21 @@ public abstract class DataLocation {
   }
 
   /**
-   * Opens a file for reading as UTF-8, if it exists.
+   * Reads a whole file, if it exists.
    *
    * @param fileName e.g. {@code SPY.csv}; a folder also finds it in another letter case
-   * @return the reader, to be closed by the caller, or empty when there is no such file
-   * @throws IOException when the file exists but cannot be opened
+   * @return the bytes, or empty when there is no such file
+   * @throws IOException when the file exists but cannot be read
    */
-  public abstract Optional<BufferedReader> open(String fileName) throws IOException;
+  public abstract Optional<byte[]> read(String fileName) throws IOException;
 
   /** Returns a description for messages: {@code folder /data} or {@code the bundled sample data}. */
   public abstract String describe();
 
-  /** Returns how to name a file in messages: {@code /data/SPY.csv} or {@code SPY.csv (bundled sample data)}. */
+  /**
+   * Returns how to name a file in messages: {@code /data/SPY.csv} or
+   * {@code SPY.csv (bundled sample data)}.
+   */
   public abstract String describe(String fileName);
 
   /** Returns the tickers that have a price file here, sorted. */
@@ -63,10 +64,6 @@ public abstract class DataLocation {
 
   /** Returns whether this is the bundled sample data. */
   public abstract boolean isBundled();
-
-  static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
 
   /** Whether a file name is a price file (not dividends, not yields), ignoring case. */
   static boolean isPriceFile(String name) {
@@ -83,7 +80,7 @@ public abstract class DataLocation {
     }
 
     @Override
-    public Optional<BufferedReader> open(String fileName) throws IOException {
+    public Optional<byte[]> read(String fileName) throws IOException {
       Path file = folder.resolve(fileName);
       if (!Files.isRegularFile(file)) {
         Optional<Path> other = findIgnoringCase(fileName);
@@ -92,7 +89,7 @@ public abstract class DataLocation {
         }
         file = other.get();
       }
-      return Optional.of(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+      return Optional.of(Files.readAllBytes(file));
     }
 
     private Optional<Path> findIgnoringCase(String fileName) throws IOException {
@@ -152,9 +149,10 @@ public abstract class DataLocation {
     }
 
     @Override
-    public Optional<BufferedReader> open(String fileName) {
-      InputStream in = anchor.getResourceAsStream(base + fileName);
-      return in == null ? Optional.empty() : Optional.of(reader(in));
+    public Optional<byte[]> read(String fileName) throws IOException {
+      try (InputStream in = anchor.getResourceAsStream(base + fileName)) {
+        return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+      }
     }
 
     @Override
@@ -169,23 +167,23 @@ public abstract class DataLocation {
 
     @Override
     public List<String> tickers() {
-      Optional<BufferedReader> index = open("tickers.txt");
-      if (index.isEmpty()) {
-        return List.of();
-      }
-      try (BufferedReader r = index.get()) {
-        List<String> out = new ArrayList<>();
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (!line.isBlank()) {
-            out.add(line.trim());
-          }
-        }
-        out.sort(null);
-        return List.copyOf(out);
+      Optional<byte[]> index;
+      try {
+        index = read("tickers.txt");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      if (index.isEmpty()) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (String line : new String(index.get(), StandardCharsets.UTF_8).split("\\R")) {
+        if (!line.isBlank()) {
+          out.add(line.trim());
+        }
+      }
+      out.sort(null);
+      return List.copyOf(out);
     }
 
     @Override

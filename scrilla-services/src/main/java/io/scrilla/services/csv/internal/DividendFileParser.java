@@ -40,7 +40,8 @@ public final class DividendFileParser {
     List<Dividend> out = new ArrayList<>();
     Map<LocalDate, Integer> seen = new HashMap<>();
     for (CsvTable.Record r : table.records()) {
-      LocalDate date = LocalDate.ofEpochDay(PriceFileParser.isoDate(table, r.line(), r.get(dateCol)));
+      LocalDate date =
+          LocalDate.ofEpochDay(PriceFileParser.isoDate(table, r.line(), r.get(dateCol)));
       Integer before = seen.putIfAbsent(date, r.line());
       if (before != null) {
         throw table.error(r.line(), "duplicate date " + date + " (also on line " + before
@@ -52,7 +53,8 @@ public final class DividendFileParser {
       }
       double amount = table.number(r.line(), "amount", text);
       if (!(amount > 0)) {
-        throw table.error(r.line(), "amount " + text + " is not positive; write the cash per share");
+        throw table.error(r.line(), "amount " + text
+            + " is not positive; write the cash per share");
       }
       if (exCol >= 0 && !r.get(exCol).isEmpty()) {
         LocalDate ex = LocalDate.ofEpochDay(PriceFileParser.isoDate(table, r.line(), r.get(exCol)));

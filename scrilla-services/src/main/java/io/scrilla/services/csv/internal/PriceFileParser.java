@@ -1,6 +1,7 @@
 package io.scrilla.services.csv.internal;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.PriceHistory;
 import java.time.LocalDate;
@@ -18,7 +19,9 @@ import java.util.List;
  * plain {@code close} wins over {@code close (USD)}, and of several {@code close (USD)} columns
  * the first is read. Other columns ({@code high}, {@code low}, {@code volume},
  * {@code adjusted_close}, prices in other currencies) are ignored. Rows may come in any order and
- * are sorted; a date may appear once.
+ * are sorted; a date may appear once. Dates before 1970-01-01 (where the trading calendar starts)
+ * and prices that are not normal positive doubles (zero, negative, or below 2.2e-308, whose
+ * ratios overflow) are refused with the file and line.
  */
 public final class PriceFileParser {
   private PriceFileParser() {}
@@ -53,6 +56,10 @@ public final class PriceFileParser {
     for (int i = 0; i < n; i++) {
       CsvTable.Record r = records.get(i);
       days[i] = isoDate(table, r.line(), r.get(dateCol));
+      if (days[i] < 0) {
+        throw table.error(r.line(), "the date " + LocalDate.ofEpochDay(days[i])
+            + " is before 1970-01-01, where the trading calendar starts; remove the row");
+      }
       closes[i] = price(table, r.line(), closeName, r.get(closeCol));
       if (opens != null) {
         opens[i] = price(table, r.line(), openName, r.get(openCol));
@@ -111,7 +118,8 @@ public final class PriceFileParser {
     try {
       return Math.toIntExact(LocalDate.parse(text).toEpochDay());
     } catch (DateTimeParseException e) {
-      throw table.error(line, "bad date '" + text + "'; write it as YYYY-MM-DD, e.g. 2021-11-19");
+      throw table.error(line, "bad date " + SafeText.quote(text)
+          + "; write it as YYYY-MM-DD, e.g. 2021-11-19");
     }
   }
 
@@ -123,6 +131,10 @@ public final class PriceFileParser {
     double v = table.number(line, column, text);
     if (!(v > 0)) {
       throw table.error(line, column + " " + text + " is not positive; prices must be above 0");
+    }
+    if (v < Double.MIN_NORMAL) {
+      throw table.error(line, column + " " + text + " is too small: prices must be at least "
+          + Double.MIN_NORMAL + " (smaller ones are subnormal doubles whose ratios overflow)");
     }
     return v;
   }

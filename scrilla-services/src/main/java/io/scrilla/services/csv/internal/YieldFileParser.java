@@ -1,6 +1,7 @@
 package io.scrilla.services.csv.internal;
 
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Reads a {@code yields.csv} file, the US Treasury's CSV download of daily par yield curve rates,
  * into {@link YieldCurve}s.
  *
- * <p>Header: {@code Date} and any of the maturity columns {@link Maturity#treasuryColumn()}
+ * <p>Header: {@code Date} and any of the maturity columns {@link #column(Maturity)}
  * ({@code 1 Mo}, {@code 2 Mo}, ... {@code 30 Yr}), matched case-insensitively; other columns (such
  * as {@code 1.5 Month}) are ignored. Dates {@code MM/DD/YYYY} as the Treasury writes them
  * ({@code YYYY-MM-DD} is accepted too). Rates in percent, converted to decimal fractions exactly
@@ -31,7 +32,35 @@ public final class YieldFileParser {
   private static final DateTimeFormatter US_DATE =
       DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
+  private static final Map<Maturity, String> COLUMNS = new EnumMap<>(Maturity.class);
+
+  static {
+    COLUMNS.put(Maturity.ONE_MONTH, "1 Mo");
+    COLUMNS.put(Maturity.TWO_MONTH, "2 Mo");
+    COLUMNS.put(Maturity.THREE_MONTH, "3 Mo");
+    COLUMNS.put(Maturity.FOUR_MONTH, "4 Mo");
+    COLUMNS.put(Maturity.SIX_MONTH, "6 Mo");
+    COLUMNS.put(Maturity.ONE_YEAR, "1 Yr");
+    COLUMNS.put(Maturity.TWO_YEAR, "2 Yr");
+    COLUMNS.put(Maturity.THREE_YEAR, "3 Yr");
+    COLUMNS.put(Maturity.FIVE_YEAR, "5 Yr");
+    COLUMNS.put(Maturity.SEVEN_YEAR, "7 Yr");
+    COLUMNS.put(Maturity.TEN_YEAR, "10 Yr");
+    COLUMNS.put(Maturity.TWENTY_YEAR, "20 Yr");
+    COLUMNS.put(Maturity.THIRTY_YEAR, "30 Yr");
+  }
+
   private YieldFileParser() {}
+
+  /**
+   * Returns the header of a maturity in the Treasury's CSV download, e.g. {@code "1 Yr"}.
+   *
+   * @param maturity the maturity
+   * @return the column name
+   */
+  public static String column(Maturity maturity) {
+    return COLUMNS.get(maturity);
+  }
 
   /**
    * Parses the table.
@@ -47,7 +76,7 @@ public final class YieldFileParser {
     }
     Map<Maturity, Integer> cols = new EnumMap<>(Maturity.class);
     for (Maturity m : Maturity.values()) {
-      int c = table.column(m.treasuryColumn());
+      int c = table.column(column(m));
       if (c >= 0) {
         cols.put(m, c);
       }
@@ -55,7 +84,7 @@ public final class YieldFileParser {
     if (cols.isEmpty()) {
       List<String> names = new ArrayList<>();
       for (Maturity m : Maturity.values()) {
-        names.add(m.treasuryColumn());
+        names.add(column(m));
       }
       throw table.missingColumn("maturity (expected some of " + names + ")");
     }
@@ -65,8 +94,8 @@ public final class YieldFileParser {
       LocalDate date = date(table, r.line(), r.get(dateCol));
       Integer before = seen.putIfAbsent(date, r.line());
       if (before != null) {
-        throw table.error(r.line(), "duplicate date " + r.get(dateCol) + " (also on line " + before
-            + "); keep one row per date");
+        throw table.error(r.line(), "duplicate date " + SafeText.of(r.get(dateCol))
+            + " (also on line " + before + "); keep one row per date");
       }
       Map<Maturity, Double> rates = new EnumMap<>(Maturity.class);
       for (Map.Entry<Maturity, Integer> e : cols.entrySet()) {
@@ -74,7 +103,7 @@ public final class YieldFileParser {
         if (text.isEmpty() || text.equalsIgnoreCase("N/A")) {
           continue;
         }
-        String column = e.getKey().treasuryColumn();
+        String column = column(e.getKey());
         table.number(r.line(), column, text); // validates, with the message
         rates.put(e.getKey(), YieldCurve.fromPercent(text));
       }
@@ -93,7 +122,8 @@ public final class YieldFileParser {
     try {
       return text.indexOf('/') >= 0 ? LocalDate.parse(text, US_DATE) : LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw table.error(line, "bad date '" + text + "'; write it as MM/DD/YYYY, e.g. 11/19/2021");
+      throw table.error(line, "bad date " + SafeText.quote(text)
+          + "; write it as MM/DD/YYYY, e.g. 11/19/2021");
     }
   }
 }

@@ -1,12 +1,14 @@
 package io.scrilla.services.treasury.internal;
 
-import io.scrilla.api.error.ServiceException;
+import io.scrilla.api.error.MalformedResponseException;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +30,40 @@ import javax.xml.stream.XMLStreamReader;
  * DTDs and external entities are refused.
  */
 public final class TreasuryFeedParser {
-  private static final String METADATA_NS = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
+  private static final String METADATA_NS =
+      "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
+  private static final Map<Maturity, String> ELEMENTS = new EnumMap<>(Maturity.class);
   private static final Map<String, Maturity> BY_ELEMENT = new HashMap<>();
 
   static {
-    for (Maturity m : Maturity.values()) {
-      BY_ELEMENT.put(m.xmlElement(), m);
-    }
+    element(Maturity.ONE_MONTH, "BC_1MONTH");
+    element(Maturity.TWO_MONTH, "BC_2MONTH");
+    element(Maturity.THREE_MONTH, "BC_3MONTH");
+    element(Maturity.FOUR_MONTH, "BC_4MONTH");
+    element(Maturity.SIX_MONTH, "BC_6MONTH");
+    element(Maturity.ONE_YEAR, "BC_1YEAR");
+    element(Maturity.TWO_YEAR, "BC_2YEAR");
+    element(Maturity.THREE_YEAR, "BC_3YEAR");
+    element(Maturity.FIVE_YEAR, "BC_5YEAR");
+    element(Maturity.SEVEN_YEAR, "BC_7YEAR");
+    element(Maturity.TEN_YEAR, "BC_10YEAR");
+    element(Maturity.TWENTY_YEAR, "BC_20YEAR");
+    element(Maturity.THIRTY_YEAR, "BC_30YEAR");
+  }
+
+  private static void element(Maturity m, String name) {
+    ELEMENTS.put(m, name);
+    BY_ELEMENT.put(name, m);
+  }
+
+  /**
+   * Returns the element of a maturity in the feed, e.g. {@code BC_1YEAR}.
+   *
+   * @param maturity the maturity
+   * @return the element's local name
+   */
+  public static String element(Maturity maturity) {
+    return ELEMENTS.get(maturity);
   }
 
   private TreasuryFeedParser() {}
@@ -45,8 +74,8 @@ public final class TreasuryFeedParser {
    * @param body the bytes received
    * @param what the request's description for messages, e.g. {@code "Treasury yield curves 2021"}
    * @return every curve of the page, ascending
-   * @throws ServiceException when the page is not a well-formed feed or holds bad data, naming the
-   *     date and element
+   * @throws MalformedResponseException when the page is not a well-formed feed or holds bad data,
+   *     naming the date and element
    */
   public static List<YieldCurve> parse(byte[] body, String what) {
     XMLInputFactory f = XMLInputFactory.newFactory();
@@ -60,7 +89,8 @@ public final class TreasuryFeedParser {
       r = f.createXMLStreamReader(new ByteArrayInputStream(body));
       r.nextTag();
       if (!"feed".equals(r.getLocalName())) {
-        throw bad(what, "the root element is <" + r.getLocalName() + ">, not an Atom <feed>", false);
+        throw bad(what, "the root element is <" + r.getLocalName() + ">, not an Atom <feed>",
+            false);
       }
       int direction = 0;
       LocalDate previous = null;
@@ -75,7 +105,8 @@ public final class TreasuryFeedParser {
             if (direction == 0) {
               direction = Integer.signum(cmp);
             } else if (Integer.signum(cmp) != direction) {
-              throw bad(what, "entries out of order at " + c.date() + " (after " + previous + ")", false);
+              throw bad(what, "entries out of order at " + c.date() + " (after " + previous + ")",
+                  false);
             }
           }
           previous = c.date();
@@ -85,7 +116,8 @@ public final class TreasuryFeedParser {
     } catch (XMLStreamException e) {
       Location at = e.getLocation();
       throw bad(what, "not well-formed XML (cut short or corrupted)"
-          + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()), true);
+          + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()),
+          true);
     } finally {
       if (r != null) {
         try {
@@ -96,12 +128,13 @@ public final class TreasuryFeedParser {
       }
     }
     if (curves.size() > 1 && curves.get(0).date().isAfter(curves.get(1).date())) {
-      java.util.Collections.reverse(curves);
+      Collections.reverse(curves);
     }
     return curves;
   }
 
-  private static YieldCurve readProperties(XMLStreamReader r, String what) throws XMLStreamException {
+  private static YieldCurve readProperties(XMLStreamReader r, String what)
+      throws XMLStreamException {
     LocalDate date = null;
     Map<Maturity, String> texts = new EnumMap<>(Maturity.class);
     while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -115,7 +148,7 @@ public final class TreasuryFeedParser {
         try {
           date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-          throw bad(what, "NEW_DATE '" + text + "' is not a date", false);
+          throw bad(what, "NEW_DATE " + SafeText.quote(text) + " is not a date", false);
         }
       } else {
         Maturity m = BY_ELEMENT.get(name);
@@ -133,18 +166,20 @@ public final class TreasuryFeedParser {
       try {
         percent = Double.parseDouble(e.getValue());
       } catch (NumberFormatException ex) {
-        throw bad(what, date + ": " + e.getKey().xmlElement() + " '" + e.getValue() + "' is not a number", false);
+        throw bad(what, date + ": " + element(e.getKey()) + " " + SafeText.quote(e.getValue())
+            + " is not a number", false);
       }
       if (!Double.isFinite(percent)) {
-        throw bad(what, date + ": " + e.getKey().xmlElement() + " '" + e.getValue() + "' is not finite", false);
+        throw bad(what, date + ": " + element(e.getKey()) + " " + SafeText.quote(e.getValue())
+            + " is not finite", false);
       }
       rates.put(e.getKey(), YieldCurve.fromPercent(e.getValue()));
     }
     return new YieldCurve(date, rates);
   }
 
-  private static ServiceException bad(String what, String problem, boolean retryable) {
-    return new ServiceException(what + ": unusable answer from the Treasury: " + problem
-        + "; nothing from it was kept", 200, retryable, null);
+  private static MalformedResponseException bad(String what, String problem, boolean retryable) {
+    return new MalformedResponseException(what + ": unusable answer from the Treasury: " + problem
+        + "; nothing from it was kept", retryable);
   }
 }

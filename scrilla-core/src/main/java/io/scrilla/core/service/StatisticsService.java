@@ -1,0 +1,263 @@
+package io.scrilla.core.service;
+
+import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.SampleSizeException;
+import io.scrilla.api.error.ScrillaException;
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetType;
+import io.scrilla.api.model.CorrelationKey;
+import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.spi.Cache;
+import io.scrilla.core.cache.ReadThrough;
+import io.scrilla.core.calendar.TradingCalendar;
+import io.scrilla.core.estimate.CorrelationEstimators;
+import io.scrilla.core.estimate.CorrelationMatrixEstimator;
+import io.scrilla.core.estimate.PairSample;
+import io.scrilla.core.estimate.ProfileEstimators;
+import io.scrilla.core.estimate.ReturnSample;
+import io.scrilla.core.market.MarketData;
+import io.scrilla.core.market.Sample;
+import io.scrilla.core.risk.MarketStatistics;
+import io.scrilla.core.stats.CorrelationMatrix;
+import io.scrilla.core.stats.MovingAverages;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Statistics of a {@link Sample}: risk profiles, correlations, the correlation matrix, covariance
+ * and moving averages (definitions in {@code docs/statistics.md}). Profiles and correlations are
+ * read through the cache under their full identity ({@link ReadThrough}): computed once, then
+ * read. Thread-safe.
+ */
+public final class StatisticsService {
+  private final MarketData market;
+  private final Cache cache;
+  private final int[] movingAveragePeriods;
+
+  /**
+   * Creates the service.
+   *
+   * @param market where the samples' prices come from
+   * @param cache where profiles and correlations are stored
+   * @param movingAveragePeriods the periods of {@link #movingAverages} ({@code MA_1..MA_3})
+   */
+  public StatisticsService(MarketData market, Cache cache, int[] movingAveragePeriods) {
+    this.market = Objects.requireNonNull(market, "market");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.movingAveragePeriods = movingAveragePeriods.clone();
+  }
+
+  private TradingCalendar calendar() {
+    return market.calendar();
+  }
+
+  /**
+   * Returns the annual return and volatility of a single-asset sample (see
+   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}.
+   *
+   * @throws io.scrilla.api.error.PriceUnavailableException when the window has no price
+   * @throws SampleSizeException with fewer than 3 prices in the window, naming ticker and dates
+   */
+  public RiskProfile riskProfile(Sample sample) {
+    return ReadThrough.get(sample.profileKey(), cache.profiles()::get,
+        key -> estimateProfile(sample), cache.profiles()::put);
+  }
+
+  private RiskProfile estimateProfile(Sample sample) {
+    Asset asset = sample.asset();
+    PriceHistory p = market.history(sample, asset);
+    try {
+      return ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method());
+    } catch (SampleSizeException e) {
+      throw new SampleSizeException(asset.ticker() + " " + sample.window().start() + " to "
+          + sample.window().end() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the correlation of the two assets of a pair sample (see
+   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey}; a sample of one asset
+   * is an asset's correlation with itself, 1 (once its prices are known to exist).
+   *
+   * @throws InvalidInputException for a sample without variation
+   * @throws io.scrilla.api.error.PriceUnavailableException when an asset has no price
+   * @throws SampleSizeException with fewer than 3 common dates
+   */
+  public double correlation(Sample sample) {
+    List<Asset> assets = sample.assets();
+    if (assets.size() == 1) {
+      market.history(sample, assets.get(0));
+      return 1;
+    }
+    if (assets.size() != 2) {
+      throw new InvalidInputException("a correlation needs two assets, got " + assets);
+    }
+    CorrelationKey key = sample.correlationKey(assets.get(0), assets.get(1));
+    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)),
+        k -> computeCorrelation(k, market.history(sample, k.first()),
+            market.history(sample, k.second())),
+        cache.correlations()::put);
+  }
+
+  private static Optional<Double> boxed(OptionalDouble d) {
+    return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+  }
+
+  private double computeCorrelation(CorrelationKey key, PriceHistory first, PriceHistory second) {
+    try {
+      return CorrelationEstimators.estimate(PairSample.of(first, second, calendar()),
+          key.method());
+    } catch (SampleSizeException e) {
+      // the message names both tickers already
+      throw new SampleSizeException("window " + key.range().start() + " to " + key.range().end()
+          + ": " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(key.first().ticker() + " and " + key.second().ticker() + " "
+          + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the pairwise correlations of the sample's assets as a symmetric matrix with a unit
+   * diagonal, each entry as {@link #correlation(Sample)} of the pair on the same window and flag.
+   *
+   * <p>One pass: the cached entries are read with one {@code getAll} call, each price history
+   * needed for the missing entries is read once, and the computed entries are written with one
+   * {@code putAll} call. An asset whose prices cannot be had, or whose sample with an earlier
+   * asset is too small, is left out of the matrix and reported in
+   * {@link CorrelationMatrix#failures()}; the others are unaffected.
+   */
+  public CorrelationMatrix correlationMatrix(Sample sample) {
+    List<Asset> assets = sample.assets();
+    int n = assets.size();
+    CorrelationKey[][] keys = new CorrelationKey[n][n];
+    List<CorrelationKey> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        keys[i][j] = sample.correlationKey(assets.get(i), assets.get(j));
+        all.add(keys[i][j]);
+      }
+    }
+    Map<CorrelationKey, Double> known =
+        all.isEmpty() ? Map.of() : cache.correlations().getAll(all);
+    Map<Asset, PriceHistory> histories = new LinkedHashMap<>();
+    Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      boolean needed = n == 1;
+      for (int j = 0; j < n; j++) {
+        if (j != i && !known.containsKey(i < j ? keys[i][j] : keys[j][i])) {
+          needed = true;
+        }
+      }
+      if (needed) {
+        Asset a = assets.get(i);
+        try {
+          histories.put(a, market.history(sample, a));
+        } catch (ScrillaException e) {
+          failures.put(a, e);
+        }
+      }
+    }
+    Map<CorrelationKey, Double> computed = computeMissing(sample, known, histories, failures);
+    if (!computed.isEmpty()) {
+      cache.correlations().putAll(computed);
+    }
+    List<Asset> ok = new ArrayList<>();
+    for (Asset a : assets) {
+      if (!failures.containsKey(a)) {
+        ok.add(a);
+      }
+    }
+    double[][] m = new double[ok.size()][ok.size()];
+    for (int i = 0; i < ok.size(); i++) {
+      m[i][i] = 1;
+      for (int j = i + 1; j < ok.size(); j++) {
+        CorrelationKey key = sample.correlationKey(ok.get(i), ok.get(j));
+        Double v = known.containsKey(key) ? known.get(key) : computed.get(key);
+        m[i][j] = v;
+        m[j][i] = v;
+      }
+    }
+    Map<Asset, ScrillaException> orderedFailures = new LinkedHashMap<>();
+    for (Asset a : assets) {
+      if (failures.containsKey(a)) {
+        orderedFailures.put(a, failures.get(a));
+      }
+    }
+    return CorrelationMatrix.of(ok, m, orderedFailures);
+  }
+
+  /**
+   * Histories in, correlations out: computes every pair not already known from the histories
+   * read once, with one pass per series and one product per group of common dates
+   * ({@link CorrelationMatrixEstimator}); the assets left out go to {@code failures}.
+   */
+  private Map<CorrelationKey, Double> computeMissing(Sample sample,
+      Map<CorrelationKey, Double> known, Map<Asset, PriceHistory> histories,
+      Map<Asset, ScrillaException> failures) {
+    List<PriceHistory> fetched = new ArrayList<>(histories.values());
+    CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
+        fetched, sample.method(), calendar(),
+        (a, b) -> !known.containsKey(sample.correlationKey(a, b)),
+        (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
+    failures.putAll(pairwise.failures());
+    Map<CorrelationKey, Double> computed = new LinkedHashMap<>();
+    for (int i = 0; i < fetched.size(); i++) {
+      for (int j = i + 1; j < fetched.size(); j++) {
+        OptionalDouble rho = pairwise.correlation(i, j);
+        if (rho.isPresent()) {
+          computed.put(sample.correlationKey(fetched.get(i).asset(), fetched.get(j).asset()),
+              rho.getAsDouble());
+        }
+      }
+    }
+    return computed;
+  }
+
+  /**
+   * Returns the covariance of the annual returns of a pair sample's assets,
+   * {@code sigma_a sigma_b rho}, every factor on the same sample.
+   */
+  public double covariance(Sample sample) {
+    double rho = correlation(sample);
+    List<Asset> assets = sample.assets();
+    Asset a = assets.get(0);
+    Asset b = assets.get(assets.size() - 1);
+    return MarketStatistics.covariance(riskProfile(sample.of(a)).annualVolatility(),
+        riskProfile(sample.of(b)).annualVolatility(), rho);
+  }
+
+  /**
+   * Returns the moving averages of annual return of a single-asset sample for every price date of
+   * its window, over the configured periods ({@code MA_1}, {@code MA_2}, {@code MA_3}): for date d
+   * and period k, the profile {@code annual_return} of the trailing k + 1 prices ending at d (NYSE
+   * sessions for equities, calendar days for crypto). The history is read from k sessions (days
+   * for crypto) before the window's start.
+   */
+  public MovingAverages movingAverages(Sample sample) {
+    Asset asset = sample.asset();
+    int longest = 0;
+    for (int k : movingAveragePeriods) {
+      longest = Math.max(longest, k);
+    }
+    LocalDate start = sample.window().start();
+    LocalDate from = asset.type() == AssetType.EQUITY
+        ? calendar().minusTradingDays(start, longest)
+        : start.minusDays(longest);
+    PriceHistory history = market.history(sample, asset, from);
+    try {
+      return MovingAverages.compute(history, sample.window(), movingAveragePeriods,
+          sample.method(), calendar());
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(asset.ticker() + " " + sample.window() + ": "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package io.scrilla.core.market;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.PriceUnavailableException;
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.Maturity;
+import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.YieldCurve;
+import io.scrilla.api.spi.InterestRateSource;
+import io.scrilla.api.spi.ProgressListener;
+import io.scrilla.core.calendar.TradingCalendar;
+import io.scrilla.core.cache.MemoryCacheProvider;
+import io.scrilla.core.testing.FakePriceSource;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The one place of the window and weekends policy, and the risk-free rate lookup. */
+class MarketDataTest {
+  private static final Asset SPY = Asset.equity("SPY");
+  private static final Asset GLD = Asset.equity("GLD");
+  private static final Asset BTC = Asset.crypto("BTC");
+  private static final Asset ETH = Asset.crypto("ETH");
+  private static final DateRange HISTORY = DateRange.parse("2021-01-04", "2021-11-19");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2021-11-23T12:00:00Z"), ZoneOffset.UTC);
+  private static final EstimationMethod M = EstimationMethod.MOMENTS;
+  private static final TradingCalendar NYSE = TradingCalendar.nyse();
+
+  private final FakePriceSource prices = new FakePriceSource()
+      .with(FakePriceSource.walk(SPY, HISTORY, 1))
+      .with(FakePriceSource.walk(GLD, HISTORY, 2))
+      .with(FakePriceSource.walk(BTC, HISTORY, 3))
+      .with(FakePriceSource.walk(ETH, HISTORY, 4));
+  private final Curves rates = new Curves(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 11, 22));
+
+  private MarketData market(InterestRateSource r) {
+    return new MarketData(prices, r, MemoryCacheProvider.create(), NYSE, CLOCK,
+        ScrillaConfig.defaults());
+  }
+
+  private final MarketData market = market(rates);
+
+  @Test
+  void sample_weekendEndsAndFutureEnd_moveToSessionsAndToday() {
+    Sample s = market.sample(List.of(SPY), DateRange.parse("2021-06-26", "2022-01-01"), M);
+    // Saturday 2021-06-26 -> Friday 2021-06-25; the future end -> today, Tuesday 2021-11-23
+    assertEquals(DateRange.parse("2021-06-25", "2021-11-23"), s.window());
+    assertFalse(s.weekends());
+    assertEquals(SPY, s.asset());
+    assertEquals(M, s.method());
+  }
+
+  @Test
+  void sample_weekends_keptOnlyWhenAskedAndEveryAssetIsCrypto() {
+    DateRange r = DateRange.parse("2021-06-05", "2021-06-27"); // Saturday to Sunday
+    Sample btc = market.sample(List.of(BTC), r, M);
+    assertTrue(btc.weekends());
+    assertEquals(r, btc.window());
+    Sample cryptoPair = market.sample(List.of(BTC, ETH), r, M);
+    assertTrue(cryptoPair.weekends());
+    Sample noWeekends = market.sample(List.of(BTC, ETH), r, M, false);
+    assertFalse(noWeekends.weekends());
+    assertEquals(DateRange.parse("2021-06-04", "2021-06-25"), noWeekends.window());
+    Sample mixed = market.sample(List.of(BTC, SPY), r, M, true);
+    assertFalse(mixed.weekends());
+    assertEquals(noWeekends.window(), mixed.window());
+    assertEquals(mixed.window(), mixed.of(BTC).window());
+    assertFalse(mixed.of(BTC).weekends());
+  }
+
+  @Test
+  void sample_noSession_namesTheAssetsAndSaysWhatToDo() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> market.sample(List.of(SPY, GLD), DateRange.parse("2021-04-03", "2021-04-04"), M));
+    assertTrue(e.getMessage().startsWith("SPY and GLD: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; choose dates that include an NYSE session"),
+        e.getMessage());
+    // crypto with weekends has no session to include: the same dates are a valid window
+    assertEquals(DateRange.parse("2021-04-03", "2021-04-04"),
+        market.sample(List.of(BTC), DateRange.parse("2021-04-03", "2021-04-04"), M).window());
+  }
+
+  @Test
+  void sample_invalidAssets_areRefused() {
+    DateRange r = DateRange.parse("2021-06-01", "2021-06-30");
+    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, SPY), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(List.of(), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, BTC), r, M, true));
+  }
+
+  @Test
+  void range_eachKindOfRequest() {
+    DateRange dflt = market.defaultRange(List.of(SPY));
+    assertEquals(LocalDate.of(2021, 11, 19), dflt.end());
+    assertEquals(101, NYSE.countTradingDays(dflt));
+    assertEquals(dflt, market.range(List.of(SPY), Window.latest()));
+    DateRange both = DateRange.parse("2021-03-01", "2021-04-01");
+    assertEquals(both, market.range(List.of(SPY), Window.of(both)));
+    assertEquals(DateRange.parse("2021-03-01", "2021-11-19"),
+        market.range(List.of(SPY), Window.startingOn(LocalDate.of(2021, 3, 1))));
+    // ending on a Sunday: the Friday before, and 100 sessions before it
+    DateRange ending = market.range(List.of(SPY), Window.endingOn(LocalDate.of(2021, 6, 27)));
+    assertEquals(LocalDate.of(2021, 6, 25), ending.end());
+    assertEquals(101, NYSE.countTradingDays(ending));
+    // crypto alone: calendar days
+    assertEquals(DateRange.parse("2021-03-19", "2021-06-27"),
+        market.range(List.of(BTC), Window.endingOn(LocalDate.of(2021, 6, 27))));
+  }
+
+  @Test
+  void riskFreeRate_fixed_readsNoCurve() {
+    assertEquals(0.0125, market.riskFreeRate(RiskFreeRate.of(0.0125), LocalDate.of(2021, 6, 30)));
+    assertEquals(0, rates.calls.get());
+    assertEquals(Curves.rate(LocalDate.of(2021, 6, 25)),
+        market.riskFreeRate(RiskFreeRate.configured(), LocalDate.of(2021, 6, 27)));
+  }
+
+  @Test
+  void riskFreeQuote_lastCurveMonthsEarlier_isFoundAndItsDateReported() {
+    MarketData m = market(new Curves(LocalDate.of(2020, 6, 1), LocalDate.of(2020, 12, 31)));
+    RiskFreeQuote q = m.riskFreeQuote(LocalDate.of(2021, 3, 15), ProgressListener.none());
+    assertEquals(LocalDate.of(2020, 12, 31), q.curveDate());
+    assertEquals(Maturity.ONE_YEAR, q.maturity());
+    assertEquals(Curves.rate(LocalDate.of(2020, 12, 31)), q.rate());
+  }
+
+  @Test
+  void riskFreeQuote_recentCurve_asksTheSourceForTheFortnightOnly() {
+    RiskFreeQuote q = market.riskFreeQuote(LocalDate.of(2021, 6, 30), ProgressListener.none());
+    assertEquals(LocalDate.of(2021, 6, 30), q.curveDate());
+    assertEquals(List.of(DateRange.parse("2021-06-16", "2021-06-30")), rates.asked);
+  }
+
+  @Test
+  void riskFreeQuote_noCurveInTheYearBefore_saysHowToGiveARate() {
+    MarketData m = market(new Curves(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)));
+    PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
+        () -> m.riskFreeQuote(LocalDate.of(2021, 3, 15), ProgressListener.none()));
+    assertTrue(e.getMessage().contains("between 2020-03-14 and 2021-03-15"), e.getMessage());
+    assertTrue(e.getMessage().contains("--risk-free-rate"), e.getMessage());
+    assertTrue(e.getMessage().contains("RiskFreeRate.of"), e.getMessage());
+  }
+
+  @Test
+  void history_equityRowsOnWeekendAndHoliday_areSkipped() {
+    PriceHistory clean = FakePriceSource.walk(SPY, HISTORY, 1);
+    // add rows on Saturday 2021-06-05 and on Independence Day observed, Monday 2021-07-05
+    PriceHistory dirty = clean.merge(PriceHistory.ofCloses(SPY,
+        new int[] {(int) LocalDate.of(2021, 6, 5).toEpochDay(),
+            (int) LocalDate.of(2021, 7, 5).toEpochDay()},
+        new double[] {1, 2}));
+    FakePriceSource source = new FakePriceSource().with(dirty);
+    MarketData m = new MarketData(source, rates, MemoryCacheProvider.create(), NYSE, CLOCK,
+        ScrillaConfig.defaults());
+    DateRange r = DateRange.parse("2021-06-01", "2021-07-30");
+    Sample s = m.sample(List.of(SPY), r, M);
+    PriceHistory used = m.history(s, SPY);
+    assertArrayEquals(clean.slice(r).epochDays(), used.epochDays());
+    assertArrayEquals(clean.slice(r).closes(), used.closes());
+    assertEquals(dirty.slice(r).size(), m.prices(SPY, r).size(), "raw prices are as stored");
+  }
+
+  /** A ONE_YEAR curve on every weekday of a span; counts and records the ranges asked for. */
+  static final class Curves implements InterestRateSource {
+    final AtomicInteger calls = new AtomicInteger();
+    final List<DateRange> asked = new ArrayList<>();
+    private final LocalDate first;
+    private final LocalDate last;
+
+    Curves(LocalDate first, LocalDate last) {
+      this.first = first;
+      this.last = last;
+    }
+
+    static double rate(LocalDate d) {
+      return 0.001 + 1e-5 * (d.toEpochDay() % 1000);
+    }
+
+    @Override
+    public List<YieldCurve> yieldCurves(DateRange range, ProgressListener listener) {
+      calls.incrementAndGet();
+      asked.add(range);
+      List<YieldCurve> out = new ArrayList<>();
+      for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
+        boolean weekday = d.getDayOfWeek() != DayOfWeek.SATURDAY
+            && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        if (weekday && !d.isBefore(first) && !d.isAfter(last)) {
+          out.add(new YieldCurve(d, Map.of(Maturity.ONE_YEAR, rate(d))));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public LocalDate latestDate() {
+      return last;
+    }
+  }
+}
