@@ -123,7 +123,7 @@ public class OptimizerBenchmark {
     return OPTIMIZER.minimumVariance(q, Constraints.longOnly());
   }
 
-  /** Long-only maximum Sharpe ratio (homogenised QP). */
+  /** Long-only maximum Sharpe ratio (homogenized QP). */
   @Benchmark
   public Solution maximumSharpe(Problem p) {
     return OPTIMIZER.maximumSharpeRatio(p.portfolio, Constraints.longOnly());

@@ -30,8 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Risk profiles of 500 series of 1,260 daily returns (one panel on common NYSE sessions) by each
  * {@code method}: from the price histories with the core types ({@link ReturnSample#of} and
- * {@link ProfileEstimators#estimate}), and through the facade ({@link Scrilla#riskProfiles}, a new
- * facade with an empty memory cache); and the 500 return samples alone.
+ * {@link ProfileEstimators#estimate}), and through the facade ({@link Result#each} over
+ * {@link Scrilla#riskProfile}, a new facade with an empty memory cache); and the 500 return
+ * samples alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -78,7 +79,7 @@ public class RiskProfileBenchmark {
   @Benchmark
   public Map<Asset, Result<RiskProfile>> facade() {
     try (Scrilla scrilla = source.facade()) {
-      return scrilla.riskProfiles(assets, range, method);
+      return Result.each(assets, a -> scrilla.riskProfile(a, range, method));
     }
   }
 

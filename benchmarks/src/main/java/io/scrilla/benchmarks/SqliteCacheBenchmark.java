@@ -5,14 +5,11 @@ import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SqliteCacheBenchmark {
+  private static final SourceId SRC = SourceId.of("test");
+
   /** Rows in one bulk put. */
   static final int BULK_ROWS = 100_000;
   /** Rows stored for the range read. */
@@ -55,7 +54,7 @@ public class SqliteCacheBenchmark {
   /** A cache file holding {@link #STORED_ROWS} consecutive daily prices of one equity. */
   @State(Scope.Benchmark)
   public static class Stored {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     Asset asset = Asset.equity("BENCH");
     DateRange range;
@@ -63,12 +62,12 @@ public class SqliteCacheBenchmark {
     /** Creates the file and stores the history. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
-      cache.prices().put(history(asset, FIRST_DAY, STORED_ROWS));
+      file = CacheFile.open();
+      cache = file.cache();
+      cache.prices().put(SRC, history(asset, FIRST_DAY, STORED_ROWS));
       int start = FIRST_DAY + 2_000;
       range = DateRange.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + READ_ROWS - 1));
-      int got = cache.prices().get(asset, range).size();
+      int got = cache.prices().get(SRC, asset, range).size();
       if (got != READ_ROWS) {
         throw new IllegalStateException("range read returned " + got + " rows, not " + READ_ROWS);
       }
@@ -77,8 +76,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
   }
 
@@ -88,7 +86,7 @@ public class SqliteCacheBenchmark {
    */
   @State(Scope.Benchmark)
   public static class Bulk {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     int[] days;
     double[] opens;
@@ -98,8 +96,8 @@ public class SqliteCacheBenchmark {
     /** Creates the file and the rows. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       PriceHistory h = history(Asset.equity("BULK"), FIRST_DAY - 60_000, BULK_ROWS);
       days = h.epochDays();
       opens = h.opens();
@@ -115,8 +113,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
 
     PriceHistory nextHistory() {
@@ -127,15 +124,15 @@ public class SqliteCacheBenchmark {
   /** A cache file holding every correlation of a {@link #MATRIX_TICKERS}-ticker matrix. */
   @State(Scope.Benchmark)
   public static class Matrix {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     List<CorrelationKey> keys;
 
     /** Creates the file and stores the matrix. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       DateRange window = DateRange.of(LocalDate.of(2016, 11, 18), LocalDate.of(2021, 11, 19));
       Asset[] assets = new Asset[MATRIX_TICKERS];
       for (int i = 0; i < assets.length; i++) {
@@ -145,7 +142,7 @@ public class SqliteCacheBenchmark {
       Map<CorrelationKey, Double> values = new LinkedHashMap<>();
       for (int i = 0; i < assets.length; i++) {
         for (int j = i + 1; j < assets.length; j++) {
-          CorrelationKey k = CorrelationKey.of(assets[i], assets[j], window,
+          CorrelationKey k = CorrelationKey.of(SRC, assets[i], assets[j], window,
               EstimationMethod.MOMENTS, false);
           keys.add(k);
           values.put(k, ((i * 31 + j * 17) % 200 - 100) / 100.0);
@@ -161,8 +158,7 @@ public class SqliteCacheBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      deleteTree(dir);
+      file.close();
     }
   }
 
@@ -179,7 +175,7 @@ public class SqliteCacheBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public PriceHistory rangeRead1260(Stored s) {
-    return s.cache.prices().get(s.asset, s.range);
+    return s.cache.prices().get(SRC, s.asset, s.range);
   }
 
   /** Stores 100,000 rows in one put (one transaction); the score is rows per second. */
@@ -188,7 +184,7 @@ public class SqliteCacheBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(BULK_ROWS)
   public void bulkPut100k(Bulk b) {
-    b.cache.prices().put(b.nextHistory());
+    b.cache.prices().put(SRC, b.nextHistory());
   }
 
   static PriceHistory history(Asset asset, int firstDay, int rows) {
@@ -202,19 +198,5 @@ public class SqliteCacheBenchmark {
       opens[i] = path[i];
     }
     return PriceHistory.of(asset, days, opens, closes);
-  }
-
-  static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

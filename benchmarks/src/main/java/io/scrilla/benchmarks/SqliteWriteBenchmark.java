@@ -3,10 +3,9 @@ package io.scrilla.benchmarks;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.sqlite.SqliteCache;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(1)
 public class SqliteWriteBenchmark {
+  private static final SourceId SRC = SourceId.of("test");
+
   /** Tickers written. */
   static final int TICKERS = 400;
   /** Sessions per ticker. */
@@ -58,15 +59,15 @@ public class SqliteWriteBenchmark {
   /** An emptied cache file and the 1,000,000 prices to write into it. */
   @State(Scope.Benchmark)
   public static class Empty {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     List<PriceHistory> histories;
 
     /** Creates the file and the histories. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
+      file = CacheFile.open();
+      cache = file.cache();
       histories = histories();
     }
 
@@ -79,15 +80,14 @@ public class SqliteWriteBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      SqliteCacheBenchmark.deleteTree(dir);
+      file.close();
     }
   }
 
   /** A cache file holding the 1,000,000 prices. */
   @State(Scope.Benchmark)
   public static class Full {
-    Path dir;
+    CacheFile file;
     SqliteCache cache;
     Asset asset = Asset.equity("W" + TICKERS / 2);
     DateRange range;
@@ -95,12 +95,12 @@ public class SqliteWriteBenchmark {
     /** Creates and fills the file, and checks the read. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      dir = Files.createTempDirectory("scrilla-bench");
-      cache = SqliteCache.open(dir.resolve("cache.db"));
-      histories().forEach(cache.prices()::put);
+      file = CacheFile.open();
+      cache = file.cache();
+      histories().forEach(h -> cache.prices().put(SRC, h));
       int[] days = Problems.sessions(SESSIONS - 1);
       range = DateRange.of(LocalDate.ofEpochDay(days[SESSIONS - READ]), Problems.PANEL_END);
-      int got = cache.prices().get(asset, range).size();
+      int got = cache.prices().get(SRC, asset, range).size();
       if (got != READ) {
         throw new IllegalStateException("range read returned " + got + " rows, not " + READ);
       }
@@ -109,8 +109,7 @@ public class SqliteWriteBenchmark {
     /** Closes the cache and deletes the file. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      cache.close();
-      SqliteCacheBenchmark.deleteTree(dir);
+      file.close();
     }
   }
 
@@ -122,7 +121,7 @@ public class SqliteWriteBenchmark {
   @Measurement(iterations = 3)
   public int write1m(Empty s) {
     for (PriceHistory h : s.histories) {
-      s.cache.prices().put(h);
+      s.cache.prices().put(SRC, h);
     }
     return s.histories.size();
   }
@@ -134,6 +133,6 @@ public class SqliteWriteBenchmark {
   @Warmup(iterations = 3, time = 1)
   @Measurement(iterations = 5, time = 1)
   public PriceHistory read1260(Full s) {
-    return s.cache.prices().get(s.asset, s.range);
+    return s.cache.prices().get(SRC, s.asset, s.range);
   }
 }

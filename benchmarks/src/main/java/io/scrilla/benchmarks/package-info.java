@@ -2,7 +2,7 @@
  * JMH benchmarks of scrilla (not part of the API, never published): the correlation matrix
  * ({@link io.scrilla.benchmarks.CorrelationMatrixBenchmark}), risk profiles
  * ({@link io.scrilla.benchmarks.RiskProfileBenchmark}), portfolio set-up with the solves and the
- * frontier ({@link io.scrilla.benchmarks.PortfolioBenchmark}), the exact optimisers on random but
+ * frontier ({@link io.scrilla.benchmarks.PortfolioBenchmark}), the exact optimizers on random but
  * realistic problems ({@link io.scrilla.benchmarks.OptimizerBenchmark}), the GBM profile
  * estimators ({@link io.scrilla.benchmarks.EstimatorBenchmark}) and the SQLite cache
  * ({@link io.scrilla.benchmarks.SqliteCacheBenchmark},

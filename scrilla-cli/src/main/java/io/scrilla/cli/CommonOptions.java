@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options every statistic command accepts (CLI.md, "Common options"). */
+/** The options every statistic command accepts. */
 public final class CommonOptions {
   @Option(names = {"--start", "-start"}, paramLabel = "YYYY-MM-DD", description = "first date of the sample window")
   String start;

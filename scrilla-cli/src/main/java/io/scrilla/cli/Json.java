@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * JSON output of the command: numbers are written as the shortest decimal text that reads back to
@@ -20,6 +21,17 @@ public final class Json {
       .setNodeFactory(NODES)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  /** The first 18 significant digits of a value, cut (not rounded). */
+  private static final MathContext HEAD = new MathContext(18, RoundingMode.DOWN);
+  private static final long[] POW10 = new long[19];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = 10 * POW10[i - 1];
+    }
+  }
 
   private Json() {}
 
@@ -34,7 +46,13 @@ public final class Json {
   }
 
   /**
-   * Returns the shortest decimal that parses back to exactly {@code d}.
+   * Returns the shortest decimal that parses back to exactly {@code d}: the exact value of
+   * {@code d} rounded half up to the fewest significant digits (1 to 17) that read back to
+   * {@code d}.
+   *
+   * <p>Rounding half up to p digits depends only on the first p + 1 digits of the exact value, so
+   * the exact value is cut to its first 18 digits once and each rounding is done in {@code long}
+   * arithmetic (a correlation matrix prints hundreds of thousands of numbers).
    *
    * @throws IllegalArgumentException for NaN or infinity, which JSON cannot hold
    */
@@ -45,14 +63,29 @@ public final class Json {
     if (d == 0) {
       return BigDecimal.ZERO;
     }
-    BigDecimal exact = new BigDecimal(d);
+    BigDecimal head = new BigDecimal(d).round(HEAD);
+    long u = head.unscaledValue().longValueExact(); // at most 18 digits
+    int digits = head.precision();
     for (int p = 1; p <= 17; p++) {
-      BigDecimal b = exact.round(new MathContext(p));
+      BigDecimal b;
+      if (p >= digits) {
+        b = head; // fewer than 18 digits: the exact value itself
+      } else {
+        long unit = POW10[digits - p];
+        long q = u / unit;
+        long next = u % unit / POW10[digits - p - 1]; // the first digit dropped, with u's sign
+        if (next >= 5) {
+          q++;
+        } else if (next <= -5) {
+          q--;
+        }
+        b = BigDecimal.valueOf(q, head.scale() - (digits - p));
+      }
       if (b.doubleValue() == d) {
         return b.stripTrailingZeros();
       }
     }
-    return exact.round(MathContext.DECIMAL64);
+    return new BigDecimal(d).round(MathContext.DECIMAL64);
   }
 
   /** Returns a JSON number node of the shortest text for {@code d}. */
@@ -75,7 +108,7 @@ public final class Json {
     }
   }
 
-  /** Parses JSON text (tests and the Lambda handler). */
+  /** Parses JSON text (tests read the command's output with it). */
   public static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);

@@ -67,8 +67,7 @@ public final class Main {
   }
 
   /**
-   * Runs the command in this process with a given way to build the facade (tests, the Lambda
-   * handler).
+   * Runs the command in this process with a given way to build the facade (tests pass one).
    *
    * @param args the command line
    * @param config the configuration

@@ -22,7 +22,7 @@ import io.scrilla.cli.commands.VersionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
-/** The {@code scrilla} command; each subcommand is one of scrilla's functions (CLI.md). */
+/** The {@code scrilla} command; each subcommand is one of scrilla's functions (README.md). */
 @Command(
     name = "scrilla",
     mixinStandardHelpOptions = false,

@@ -94,7 +94,8 @@ class LiveSourcesIntegrationTest {
   void prices_onlyRecentDaysMissing_oneCompactFetch() {
     try (Cache cache = SqliteCache.open(dir.resolve("cache.db")); Scrilla s = scrilla(cache)) {
       // the cache holds SPY up to 2021-11-12 (as an earlier run would have left it)
-      cache.prices().put(CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
+      cache.prices().put(s.marketData().priceSourceId(),
+          CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
       PriceHistory window = s.prices(SPY, DateRange.parse("2021-06-30", "2021-11-19"));
       assertEquals(1, services.requests.size());
       assertEquals(1, services.count("outputsize=compact"));

@@ -8,6 +8,7 @@ import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
@@ -62,8 +63,8 @@ import java.util.function.Supplier;
  * {@link #statistics()} (profiles, correlations, covariance, moving averages), {@link #capm()}
  * (Sharpe ratio, market premium, beta, cost of equity), {@link #risk()} (VaR and CVaR),
  * {@link #valuation()} (dividend discount model) and {@link #portfolios()} (assemble, optimize,
- * allocate). Every statistic is read from the cache first under its full identity (asset, window,
- * method, weekends flag) and computed at most once.
+ * allocate). Every statistic is read from the cache first under its full identity (the price
+ * source's {@link SourceId}, asset, window, method, weekends flag) and computed at most once.
  *
  * <p>Batches: {@code Result.each(assets, a -> scrilla.sharpeRatio(a, range, method))} gives each
  * asset's result or failure without one bad ticker hiding the others.
@@ -599,6 +600,11 @@ public final class Scrilla implements AutoCloseable {
     @Override
     public LocalDate latestDate() {
       return source.get().latestDate();
+    }
+
+    @Override
+    public SourceId sourceId() {
+      return source.get().sourceId();
     }
   }
 }

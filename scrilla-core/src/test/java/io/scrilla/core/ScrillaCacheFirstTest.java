@@ -14,6 +14,7 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.calendar.TradingCalendar;
@@ -75,8 +76,9 @@ class ScrillaCacheFirstTest {
     }
     // the facade's own in-memory layer is gone; the backend still answers
     var backend = MemoryCacheProvider.create();
-    backend.profiles().put(new io.scrilla.api.model.ProfileKey(SPY, r, EstimationMethod.MOMENTS, false), first);
     FakePriceSource empty = new FakePriceSource().with(FakePriceSource.walk(SPY, HISTORY, 1));
+    backend.profiles().put(
+        new ProfileKey(empty.sourceId(), SPY, r, EstimationMethod.MOMENTS, false), first);
     try (Scrilla s = Scrilla.builder().priceSource(empty).cache(backend).clock(LATER).build()) {
       assertEquals(first, s.riskProfile(SPY, r, EstimationMethod.MOMENTS));
       assertEquals(0, empty.calls());

@@ -38,7 +38,8 @@ class ScrillaOwnershipTest {
     }
     assertFalse(mine.closed());
     assertEquals(p, mine.profiles()
-        .get(new ProfileKey(SPY, H1, EstimationMethod.MOMENTS, false)).orElseThrow());
+        .get(new ProfileKey(source.sourceId(), SPY, H1, EstimationMethod.MOMENTS, false))
+        .orElseThrow());
     // a second facade over the same cache reads it: no new fetch
     int calls = source.calls();
     try (Scrilla s = Scrilla.builder().priceSource(source).cache(mine).clock(CLOCK).build()) {

@@ -102,7 +102,7 @@ class ScrillaStatisticsTest {
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
     // a fresh facade over the same backend reads the stored value: no source call, no new write
-    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache.keepingBackendOpen()).clock(CLOCK).build();
+    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache).clock(CLOCK).build();
     assertEquals(rho, second.correlation(SPY, GLD, H1, MOMENTS), 0);
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
@@ -115,7 +115,7 @@ class ScrillaStatisticsTest {
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
     assertEquals(OptionalDouble.of(p),
-        cache.backend().correlations().get(CorrelationKey.of(GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+        cache.backend().correlations().get(CorrelationKey.of(scrilla.marketData().priceSourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
   }
 
   @Test
@@ -305,7 +305,7 @@ class ScrillaStatisticsTest {
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
     assertEquals(puts, cache.profileWrites.get());
-    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.marketData().priceSourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
   }
 
   // ------------------------------------------------------------------ test doubles

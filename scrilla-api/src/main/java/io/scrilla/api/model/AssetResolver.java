@@ -35,11 +35,6 @@ public final class AssetResolver {
     return new Asset(t, CRYPTO.contains(t) ? AssetType.CRYPTO : AssetType.EQUITY);
   }
 
-  /** Returns whether a bare ticker resolves as crypto. */
-  public static boolean isKnownCrypto(String ticker) {
-    return CRYPTO.contains(ticker.trim().toUpperCase(Locale.ROOT));
-  }
-
   private static Set<String> load() {
     Set<String> s = new TreeSet<>();
     try (InputStream in = AssetResolver.class.getResourceAsStream("crypto-symbols.txt")) {

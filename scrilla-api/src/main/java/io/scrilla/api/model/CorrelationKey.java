@@ -3,12 +3,13 @@ package io.scrilla.api.model;
 import java.util.Objects;
 
 /**
- * The full identity of a cached correlation: an unordered pair of assets, the window, the
- * estimation method and the {@code weekends} flag.
+ * The full identity of a cached correlation: the source of the prices it was computed from, an
+ * unordered pair of assets, the window, the estimation method and the {@code weekends} flag.
  *
  * <p>The pair is stored in canonical order ({@code first <= second} by ticker, then type), so the
  * key of (A, B) equals the key of (B, A). Build keys with {@link #of}.
  *
+ * @param source the price source the correlation was computed from
  * @param first the smaller asset of the pair
  * @param second the larger asset of the pair
  * @param range the sample window, ends included
@@ -16,12 +17,18 @@ import java.util.Objects;
  * @param weekends whether weekend dates are part of the sample
  */
 public record CorrelationKey(
-    Asset first, Asset second, DateRange range, EstimationMethod method, boolean weekends) {
+    SourceId source,
+    Asset first,
+    Asset second,
+    DateRange range,
+    EstimationMethod method,
+    boolean weekends) {
   /** An odd 64-bit multiplier (the golden ratio's fraction) for {@link #hashCode()}. */
   private static final long MIX = 0x9E3779B97F4A7C15L;
 
   /** Checks for nulls and puts the pair in canonical order. */
   public CorrelationKey {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     Objects.requireNonNull(range, "range");
@@ -40,7 +47,8 @@ public record CorrelationKey(
    */
   @Override
   public int hashCode() {
-    long h = first.hashCode();
+    long h = source.hashCode();
+    h = h * MIX + first.hashCode();
     h = h * MIX + second.hashCode();
     h = h * MIX + range.hashCode();
     h = h * MIX + method.hashCode();
@@ -49,9 +57,14 @@ public record CorrelationKey(
     return (int) (h ^ (h >>> 32));
   }
 
-  /** Returns the key of the unordered pair {@code {a, b}}. */
+  /** Returns the key of the unordered pair {@code {a, b}} computed from {@code source}'s prices. */
   public static CorrelationKey of(
-      Asset a, Asset b, DateRange range, EstimationMethod method, boolean weekends) {
-    return new CorrelationKey(a, b, range, method, weekends);
+      SourceId source,
+      Asset a,
+      Asset b,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends) {
+    return new CorrelationKey(source, a, b, range, method, weekends);
   }
 }

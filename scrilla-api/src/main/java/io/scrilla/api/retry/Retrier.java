@@ -55,11 +55,6 @@ public final class Retrier {
         Objects.requireNonNull(random, "random"));
   }
 
-  /** Returns the policy. */
-  public RetryPolicy policy() {
-    return policy;
-  }
-
   /**
    * Runs the attempt until it succeeds, it throws, or the policy stops the retries.
    *

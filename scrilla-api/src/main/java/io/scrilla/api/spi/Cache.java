@@ -3,7 +3,9 @@ package io.scrilla.api.spi;
 /**
  * An open cache backend with its four stores. Implementations are thread-safe.
  *
- * <p>A cache may forget, but never lie: every lookup matches the full identity of what was stored.
+ * <p>A cache may forget, but never lie: every lookup matches the full identity of what was stored,
+ * including the {@link io.scrilla.api.model.SourceId} of the source the data came from, so data
+ * cached from one source is never served for another.
  */
 public interface Cache extends AutoCloseable {
   /** Returns the store of daily prices. */

@@ -1,6 +1,7 @@
 package io.scrilla.api.spi;
 
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,4 +24,14 @@ public interface InterestRateSource {
 
   /** Returns the latest date for which a curve may be published (the last row of a file, or today). */
   LocalDate latestDate();
+
+  /**
+   * Returns the identity of this source: the namespace of what the cache keeps from it (see
+   * {@link SourceId}). Two instances whose curves may differ must return different identities;
+   * an instance's identity does not change while it is used. The default is the implementation's
+   * class name.
+   */
+  default SourceId sourceId() {
+    return SourceId.of(getClass().getName());
+  }
 }

@@ -3,6 +3,7 @@ package io.scrilla.api.spi;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import java.time.LocalDate;
 
 /** A source of daily prices, such as AlphaVantage or a CSV folder. Thread-safe. */
@@ -25,4 +26,18 @@ public interface PriceSource {
    * @throws io.scrilla.api.error.PriceUnavailableException when the source does not know the asset
    */
   LocalDate latestDate(Asset asset);
+
+  /**
+   * Returns the identity of this source: the namespace of what the cache keeps from it (see
+   * {@link SourceId}). Two instances whose prices may differ (another folder, another account,
+   * another endpoint) must return different identities; an instance's identity does not change
+   * while it is used.
+   *
+   * <p>The default is the implementation's class name, which is right only for a source whose
+   * data does not depend on how it was configured; such sources should override it anyway with
+   * a short stable name.
+   */
+  default SourceId sourceId() {
+    return SourceId.of(getClass().getName());
+  }
 }

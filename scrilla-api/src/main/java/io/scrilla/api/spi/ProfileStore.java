@@ -14,7 +14,8 @@ public interface ProfileStore {
   void put(ProfileKey key, RiskProfile profile);
 
   /**
-   * Returns the profile stored under exactly this key (asset, type, start, end, method, weekends).
+   * Returns the profile stored under exactly this key (source, asset, type, start, end, method,
+   * weekends).
    *
    * @throws io.scrilla.api.error.CacheException when the read fails
    */

@@ -38,9 +38,13 @@ class ModelTest {
   @Test
   void correlationKey_isTheSameForBothOrders() {
     DateRange r = DateRange.parse("2021-01-04", "2021-06-30");
-    assertEquals(CorrelationKey.of(Asset.equity("SPY"), Asset.equity("GLD"), r, EstimationMethod.MOMENTS, false),
-        CorrelationKey.of(Asset.equity("GLD"), Asset.equity("SPY"), r, EstimationMethod.MOMENTS, false));
-    assertEquals("GLD", CorrelationKey.of(Asset.equity("SPY"), Asset.equity("GLD"), r, EstimationMethod.MOMENTS, false).first().ticker());
+    SourceId s = SourceId.of("s");
+    EstimationMethod m = EstimationMethod.MOMENTS;
+    Asset spy = Asset.equity("SPY");
+    Asset gld = Asset.equity("GLD");
+    assertEquals(
+        CorrelationKey.of(s, spy, gld, r, m, false), CorrelationKey.of(s, gld, spy, r, m, false));
+    assertEquals("GLD", CorrelationKey.of(s, spy, gld, r, m, false).first().ticker());
   }
 
   @Test

@@ -28,12 +28,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * <p>Opening makes sure the tables exist (created on first use, once per process) and have the
  * guide's key schemas. Reads are eventually consistent: a row written a moment ago by another
  * process may not be seen yet, which the cache treats as a miss. A cache may forget but never
- * lie: every item carries its full identity (asset type, window, method, weekends flag, second
- * asset) and a read that finds an item with any other identity is a miss.
+ * lie: every item carries its full identity (the source it came from, asset type, window, method,
+ * weekends flag, second asset) and a read that finds an item with any other identity is a miss.
  *
  * <pre>{@code
  * try (Cache cache = DynamoDbCache.open(ScrillaConfig.builder().cacheMode("dynamodb").build())) {
- *   cache.prices().put(history);
+ *   cache.prices().put(source.sourceId(), history);
  * }
  * }</pre>
  */

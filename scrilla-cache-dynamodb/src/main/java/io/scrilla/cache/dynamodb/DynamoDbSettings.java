@@ -111,13 +111,6 @@ public record DynamoDbSettings(
     return new DynamoDbSettings(tablePrefix, endpoint, billing, limit);
   }
 
-  /** Returns these settings with another billing for one table. */
-  public DynamoDbSettings withBilling(CacheTable table, TableBilling tableBilling) {
-    EnumMap<CacheTable, TableBilling> b = new EnumMap<>(billing);
-    b.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(tableBilling, "tableBilling"));
-    return new DynamoDbSettings(tablePrefix, endpoint, b, batchRetryLimit);
-  }
-
   /** Returns the full name of a table: the prefix and the guide's name. */
   public String tableName(CacheTable table) {
     return table.tableName(tablePrefix);

@@ -14,7 +14,9 @@
  *
  * <pre>{@code
  * try (Cache cache = DynamoDbCache.open(ScrillaConfig.load())) {
- *   PriceHistory spy = cache.prices().get(Asset.equity("SPY"), DateRange.parse("2021-01-04", "2021-06-30"));
+ *   SourceId source = SourceId.of("alpha_vantage");
+ *   DateRange h1 = DateRange.parse("2021-01-04", "2021-06-30");
+ *   PriceHistory spy = cache.prices().get(source, Asset.equity("SPY"), h1);
  * }
  * }</pre>
  */

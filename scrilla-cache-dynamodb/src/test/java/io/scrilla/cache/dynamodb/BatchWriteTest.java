@@ -10,6 +10,7 @@ import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.retry.FakeClock;
 import io.scrilla.cache.dynamodb.internal.Provisioner;
 import java.time.Duration;
@@ -42,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Batched writes and reads: DynamoDB's batch limits, unprocessed items, failures, concurrency. */
 class BatchWriteTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   @RegisterExtension
   static final MotoServerExtension MOTO = new MotoServerExtension();
   private static final LocalDate D0 = LocalDate.of(2021, 1, 4);
@@ -148,8 +151,8 @@ class BatchWriteTest {
         DynamoDbCache cache = open(client, Duration.ofSeconds(30), clock)) {
       Asset spy = Asset.equity("SPY");
       PriceHistory h = history(spy, 60, 1);
-      cache.prices().put(h);
-      assertEquals(h, cache.prices().get(spy, days(0, 59)));
+      cache.prices().put(SRC, h);
+      assertEquals(h, cache.prices().get(SRC, spy, days(0, 59)));
       // 60 rows: 25 + 25 + 10, each batch with 7 items left unprocessed and sent again
       assertEquals(List.of(25, 7, 25, 7, 10, 7), interceptor.sizes);
       // one wait per retry, the first back-off of 50 ms shortened by at most half
@@ -168,7 +171,7 @@ class BatchWriteTest {
     try (DynamoDbClient client = TestClients.backend(MOTO.endpoint(), interceptor);
         DynamoDbCache cache = open(client, Duration.ofSeconds(30), clock)) {
       Asset spy = Asset.equity("SPY");
-      CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(history(spy, 40, 2)));
+      CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(SRC, history(spy, 40, 2)));
       assertTrue(e.getMessage().contains("unprocessed"), e.getMessage());
       // the back-off doubled from 50 ms to 2 s and the waits stayed within the 30 s limit
       List<Duration> waits = clock.sleeps();
@@ -178,7 +181,7 @@ class BatchWriteTest {
       assertTrue(waited.compareTo(Duration.ofSeconds(30)) <= 0, waited.toString());
       assertTrue(waits.get(waits.size() - 1).compareTo(Duration.ofSeconds(1)) >= 0, waits.toString());
       assertTrue(e.getMessage().contains("deleted again"), e.getMessage());
-      assertTrue(cache.prices().get(spy, days(0, 39)).isEmpty());
+      assertTrue(cache.prices().get(SRC, spy, days(0, 39)).isEmpty());
     }
   }
 
@@ -200,10 +203,10 @@ class BatchWriteTest {
     try (DynamoDbClient client = TestClients.backend(MOTO.endpoint(), failSecond);
         DynamoDbCache cache = open(client, Duration.ofSeconds(30))) {
       Asset spy = Asset.equity("SPY");
-      CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(history(spy, 100, 3)));
+      CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(SRC, history(spy, 100, 3)));
       assertTrue(e.getMessage().contains("connection reset (injected by the test)"), e.getMessage());
       assertTrue(e.getMessage().contains("The 50 of 100 rows already written were deleted again"), e.getMessage());
-      assertTrue(cache.prices().get(spy, days(0, 99)).isEmpty());
+      assertTrue(cache.prices().get(SRC, spy, days(0, 99)).isEmpty());
     }
   }
 
@@ -223,14 +226,14 @@ class BatchWriteTest {
       Asset btc = Asset.crypto("BTC");
       PriceHistory full = history(btc, 3000, 4);
       PriceHistory closes = PriceHistory.ofCloses(btc, full.epochDays(), full.closes());
-      cache.prices().put(closes);
-      PriceHistory back = cache.prices().get(btc, days(-10, 4000));
+      cache.prices().put(SRC, closes);
+      PriceHistory back = cache.prices().get(SRC, btc, days(-10, 4000));
       assertEquals(closes, back);
       assertTrue(queries.get() >= 3, queries.get() + " query pages for 3000 rows");
       for (int i = 0; i < closes.size(); i++) {
         assertEquals(Double.doubleToLongBits(closes.close(i)), Double.doubleToLongBits(back.close(i)));
       }
-      assertEquals(closes.slice(days(1000, 1999)), cache.prices().get(btc, days(1000, 1999)));
+      assertEquals(closes.slice(days(1000, 1999)), cache.prices().get(SRC, btc, days(1000, 1999)));
     }
   }
 
@@ -251,11 +254,11 @@ class BatchWriteTest {
           done.add(pool.submit(() -> {
             // interleaved slices of the same asset, and correlations of the thread's own tickers
             for (int chunk = part; chunk < 20; chunk += threads) {
-              cache.prices().put(h.slice(days(chunk * 20, chunk * 20 + 19)));
+              cache.prices().put(SRC, h.slice(days(chunk * 20, chunk * 20 + 19)));
             }
             Map<CorrelationKey, Double> mine = new LinkedHashMap<>();
             for (int j = 0; j < 30; j++) {
-              mine.put(CorrelationKey.of(Asset.equity("T" + part), Asset.equity("U" + j), window,
+              mine.put(CorrelationKey.of(SRC, Asset.equity("T" + part), Asset.equity("U" + j), window,
                   EstimationMethod.MOMENTS, false), (part * 30 + j) / 1000.0);
             }
             cache.correlations().putAll(mine);
@@ -269,7 +272,7 @@ class BatchWriteTest {
       } finally {
         pool.shutdown();
       }
-      assertEquals(h, cache.prices().get(spy, days(0, 399)));
+      assertEquals(h, cache.prices().get(SRC, spy, days(0, 399)));
       assertEquals(threads * 30, all.size());
       assertEquals(all, new java.util.HashMap<>(cache.correlations().getAll(all.keySet())));
     }
@@ -285,7 +288,7 @@ class BatchWriteTest {
       List<CorrelationKey> asked = new ArrayList<>();
       for (int i = 0; i < 18; i++) {
         for (int j = i + 1; j < 18; j++) {
-          CorrelationKey k = CorrelationKey.of(Asset.equity("A" + i), Asset.equity("A" + j), window,
+          CorrelationKey k = CorrelationKey.of(SRC, Asset.equity("A" + i), Asset.equity("A" + j), window,
               EstimationMethod.LIKELIHOOD, true);
           asked.add(k);
           if ((i + j) % 5 != 0) {

@@ -14,6 +14,7 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Order(Integer.MAX_VALUE)
 class IamPolicyTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   @RegisterExtension
   static final MotoServerExtension MOTO = new MotoServerExtension();
 
@@ -99,14 +102,14 @@ class IamPolicyTest {
     DateRange range = DateRange.of(d0, d0.plusDays(9));
     Asset spy = Asset.equity("SPY");
     Asset gld = Asset.equity("GLD");
-    cache.prices().put(PriceHistory.ofCloses(spy, new int[] {(int) d0.toEpochDay()}, new double[] {370.0}));
-    cache.prices().get(spy, range);
-    cache.interest().put(List.of(new YieldCurve(d0, Map.of(Maturity.ONE_YEAR, 0.001))));
-    cache.interest().get(range);
-    ProfileKey pk = new ProfileKey(spy, range, EstimationMethod.MOMENTS, false);
+    cache.prices().put(SRC, PriceHistory.ofCloses(spy, new int[] {(int) d0.toEpochDay()}, new double[] {370.0}));
+    cache.prices().get(SRC, spy, range);
+    cache.interest().put(SRC, List.of(new YieldCurve(d0, Map.of(Maturity.ONE_YEAR, 0.001))));
+    cache.interest().get(SRC, range);
+    ProfileKey pk = new ProfileKey(SRC, spy, range, EstimationMethod.MOMENTS, false);
     cache.profiles().put(pk, new RiskProfile(0.1, 0.2));
     cache.profiles().get(pk);
-    CorrelationKey ck = CorrelationKey.of(spy, gld, range, EstimationMethod.MOMENTS, false);
+    CorrelationKey ck = CorrelationKey.of(SRC, spy, gld, range, EstimationMethod.MOMENTS, false);
     cache.correlations().put(ck, 0.5);
     cache.correlations().get(ck);
     cache.correlations().putAll(Map.of(ck, 0.25));

@@ -7,9 +7,13 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
+import io.scrilla.api.model.YieldCurve;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * backend's back.
  */
 class IdentityTest {
+  private static final SourceId SRC = SourceId.of("alpha_vantage");
+
   @RegisterExtension
   static final MotoServerExtension MOTO = new MotoServerExtension();
   private static final DateRange WINDOW = DateRange.parse("2021-01-04", "2021-06-30");
@@ -76,14 +82,15 @@ class IdentityTest {
 
   @Test
   void correlation_storedItem_carriesTheFullIdentityInTheDocumentedLayout() {
-    CorrelationKey k = CorrelationKey.of(Asset.equity("GLD"), Asset.crypto("BTC"), WINDOW,
+    CorrelationKey k = CorrelationKey.of(SRC, Asset.equity("GLD"), Asset.crypto("BTC"), WINDOW,
         EstimationMethod.PERCENTILES, true);
     cache.correlations().put(k, -0.375);
     Map<String, AttributeValue> item = raw("correlations", "ticker_1", "BTC:crypto", "start_date",
-        "2021-01-04#2021-06-30#percentiles#1#GLD");
+        "2021-01-04#2021-06-30#percentiles#1#alpha_vantage#GLD");
     Map<String, AttributeValue> expected = new HashMap<>();
     expected.put("ticker_1", s("BTC:crypto"));
-    expected.put("start_date", s("2021-01-04#2021-06-30#percentiles#1#GLD"));
+    expected.put("start_date", s("2021-01-04#2021-06-30#percentiles#1#alpha_vantage#GLD"));
+    expected.put("source", s("alpha_vantage"));
     expected.put("ticker_2", s("GLD"));
     expected.put("window_start", s("2021-01-04"));
     expected.put("end_date", s("2021-06-30"));
@@ -97,11 +104,12 @@ class IdentityTest {
 
   @Test
   void profile_storedItem_carriesTheFullIdentityInTheDocumentedLayout() {
-    ProfileKey k = new ProfileKey(Asset.crypto("ALGO"), WINDOW, EstimationMethod.LIKELIHOOD, false);
+    ProfileKey k = new ProfileKey(SRC, Asset.crypto("ALGO"), WINDOW, EstimationMethod.LIKELIHOOD, false);
     cache.profiles().put(k, new RiskProfile(0.5, 0.25));
     Map<String, AttributeValue> expected = new HashMap<>();
     expected.put("ticker", s("ALGO:crypto"));
-    expected.put("start_date", s("2021-01-04#2021-06-30#likelihood#0"));
+    expected.put("start_date", s("2021-01-04#2021-06-30#likelihood#0#alpha_vantage"));
+    expected.put("source", s("alpha_vantage"));
     expected.put("window_start", s("2021-01-04"));
     expected.put("end_date", s("2021-06-30"));
     expected.put("method", s("likelihood"));
@@ -109,7 +117,8 @@ class IdentityTest {
     expected.put("asset_type", s("crypto"));
     expected.put("annual_return", n("0.5"));
     expected.put("annual_volatility", n("0.25"));
-    assertEquals(expected, raw("profile", "ticker", "ALGO:crypto", "start_date", "2021-01-04#2021-06-30#likelihood#0"));
+    assertEquals(expected, raw("profile", "ticker", "ALGO:crypto", "start_date",
+        "2021-01-04#2021-06-30#likelihood#0#alpha_vantage"));
   }
 
   @Test
@@ -118,25 +127,27 @@ class IdentityTest {
     Asset crypto = Asset.crypto("ALGO");
     PriceHistory e = PriceHistory.ofCloses(equity, new int[] {18632, 18633}, new double[] {10.5, 11.5});
     PriceHistory c = PriceHistory.of(crypto, new int[] {18632, 18633}, new double[] {0.75, 0.8}, new double[] {0.8, 0.85});
-    cache.prices().put(e);
-    cache.prices().put(c);
+    cache.prices().put(SRC, e);
+    cache.prices().put(SRC, c);
     DateRange both = DateRange.parse("2021-01-05", "2021-01-06");
-    assertEquals(e, cache.prices().get(equity, both));
-    assertEquals(c, cache.prices().get(crypto, both));
-    assertEquals(s("crypto"), raw("prices", "ticker", "ALGO:crypto", "date", "2021-01-05").get("asset_type"));
+    assertEquals(e, cache.prices().get(SRC, equity, both));
+    assertEquals(c, cache.prices().get(SRC, crypto, both));
+    assertEquals(s("crypto"),
+        raw("prices", "ticker", "alpha_vantage|ALGO:crypto", "date", "2021-01-05").get("asset_type"));
   }
 
   @Test
   void correlation_itemWithTheKeyButAnotherIdentity_isAMiss() {
-    CorrelationKey k = CorrelationKey.of(Asset.equity("GLD"), Asset.equity("SPY"), WINDOW,
+    CorrelationKey k = CorrelationKey.of(SRC, Asset.equity("GLD"), Asset.equity("SPY"), WINDOW,
         EstimationMethod.MOMENTS, false);
     cache.correlations().put(k, 0.5);
     Map<String, AttributeValue> good = raw("correlations", "ticker_1", "GLD", "start_date",
-        "2021-01-04#2021-06-30#moments#0#SPY");
+        "2021-01-04#2021-06-30#moments#0#alpha_vantage#SPY");
     for (Map.Entry<String, AttributeValue> wrong : List.of(
         Map.entry("ticker_2", s("SPX")), Map.entry("end_date", s("2021-06-29")),
         Map.entry("method", s("likelihood")), Map.entry("weekends", n("1")),
-        Map.entry("asset_type_2", s("crypto")), Map.entry("window_start", s("2021-01-05")))) {
+        Map.entry("asset_type_2", s("crypto")), Map.entry("window_start", s("2021-01-05")),
+        Map.entry("source", s("csv:/data@0a1b2c3d4e5f")))) {
       Map<String, AttributeValue> item = new HashMap<>(good);
       item.put(wrong.getKey(), wrong.getValue());
       putRaw("correlations", item);
@@ -153,13 +164,15 @@ class IdentityTest {
 
   @Test
   void profile_itemWithTheKeyButAnotherIdentity_isAMiss() {
-    ProfileKey k = new ProfileKey(Asset.equity("SPY"), WINDOW, EstimationMethod.MOMENTS, false);
+    ProfileKey k = new ProfileKey(SRC, Asset.equity("SPY"), WINDOW, EstimationMethod.MOMENTS, false);
     cache.profiles().put(k, new RiskProfile(0.1, 0.2));
-    Map<String, AttributeValue> good = raw("profile", "ticker", "SPY", "start_date", "2021-01-04#2021-06-30#moments#0");
+    Map<String, AttributeValue> good = raw("profile", "ticker", "SPY", "start_date",
+        "2021-01-04#2021-06-30#moments#0#alpha_vantage");
     for (Map.Entry<String, AttributeValue> wrong : List.of(
         Map.entry("asset_type", s("crypto")), Map.entry("end_date", s("2021-07-01")),
         Map.entry("method", s("percentiles")), Map.entry("weekends", n("1")),
-        Map.entry("window_start", s("2020-01-04")), Map.entry("annual_volatility", n("-1")))) {
+        Map.entry("window_start", s("2020-01-04")), Map.entry("annual_volatility", n("-1")),
+        Map.entry("source", s("treasury")))) {
       Map<String, AttributeValue> item = new HashMap<>(good);
       item.put(wrong.getKey(), wrong.getValue());
       putRaw("profile", item);
@@ -168,18 +181,49 @@ class IdentityTest {
   }
 
   @Test
-  void prices_rowsWithoutOrWithAnotherAssetType_areNotServed() {
+  void prices_rowsWithoutOrWithAnotherAssetTypeOrSource_areNotServed() {
     // rows as the Python scrilla wrote them: no asset type, so they could be a crypto's
-    putRaw("prices", Map.of("ticker", s("SPY"), "date", s("2021-01-05"), "close", n("370.5"), "open", n("369")));
-    putRaw("prices", Map.of("ticker", s("SPY"), "date", s("2021-01-06"), "close", n("371.5"), "asset_type", s("crypto")));
-    assertTrue(cache.prices().get(Asset.equity("SPY"), DateRange.parse("2021-01-01", "2021-01-31")).isEmpty());
+    putRaw("prices", Map.of("ticker", s("SPY"), "date", s("2021-01-05"), "close", n("370.5"),
+        "open", n("369")));
+    // rows as this backend wrote them before the source joined the key
+    putRaw("prices", Map.of("ticker", s("SPY"), "date", s("2021-01-07"), "close", n("372.5"),
+        "asset_type", s("equity")));
+    String hash = "alpha_vantage|SPY";
+    putRaw("prices", Map.of("ticker", s(hash), "date", s("2021-01-06"), "close", n("371.5"),
+        "source", s("alpha_vantage"), "asset_type", s("crypto")));
+    putRaw("prices", Map.of("ticker", s(hash), "date", s("2021-01-08"), "close", n("373.5"),
+        "asset_type", s("equity")));
+    putRaw("prices", Map.of("ticker", s(hash), "date", s("2021-01-11"), "close", n("374.5"),
+        "source", s("treasury"), "asset_type", s("equity")));
+    DateRange january = DateRange.parse("2021-01-01", "2021-01-31");
+    assertTrue(cache.prices().get(SRC, Asset.equity("SPY"), january).isEmpty());
+    putRaw("prices", Map.of("ticker", s(hash), "date", s("2021-01-12"), "close", n("375.5"),
+        "source", s("alpha_vantage"), "asset_type", s("equity")));
+    assertEquals(1, cache.prices().get(SRC, Asset.equity("SPY"), january).size());
+  }
+
+  @Test
+  void rates_storedItem_carriesTheSourceInTheHashKeyAndAsAnAttribute() {
+    SourceId treasury = SourceId.of("treasury");
+    LocalDate d = LocalDate.parse("2021-01-04");
+    cache.interest().put(treasury, List.of(new YieldCurve(d, Map.of(Maturity.ONE_YEAR, 0.001))));
+    assertEquals(Map.of("maturity", s("treasury|ONE_YEAR"), "date", s("2021-01-04"),
+        "source", s("treasury"), "rate", n("0.001")),
+        raw("interest", "maturity", "treasury|ONE_YEAR", "date", "2021-01-04"));
+    // a row keyed as before the source joined the key, and one claiming another source
+    putRaw("interest", Map.of("maturity", s("TEN_YEAR"), "date", s("2021-01-04"),
+        "rate", n("0.02")));
+    putRaw("interest", Map.of("maturity", s("treasury|TWO_YEAR"), "date", s("2021-01-04"),
+        "source", s("csv:sample:0"), "rate", n("0.03")));
+    assertEquals(List.of(new YieldCurve(d, Map.of(Maturity.ONE_YEAR, 0.001))),
+        cache.interest().get(treasury, DateRange.of(d, d)));
   }
 
   @Test
   void profile_telescopingIndexes_answerOnThePlainAttributes() {
     Asset spy = Asset.equity("SPY");
     for (int end = 0; end < 3; end++) {
-      cache.profiles().put(new ProfileKey(spy, DateRange.of(WINDOW.start(), WINDOW.end().plusDays(end)),
+      cache.profiles().put(new ProfileKey(SRC, spy, DateRange.of(WINDOW.start(), WINDOW.end().plusDays(end)),
           EstimationMethod.MOMENTS, end == 1), new RiskProfile(0.1, 0.2));
     }
     int weekendRows = setup.query(r -> r.tableName(prefix + "profile").indexName("DateTelescoping")

@@ -15,6 +15,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.cache.dynamodb.internal.Provisioner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Creation and checking of the four tables against a real (moto) DynamoDB server. */
 class ProvisioningTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   @RegisterExtension
   static final MotoServerExtension MOTO = new MotoServerExtension();
 
@@ -179,7 +182,7 @@ class ProvisioningTest {
         .keySchema(key("ticker", KeyType.HASH), key("start_date", KeyType.RANGE))
         .billingMode(BillingMode.PROVISIONED)
         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(2L)));
-    ProfileKey k = new ProfileKey(Asset.equity("SPY"), DateRange.parse("2021-01-04", "2021-06-30"),
+    ProfileKey k = new ProfileKey(SRC, Asset.equity("SPY"), DateRange.parse("2021-01-04", "2021-06-30"),
         EstimationMethod.MOMENTS, false);
     try (DynamoDbCache cache = DynamoDbCache.open(config(prefix))) {
       cache.profiles().put(k, new RiskProfile(0.1, 0.2));
@@ -308,8 +311,8 @@ class ProvisioningTest {
       }
       Asset spy = Asset.equity("SPY");
       PriceHistory h = PriceHistory.ofCloses(spy, new int[] {18631, 18632}, new double[] {370.5, 371.25});
-      a.prices().put(h);
-      assertEquals(h, b.prices().get(spy, DateRange.parse("2021-01-04", "2021-01-05")));
+      a.prices().put(SRC, h);
+      assertEquals(h, b.prices().get(SRC, spy, DateRange.parse("2021-01-04", "2021-01-05")));
     } finally {
       pool.shutdownNow();
       clients.forEach(DynamoDbClient::close);

@@ -15,14 +15,15 @@ import java.util.Objects;
  * open the same file.
  *
  * <p>The file holds four tables ({@code prices}, {@code interest}, {@code profile},
- * {@code correlations}), each keyed by the full identity of what it stores. Every write is one
- * transaction: it is stored whole or not at all. The file is in WAL mode, so reads never wait for
- * a writer; writers in other processes wait up to {@link #BUSY_TIMEOUT_MILLIS} for each other.
+ * {@code correlations}), each keyed by the full identity of what it stores, including the source
+ * it came from. Every write is one transaction: it is stored whole or not at all. The file is in
+ * WAL mode, so reads never wait for a writer; writers in other processes wait up to {@link
+ * #BUSY_TIMEOUT_MILLIS} for each other.
  *
  * <pre>{@code
  * try (SqliteCache cache = SqliteCache.open(Path.of("cache.db"))) {
- *   cache.prices().put(history);
- *   PriceHistory back = cache.prices().get(Asset.equity("SPY"), range);
+ *   cache.prices().put(source.sourceId(), history);
+ *   PriceHistory back = cache.prices().get(source.sourceId(), Asset.equity("SPY"), range);
  * }
  * }</pre>
  */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import java.io.BufferedReader;
 import java.io.File;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fail nor lose a row. The timeouts only stop a hung test; nothing here measures speed.
  */
 class SqliteCacheConcurrencyTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   private static final int TRANSACTIONS = 300;
   private static final int ROWS = 20;
 
@@ -51,7 +54,7 @@ class SqliteCacheConcurrencyTest {
     try (SqliteCache cache = SqliteCache.open(file())) {
       DateRange all = DateRange.of(Workload.D0, Workload.D0.plusDays(TRANSACTIONS * ROWS));
       for (Workload w : writers) {
-        PriceHistory own = cache.prices().get(w.asset(), all);
+        PriceHistory own = cache.prices().get(SRC, w.asset(), all);
         assertEquals(TRANSACTIONS * ROWS, own.size(), w.ticker);
         assertEquals(w.ownHistory(), own, w.ticker);
         for (int k = 0; k < TRANSACTIONS; k++) {
@@ -60,7 +63,7 @@ class SqliteCacheConcurrencyTest {
               cache.correlations().get(w.correlationKey(k)));
         }
       }
-      PriceHistory shared = cache.prices().get(Workload.SHARED, all);
+      PriceHistory shared = cache.prices().get(SRC, Workload.SHARED, all);
       assertEquals(TRANSACTIONS * writers.length, shared.size());
       for (int i = 0; i < shared.size(); i++) {
         assertEquals(Workload.D0.plusDays(i), shared.date(i));

@@ -15,6 +15,7 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The file itself: schema, versioning, storage formats, reopening, misuse. */
 class SqliteCacheFileTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   private static final LocalDate D0 = LocalDate.of(2021, 1, 4);
   private static final Asset SPY = Asset.equity("SPY");
   private static final DateRange WINDOW = DateRange.of(D0, D0.plusDays(100));
@@ -58,8 +61,8 @@ class SqliteCacheFileTest {
   @Test
   void open_newFile_writesSchemaVersionAndWalMode() throws Exception {
     SqliteCache.open(file()).close();
-    assertEquals(List.of("1"), Sql.rows(file(), "PRAGMA user_version"));
-    assertEquals(1, SqliteCache.SCHEMA_VERSION);
+    assertEquals(List.of("2"), Sql.rows(file(), "PRAGMA user_version"));
+    assertEquals(2, SqliteCache.SCHEMA_VERSION);
     assertEquals(List.of("wal"), Sql.rows(file(), "PRAGMA journal_mode"));
     assertEquals(List.of(Integer.toString(SqliteCache.APPLICATION_ID)),
         Sql.rows(file(), "PRAGMA application_id"));
@@ -70,12 +73,12 @@ class SqliteCacheFileTest {
   @Test
   void open_twice_keepsVersionAndRows() throws Exception {
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(closes(SPY, 0, 1.0));
+      c.prices().put(SRC, closes(SPY, 0, 1.0));
     }
     try (SqliteCache c = SqliteCache.open(file())) {
-      assertEquals(1, c.prices().get(SPY, WINDOW).size());
+      assertEquals(1, c.prices().get(SRC, SPY, WINDOW).size());
     }
-    assertEquals(List.of("1"), Sql.rows(file(), "PRAGMA user_version"));
+    assertEquals(List.of("2"), Sql.rows(file(), "PRAGMA user_version"));
   }
 
   @Test
@@ -86,7 +89,7 @@ class SqliteCacheFileTest {
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("schema version 7"), e.getMessage());
-    assertTrue(e.getMessage().contains("up to 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("up to 2"), e.getMessage());
     assertEquals(before, Snapshot.of(dir)); // left alone
   }
 
@@ -95,10 +98,12 @@ class SqliteCacheFileTest {
     // as a later release might leave it, in a file system without WAL
     Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, asset_type TEXT, date TEXT, x REAL)",
         "INSERT INTO prices VALUES ('SPY', 'equity', '2021-01-04', 1.5)",
-        "PRAGMA user_version = 2", "PRAGMA application_id = " + SqliteCache.APPLICATION_ID);
+        "PRAGMA user_version = " + (SqliteCache.SCHEMA_VERSION + 1),
+        "PRAGMA application_id = " + SqliteCache.APPLICATION_ID);
     Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
-    assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("schema version " + (SqliteCache.SCHEMA_VERSION + 1)),
+        e.getMessage());
     assertEquals(before, Snapshot.of(dir));
     assertEquals(List.of("delete"), Sql.rows(file(), "PRAGMA journal_mode"));
   }
@@ -147,7 +152,7 @@ class SqliteCacheFileTest {
     SqliteCache.open(file()).close();
     Sql.exec(file(), "PRAGMA application_id = 0");
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(closes(SPY, 0, 1.0));
+      c.prices().put(SRC, closes(SPY, 0, 1.0));
     }
     assertEquals(List.of("0"), Sql.rows(file(), "PRAGMA application_id"));
   }
@@ -188,12 +193,12 @@ class SqliteCacheFileTest {
   @Test
   void tables_primaryKeys_holdEveryIdentifyingColumn() throws Exception {
     SqliteCache.open(file()).close();
-    assertEquals(List.of("ticker", "asset_type", "date"), primaryKey("prices"));
-    assertEquals(List.of("date", "maturity"), primaryKey("interest"));
-    assertEquals(List.of("ticker", "asset_type", "start_date", "end_date", "method", "weekends"),
-        primaryKey("profile"));
-    assertEquals(List.of("ticker_1", "type_1", "ticker_2", "type_2", "start_date", "end_date",
-        "method", "weekends"), primaryKey("correlations"));
+    assertEquals(List.of("source", "ticker", "asset_type", "date"), primaryKey("prices"));
+    assertEquals(List.of("source", "date", "maturity"), primaryKey("interest"));
+    assertEquals(List.of("source", "ticker", "asset_type", "start_date", "end_date", "method",
+        "weekends"), primaryKey("profile"));
+    assertEquals(List.of("source", "ticker_1", "type_1", "ticker_2", "type_2", "start_date",
+        "end_date", "method", "weekends"), primaryKey("correlations"));
   }
 
   private List<String> primaryKey(String table) throws Exception {
@@ -208,20 +213,20 @@ class SqliteCacheFileTest {
         new double[] {1.5, 2.25, 3.125}, new double[] {1.75, 2.5, 3.0 + 1e-12});
     YieldCurve curve = new YieldCurve(D0, Map.of(Maturity.ONE_MONTH, 0.0004, Maturity.TEN_YEAR,
         0.0154));
-    ProfileKey pk = new ProfileKey(SPY, WINDOW, EstimationMethod.LIKELIHOOD, true);
+    ProfileKey pk = new ProfileKey(SRC, SPY, WINDOW, EstimationMethod.LIKELIHOOD, true);
     RiskProfile profile = new RiskProfile(0.07, 0.19);
-    CorrelationKey ck = CorrelationKey.of(SPY, Asset.crypto("BTC"), WINDOW,
+    CorrelationKey ck = CorrelationKey.of(SRC, SPY, Asset.crypto("BTC"), WINDOW,
         EstimationMethod.PERCENTILES, true);
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(h);
-      c.interest().put(List.of(curve));
+      c.prices().put(SRC, h);
+      c.interest().put(SRC, List.of(curve));
       c.profiles().put(pk, profile);
       c.correlations().put(ck, 0.25);
     }
     try (SqliteCache c = SqliteCache.open(file())) {
       DateRange all = DateRange.of(LocalDate.ofEpochDay(18000), LocalDate.ofEpochDay(19000));
-      assertEquals(h, c.prices().get(SPY, all));
-      assertEquals(List.of(curve), c.interest().get(WINDOW));
+      assertEquals(h, c.prices().get(SRC, SPY, all));
+      assertEquals(List.of(curve), c.interest().get(SRC, WINDOW));
       assertEquals(Optional.of(profile), c.profiles().get(pk));
       assertEquals(OptionalDouble.of(0.25), c.correlations().get(ck));
     }
@@ -230,9 +235,9 @@ class SqliteCacheFileTest {
   @Test
   void storage_datesAreIsoTextAndNumbersReal() throws Exception {
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(PriceHistory.of(SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0},
+      c.prices().put(SRC, PriceHistory.of(SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0},
           new double[] {3.5}));
-      c.interest().put(List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
+      c.interest().put(SRC, List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
     }
     assertEquals(List.of("SPY|equity|2021-01-04|text|real|real"), Sql.rows(file(),
         "SELECT ticker, asset_type, date, typeof(date), typeof(open), typeof(close) FROM prices"));
@@ -248,14 +253,14 @@ class SqliteCacheFileTest {
     double[] prices = {Double.MAX_VALUE, Double.MIN_VALUE, 0.1, 1e-320, 123456789.123456789, 7.0};
     try (SqliteCache c = SqliteCache.open(file())) {
       for (int i = 0; i < correlations.length; i++) {
-        CorrelationKey k = CorrelationKey.of(SPY, Asset.equity("X" + i), WINDOW,
+        CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("X" + i), WINDOW,
             EstimationMethod.MOMENTS, false);
         c.correlations().put(k, correlations[i]);
         assertEquals(Double.doubleToRawLongBits(correlations[i]),
             Double.doubleToRawLongBits(c.correlations().get(k).getAsDouble()), "corr " + i);
       }
       for (int i = 0; i < returns.length; i++) {
-        ProfileKey k = new ProfileKey(Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS,
+        ProfileKey k = new ProfileKey(SRC, Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS,
             false);
         RiskProfile p = new RiskProfile(returns[i], Math.abs(returns[i]) / 3);
         c.profiles().put(k, p);
@@ -266,8 +271,8 @@ class SqliteCacheFileTest {
             Double.doubleToRawLongBits(back.annualVolatility()), "volatility " + i);
       }
       PriceHistory h = closes(SPY, 0, prices);
-      c.prices().put(h);
-      double[] back = c.prices().get(SPY, WINDOW).closes();
+      c.prices().put(SRC, h);
+      double[] back = c.prices().get(SRC, SPY, WINDOW).closes();
       for (int i = 0; i < prices.length; i++) {
         assertEquals(Double.doubleToRawLongBits(prices[i]), Double.doubleToRawLongBits(back[i]),
             "price " + i);
@@ -287,16 +292,16 @@ class SqliteCacheFileTest {
       closes[i] = 20 + i;
     }
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(PriceHistory.of(SPY, days, opens, closes));
-      c.prices().put(closes(SPY, 5, 99.0, 98.0)); // days 5, 6 lose their opens
-      PriceHistory all = c.prices().get(SPY, DateRange.of(D0, D0.plusDays(9)));
+      c.prices().put(SRC, PriceHistory.of(SPY, days, opens, closes));
+      c.prices().put(SRC, closes(SPY, 5, 99.0, 98.0)); // days 5, 6 lose their opens
+      PriceHistory all = c.prices().get(SRC, SPY, DateRange.of(D0, D0.plusDays(9)));
       assertFalse(all.hasOpens());
       assertEquals(99.0, all.close(5));
       assertEquals(25 + 2, all.close(7));
-      PriceHistory early = c.prices().get(SPY, DateRange.of(D0, D0.plusDays(4)));
+      PriceHistory early = c.prices().get(SRC, SPY, DateRange.of(D0, D0.plusDays(4)));
       assertTrue(early.hasOpens());
       assertEquals(14.0, early.open(4));
-      PriceHistory late = c.prices().get(SPY, DateRange.of(D0.plusDays(7), D0.plusDays(9)));
+      PriceHistory late = c.prices().get(SRC, SPY, DateRange.of(D0.plusDays(7), D0.plusDays(9)));
       assertTrue(late.hasOpens());
       assertEquals(17.0, late.open(0));
     }
@@ -308,9 +313,9 @@ class SqliteCacheFileTest {
     PriceHistory h = PriceHistory.ofCloses(SPY, new int[] {(int) D0.toEpochDay(), far},
         new double[] {1, 2});
     try (SqliteCache c = SqliteCache.open(file())) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.prices().put(h));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.prices().put(SRC, h));
       assertTrue(e.getMessage().contains("9999-12-31"), e.getMessage());
-      assertTrue(c.prices().get(SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1,
+      assertTrue(c.prices().get(SRC, SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1,
           1))).isEmpty());
     }
     assertEquals(List.of("0"), Sql.rows(file(), "SELECT count(*) FROM prices"));
@@ -325,8 +330,8 @@ class SqliteCacheFileTest {
     for (int i = 0; i < 230; i++) {
       Asset a = Asset.equity(String.format(Locale.ROOT, "A%03d", i));
       Asset b = Asset.equity(String.format(Locale.ROOT, "B%03d", i % 7));
-      CorrelationKey k = CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, false);
-      CorrelationKey kOther = CorrelationKey.of(a, b, other, EstimationMethod.LIKELIHOOD, true);
+      CorrelationKey k = CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.MOMENTS, false);
+      CorrelationKey kOther = CorrelationKey.of(SRC, a, b, other, EstimationMethod.LIKELIHOOD, true);
       asked.add(k);
       asked.add(kOther);
       if (i % 3 != 0) {
@@ -336,10 +341,10 @@ class SqliteCacheFileTest {
         stored.put(kOther, -(i % 100) / 100.0);
       }
       // misses that differ from a stored key in one identity field only
-      asked.add(CorrelationKey.of(a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS,
+      asked.add(CorrelationKey.of(SRC, a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS,
           false));
-      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.PERCENTILES, false));
-      asked.add(CorrelationKey.of(a, b, WINDOW, EstimationMethod.MOMENTS, true));
+      asked.add(CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.PERCENTILES, false));
+      asked.add(CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.MOMENTS, true));
     }
     try (SqliteCache c = SqliteCache.open(file())) {
       c.correlations().putAll(stored);
@@ -357,7 +362,7 @@ class SqliteCacheFileTest {
 
   @Test
   void correlations_outsideMinusOneToOne_refused() {
-    CorrelationKey k = CorrelationKey.of(SPY, Asset.equity("GLD"), WINDOW,
+    CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("GLD"), WINDOW,
         EstimationMethod.MOMENTS, false);
     try (SqliteCache c = SqliteCache.open(file())) {
       assertThrows(InvalidInputException.class, () -> c.correlations().put(k, 1.0000001));
@@ -372,7 +377,7 @@ class SqliteCacheFileTest {
     c.close();
     c.close(); // idempotent
     CacheException e = assertThrows(CacheException.class,
-        () -> c.prices().get(SPY, WINDOW));
+        () -> c.prices().get(SRC, SPY, WINDOW));
     assertTrue(e.getMessage().contains("is closed"), e.getMessage());
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
   }
@@ -380,8 +385,8 @@ class SqliteCacheFileTest {
   @Test
   void close_releasesTheFile_soItCanBeDeleted() throws Exception {
     SqliteCache c = SqliteCache.open(file());
-    c.prices().put(closes(SPY, 0, 1.0, 2.0));
-    c.prices().get(SPY, WINDOW);
+    c.prices().put(SRC, closes(SPY, 0, 1.0, 2.0));
+    c.prices().get(SRC, SPY, WINDOW);
     c.close();
     // with every connection closed, SQLite checkpoints and removes the WAL and shared-memory files
     assertFalse(Files.exists(dir.resolve("cache.db-wal")));

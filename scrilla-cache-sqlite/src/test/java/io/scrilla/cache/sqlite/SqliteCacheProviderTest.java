@@ -11,6 +11,7 @@ import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
 import io.scrilla.api.spi.Providers;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Discovery of the {@code sqlite} backend and how it picks its file. */
 class SqliteCacheProviderTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   @TempDir Path dir;
 
   @Test
@@ -55,12 +58,12 @@ class SqliteCacheProviderTest {
     Asset spy = Asset.equity("SPY");
     PriceHistory h = PriceHistory.ofCloses(spy, new int[] {18800, 18801}, new double[] {1.25, 2.5});
     try (Cache cache = p.open(config)) {
-      cache.prices().put(h);
+      cache.prices().put(SRC, h);
       assertEquals(file.toAbsolutePath(), ((SqliteCache) cache).file());
     }
     assertTrue(Files.isRegularFile(file));
     try (Cache again = SqliteCache.open(file)) {
-      assertEquals(h, again.prices().get(spy,
+      assertEquals(h, again.prices().get(SRC, spy,
           DateRange.of(LocalDate.ofEpochDay(18800), LocalDate.ofEpochDay(18801))));
     }
   }

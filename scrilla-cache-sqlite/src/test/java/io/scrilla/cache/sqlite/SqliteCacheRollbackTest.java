@@ -11,6 +11,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * visible, while rows stored earlier keep their values.
  */
 class SqliteCacheRollbackTest {
+  private static final SourceId SRC = SourceId.of("test");
+
   private static final LocalDate D0 = LocalDate.of(2000, 1, 1);
   private static final Asset SPY = Asset.equity("SPY");
   private static final int N = 10_000; // more than two driver batches of 4096 rows
@@ -71,23 +74,23 @@ class SqliteCacheRollbackTest {
   @Test
   void pricesPut_failsOnALateRow_storesNothingAndKeepsEarlierRows() throws Exception {
     PriceHistory before = history(100, 1000); // days 0..99, already cached
-    cache.prices().put(before);
+    cache.prices().put(SRC, before);
     String failing = D0.plusDays(9_000).toString(); // in the third driver batch
     abortOn("prices", "NEW.date = '" + failing + "'");
 
-    CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(history(N, 5)));
+    CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(SRC, history(N, 5)));
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("store 10000 prices of SPY"), e.getMessage());
     assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
     assertTrue(e.getMessage().contains("test trigger refuses this row"), e.getMessage());
 
-    assertEquals(before, cache.prices().get(SPY, all())); // old values, no new rows
+    assertEquals(before, cache.prices().get(SRC, SPY, all())); // old values, no new rows
     assertEquals(List.of("100"), Sql.rows(file, "SELECT count(*) FROM prices"));
 
     // the cache stays usable: the same write succeeds once the trigger is gone
     Sql.exec(file, "DROP TRIGGER boom");
-    cache.prices().put(history(N, 5));
-    assertEquals(history(N, 5), cache.prices().get(SPY, all()));
+    cache.prices().put(SRC, history(N, 5));
+    assertEquals(history(N, 5), cache.prices().get(SRC, SPY, all()));
   }
 
   @Test
@@ -98,11 +101,11 @@ class SqliteCacheRollbackTest {
           Maturity.TEN_YEAR, 0.02 + i * 1e-5)));
     }
     abortOn("interest", "NEW.date = '" + D0.plusDays(480) + "' AND NEW.maturity = 'TEN_YEAR'");
-    assertThrows(CacheException.class, () -> cache.interest().put(curves));
-    assertTrue(cache.interest().get(all()).isEmpty());
+    assertThrows(CacheException.class, () -> cache.interest().put(SRC, curves));
+    assertTrue(cache.interest().get(SRC, all()).isEmpty());
     Sql.exec(file, "DROP TRIGGER boom");
-    cache.interest().put(curves);
-    assertEquals(curves, cache.interest().get(all()));
+    cache.interest().put(SRC, curves);
+    assertEquals(curves, cache.interest().get(SRC, all()));
   }
 
   @Test
@@ -111,7 +114,7 @@ class SqliteCacheRollbackTest {
     DateRange window = DateRange.of(D0, D0.plusDays(99));
     for (int i = 0; i < 60; i++) {
       for (int j = i + 1; j < 60; j++) {
-        matrix.put(CorrelationKey.of(Asset.equity("A" + i), Asset.equity("A" + j), window,
+        matrix.put(CorrelationKey.of(SRC, Asset.equity("A" + i), Asset.equity("A" + j), window,
             EstimationMethod.MOMENTS, false), (i - j) / 100.0);
       }
     }
@@ -123,13 +126,13 @@ class SqliteCacheRollbackTest {
 
   @Test
   void clear_failsOnOneTable_deletesNothing() throws Exception {
-    cache.prices().put(history(10, 1));
-    cache.interest().put(List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
+    cache.prices().put(SRC, history(10, 1));
+    cache.interest().put(SRC, List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
     Sql.exec(file, "CREATE TRIGGER boom BEFORE DELETE ON interest"
         + " BEGIN SELECT RAISE(ABORT, 'no'); END");
     // prices is emptied before interest, so a partial clear would show here
     assertThrows(CacheException.class, () -> cache.clear());
-    assertEquals(10, cache.prices().get(SPY, all()).size());
-    assertEquals(1, cache.interest().get(all()).size());
+    assertEquals(10, cache.prices().get(SRC, SPY, all()).size());
+    assertEquals(1, cache.interest().get(SRC, all()).size());
   }
 }

@@ -7,6 +7,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import java.time.LocalDate;
 import java.util.OptionalDouble;
@@ -19,6 +20,8 @@ import java.util.OptionalDouble;
  * tables and the same key ranges without overwriting each other.
  */
 final class Workload {
+  private static final SourceId SRC = SourceId.of("test");
+
   static final LocalDate D0 = LocalDate.of(2010, 1, 1);
   static final Asset SHARED = Asset.equity("SHARED");
 
@@ -64,7 +67,7 @@ final class Workload {
   }
 
   ProfileKey profileKey(int k) {
-    return new ProfileKey(asset(), window(k), EstimationMethod.MOMENTS, false);
+    return new ProfileKey(SRC, asset(), window(k), EstimationMethod.MOMENTS, false);
   }
 
   RiskProfile profile(int k) {
@@ -72,7 +75,7 @@ final class Workload {
   }
 
   CorrelationKey correlationKey(int k) {
-    return CorrelationKey.of(asset(), SHARED, window(k), EstimationMethod.LIKELIHOOD, true);
+    return CorrelationKey.of(SRC, asset(), SHARED, window(k), EstimationMethod.LIKELIHOOD, true);
   }
 
   double correlation(int k) {
@@ -90,13 +93,13 @@ final class Workload {
   void run(Cache cache) {
     for (int k = 0; k < transactions; k++) {
       if (k > 0) { // read the previous chunk before writing the next
-        check(chunk((k - 1) * rows, rows), cache.prices().get(asset(), chunkRange(k - 1)));
+        check(chunk((k - 1) * rows, rows), cache.prices().get(SRC, asset(), chunkRange(k - 1)));
       }
-      cache.prices().put(chunk(k * rows, rows));
-      cache.prices().put(sharedRow(k));
+      cache.prices().put(SRC, chunk(k * rows, rows));
+      cache.prices().put(SRC, sharedRow(k));
       cache.profiles().put(profileKey(k), profile(k));
       cache.correlations().put(correlationKey(k), correlation(k));
-      check(chunk(k * rows, rows), cache.prices().get(asset(), chunkRange(k)));
+      check(chunk(k * rows, rows), cache.prices().get(SRC, asset(), chunkRange(k)));
       check(profile(k), cache.profiles().get(profileKey(k)).orElse(null));
       check(OptionalDouble.of(correlation(k)), cache.correlations().get(correlationKey(k)));
     }

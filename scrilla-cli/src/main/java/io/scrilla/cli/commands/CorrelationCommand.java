@@ -26,21 +26,30 @@ public final class CorrelationCommand extends WindowCommand {
     ObjectNode json = Json.object();
     ArrayNode names = json.putArray("tickers");
     ArrayNode rows = json.putArray("matrix");
+    // the text table only when it is printed: formatting 250,000 entries costs seconds
+    boolean text = !options.json();
     List<List<String>> table = new ArrayList<>();
-    List<String> header = new ArrayList<>();
-    header.add("");
-    header.addAll(m.tickers());
-    table.add(header);
+    if (text) {
+      List<String> header = new ArrayList<>();
+      header.add("");
+      header.addAll(m.tickers());
+      table.add(header);
+    }
     for (int i = 0; i < m.size(); i++) {
       names.add(m.tickers().get(i));
       ArrayNode row = rows.addArray();
       List<String> line = new ArrayList<>();
       line.add(m.tickers().get(i));
       for (int j = 0; j < m.size(); j++) {
-        row.add(Json.number(m.get(i, j)));
-        line.add(Output.fmt(m.get(i, j)));
+        double v = m.get(i, j);
+        row.add(Json.number(v));
+        if (text) {
+          line.add(Output.fmt(v));
+        }
       }
-      table.add(line);
+      if (text) {
+        table.add(line);
+      }
     }
     if (m.size() > 0) {
       Output.print(context(), options, json, table);

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Allocates an amount to assets in whole shares (or fractional crypto units) at given prices,
  * never spending more than the amount; immutable and thread-safe.
  *
- * <p>First step, as scrilla (STATISTICS.md section 10): for each asset
+ * <p>First step, as scrilla (docs/optimization.md, "Whole-share allocation"): for each asset
  * {@code units_j = trunc(Decimal(w_j) * Decimal(A) / Decimal(p_j))}, where {@code Decimal(x)} is
  * the exact value of the double ({@code new BigDecimal(double)}) and the product and the quotient
  * are rounded to 28 significant digits, half-even ({@code MathContext(28)}), as Python's default
@@ -59,13 +59,8 @@ public final class ShareAllocator {
     return new ShareAllocator(method);
   }
 
-  /** Returns the method. */
-  public AllocationMethod method() {
-    return method;
-  }
-
   /**
-   * Allocates in whole shares the weights of an optimised portfolio.
+   * Allocates in whole shares the weights of an optimized portfolio.
    *
    * @param solution the portfolio
    * @param prices last close per ticker, in ticker order, positive

@@ -1,12 +1,15 @@
 package io.scrilla.core.cache;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CorrelationStore;
@@ -32,19 +35,17 @@ import java.util.function.Function;
  * not touch the file or the network. Thread-safe.
  *
  * <p>Profiles and correlations are remembered under their full key, so a lookup can never return
- * a value stored for a different key. Prices and yield curves are remembered together with the
- * date ranges that were read from the backend in full; a later read inside such a range is served
- * from memory, any other read goes to the backend. Writes go to the backend first and are
- * remembered only when the backend accepted them.
+ * a value stored for a different key. Prices and yield curves are remembered per source (prices
+ * per asset too) together with the date ranges that were read from the backend in full; a later
+ * read inside such a range is served from memory, any other read goes to the backend. Writes go to
+ * the backend first and are remembered only when the backend accepted them.
  */
 public final class LayeredCache implements Cache {
   private final Cache backend;
-  private final Map<Asset, Remembered> prices = new ConcurrentHashMap<>();
+  private final Map<SourcedAsset, Remembered> prices = new ConcurrentHashMap<>();
   private final Map<ProfileKey, RiskProfile> profiles = new ConcurrentHashMap<>();
-  private final Map<CorrelationKey, Double> correlations = new ConcurrentHashMap<>();
-  private final Object curveLock = new Object();
-  private final TreeMap<LocalDate, YieldCurve> curves = new TreeMap<>();
-  private final List<DateRange> curveRanges = new ArrayList<>();
+  private final CorrelationMemory correlations = new CorrelationMemory();
+  private final Map<SourceId, RememberedCurves> curves = new ConcurrentHashMap<>();
 
   private final PriceStore priceStore = new Prices();
   private final InterestStore interestStore = new Interest();
@@ -92,10 +93,7 @@ public final class LayeredCache implements Cache {
     prices.clear();
     profiles.clear();
     correlations.clear();
-    synchronized (curveLock) {
-      curves.clear();
-      curveRanges.clear();
-    }
+    curves.clear();
   }
 
   @Override
@@ -108,7 +106,8 @@ public final class LayeredCache implements Cache {
   private static <K, V> Optional<V> remembered(
       Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
     return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
-        backendRead, (k, read) -> read.ifPresent(v -> memory.put(k, v)));
+        k -> ReadThrough.Loaded.complete(backendRead.apply(k)),
+        (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {
@@ -120,35 +119,60 @@ public final class LayeredCache implements Cache {
     return false;
   }
 
-  /** Rows of one asset read from or written to the backend, and the ranges read in full. */
+  /** An asset in the namespace of one source. */
+  private record SourcedAsset(SourceId source, Asset asset) {
+    SourcedAsset {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(asset, "asset");
+    }
+  }
+
+  /** Rows of one source's asset read from or written to the backend, and ranges read in full. */
   private static final class Remembered {
     PriceHistory rows;
     final List<DateRange> complete = new ArrayList<>();
 
-    Remembered(Asset asset) {
-      rows = PriceHistory.empty(asset);
+    Remembered(SourcedAsset key) {
+      rows = PriceHistory.empty(key.asset());
+    }
+  }
+
+  /** Curves of one source read from or written to the backend, and the ranges read in full. */
+  private static final class RememberedCurves {
+    final TreeMap<LocalDate, YieldCurve> byDate = new TreeMap<>();
+    final List<DateRange> complete = new ArrayList<>();
+
+    List<YieldCurve> slice(DateRange range) {
+      return new ArrayList<>(byDate.subMap(range.start(), true, range.end(), true).values());
+    }
+
+    void merge(List<YieldCurve> list) {
+      for (YieldCurve c : list) {
+        byDate.merge(c.date(), c, LayeredCache::mergeCurves);
+      }
     }
   }
 
   private final class Prices implements PriceStore {
     @Override
-    public void put(PriceHistory history) {
-      backend.prices().put(history);
-      Remembered r = prices.computeIfAbsent(history.asset(), Remembered::new);
+    public void put(SourceId source, PriceHistory history) {
+      backend.prices().put(source, history);
+      Remembered r =
+          prices.computeIfAbsent(new SourcedAsset(source, history.asset()), Remembered::new);
       synchronized (r) {
         r.rows = r.rows.merge(history);
       }
     }
 
     @Override
-    public PriceHistory get(Asset asset, DateRange range) {
-      Remembered r = prices.computeIfAbsent(asset, Remembered::new);
+    public PriceHistory get(SourceId source, Asset asset, DateRange range) {
+      Remembered r = prices.computeIfAbsent(new SourcedAsset(source, asset), Remembered::new);
       synchronized (r) {
         if (enclosed(r.complete, range)) {
           return r.rows.slice(range);
         }
       }
-      PriceHistory read = backend.prices().get(asset, range);
+      PriceHistory read = backend.prices().get(source, asset, range);
       synchronized (r) {
         r.rows = r.rows.merge(read);
         r.complete.add(range);
@@ -159,29 +183,28 @@ public final class LayeredCache implements Cache {
 
   private final class Interest implements InterestStore {
     @Override
-    public void put(List<YieldCurve> list) {
-      backend.interest().put(list);
-      synchronized (curveLock) {
-        for (YieldCurve c : list) {
-          curves.merge(c.date(), c, LayeredCache::mergeCurves);
-        }
+    public void put(SourceId source, List<YieldCurve> list) {
+      backend.interest().put(source, list);
+      RememberedCurves r = curves.computeIfAbsent(source, s -> new RememberedCurves());
+      synchronized (r) {
+        r.merge(list);
       }
     }
 
     @Override
-    public List<YieldCurve> get(DateRange range) {
-      synchronized (curveLock) {
-        if (enclosed(curveRanges, range)) {
-          return new ArrayList<>(curves.subMap(range.start(), true, range.end(), true).values());
+    public List<YieldCurve> get(SourceId source, DateRange range) {
+      Objects.requireNonNull(source, "source");
+      RememberedCurves r = curves.computeIfAbsent(source, s -> new RememberedCurves());
+      synchronized (r) {
+        if (enclosed(r.complete, range)) {
+          return r.slice(range);
         }
       }
-      List<YieldCurve> read = backend.interest().get(range);
-      synchronized (curveLock) {
-        for (YieldCurve c : read) {
-          curves.merge(c.date(), c, LayeredCache::mergeCurves);
-        }
-        curveRanges.add(range);
-        return new ArrayList<>(curves.subMap(range.start(), true, range.end(), true).values());
+      List<YieldCurve> read = backend.interest().get(source, range);
+      synchronized (r) {
+        r.merge(read);
+        r.complete.add(range);
+        return r.slice(range);
       }
     }
   }
@@ -215,10 +238,14 @@ public final class LayeredCache implements Cache {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Optional<Double> d = remembered(correlations, key, k -> {
+      Optional<Double> d = ReadThrough.get(key, k -> {
+        OptionalDouble held = correlations.get(k);
+        return held.isPresent() ? Optional.of(Optional.of(held.getAsDouble())) : Optional.empty();
+      }, k -> {
         OptionalDouble read = backend.correlations().get(k);
-        return read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.empty();
-      });
+        return ReadThrough.Loaded.complete(
+            read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty());
+      }, (k, read) -> read.ifPresent(v -> correlations.put(k, v)));
       return d.isPresent() ? OptionalDouble.of(d.get()) : OptionalDouble.empty();
     }
 
@@ -233,9 +260,9 @@ public final class LayeredCache implements Cache {
       Map<CorrelationKey, Double> found = new LinkedHashMap<>();
       List<CorrelationKey> missing = new ArrayList<>();
       for (CorrelationKey k : keys) {
-        Double d = correlations.get(k);
-        if (d != null) {
-          found.put(k, d);
+        OptionalDouble d = correlations.get(k);
+        if (d.isPresent()) {
+          found.put(k, d.getAsDouble());
         } else {
           missing.add(k);
         }
@@ -246,6 +273,38 @@ public final class LayeredCache implements Cache {
         found.putAll(read);
       }
       return found;
+    }
+
+    /** Memory first; the backend is asked only when a pair is missing, for the whole block. */
+    @Override
+    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+        EstimationMethod method, boolean weekends) {
+      double[] held = correlations.lookup(source, assets, range, method, weekends);
+      boolean complete = true;
+      for (double v : held) {
+        if (Double.isNaN(v)) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) {
+        CorrelationBlock read =
+            backend.correlations().getBlock(source, assets, range, method, weekends);
+        correlations.putRead(read);
+        double[] stored = read.values();
+        for (int i = 0; i < held.length; i++) {
+          if (Double.isNaN(held[i])) {
+            held[i] = stored[i];
+          }
+        }
+      }
+      return CorrelationBlock.of(source, assets, range, method, weekends, held);
+    }
+
+    @Override
+    public void putBlock(CorrelationBlock block) {
+      backend.correlations().putBlock(block);
+      correlations.putBlock(block);
     }
   }
 }

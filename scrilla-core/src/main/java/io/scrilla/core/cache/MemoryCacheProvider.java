@@ -2,11 +2,15 @@ package io.scrilla.core.cache;
 
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
+import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
@@ -16,8 +20,10 @@ import io.scrilla.api.spi.PriceStore;
 import io.scrilla.api.spi.ProfileStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +31,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The {@code memory} cache backend: everything in this process's heap, gone when it ends. For
- * notebooks, tests and short-lived runs ({@code CACHE_MODE=memory}).
+ * notebooks, tests and short-lived runs ({@code CACHE_MODE=memory}). Prices and yield curves are
+ * kept per {@link SourceId}; profile and correlation keys carry theirs.
  */
 public final class MemoryCacheProvider implements CacheProvider {
 
@@ -48,10 +55,11 @@ public final class MemoryCacheProvider implements CacheProvider {
   }
 
   private static final class MemoryCache implements Cache, PriceStore, InterestStore, ProfileStore, CorrelationStore {
-    private final Map<Asset, PriceHistory> prices = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListMap<LocalDate, YieldCurve> curves = new ConcurrentSkipListMap<>();
+    private final Map<SourceId, Map<Asset, PriceHistory>> prices = new ConcurrentHashMap<>();
+    private final Map<SourceId, ConcurrentSkipListMap<LocalDate, YieldCurve>> curves =
+        new ConcurrentHashMap<>();
     private final Map<ProfileKey, RiskProfile> profiles = new ConcurrentHashMap<>();
-    private final Map<CorrelationKey, Double> correlations = new ConcurrentHashMap<>();
+    private final CorrelationMemory correlations = new CorrelationMemory();
 
     @Override
     public PriceStore prices() {
@@ -87,21 +95,28 @@ public final class MemoryCacheProvider implements CacheProvider {
     }
 
     @Override
-    public void put(PriceHistory history) {
-      prices.merge(history.asset(), history, PriceHistory::merge);
+    public void put(SourceId source, PriceHistory history) {
+      Objects.requireNonNull(history, "history");
+      prices
+          .computeIfAbsent(Objects.requireNonNull(source, "source"), s -> new ConcurrentHashMap<>())
+          .merge(history.asset(), history, PriceHistory::merge);
     }
 
     @Override
-    public PriceHistory get(Asset asset, DateRange range) {
-      PriceHistory h = prices.get(asset);
+    public PriceHistory get(SourceId source, Asset asset, DateRange range) {
+      Objects.requireNonNull(asset, "asset");
+      Map<Asset, PriceHistory> bySource = prices.get(Objects.requireNonNull(source, "source"));
+      PriceHistory h = bySource == null ? null : bySource.get(asset);
       return h == null ? PriceHistory.empty(asset) : h.slice(range);
     }
 
     @Override
-    public void put(List<YieldCurve> list) {
+    public void put(SourceId source, List<YieldCurve> list) {
+      ConcurrentSkipListMap<LocalDate, YieldCurve> byDate = curves.computeIfAbsent(
+          Objects.requireNonNull(source, "source"), s -> new ConcurrentSkipListMap<>());
       for (YieldCurve c : list) {
-        curves.merge(c.date(), c, (old, neu) -> {
-          var m = new java.util.EnumMap<io.scrilla.api.model.Maturity, Double>(io.scrilla.api.model.Maturity.class);
+        byDate.merge(c.date(), c, (old, neu) -> {
+          Map<Maturity, Double> m = new EnumMap<>(Maturity.class);
           m.putAll(old.rates());
           m.putAll(neu.rates());
           return new YieldCurve(c.date(), m);
@@ -110,8 +125,11 @@ public final class MemoryCacheProvider implements CacheProvider {
     }
 
     @Override
-    public List<YieldCurve> get(DateRange range) {
-      return new ArrayList<>(curves.subMap(range.start(), true, range.end(), true).values());
+    public List<YieldCurve> get(SourceId source, DateRange range) {
+      ConcurrentSkipListMap<LocalDate, YieldCurve> byDate =
+          curves.get(Objects.requireNonNull(source, "source"));
+      return byDate == null ? new ArrayList<>()
+          : new ArrayList<>(byDate.subMap(range.start(), true, range.end(), true).values());
     }
 
     @Override
@@ -131,8 +149,24 @@ public final class MemoryCacheProvider implements CacheProvider {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Double d = correlations.get(key);
-      return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+      return correlations.get(key);
+    }
+
+    @Override
+    public void putAll(Map<CorrelationKey, Double> values) {
+      correlations.putAll(values);
+    }
+
+    @Override
+    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
+        EstimationMethod method, boolean weekends) {
+      return CorrelationBlock.of(source, assets, range, method, weekends,
+          correlations.lookup(source, assets, range, method, weekends));
+    }
+
+    @Override
+    public void putBlock(CorrelationBlock block) {
+      correlations.putBlock(block);
     }
   }
 }

@@ -51,8 +51,8 @@ public final class CorrelationEstimators {
 
   /**
    * Moment matching: {@code rho = sum e1 e2 / sqrt(sum e1^2 sum e2^2)} on the standardized
-   * residuals of §3.1 (scrilla divides the covariance by N and the variances by N - 1, bug B5;
-   * this does not).
+   * residuals of the moments risk profile (docs/statistics.md, "Risk profile"; scrilla divides the
+   * covariance by N and the variances by N - 1, bug B5; this does not).
    */
   public static double moments(PairSample sample) {
     requireReturns(sample);

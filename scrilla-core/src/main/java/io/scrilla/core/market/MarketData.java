@@ -12,6 +12,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.InterestRateSource;
@@ -19,8 +20,11 @@ import io.scrilla.api.spi.PriceSource;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.calendar.TradingCalendar;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +43,29 @@ import org.slf4j.LoggerFactory;
  * resolution of a request into a {@link Sample}. This class is the one place of the window and
  * weekends policy. Thread-safe.
  *
- * <p>Prices: the cache is used when it holds every trading day of the range (every calendar day
- * for crypto); otherwise only the missing span is fetched from the source, saved, and the whole
- * range served from the cache. A span already asked of the source in this process is not asked
- * again (a source may simply have no price for some days). Requests for the same asset are
- * serialized, so concurrent identical requests cause one fetch.
+ * <p>Everything is cached under the identity of the source it came from ({@link
+ * PriceSource#sourceId()}, {@link InterestRateSource#sourceId()}), so data of another source is
+ * never served. Prices: the cache is used when it holds every trading day of the range (every
+ * calendar day for crypto); otherwise only the missing span is fetched from the source, saved,
+ * and the whole range served from the cache. Only settled prices are used and stored ({@link #lastSettled}):
+ * rows a source gives for a session that has not settled, or dated in the future, are dropped. A
+ * span already asked of the source in this process is not asked again (a source may simply have
+ * no price for some days), except a span that reaches the latest settled session: it is asked
+ * again once a newer session settles or {@link #RECENT_SPAN_MEMORY} has passed. Requests for the
+ * same asset are serialized, so concurrent identical requests cause one fetch.
+ *
+ * <p>Completeness: {@link #coverage(Sample, PriceHistory)} says whether a history covers every
+ * day its sample's window needs; statistics computed from an incomplete one are not cached.
  */
 public final class MarketData {
   private static final Logger LOG = LoggerFactory.getLogger(MarketData.class);
+  /** When an NYSE session's close is final: the 16:00 close plus a settlement margin. */
   private static final LocalTime SETTLED = LocalTime.of(16, 30);
+  /**
+   * How long a span asked of a source that reaches the latest settled session is remembered as
+   * asked (at most until the next session settles): a source may publish the latest close late.
+   */
+  public static final Duration RECENT_SPAN_MEMORY = Duration.ofMinutes(15);
   /** How far back the risk-free rate is searched for: the latest curve of the year before. */
   public static final int RISK_FREE_LOOKBACK_DAYS = 366;
   private static final int RECENT_CURVE_DAYS = 14;
@@ -60,10 +78,11 @@ public final class MarketData {
   private final int analysisPeriod;
   private final Maturity riskFree;
   private final Map<Asset, Object> locks = new ConcurrentHashMap<>();
-  private final Map<Asset, List<DateRange>> fetched = new ConcurrentHashMap<>();
+  private final Map<Asset, AskedSpans> fetched = new ConcurrentHashMap<>();
   private final Object rateLock = new Object();
-  private final List<DateRange> ratesFetched = new ArrayList<>();
+  private final AskedSpans ratesFetched = new AskedSpans();
   private final Set<Asset> warnedOffSession = ConcurrentHashMap.newKeySet();
+  private final Set<Coverage> warnedIncomplete = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the market-data service.
@@ -96,19 +115,50 @@ public final class MarketData {
     return ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE).toLocalDate();
   }
 
+  /**
+   * Returns the latest day whose price of an asset of this type is final: for equities the latest
+   * NYSE session whose close has settled (16:30 New York time, the 16:00 close plus a margin), for
+   * crypto the latest UTC day that is over (yesterday in UTC). No price after this day is used or
+   * stored.
+   */
+  public LocalDate lastSettled(AssetType type) {
+    Objects.requireNonNull(type, "type");
+    Instant now = clock.instant();
+    if (type == AssetType.CRYPTO) {
+      return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
+    }
+    ZonedDateTime ny = now.atZone(Exchange.TIME_ZONE);
+    LocalDate today = ny.toLocalDate();
+    return calendar.previousOrSame(
+        ny.toLocalTime().isBefore(SETTLED) ? today.minusDays(1) : today);
+  }
+
+  /** Returns the earliest {@link #lastSettled(AssetType)} of the assets' types. */
+  private LocalDate lastSettled(List<Asset> assets) {
+    LocalDate settled = null;
+    for (Asset a : assets) {
+      LocalDate d = lastSettled(a.type());
+      settled = settled == null || d.isBefore(settled) ? d : settled;
+    }
+    return settled == null ? lastSettled(AssetType.EQUITY) : settled;
+  }
+
   // ---------------------------------------------------------------- windows and samples
 
   /**
-   * Returns the latest date with a complete daily price of the asset: the source's latest date,
-   * not after today, moved back to a completed session (for a live source whose latest date is
-   * today, today counts only after the close has settled).
+   * Returns the latest date with a final daily price of the asset: the source's latest date, not
+   * after the {@link #lastSettled last settled} day, moved back to a session for equities. When the
+   * cache already holds the asset's price on the last settled day, no later final price can exist,
+   * so the source is not asked.
    */
   public LocalDate latestDate(Asset asset) {
-    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(Exchange.TIME_ZONE);
-    LocalDate today = now.toLocalDate();
+    LocalDate settled = lastSettled(asset.type());
+    if (!cache.prices().get(priceSourceId(), asset, DateRange.of(settled, settled)).isEmpty()) {
+      return settled;
+    }
     LocalDate latest = prices.latestDate(asset);
-    if (!latest.isBefore(today)) {
-      latest = now.toLocalTime().isBefore(SETTLED) ? today.minusDays(1) : today;
+    if (latest.isAfter(settled)) {
+      latest = settled;
     }
     return asset.type() == AssetType.EQUITY ? calendar.previousOrSame(latest) : latest;
   }
@@ -172,14 +222,16 @@ public final class MarketData {
   }
 
   /**
-   * Resolves a request into the sample its statistics use: a future end is cut to today; weekends
-   * are kept only when asked for and every asset is crypto; without weekends both ends move back
-   * to NYSE sessions.
+   * Resolves a request into the sample its statistics use: an end after the last settled day
+   * (today before the close has settled, or a future date) is cut to that day (for a group, the
+   * earliest of its assets' {@link #lastSettled(AssetType)}); weekends are kept only when asked
+   * for and every asset is crypto; without weekends both ends move back to NYSE sessions. The
+   * sample's window is the window actually used.
    *
    * @param assets the assets, distinct
    * @param requested the window asked for
    * @param method the estimation method
-   * @param weekends whether to keep weekend and holiday prices (honoured only when every asset
+   * @param weekends whether to keep weekend and holiday prices (honored only when every asset
    *     is crypto)
    * @throws InvalidInputException for a window without a session, naming the assets and dates
    */
@@ -189,12 +241,13 @@ public final class MarketData {
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(method, "method");
     boolean w = weekends && defaultWeekends(assets);
-    LocalDate today = today();
-    DateRange r = requested.end().isAfter(today)
-        ? DateRange.of(requested.start().isAfter(today) ? today : requested.start(), today)
+    LocalDate settled = lastSettled(assets);
+    DateRange r = requested.end().isAfter(settled)
+        ? DateRange.of(requested.start().isAfter(settled) ? settled : requested.start(), settled)
         : requested;
     try {
-      return new Sample(assets, w ? r : calendar.toTradingDays(r), method, w);
+      return new Sample(
+          priceSourceId(), assets, w ? r : calendar.toTradingDays(r), method, w);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(Sample.label(assets) + ": " + e.getMessage()
           + "; choose dates that include an NYSE session", e);
@@ -206,7 +259,9 @@ public final class MarketData {
    * sessions unless the sample keeps weekends.
    *
    * <p>An equity row on a weekend or NYSE holiday cannot be a session close; it is skipped, with
-   * one warning per asset naming the ticker and the dates.
+   * one warning per asset naming the ticker and the dates. A history that does not
+   * {@link #coverage cover} the window is returned with one warning per asset and window saying
+   * how many days lack a price.
    *
    * @throws PriceUnavailableException when the window has no price of the asset
    */
@@ -223,7 +278,40 @@ public final class MarketData {
       throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
     }
     PriceHistory p = prices(asset, DateRange.of(from, sample.window().end()));
-    return sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY ? sessionsOnly(p) : p;
+    PriceHistory h =
+        sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY ? sessionsOnly(p) : p;
+    Coverage c = coverage(sample, h);
+    if (!c.complete() && warnedIncomplete.add(c)) {
+      LOG.warn(c.describe());
+    }
+    return h;
+  }
+
+  /**
+   * Returns how much of the sample's window a history of one of its assets covers: every NYSE
+   * session of the window needs a price, or every calendar day when the sample keeps weekends. A
+   * statistic is final, and may be cached, only when every history it used is complete; days
+   * after the {@link #lastSettled last settled} day (a sample built by hand with a future end)
+   * have no final price and count as missing.
+   *
+   * @param sample the sample
+   * @param history prices of one of the sample's assets, as {@link #history} returns them
+   */
+  public Coverage coverage(Sample sample, PriceHistory history) {
+    Objects.requireNonNull(sample, "sample");
+    Objects.requireNonNull(history, "history");
+    DateRange w = sample.window();
+    boolean sessions = sample.tradingDaysOnly();
+    int expected = sessions
+        ? calendar.countTradingDays(w) : w.endEpochDay() - w.startEpochDay() + 1;
+    PriceHistory in = history.slice(w);
+    int have = 0;
+    for (int i = 0; i < in.size(); i++) {
+      if (!sessions || calendar.isTradingDay(in.epochDay(i))) {
+        have++;
+      }
+    }
+    return new Coverage(history.asset(), w, expected, Math.max(0, expected - have), sessions);
   }
 
   /** Returns the rows of a history that fall on NYSE sessions. */
@@ -262,17 +350,41 @@ public final class MarketData {
   // ---------------------------------------------------------------- prices
 
   /**
-   * Returns the prices of the asset in {@code range} as the source and cache hold them, from the
-   * cache when it holds the whole range, else fetching the missing span from the source first.
+   * Returns the identity of the price source: the namespace under which prices, profiles and
+   * correlations are cached.
+   */
+  public SourceId priceSourceId() {
+    return prices.sourceId();
+  }
+
+  /**
+   * Returns the settled prices of the asset in {@code range} as the source and cache hold them,
+   * from the cache when it holds the whole range, else fetching the missing span from the source
+   * first. The range ends at the {@link #lastSettled last settled} day: a row for a session that
+   * has not settled (an intraday "close") or dated in the future is neither returned nor stored.
    *
-   * @throws PriceUnavailableException when neither cache nor source has a price in the range
+   * @throws PriceUnavailableException when neither cache nor source has a price in the range, or
+   *     the range starts after the last settled day
    */
   public PriceHistory prices(Asset asset, DateRange range) {
+    Objects.requireNonNull(asset, "asset");
+    Objects.requireNonNull(range, "range");
+    LocalDate settled = lastSettled(asset.type());
+    if (range.start().isAfter(settled)) {
+      throw new PriceUnavailableException(asset.ticker() + ": no settled price between "
+          + range.start() + " and " + range.end() + "; the latest settled "
+          + (asset.type() == AssetType.EQUITY
+              ? "session is " + settled + " (a close is final at 16:30 New York time)"
+              : "day is " + settled + " (a crypto day is final when it is over in UTC)"));
+    }
+    DateRange r = range.end().isAfter(settled) ? DateRange.of(range.start(), settled) : range;
     Object lock = locks.computeIfAbsent(asset, a -> new Object());
     synchronized (lock) {
-      PriceHistory cached = cache.prices().get(asset, range);
-      Optional<DateRange> missing = missingSpan(asset, cached, range);
-      if (missing.isPresent() && !encloses(fetched.get(asset), missing.get())) {
+      SourceId source = priceSourceId();
+      PriceHistory cached = cache.prices().get(source, asset, r);
+      Optional<DateRange> missing = missingSpan(asset, cached, r);
+      AskedSpans asked = fetched.computeIfAbsent(asset, a -> new AskedSpans());
+      if (missing.isPresent() && !asked.encloses(missing.get(), settled, clock.instant())) {
         DateRange span = missing.get();
         LOG.debug("fetching {} {} from the source", asset, span);
         PriceHistory got = prices.prices(asset, span);
@@ -280,11 +392,12 @@ public final class MarketData {
           throw new ScrillaException(
               ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
         }
-        if (!got.isEmpty()) {
-          cache.prices().put(got);
+        PriceHistory keep = settledRows(got, settled);
+        if (!keep.isEmpty()) {
+          cache.prices().put(source, keep);
         }
-        fetched.computeIfAbsent(asset, a -> new ArrayList<>()).add(span);
-        cached = cache.prices().get(asset, range);
+        asked.add(span, settled, clock.instant());
+        cached = cache.prices().get(source, asset, r);
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
@@ -293,6 +406,28 @@ public final class MarketData {
       }
       return cached;
     }
+  }
+
+  /**
+   * Returns the rows of a history dated on or before the last settled day; the others (today's
+   * unsettled price, or a date in the future) are dropped, with a warning for future dates.
+   */
+  private PriceHistory settledRows(PriceHistory got, LocalDate settled) {
+    if (got.isEmpty() || !got.lastDate().isAfter(settled)) {
+      return got;
+    }
+    PriceHistory keep = got.firstDate().isAfter(settled) ? PriceHistory.empty(got.asset())
+        : got.slice(DateRange.of(got.firstDate(), settled));
+    LocalDate today = today();
+    if (got.lastDate().isAfter(today)) {
+      LOG.warn("{}: the price source gave {} row(s) dated after the latest settled day {}, up to"
+          + " {}; they are not used", got.asset().ticker(), got.size() - keep.size(), settled,
+          got.lastDate());
+    } else {
+      LOG.debug("{}: dropped {} unsettled row(s) after {}", got.asset().ticker(),
+          got.size() - keep.size(), settled);
+    }
+    return keep;
   }
 
   /**
@@ -409,22 +544,61 @@ public final class MarketData {
       DateRange range, ProgressListener listener,
       Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
-      List<YieldCurve> cached = cache.interest().get(range);
-      if (!complete.test(cached) && !encloses(ratesFetched, range)) {
-        List<YieldCurve> got = rates.yieldCurves(range, listener);
-        if (!got.isEmpty()) {
-          cache.interest().put(got);
+      SourceId source = rates.sourceId();
+      List<YieldCurve> cached = cache.interest().get(source, range);
+      LocalDate settled = lastSettled(AssetType.EQUITY);
+      if (!complete.test(cached) && !ratesFetched.encloses(range, settled, clock.instant())) {
+        LocalDate today = today();
+        List<YieldCurve> got = new ArrayList<>();
+        for (YieldCurve c : rates.yieldCurves(range, listener)) {
+          if (!c.date().isAfter(today)) {
+            got.add(c);
+          }
         }
-        ratesFetched.add(range);
-        cached = cache.interest().get(range);
+        if (!got.isEmpty()) {
+          cache.interest().put(source, got);
+        }
+        ratesFetched.add(range, settled, clock.instant());
+        cached = cache.interest().get(source, range);
       }
       return cached;
     }
   }
 
-  private static boolean encloses(List<DateRange> ranges, DateRange r) {
-    return ranges != null && ranges.stream().anyMatch(known -> known.encloses(r));
+  /**
+   * The spans this process has asked a source for, so that a span the source lacks is not asked
+   * again. A span that reaches the latest settled day is remembered only while that day is still
+   * the latest settled one, and at most {@link #RECENT_SPAN_MEMORY}: the source may publish the
+   * latest day late. Guarded by the caller's lock.
+   */
+  private static final class AskedSpans {
+    private final List<Asked> spans = new ArrayList<>();
+
+    /** Returns whether a remembered span encloses {@code r}, forgetting expired ones first. */
+    boolean encloses(DateRange r, LocalDate settled, Instant now) {
+      spans.removeIf(a -> a.recent() && (!a.settled().equals(settled)
+          || !now.isBefore(a.at().plus(RECENT_SPAN_MEMORY))));
+      return spans.stream().anyMatch(a -> a.span().encloses(r));
+    }
+
+    void add(DateRange span, LocalDate settled, Instant now) {
+      spans.add(new Asked(span, settled, !span.end().isBefore(settled), now));
+    }
+
+    void clear() {
+      spans.clear();
+    }
   }
+
+  /**
+   * A span asked of a source.
+   *
+   * @param span the span
+   * @param settled the last settled day when it was asked
+   * @param recent whether the span reaches that day
+   * @param at when it was asked
+   */
+  private record Asked(DateRange span, LocalDate settled, boolean recent, Instant at) {}
 
   /**
    * Empties the cache (prices, curves, profiles, correlations) and forgets which spans this

@@ -7,27 +7,32 @@ import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.ProfileKey;
+import io.scrilla.api.model.SourceId;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A request resolved once: the assets, the window actually used, the estimation method and the
- * {@code weekends} flag. Every statistic of the request is computed from it, and its prices come
+ * A request resolved once: the price source, the assets, the window actually used, the estimation
+ * method and the {@code weekends} flag. Every statistic of the request is computed from it, and its prices come
  * from {@link MarketData#history(Sample, Asset)}. Produced only by {@link MarketData#sample}, which
  * holds the window and weekends policy; immutable.
  *
+ * @param source the identity of the price source the statistics are computed from; part of every
+ *     cache key made from this sample
  * @param assets the assets, distinct, in the order given
- * @param window the window used: a future end cut to today and, unless {@code weekends}, both ends
+ * @param window the window actually used: an end after the last settled day (today before the
+ *     close has settled, or a future date) cut to that day and, unless {@code weekends}, both ends
  *     moved back to NYSE sessions
  * @param method the estimation method
  * @param weekends whether weekend and holiday prices are kept; true only when every asset is
  *     crypto
  */
-public record Sample(List<Asset> assets, DateRange window, EstimationMethod method,
-    boolean weekends) {
+public record Sample(SourceId source, List<Asset> assets, DateRange window,
+    EstimationMethod method, boolean weekends) {
 
   /** Validates: at least one asset, distinct, weekends only for crypto. */
   public Sample {
+    Objects.requireNonNull(source, "source");
     assets = List.copyOf(Objects.requireNonNull(assets, "assets"));
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(method, "method");
@@ -65,7 +70,7 @@ public record Sample(List<Asset> assets, DateRange window, EstimationMethod meth
     if (!assets.contains(asset)) {
       throw new InvalidInputException(asset + " is not in the sample " + assets);
     }
-    return new Sample(List.of(asset), window, method, weekends);
+    return new Sample(source, List.of(asset), window, method, weekends);
   }
 
   /** Returns whether prices are restricted to NYSE sessions. */
@@ -75,12 +80,12 @@ public record Sample(List<Asset> assets, DateRange window, EstimationMethod meth
 
   /** Returns the cache key of the profile of a single-asset sample. */
   public ProfileKey profileKey() {
-    return new ProfileKey(asset(), window, method, weekends);
+    return new ProfileKey(source, asset(), window, method, weekends);
   }
 
   /** Returns the cache key of the correlation of two of the assets. */
   public CorrelationKey correlationKey(Asset a, Asset b) {
-    return CorrelationKey.of(a, b, window, method, weekends);
+    return CorrelationKey.of(source, a, b, window, method, weekends);
   }
 
   /** Returns how errors name the assets: {@code SPY}, {@code GLD and SPY}, or the list. */

@@ -127,16 +127,6 @@ public record Bounds(double[] lower, double[] upper) {
     return upper.length == 1 ? upper[0] : upper[i];
   }
 
-  /** Returns whether the bounds are long-only without leverage: every pair within [0, 1]. */
-  public boolean isLongOnly() {
-    for (int i = 0; i < lower.length; i++) {
-      if (lower[i] < 0 || upper[i] > 1) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Bounds b && Arrays.equals(lower, b.lower) && Arrays.equals(upper, b.upper);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The constraints of an optimisation: the budget {@code sum w = 1} (always), per-asset
+ * The constraints of an optimization: the budget {@code sum w = 1} (always), per-asset
  * {@link Bounds}, and an optional target return {@code R(w) = R*}; immutable and thread-safe.
  *
  * <pre>{@code
@@ -46,15 +46,5 @@ public record Constraints(Bounds bounds, OptionalDouble targetReturn) {
    */
   public Constraints withTargetReturn(double target) {
     return new Constraints(bounds, OptionalDouble.of(target));
-  }
-
-  /** Returns a copy without a target return. */
-  public Constraints withoutTargetReturn() {
-    return new Constraints(bounds, OptionalDouble.empty());
-  }
-
-  /** Returns a copy with other bounds. */
-  public Constraints withBounds(Bounds newBounds) {
-    return new Constraints(newBounds, targetReturn);
   }
 }

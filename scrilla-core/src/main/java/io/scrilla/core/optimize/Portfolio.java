@@ -17,14 +17,14 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The inputs of a portfolio optimisation: tickers, annual returns, volatilities, their correlation
+ * The inputs of a portfolio optimization: tickers, annual returns, volatilities, their correlation
  * matrix and the risk-free rate; immutable and thread-safe.
  *
  * <p>Units: returns {@code mu}, volatilities {@code sigma} and the risk-free rate {@code r_f} are
  * annualized decimal fractions (0.12 means 12% a year). The ticker order is the order of every
  * array here and of the weights of every {@link Solution}.
  *
- * <p>The portfolio functions of a weight vector {@code w} (STATISTICS.md section 8) are
+ * <p>The portfolio functions of a weight vector {@code w} are
  * <ul>
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),
@@ -172,7 +172,7 @@ public final class Portfolio {
 
   /**
    * Clips negative eigenvalues to zero, rebuilds the matrix, rescales it to a unit diagonal and
-   * symmetrises it.
+   * symmetrizes it.
    */
   private static double[][] repair(double[][] c, List<String> tickers) {
     int n = c.length;
@@ -481,7 +481,7 @@ public final class Portfolio {
    * that is not positive semi-definite, as pairwise estimates on different samples can produce,
    * is replaced by the nearest matrix in the following sense: its eigen decomposition
    * {@code C = Q diag(lambda) Q'} is rebuilt with {@code max(lambda, 0)}, then rescaled to a unit
-   * diagonal ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrised. {@link Portfolio#repaired()}
+   * diagonal ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrized. {@link Portfolio#repaired()}
    * tells whether it happened. It does not change a matrix that is already positive
    * semi-definite.
    */

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exact mean-variance optimisers: minimum variance, maximum Sharpe ratio, maximum return,
+ * Exact mean-variance optimizers: minimum variance, maximum Sharpe ratio, maximum return,
  * minimum CVaR and the efficient frontier; stateless and thread-safe.
  *
  * <p>Every problem has the budget {@code sum w = 1}, per-asset {@link Bounds} (long-only
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * checked (contradictory bounds name the assets) and a target is checked against the attainable
  * range {@link #attainableReturns(Portfolio, Bounds)} (the message states the range).
  *
- * <p>Solvers (STATISTICS.md section 9, "reference solvers"):
+ * <p>Solvers (docs/optimization.md, "Problems and solvers"):
  * <ul>
  *   <li><b>minimum variance</b>: the convex QP {@code min w' Sigma w / 2} by a primal active-set
  *       method that solves the KKT system of each equality-constrained subproblem exactly
@@ -42,13 +42,13 @@ import org.slf4j.LoggerFactory;
  *       {@link SolutionStatus#OPTIMAL}). It starts from a vertex-like feasible point
  *       found by moving along descent directions that keep the equalities until bounds block, so
  *       the number of iterations is about the number of assets held strictly inside their bounds.
- *   <li><b>maximum Sharpe</b>: the homogenised convex reformulation
+ *   <li><b>maximum Sharpe</b>: the homogenized convex reformulation
  *       {@code min y' Sigma y / 2} subject to {@code (mu - r_f)' y = 1}, {@code sum y = kappa},
  *       {@code lo kappa <= y <= hi kappa} (for long-only bounds this is {@code y >= 0}), solved by
  *       the same active-set method; then {@code w = y / kappa}. With a target return the Sharpe
  *       ratio is {@code (R* - r_f) / V}, so the answer is the minimum-variance portfolio at the
  *       target (which must exceed {@code r_f}).
- *   <li><b>maximum return</b>: a linear programme with one equality and box bounds, solved
+ *   <li><b>maximum return</b>: a linear program with one equality and box bounds, solved
  *       exactly by filling the assets in decreasing order of return; when several assets share
  *       the marginal return, the budget among them is split by a minimum-variance solve (so the
  *       answer is the least risky of the maximum-return portfolios).
@@ -74,7 +74,7 @@ public final class PortfolioOptimizer {
   public static final int FRONTIER_STEPS = 5;
   private static final double BOUND_TOLERANCE = 1e-12;
   /**
-   * Relative tolerance of the certificate check: a quadratic programme's solution is reported
+   * Relative tolerance of the certificate check: a quadratic program's solution is reported
    * {@link SolutionStatus#OPTIMAL} only when its KKT residual is at most this times
    * {@code max(1, |y|, |kappa|) max(1, max_i Sigma_ii)}, its weights sum to 1 and lie within
    * their bounds (each to this relative tolerance); otherwise {@link SolutionStatus#CHECK_FAILED}.
@@ -137,7 +137,7 @@ public final class PortfolioOptimizer {
    * Returns the portfolio of highest Sharpe ratio {@code (R - r_f) / V} under the constraints,
    * with {@code r_f} the portfolio's risk-free rate.
    *
-   * <p>Solved through the homogenised convex QP in {@code y = kappa w} (see the class comment),
+   * <p>Solved through the homogenized convex QP in {@code y = kappa w} (see the class comment),
    * which is exact. With a target return the answer is the minimum-variance portfolio at that
    * target.
    *
@@ -182,13 +182,13 @@ public final class PortfolioOptimizer {
    * increasing, its argument concave), and {@code L = 1 - e^{g}/p} is unimodal in {@code R}.
    * Below {@code R0}, the return of the minimum-variance portfolio, both {@code R} falls and
    * {@code V} rises, so the search runs over {@code [R0, R1]} ({@code R1} the highest attainable
-   * return) with Hipparchus' Brent optimiser (relative tolerance 1e-14, so that an optimum at a
+   * return) with Hipparchus' Brent optimizer (relative tolerance 1e-14, so that an optimum at a
    * kink of the frontier, where the loss is not smooth, is still located to about 1e-15 in
    * return), compares the result with
    * both ends, and polishes it by probing the returns {@code 1e-7 (R1 - R0)} either side (the
    * improvement found, if any, is reported as {@link Solution#optimalityGap()}).
    *
-   * <p>With a target return (honoured, unlike scrilla: bug B15) the return is fixed, and the least
+   * <p>With a target return (honored, unlike scrilla: bug B15) the return is fixed, and the least
    * CVaR at a fixed return is the least volatility: the answer is the minimum-variance portfolio
    * at the target.
    *
@@ -790,7 +790,7 @@ public final class PortfolioOptimizer {
     }
 
     /**
-     * The status of a quadratic programme's solution: how the solver ended, and whether its KKT
+     * The status of a quadratic program's solution: how the solver ended, and whether its KKT
      * certificate and the returned weights pass the checks (see {@link #KKT_TOLERANCE}).
      */
     private SolutionStatus status(ActiveSetQp.Result r, double[] w) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An optimised portfolio: its assets and weights in the same order with their return, volatility and Sharpe
+ * An optimized portfolio: its assets and weights in the same order with their return, volatility and Sharpe
  * ratio, and how the solver ended; immutable and thread-safe.
  *
  * <p>Units: weights are decimal fractions of the invested amount summing to 1; return and
@@ -18,14 +18,14 @@ import java.util.Objects;
  * when {@code V = 0}).
  *
  * <p>{@code kktResidual} is the largest violation of the Karush-Kuhn-Tucker conditions of the
- * quadratic programme that was solved (stationarity, primal feasibility, dual feasibility of the
+ * quadratic program that was solved (stationarity, primal feasibility, dual feasibility of the
  * bound multipliers, complementarity), measured with the covariance as given (without the
  * pivot floor used for singular matrices), in the units of the gradient of {@code w' Sigma w / 2}; for maximum Sharpe it
- * is measured on the homogenised problem in {@code y = kappa w}. {@code optimalityGap} bounds how
- * far the objective may be from the optimum: for the quadratic programmes the Lagrangian duality
+ * is measured on the homogenized problem in {@code y = kappa w}. {@code optimalityGap} bounds how
+ * far the objective may be from the optimum: for the quadratic programs the Lagrangian duality
  * gap at the returned multipliers; for minimum CVaR the largest CVaR improvement found by probing
  * the returns next to the optimum (0 when none improves); 0 for maximum return (an exact linear
- * programme).
+ * program).
  *
  * @param assets the assets of the portfolio, in the order of {@code weights}
  * @param weights weights, decimal fractions
@@ -69,7 +69,8 @@ public record Solution(List<Asset> assets, double[] weights, double annualReturn
   }
 
   /**
-   * Returns the weight of one ticker.
+   * Returns the weight of one ticker; a convenience for notebooks and scripts that look a weight up
+   * by name rather than by position in {@link #weights()}.
    *
    * @param ticker a ticker of the solution
    * @return its weight

@@ -8,7 +8,7 @@ package io.scrilla.core.optimize;
 public enum SolutionStatus {
   /**
    * The solver stopped at a point that satisfies the optimality conditions (KKT conditions of the
-   * quadratic programme, or the termination test of the 1-D search) within its tolerances, and
+   * quadratic program, or the termination test of the 1-D search) within its tolerances, and
    * the returned weights pass the certificate check (budget, bounds, KKT residual).
    */
   OPTIMAL,

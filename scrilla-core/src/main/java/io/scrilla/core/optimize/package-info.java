@@ -1,5 +1,5 @@
 /**
- * Portfolio optimisation from numbers: build a {@link io.scrilla.core.optimize.Portfolio} (tickers,
+ * Portfolio optimization from numbers: build a {@link io.scrilla.core.optimize.Portfolio} (tickers,
  * annual returns, volatilities, correlation matrix, risk-free rate), state the
  * {@link io.scrilla.core.optimize.Constraints} (budget, {@link io.scrilla.core.optimize.Bounds},
  * optional target return) and ask {@link io.scrilla.core.optimize.PortfolioOptimizer} for the
@@ -10,6 +10,6 @@
  *
  * <p>Units: returns, volatilities and rates are annualized decimal fractions; horizons are in
  * years; VaR and CVaR losses are fractions of the initial value. The solvers are exact (active-set
- * solution of the KKT conditions of convex quadratic programmes); see {@code docs/optimization.md}.
+ * solution of the KKT conditions of convex quadratic programs); see {@code docs/optimization.md}.
  */
 package io.scrilla.core.optimize;

@@ -38,11 +38,6 @@ public final class Gbm {
     return d1(s0, level, mu, sigma, horizon, dividendYield) - sigma * Math.sqrt(horizon);
   }
 
-  /** Returns {@code Phi(d1)}. */
-  public static double probD1(double s0, double level, double mu, double sigma, double horizon, double dividendYield) {
-    return Normal.cdf(d1(s0, level, mu, sigma, horizon, dividendYield));
-  }
-
   /** Returns {@code Phi(d2) = P(S_T > K)}. */
   public static double probD2(double s0, double level, double mu, double sigma, double horizon, double dividendYield) {
     return Normal.cdf(d2(s0, level, mu, sigma, horizon, dividendYield));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Value at risk and conditional value at risk under geometric Brownian motion, the one
  * implementation used for single assets and for portfolios. Pure functions; thread-safe.
  *
- * <p>The price is modelled as {@code S_T = S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) Z)} with
+ * <p>The price is modeled as {@code S_T = S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) Z)} with
  * {@code mu} the annual return and {@code sigma} the annual volatility of the {@link RiskProfile},
  * {@code T} the horizon and {@code p} the probability of the {@link TailEvent}, {@code Z} standard
  * normal, {@code z_p = Phi^-1(p)} and {@code s = sigma sqrt T}. Each measure comes in three units,

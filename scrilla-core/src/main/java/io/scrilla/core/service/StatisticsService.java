@@ -5,6 +5,7 @@ import io.scrilla.api.error.SampleSizeException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
@@ -23,6 +24,8 @@ import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import java.util.OptionalDouble;
  * Statistics of a {@link Sample}: risk profiles, correlations, the correlation matrix, covariance
  * and moving averages (definitions in {@code docs/statistics.md}). Profiles and correlations are
  * read through the cache under their full identity ({@link ReadThrough}): computed once, then
- * read. Thread-safe.
+ * read. A value computed from a history that does not cover its window
+ * ({@link MarketData#coverage}) is returned but not stored. Thread-safe.
  */
 public final class StatisticsService {
   private final MarketData market;
@@ -60,7 +64,8 @@ public final class StatisticsService {
 
   /**
    * Returns the annual return and volatility of a single-asset sample (see
-   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}.
+   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}; stored
+   * only when the asset's prices cover the window.
    *
    * @throws io.scrilla.api.error.PriceUnavailableException when the window has no price
    * @throws SampleSizeException with fewer than 3 prices in the window, naming ticker and dates
@@ -70,11 +75,13 @@ public final class StatisticsService {
         key -> estimateProfile(sample), cache.profiles()::put);
   }
 
-  private RiskProfile estimateProfile(Sample sample) {
+  private ReadThrough.Loaded<RiskProfile> estimateProfile(Sample sample) {
     Asset asset = sample.asset();
     PriceHistory p = market.history(sample, asset);
+    boolean complete = market.coverage(sample, p).complete();
     try {
-      return ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method());
+      return new ReadThrough.Loaded<>(
+          ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method()), complete);
     } catch (SampleSizeException e) {
       throw new SampleSizeException(asset.ticker() + " " + sample.window().start() + " to "
           + sample.window().end() + ": " + e.getMessage(), e);
@@ -83,7 +90,8 @@ public final class StatisticsService {
 
   /**
    * Returns the correlation of the two assets of a pair sample (see
-   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey}; a sample of one asset
+   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey} (stored only when
+   * both assets' prices cover the window); a sample of one asset
    * is an asset's correlation with itself, 1 (once its prices are known to exist).
    *
    * @throws InvalidInputException for a sample without variation
@@ -100,10 +108,12 @@ public final class StatisticsService {
       throw new InvalidInputException("a correlation needs two assets, got " + assets);
     }
     CorrelationKey key = sample.correlationKey(assets.get(0), assets.get(1));
-    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)),
-        k -> computeCorrelation(k, market.history(sample, k.first()),
-            market.history(sample, k.second())),
-        cache.correlations()::put);
+    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)), k -> {
+      PriceHistory first = market.history(sample, k.first());
+      PriceHistory second = market.history(sample, k.second());
+      return new ReadThrough.Loaded<>(computeCorrelation(k, first, second),
+          market.coverage(sample, first).complete() && market.coverage(sample, second).complete());
+    }, cache.correlations()::put);
   }
 
   private static Optional<Double> boxed(OptionalDouble d) {
@@ -128,61 +138,73 @@ public final class StatisticsService {
    * Returns the pairwise correlations of the sample's assets as a symmetric matrix with a unit
    * diagonal, each entry as {@link #correlation(Sample)} of the pair on the same window and flag.
    *
-   * <p>One pass: the cached entries are read with one {@code getAll} call, each price history
-   * needed for the missing entries is read once, and the computed entries are written with one
-   * {@code putAll} call. An asset whose prices cannot be had, or whose sample with an earlier
-   * asset is too small, is left out of the matrix and reported in
-   * {@link CorrelationMatrix#failures()}; the others are unaffected.
+   * <p>One pass: the cached entries are read as one block ({@code getBlock}), each price history
+   * needed for the missing entries is read once, and the computed entries of assets whose prices
+   * cover the window are written as one block ({@code putBlock}); no key or boxed value is made
+   * per pair. An asset whose prices cannot be
+   * had, or whose sample with an earlier asset is too small, is left out of the matrix and
+   * reported in {@link CorrelationMatrix#failures()}; the others are unaffected.
    */
   public CorrelationMatrix correlationMatrix(Sample sample) {
     List<Asset> assets = sample.assets();
     int n = assets.size();
-    CorrelationKey[][] keys = new CorrelationKey[n][n];
-    List<CorrelationKey> all = new ArrayList<>();
+    CorrelationBlock known = n < 2
+        ? CorrelationBlock.empty(sample.source(), assets, sample.window(), sample.method(),
+            sample.weekends())
+        : cache.correlations().getBlock(sample.source(), assets, sample.window(),
+            sample.method(), sample.weekends());
+    Map<Asset, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        keys[i][j] = sample.correlationKey(assets.get(i), assets.get(j));
-        all.add(keys[i][j]);
-      }
+      position.put(assets.get(i), i);
     }
-    Map<CorrelationKey, Double> known =
-        all.isEmpty() ? Map.of() : cache.correlations().getAll(all);
-    Map<Asset, PriceHistory> histories = new LinkedHashMap<>();
+    List<PriceHistory> histories = new ArrayList<>();
     Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       boolean needed = n == 1;
-      for (int j = 0; j < n; j++) {
-        if (j != i && !known.containsKey(i < j ? keys[i][j] : keys[j][i])) {
-          needed = true;
-        }
+      for (int j = 0; j < n && !needed; j++) {
+        needed = j != i && !known.has(i, j);
       }
       if (needed) {
         Asset a = assets.get(i);
         try {
-          histories.put(a, market.history(sample, a));
+          histories.add(market.history(sample, a));
         } catch (ScrillaException e) {
           failures.put(a, e);
         }
       }
     }
-    Map<CorrelationKey, Double> computed = computeMissing(sample, known, histories, failures);
-    if (!computed.isEmpty()) {
-      cache.correlations().putAll(computed);
-    }
-    List<Asset> ok = new ArrayList<>();
-    for (Asset a : assets) {
-      if (!failures.containsKey(a)) {
-        ok.add(a);
+    double[] computed = computeMissing(sample, known, position, histories, failures);
+    boolean[] complete = new boolean[n];
+    Arrays.fill(complete, true);
+    for (PriceHistory h : histories) {
+      if (!market.coverage(sample, h).complete()) {
+        complete[position.get(h.asset())] = false;
       }
     }
-    double[][] m = new double[ok.size()][ok.size()];
-    for (int i = 0; i < ok.size(); i++) {
-      m[i][i] = 1;
-      for (int j = i + 1; j < ok.size(); j++) {
-        CorrelationKey key = sample.correlationKey(ok.get(i), ok.get(j));
-        Double v = known.containsKey(key) ? known.get(key) : computed.get(key);
-        m[i][j] = v;
-        m[j][i] = v;
+    CorrelationBlock fresh = CorrelationBlock.of(sample.source(), assets, sample.window(),
+        sample.method(), sample.weekends(), computed);
+    if (n > 1) {
+      ReadThrough.storeBlock(fresh, i -> complete[i], cache.correlations()::putBlock);
+    }
+    int[] ok = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (!failures.containsKey(assets.get(i))) {
+        ok[m++] = i;
+      }
+    }
+    List<Asset> kept = new ArrayList<>(m);
+    double[][] matrix = new double[m][m];
+    for (int a = 0; a < m; a++) {
+      kept.add(assets.get(ok[a]));
+      matrix[a][a] = 1;
+      for (int b = a + 1; b < m; b++) {
+        double v = known.get(ok[a], ok[b]);
+        if (Double.isNaN(v)) {
+          v = fresh.get(ok[a], ok[b]);
+        }
+        matrix[a][b] = v;
+        matrix[b][a] = v;
       }
     }
     Map<Asset, ScrillaException> orderedFailures = new LinkedHashMap<>();
@@ -191,30 +213,38 @@ public final class StatisticsService {
         orderedFailures.put(a, failures.get(a));
       }
     }
-    return CorrelationMatrix.of(ok, m, orderedFailures);
+    return CorrelationMatrix.of(kept, matrix, orderedFailures);
   }
 
   /**
    * Histories in, correlations out: computes every pair not already known from the histories
    * read once, with one pass per series and one product per group of common dates
-   * ({@link CorrelationMatrixEstimator}); the assets left out go to {@code failures}.
+   * ({@link CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the
+   * flat upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing
+   * was computed.
    */
-  private Map<CorrelationKey, Double> computeMissing(Sample sample,
-      Map<CorrelationKey, Double> known, Map<Asset, PriceHistory> histories,
+  private double[] computeMissing(Sample sample, CorrelationBlock known,
+      Map<Asset, Integer> position, List<PriceHistory> fetched,
       Map<Asset, ScrillaException> failures) {
-    List<PriceHistory> fetched = new ArrayList<>(histories.values());
+    int n = sample.assets().size();
+    double[] computed = new double[n * (n - 1) / 2];
+    Arrays.fill(computed, Double.NaN);
+    if (fetched.isEmpty()) {
+      return computed;
+    }
     CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
         fetched, sample.method(), calendar(),
-        (a, b) -> !known.containsKey(sample.correlationKey(a, b)),
+        (a, b) -> !known.has(position.get(a), position.get(b)),
         (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
     failures.putAll(pairwise.failures());
-    Map<CorrelationKey, Double> computed = new LinkedHashMap<>();
     for (int i = 0; i < fetched.size(); i++) {
+      int pi = position.get(fetched.get(i).asset());
       for (int j = i + 1; j < fetched.size(); j++) {
         OptionalDouble rho = pairwise.correlation(i, j);
         if (rho.isPresent()) {
-          computed.put(sample.correlationKey(fetched.get(i).asset(), fetched.get(j).asset()),
-              rho.getAsDouble());
+          int pj = position.get(fetched.get(j).asset());
+          computed[CorrelationBlock.index(n, Math.min(pi, pj), Math.max(pi, pj))] =
+              rho.getAsDouble();
         }
       }
     }

@@ -99,7 +99,7 @@ class CorrelationEstimatorsTest {
     assertEquals(1.0, CorrelationEstimators.moments(PairSample.of(gld, gld, NYSE)), 0);
   }
 
-  /** The profile log-likelihood in rho (means and variances at their MLE), maximised by root-finding. */
+  /** The profile log-likelihood in rho (means and variances at their MLE), maximized by root-finding. */
   @Test
   void likelihood_matchesRootOfProfileScore() {
     PairSample p = spyGld();

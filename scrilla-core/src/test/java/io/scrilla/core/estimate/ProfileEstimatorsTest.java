@@ -100,7 +100,7 @@ class ProfileEstimatorsTest {
     assertTrue(s.totalDelta() > s.size(), "the sample must have weekend gaps");
   }
 
-  /** The GBM log-likelihood of irregular intervals, maximised by solving its score equations. */
+  /** The GBM log-likelihood of irregular intervals, maximized by solving its score equations. */
   @Test
   void likelihood_irregularIntervals_solvesTheScoreEquationsNumerically() {
     PriceHistory btc = RecordedPrices.load(Asset.crypto("BTC")).slice(Y2021);

@@ -14,12 +14,14 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.testing.FakePriceSource;
+import io.scrilla.core.testing.MutableClock;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -58,13 +60,31 @@ class MarketDataTest {
   private final MarketData market = market(rates);
 
   @Test
-  void sample_weekendEndsAndFutureEnd_moveToSessionsAndToday() {
+  void sample_weekendEndsAndFutureEnd_moveToSessionsAndTheLastSettledSession() {
     Sample s = market.sample(List.of(SPY), DateRange.parse("2021-06-26", "2022-01-01"), M);
-    // Saturday 2021-06-26 -> Friday 2021-06-25; the future end -> today, Tuesday 2021-11-23
-    assertEquals(DateRange.parse("2021-06-25", "2021-11-23"), s.window());
+    // Saturday 2021-06-26 -> Friday 2021-06-25; the future end -> the last settled session: at
+    // 07:00 New York on Tuesday 2021-11-23 that is Monday 2021-11-22
+    assertEquals(DateRange.parse("2021-06-25", "2021-11-22"), s.window());
     assertFalse(s.weekends());
     assertEquals(SPY, s.asset());
     assertEquals(M, s.method());
+  }
+
+  @Test
+  void latestDate_cacheHoldsTheLastSettledSession_sourceNotAsked() {
+    // 07:00 New York on Monday 2021-11-22: the last settled session is Friday 2021-11-19
+    Clock monday = Clock.fixed(Instant.parse("2021-11-22T12:00:00Z"), ZoneOffset.UTC);
+    MarketData m = new MarketData(prices, rates, MemoryCacheProvider.create(), NYSE, monday,
+        ScrillaConfig.defaults());
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(1, prices.latestDateCalls());
+    m.prices(SPY, DateRange.parse("2021-11-01", "2021-11-19"));
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
+    assertEquals(1, prices.latestDateCalls());
+    // GLD has nothing cached on that day: the source is asked
+    assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(GLD));
+    assertEquals(2, prices.latestDateCalls());
   }
 
   @Test
@@ -100,9 +120,9 @@ class MarketDataTest {
   @Test
   void sample_invalidAssets_areRefused() {
     DateRange r = DateRange.parse("2021-06-01", "2021-06-30");
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, SPY), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(List.of(SPY, BTC), r, M, true));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, SPY), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(), r, M, false));
+    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, BTC), r, M, true));
   }
 
   @Test
@@ -177,12 +197,62 @@ class MarketDataTest {
     assertEquals(dirty.slice(r).size(), m.prices(SPY, r).size(), "raw prices are as stored");
   }
 
+  @Test
+  void yieldCurves_futureCurvesFromTheSource_areNotStored() {
+    var cache = MemoryCacheProvider.create();
+    MarketData m = new MarketData(prices,
+        new Curves(LocalDate.of(2021, 11, 1), LocalDate.of(2021, 12, 31)), cache, NYSE, CLOCK,
+        ScrillaConfig.defaults());
+    List<YieldCurve> got =
+        m.yieldCurves(DateRange.parse("2021-11-15", "2021-12-31"), ProgressListener.none());
+    assertEquals(LocalDate.of(2021, 11, 23), got.get(got.size() - 1).date());
+    assertTrue(cache.interest().get(new Curves(LocalDate.MIN, LocalDate.MIN).sourceId(),
+        DateRange.parse("2021-11-24", "2030-01-01")).isEmpty());
+  }
+
+  @Test
+  void yieldCurves_rangeReachingTheLatestSession_isAskedAgainOnceANewSessionSettles() {
+    MutableClock clock = MutableClock.at("2021-11-22T22:00:00Z"); // Monday 17:00 New York
+    Curves late = new Curves(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 11, 10));
+    MarketData m = new MarketData(prices, late, MemoryCacheProvider.create(), NYSE, clock,
+        ScrillaConfig.defaults());
+    DateRange r = DateRange.parse("2021-11-01", "2021-11-22");
+    m.yieldCurves(r, ProgressListener.none());
+    m.yieldCurves(r, ProgressListener.none());
+    assertEquals(1, late.calls.get(), "asked once while Monday is the latest settled session");
+    late.last = LocalDate.of(2021, 11, 23);
+    clock.set("2021-11-23T21:45:00Z"); // Tuesday 16:45 New York: Tuesday has settled
+    List<YieldCurve> got = m.yieldCurves(r, ProgressListener.none());
+    assertEquals(2, late.calls.get());
+    assertEquals(LocalDate.of(2021, 11, 22), got.get(got.size() - 1).date());
+  }
+
+  @Test
+  void coverage_countsTheDaysOfTheWindowWithoutAPrice() {
+    DateRange w = DateRange.parse("2021-03-01", "2021-03-31");
+    Sample s = market.sample(List.of(SPY), w, M);
+    PriceHistory full = FakePriceSource.walk(SPY, HISTORY, 1);
+    Coverage c = market.coverage(s, full);
+    assertTrue(c.complete());
+    assertEquals(NYSE.countTradingDays(w), c.expected());
+    PriceHistory gapped = full.slice(DateRange.parse("2021-03-03", "2021-03-31"));
+    Coverage g = market.coverage(s, gapped);
+    assertFalse(g.complete());
+    assertEquals(2, g.missing()); // Monday 1st and Tuesday 2nd
+    assertTrue(g.describe().startsWith("SPY: 2 of the 23 NYSE sessions from 2021-03-01 to"
+        + " 2021-03-31 have no price"), g.describe());
+    // crypto with weekends: every calendar day
+    Sample btc = market.sample(List.of(BTC), w, M);
+    assertEquals(31, market.coverage(btc, FakePriceSource.walk(BTC, HISTORY, 3)).expected());
+    assertEquals(31, market.coverage(btc, PriceHistory.empty(BTC)).missing());
+  }
+
   /** A ONE_YEAR curve on every weekday of a span; counts and records the ranges asked for. */
   static final class Curves implements InterestRateSource {
     final AtomicInteger calls = new AtomicInteger();
     final List<DateRange> asked = new ArrayList<>();
     private final LocalDate first;
-    private final LocalDate last;
+    private volatile LocalDate last;
 
     Curves(LocalDate first, LocalDate last) {
       this.first = first;

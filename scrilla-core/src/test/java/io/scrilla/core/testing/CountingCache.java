@@ -6,6 +6,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.ProfileKey;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
@@ -38,7 +39,6 @@ public final class CountingCache implements Cache {
   public final AtomicInteger correlationGetAlls = new AtomicInteger();
   /** Batch correlation writes ({@code putAll} calls). */
   public final AtomicInteger correlationPutAlls = new AtomicInteger();
-  private volatile boolean closeBackend = true;
 
   /** Wraps a backend. */
   public CountingCache(Cache backend) {
@@ -50,25 +50,19 @@ public final class CountingCache implements Cache {
     return backend;
   }
 
-  /** Makes {@link #close()} leave the backend open, so a second facade can use it; returns this. */
-  public CountingCache keepingBackendOpen() {
-    closeBackend = false;
-    return this;
-  }
-
   @Override
   public PriceStore prices() {
     return new PriceStore() {
       @Override
-      public void put(PriceHistory history) {
+      public void put(SourceId source, PriceHistory history) {
         priceWrites.incrementAndGet();
-        backend.prices().put(history);
+        backend.prices().put(source, history);
       }
 
       @Override
-      public PriceHistory get(Asset asset, DateRange range) {
+      public PriceHistory get(SourceId source, Asset asset, DateRange range) {
         priceReads.incrementAndGet();
-        return backend.prices().get(asset, range);
+        return backend.prices().get(source, asset, range);
       }
     };
   }
@@ -134,8 +128,6 @@ public final class CountingCache implements Cache {
 
   @Override
   public void close() {
-    if (closeBackend) {
-      backend.close();
-    }
+    backend.close();
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakePriceSource implements PriceSource {
   private final Map<Asset, PriceHistory> histories = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger latestDateCalls = new AtomicInteger();
   private final List<DateRange> requested = new CopyOnWriteArrayList<>();
   private volatile long delayMillis;
 
@@ -38,6 +39,11 @@ public final class FakePriceSource implements PriceSource {
   /** Returns the number of {@link #prices} calls so far. */
   public int calls() {
     return calls.get();
+  }
+
+  /** Returns the number of {@link #latestDate} calls so far. */
+  public int latestDateCalls() {
+    return latestDateCalls.get();
   }
 
   /** Returns the ranges asked for, in order. */
@@ -65,6 +71,7 @@ public final class FakePriceSource implements PriceSource {
 
   @Override
   public LocalDate latestDate(Asset asset) {
+    latestDateCalls.incrementAndGet();
     PriceHistory h = histories.get(asset);
     if (h == null) {
       throw new PriceUnavailableException(asset.ticker() + ": unknown to the fake source");

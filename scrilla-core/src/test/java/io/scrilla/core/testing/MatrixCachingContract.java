@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A 10-ticker correlation matrix computed twice through two facades over one cache backend: the
  * second facade (a new process, as far as the in-memory layer knows) makes no source call and no
- * computation. Each backend module extends this class once.
+ * computation. Each backend module extends this class once. The facades leave the given caches
+ * open, so the test closes each backend itself.
  */
 public abstract class MatrixCachingContract {
   private static final DateRange HISTORY = DateRange.parse("2021-01-04", "2021-11-19");
@@ -42,7 +43,8 @@ public abstract class MatrixCachingContract {
     Cache backend = openBackend();
     backend.clear();
     CountingCache counting = new CountingCache(backend);
-    try (Scrilla s = Scrilla.builder().priceSource(source).cache(counting).clock(LATER).build()) {
+    try (counting;
+        Scrilla s = Scrilla.builder().priceSource(source).cache(counting).clock(LATER).build()) {
       first = s.correlationMatrix(assets, WINDOW, EstimationMethod.MOMENTS);
     }
     assertEquals(10, source.calls(), "each history fetched once");
@@ -50,7 +52,8 @@ public abstract class MatrixCachingContract {
     assertTrue(first.failures().isEmpty());
 
     CountingCache again = new CountingCache(openBackend());
-    try (Scrilla s = Scrilla.builder().priceSource(source).cache(again).clock(LATER).build()) {
+    try (again;
+        Scrilla s = Scrilla.builder().priceSource(source).cache(again).clock(LATER).build()) {
       CorrelationMatrix second = s.correlationMatrix(assets, WINDOW, EstimationMethod.MOMENTS);
       for (int i = 0; i < 10; i++) {
         for (int j = 0; j < 10; j++) {

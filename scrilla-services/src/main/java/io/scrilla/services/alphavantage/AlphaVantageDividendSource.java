@@ -46,11 +46,6 @@ public final class AlphaVantageDividendSource implements DividendSource {
     return client.dividends(asset);
   }
 
-  /** Returns the client. */
-  public AlphaVantageClient client() {
-    return client;
-  }
-
   @Override
   public String toString() {
     return "AlphaVantageDividendSource[" + client + "]";

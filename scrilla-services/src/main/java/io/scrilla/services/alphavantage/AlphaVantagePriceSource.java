@@ -6,7 +6,10 @@ import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Exchange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.PriceSource;
+import io.scrilla.services.http.SourceIds;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -103,9 +106,15 @@ public final class AlphaVantagePriceSource implements PriceSource {
     return today();
   }
 
-  /** Returns the client. */
-  public AlphaVantageClient client() {
-    return client;
+  /**
+   * Returns {@code alpha_vantage}, or {@code alpha_vantage@} and the URL's scheme, host, port and
+   * path when the client sends its requests elsewhere than {@value AlphaVantageClient#DEFAULT_URL}
+   * (a proxy or a test server is a source of its own).
+   */
+  @Override
+  public SourceId sourceId() {
+    return SourceIds.forService(AlphaVantagePriceSourceProvider.NAME, client.url(),
+        URI.create(AlphaVantageClient.DEFAULT_URL));
   }
 
   private LocalDate today() {

@@ -6,7 +6,7 @@
  * <p>Key types:
  * <ul>
  *   <li>{@link io.scrilla.services.alphavantage.AlphaVantageClient}: holds the key and URL, sends
- *       the requests (one fetch for concurrent identical requests), recognises quota, key and
+ *       the requests (one fetch for concurrent identical requests), recognizes quota, key and
  *       unknown-symbol answers;</li>
  *   <li>{@link io.scrilla.services.alphavantage.AlphaVantagePriceSource}: the
  *       {@link io.scrilla.api.spi.PriceSource}, choosing compact or full output from the range;</li>

@@ -9,6 +9,7 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.DividendSource;
 import io.scrilla.api.spi.InterestRateSource;
@@ -140,6 +141,28 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   /** Returns what this source reads, for messages: {@code folder /data} or {@code the bundled sample data}. */
   public String describe() {
     return location.describe();
+  }
+
+  /**
+   * Returns the identity of this source's data, taken on the first call and kept while the source
+   * is used: {@code csv:}, the folder's canonical absolute path, {@code @} and a fingerprint of its
+   * price and yield files (names, sizes, modification times), e.g.
+   * {@code csv:/home/me/data@5e2c9a1b7d03}; for the bundled sample {@code csv:sample:} and a hash
+   * of its content. Editing a file in place therefore starts a new namespace in the cache instead
+   * of serving numbers read before the edit. A path too long for a {@link SourceId} (or holding
+   * unprintable characters) is replaced by its SHA-256 ({@code csv:sha256:...}).
+   *
+   * @throws ConfigurationException when the folder cannot be read
+   */
+  @Override
+  public SourceId sourceId() {
+    try {
+      return location.sourceId();
+    } catch (UncheckedIOException e) {
+      throw new ConfigurationException("cannot read " + SafeText.of(location.describe())
+          + " to identify its files: " + SafeText.of(e.getCause().getMessage())
+          + "; check that the folder is readable", e);
+    }
   }
 
   /** Returns the tickers that have a price file, sorted (upper case). */

@@ -4,7 +4,7 @@ import io.scrilla.api.error.ServiceException;
 import io.scrilla.api.retry.Retrier;
 import io.scrilla.api.retry.Retrier.Outcome;
 import io.scrilla.api.retry.Retrier.Stop;
-import io.scrilla.api.retry.RetryPolicy;
+import io.scrilla.api.retry.RetryClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Policy (limits from {@link HttpSettings}):
  * <ul>
  *   <li>connection errors, timeouts, HTTP 5xx and 429 are retried with exponential back-off and
- *       jitter, honouring a 429's {@code Retry-After} seconds, up to {@code maxAttempts} attempts
+ *       jitter, honoring a 429's {@code Retry-After} seconds, up to {@code maxAttempts} attempts
  *       and {@code maxRetryTime} in all; then the last failure is thrown, retryable;</li>
  *   <li>any other status outside 2xx fails at once, not retryable;</li>
  *   <li>a 2xx answer with an unexpected {@code Content-Type} fails at once, not retryable;</li>
@@ -51,16 +51,13 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
 
-  /** The random fraction by which a back-off is shortened, at most: waits lie in (b/2, b]. */
-  private static final double JITTER = 0.5;
-
   private final HttpSettings settings;
   private final Retrier retrier;
   private final HttpClient client;
 
-  private HttpFetcher(HttpSettings settings, TimeSource time) {
+  private HttpFetcher(HttpSettings settings, RetryClock clock) {
     this.settings = settings;
-    this.retrier = Retrier.of(retryPolicy(settings), time,
+    this.retrier = Retrier.of(settings.retryPolicy(), clock,
         () -> ThreadLocalRandom.current().nextDouble());
     this.client = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
@@ -93,29 +90,18 @@ public final class HttpFetcher {
 
   /** Returns a fetcher with its own client, the given settings and the system clock. */
   public static HttpFetcher create(HttpSettings settings) {
-    return create(settings, TimeSource.system());
+    return create(settings, RetryClock.system());
   }
 
   /**
    * Returns a fetcher with its own client.
    *
    * @param settings timeouts and retry limits
-   * @param time the clock and sleeping of the retry loop (tests pass one that does not wait)
+   * @param clock the clock and sleeping of the retry loop (tests pass one that does not wait)
    * @return the fetcher
    */
-  public static HttpFetcher create(HttpSettings settings, TimeSource time) {
-    return new HttpFetcher(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(time, "time"));
-  }
-
-  /** Returns the settings. */
-  public HttpSettings settings() {
-    return settings;
-  }
-
-  /** Returns the retry policy of the settings: their attempts, back-off and time limit. */
-  static RetryPolicy retryPolicy(HttpSettings settings) {
-    return new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff(),
-        JITTER, settings.maxRetryTime());
+  public static HttpFetcher create(HttpSettings settings, RetryClock clock) {
+    return new HttpFetcher(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -312,6 +298,6 @@ public final class HttpFetcher {
 
   /** Lazy holder of the shared fetcher. */
   private static final class Shared {
-    static final HttpFetcher INSTANCE = new HttpFetcher(HttpSettings.defaults(), TimeSource.system());
+    static final HttpFetcher INSTANCE = new HttpFetcher(HttpSettings.defaults(), RetryClock.system());
   }
 }

@@ -1,18 +1,17 @@
 package io.scrilla.services.http;
 
 import io.scrilla.api.error.ConfigurationException;
-import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Timeouts and retry limits of the live data sources; immutable and thread-safe.
  *
- * <p>Failed attempts (connection errors, timeouts, HTTP 5xx and 429) are retried up to
- * {@link #maxAttempts()} attempts in all, waiting {@code min(maxBackoff, initialBackoff * 2^(k-1))}
- * before retry {@code k}, scaled by a random factor in {@code [0.5, 1]} (jitter) so that many
- * clients do not retry in step; an HTTP 429 with {@code Retry-After: s} waits {@code s} seconds
- * instead. A quota answer (AlphaVantage's "Note") waits {@link #quotaWait()} and is retried at most
+ * <p>Failed attempts (connection errors, timeouts, HTTP 5xx and 429) are retried as
+ * {@link #retryPolicy()} says: up to {@link #maxAttempts()} attempts in all, with the exponential
+ * back-off and jitter of {@link RetryPolicy}; an HTTP 429 with {@code Retry-After: s} waits
+ * {@code s} seconds instead. A quota answer (AlphaVantage's "Note") waits {@link #quotaWait()} and is retried at most
  * {@link #quotaRetries()} times. No retry starts when its wait would end more than
  * {@link #maxRetryTime()} after the first attempt began.
  *
@@ -59,6 +58,9 @@ public record HttpSettings(
   public static final int DEFAULT_QUOTA_RETRIES = 2;
   /** Default user agent. */
   public static final String DEFAULT_USER_AGENT = "scrilla-jvm";
+
+  /** The largest random fraction by which a back-off is shortened: waits lie in (b/2, b]. */
+  private static final double JITTER = 0.5;
 
   /** Checks every value. */
   public HttpSettings {
@@ -107,20 +109,15 @@ public record HttpSettings(
   }
 
   /**
-   * Returns the back-off before retry {@code retry} (1 for the first retry) without jitter:
-   * {@code min(maxBackoff, initialBackoff * 2^(retry-1))}.
+   * Returns the retry policy of these settings: {@link #maxAttempts()}, the back-off from
+   * {@link #initialBackoff()} doubling up to {@link #maxBackoff()} with jitter 0.5 (a back-off
+   * {@code b} waits between {@code b/2} and {@code b}), and {@link #maxRetryTime()} in all. The
+   * quota retries are counted by {@link HttpFetcher} itself.
    *
-   * @param retry the number of the retry, at least 1
-   * @return the wait before jitter
+   * @return the policy the fetcher's retries follow
    */
-  public Duration backoff(int retry) {
-    if (retry < 1) {
-      throw new InvalidInputException("retry " + retry + " is not allowed: count retries from 1");
-    }
-    int shift = Math.min(retry - 1, 30);
-    long ms = initialBackoff.toMillis();
-    long scaled = ms > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : ms << shift;
-    return Duration.ofMillis(Math.min(scaled, maxBackoff.toMillis()));
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, JITTER, maxRetryTime);
   }
 
   private static void positive(Duration d, String name) {

@@ -4,6 +4,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Exchange;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
@@ -11,6 +12,7 @@ import io.scrilla.services.http.FetchRequest;
 import io.scrilla.services.http.HttpFetcher;
 import io.scrilla.services.http.Redactor;
 import io.scrilla.services.http.SingleFlight;
+import io.scrilla.services.http.SourceIds;
 import io.scrilla.services.treasury.internal.TreasuryFeedParser;
 import java.net.URI;
 import java.time.Clock;
@@ -128,6 +130,16 @@ public final class TreasuryRateSource implements InterestRateSource {
   @Override
   public LocalDate latestDate() {
     return Exchange.today(clock);
+  }
+
+  /**
+   * Returns {@code treasury}, or {@code treasury@} and the URL's scheme, host, port and path when
+   * the pages come from elsewhere than {@value #DEFAULT_URL}.
+   */
+  @Override
+  public SourceId sourceId() {
+    return SourceIds.forService(
+        TreasuryRateSourceProvider.NAME, baseUrl, URI.create(DEFAULT_URL));
   }
 
   /** Returns the base URL of the yearly pages. */

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** A local server, a non-waiting clock and a client pointed at the server; for tests. */
 final class AlphaVantageFixture implements AutoCloseable {
-  /** A key the tests recognise wherever it might leak. */
+  /** A key the tests recognize wherever it might leak. */
   static final String KEY = "SECRETKEY123";
   /** Monday 2021-11-22, 10:00 in New York. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2021-11-22T15:00:00Z"), ZoneOffset.UTC);

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Provokes every failure of the AlphaVantage sources with a recognisable key and searches all
+ * Provokes every failure of the AlphaVantage sources with a recognizable key and searches all
  * output for it: exception messages and causes (whole stack traces), {@code toString()}s and the
  * log lines written while it ran.
  */

@@ -1,15 +1,16 @@
 package io.scrilla.services.http;
 
+import io.scrilla.api.retry.RetryClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link TimeSource} whose sleeps return at once but advance its clock, and are recorded; for
+ * A {@link RetryClock} whose sleeps return at once but advance its clock, and are recorded; for
  * tests.
  */
-public final class FakeTime implements TimeSource {
+public final class FakeTime implements RetryClock {
   private final AtomicLong offset = new AtomicLong();
   private final List<Duration> sleeps = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.retry.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +22,18 @@ class HttpSettingsTest {
   }
 
   @Test
-  void backoff_doublesUpToTheMaximum() {
-    HttpSettings s = HttpSettings.builder()
+  void retryPolicy_carriesTheLimits_backoffDoublesUpToTheMaximum() {
+    HttpSettings s = HttpSettings.builder().maxAttempts(7).maxRetryTime(Duration.ofSeconds(40))
         .initialBackoff(Duration.ofMillis(300)).maxBackoff(Duration.ofSeconds(5)).build();
+    RetryPolicy p = s.retryPolicy();
+    assertEquals(7, p.maxAttempts());
+    assertEquals(Duration.ofSeconds(40), p.maxElapsed());
+    assertEquals(0.5, p.jitter());
     long[] expectedMs = {300, 600, 1200, 2400, 4800, 5000, 5000};
     for (int k = 1; k <= expectedMs.length; k++) {
-      assertEquals(Duration.ofMillis(expectedMs[k - 1]), s.backoff(k), "retry " + k);
+      assertEquals(Duration.ofMillis(expectedMs[k - 1]), p.backoff(k), "retry " + k);
     }
-    assertEquals(Duration.ofSeconds(5), s.backoff(200));
+    assertEquals(Duration.ofSeconds(5), p.backoff(200));
   }
 
   @Test

@@ -20,11 +20,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * @param weekends 1 when weekends are in the sample, else 0 (key of the WeekendTelescoping index)
  * @param assetType1 type of the first asset
  * @param assetType2 type of the second asset
+ * @param source the price source the correlation was computed from
  * @param correlation the correlation in [-1, 1]
  */
 public record CorrelationItem(
     String ticker1, String startDate, String ticker2, String windowStart, String endDate,
-    String method, Integer weekends, String assetType1, String assetType2, Double correlation) {
+    String method, Integer weekends, String assetType1, String assetType2, String source,
+    Double correlation) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<CorrelationItem> SCHEMA =
       StaticImmutableTableSchema.builder(CorrelationItem.class, Builder.class)
@@ -47,6 +49,8 @@ public record CorrelationItem(
               .setter(Builder::assetType1))
           .addAttribute(String.class, a -> a.name("asset_type_2").getter(CorrelationItem::assetType2)
               .setter(Builder::assetType2))
+          .addAttribute(String.class, a -> a.name("source").getter(CorrelationItem::source)
+              .setter(Builder::source))
           .addAttribute(Double.class, a -> a.name("correlation").getter(CorrelationItem::correlation)
               .setter(Builder::correlation))
           .build();
@@ -56,13 +60,14 @@ public record CorrelationItem(
     return new CorrelationItem(Identity.assetKey(key.first()), Identity.correlationSortKey(key),
         Identity.assetKey(key.second()), key.range().start().toString(), key.range().end().toString(),
         key.method().canonicalName(), Identity.weekends(key.weekends()),
-        Identity.typeName(key.first().type()), Identity.typeName(key.second().type()), correlation);
+        Identity.typeName(key.first().type()), Identity.typeName(key.second().type()),
+        key.source().value(), correlation);
   }
 
   /** Returns whether every identifying field of this item equals the key's. */
   public boolean matches(CorrelationKey key) {
     return CorrelationItem.of(key, 0).equals(new CorrelationItem(ticker1, startDate, ticker2,
-        windowStart, endDate, method, weekends, assetType1, assetType2, 0.0));
+        windowStart, endDate, method, weekends, assetType1, assetType2, source, 0.0));
   }
 
   /** Mutable builder used by the mapper. */
@@ -76,6 +81,7 @@ public record CorrelationItem(
     private Integer weekends;
     private String assetType1;
     private String assetType2;
+    private String source;
     private Double correlation;
 
     void ticker1(String v) {
@@ -114,13 +120,17 @@ public record CorrelationItem(
       assetType2 = v;
     }
 
+    void source(String v) {
+      source = v;
+    }
+
     void correlation(Double v) {
       correlation = v;
     }
 
     CorrelationItem build() {
       return new CorrelationItem(ticker1, startDate, ticker2, windowStart, endDate, method,
-          weekends, assetType1, assetType2, correlation);
+          weekends, assetType1, assetType2, source, correlation);
     }
   }
 }

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Correlations in the {@code correlations} table, one item per full identity: hash key
  * {@code ticker_1} the first asset of the canonical pair, sort key
- * {@code start#end#method#weekends#second}; every identifying attribute is compared on read.
- * {@link #putAll} and {@link #getAll} use BatchWriteItem (25 per request) and BatchGetItem (100
- * keys per request).
+ * {@code start#end#method#weekends#source#second}; every identifying attribute is compared on
+ * read. {@link #putAll} and {@link #getAll} use BatchWriteItem (25 per request) and BatchGetItem
+ * (100 keys per request).
  */
 public final class DynamoCorrelationStore implements CorrelationStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoCorrelationStore.class);

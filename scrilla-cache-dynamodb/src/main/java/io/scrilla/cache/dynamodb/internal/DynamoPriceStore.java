@@ -5,6 +5,7 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.PriceStore;
 import io.scrilla.cache.dynamodb.CacheTable;
 import java.time.LocalDate;
@@ -21,9 +22,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Prices in the {@code prices} table: hash key the asset key ({@code SPY}, {@code BTC:crypto}),
- * range key the ISO date; read with a key-condition query {@code date BETWEEN start AND end},
- * all pages.
+ * Prices in the {@code prices} table: hash key the source and the asset key
+ * ({@code alpha_vantage|SPY}, {@code alpha_vantage|BTC:crypto}), range key the ISO date; read
+ * with a key-condition query {@code date BETWEEN start AND end}, all pages.
  */
 public final class DynamoPriceStore implements PriceStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoPriceStore.class);
@@ -35,26 +36,28 @@ public final class DynamoPriceStore implements PriceStore {
   }
 
   @Override
-  public void put(PriceHistory history) {
+  public void put(SourceId source, PriceHistory history) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(history, "history");
     Asset asset = history.asset();
-    String hash = Identity.assetKey(asset);
+    String hash = Identity.priceHashKey(source, asset);
     String type = Identity.typeName(asset.type());
     List<WriteRequest> writes = new ArrayList<>(history.size());
     for (int i = 0; i < history.size(); i++) {
-      PriceItem item = new PriceItem(hash, history.date(i).toString(), type, history.close(i),
-          history.hasOpens() ? history.open(i) : null);
+      PriceItem item = new PriceItem(hash, history.date(i).toString(), source.value(), type,
+          history.close(i), history.hasOpens() ? history.open(i) : null);
       writes.add(Tables.put(PriceItem.SCHEMA.itemToMap(item, true)));
     }
     tables.batches.writeAll(tables.prices.tableName(), Tables.keyNames(CacheTable.PRICES), writes,
-        history.size() + " prices of " + asset);
+        history.size() + " prices of " + asset + " of " + source);
   }
 
   @Override
-  public PriceHistory get(Asset asset, DateRange range) {
+  public PriceHistory get(SourceId source, Asset asset, DateRange range) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(range, "range");
-    String hash = Identity.assetKey(asset);
+    String hash = Identity.priceHashKey(source, asset);
     String type = Identity.typeName(asset.type());
     QueryConditional between = QueryConditional.sortBetween(
         Key.builder().partitionValue(hash).sortValue(range.start().toString()).build(),
@@ -67,7 +70,8 @@ public final class DynamoPriceStore implements PriceStore {
     int skipped = 0;
     try {
       for (PriceItem item : tables.prices.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
-        Integer day = valid(item, hash, type, range, n == 0 ? Integer.MIN_VALUE : days[n - 1]);
+        Integer day =
+            valid(item, hash, source, type, range, n == 0 ? Integer.MIN_VALUE : days[n - 1]);
         if (day == null) {
           skipped++;
           continue;
@@ -85,8 +89,9 @@ public final class DynamoPriceStore implements PriceStore {
         n++;
       }
     } catch (SdkException e) {
-      throw new CacheException("reading prices of " + asset + " " + range + " from DynamoDB table '"
-          + tables.prices.tableName() + "' failed: " + Batches.reason(e), e);
+      throw new CacheException("reading prices of " + asset + " " + range + " of " + source
+          + " from DynamoDB table '" + tables.prices.tableName() + "' failed: " + Batches.reason(e),
+          e);
     }
     if (skipped > 0) {
       LOG.warn("ignored {} rows of {} in table {} that do not carry this asset's identity",
@@ -105,8 +110,10 @@ public final class DynamoPriceStore implements PriceStore {
   }
 
   /** Returns the epoch day of a row that belongs to the asset, or null for a row to ignore. */
-  private static Integer valid(PriceItem item, String hash, String type, DateRange range, int previous) {
-    if (!hash.equals(item.ticker()) || !type.equals(item.assetType()) || item.close() == null
+  private static Integer valid(
+      PriceItem item, String hash, SourceId source, String type, DateRange range, int previous) {
+    if (!hash.equals(item.ticker()) || !source.value().equals(item.source())
+        || !type.equals(item.assetType()) || item.close() == null
         || !(item.close() > 0) || Double.isInfinite(item.close()) || item.date() == null) {
       return null;
     }

@@ -13,8 +13,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Risk profiles in the {@code profile} table, one item per full identity: hash key the asset key,
- * sort key {@code start#end#method#weekends}; every identifying attribute is compared on read and
- * any difference is a miss.
+ * sort key {@code start#end#method#weekends#source}; every identifying attribute is compared on
+ * read and any difference is a miss.
  */
 public final class DynamoProfileStore implements ProfileStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoProfileStore.class);

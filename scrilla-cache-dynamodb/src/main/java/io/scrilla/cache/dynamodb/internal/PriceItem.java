@@ -10,13 +10,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * One row of the {@code prices} table: the close (and open, when the source gave one) of an asset
  * on a date, in USD.
  *
- * @param ticker hash key: the asset key ({@code SPY}, {@code BTC:crypto})
+ * @param ticker hash key: {@link Identity#priceHashKey} ({@code alpha_vantage|SPY})
  * @param date range key: ISO date {@code YYYY-MM-DD}
+ * @param source the source the price came from, checked on read
  * @param assetType {@code equity} or {@code crypto}, checked on read
  * @param close close price
  * @param open open price, {@code null} when absent
  */
-public record PriceItem(String ticker, String date, String assetType, Double close, Double open) {
+public record PriceItem(
+    String ticker, String date, String source, String assetType, Double close, Double open) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<PriceItem> SCHEMA =
       StaticImmutableTableSchema.builder(PriceItem.class, Builder.class)
@@ -25,6 +27,8 @@ public record PriceItem(String ticker, String date, String assetType, Double clo
               .setter(Builder::ticker).tags(primaryPartitionKey()))
           .addAttribute(String.class, a -> a.name("date").getter(PriceItem::date)
               .setter(Builder::date).tags(primarySortKey()))
+          .addAttribute(String.class, a -> a.name("source").getter(PriceItem::source)
+              .setter(Builder::source))
           .addAttribute(String.class, a -> a.name("asset_type").getter(PriceItem::assetType)
               .setter(Builder::assetType))
           .addAttribute(Double.class, a -> a.name("close").getter(PriceItem::close)
@@ -37,6 +41,7 @@ public record PriceItem(String ticker, String date, String assetType, Double clo
   public static final class Builder {
     private String ticker;
     private String date;
+    private String source;
     private String assetType;
     private Double close;
     private Double open;
@@ -47,6 +52,10 @@ public record PriceItem(String ticker, String date, String assetType, Double clo
 
     void date(String v) {
       date = v;
+    }
+
+    void source(String v) {
+      source = v;
     }
 
     void assetType(String v) {
@@ -62,7 +71,7 @@ public record PriceItem(String ticker, String date, String assetType, Double clo
     }
 
     PriceItem build() {
-      return new PriceItem(ticker, date, assetType, close, open);
+      return new PriceItem(ticker, date, source, assetType, close, open);
     }
   }
 }

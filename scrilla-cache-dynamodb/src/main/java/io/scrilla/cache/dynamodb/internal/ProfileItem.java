@@ -19,12 +19,14 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * @param method estimation method's canonical name (key of the EstimationTelescoping index)
  * @param weekends 1 when weekends are in the sample, else 0 (key of the DateTelescoping index)
  * @param assetType {@code equity} or {@code crypto}
+ * @param source the price source the profile was computed from
  * @param annualReturn annualized return mu, decimal fraction
  * @param annualVolatility annualized volatility sigma, decimal fraction
  */
 public record ProfileItem(
     String ticker, String startDate, String windowStart, String endDate, String method,
-    Integer weekends, String assetType, Double annualReturn, Double annualVolatility) {
+    Integer weekends, String assetType, String source, Double annualReturn,
+    Double annualVolatility) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<ProfileItem> SCHEMA =
       StaticImmutableTableSchema.builder(ProfileItem.class, Builder.class)
@@ -43,6 +45,8 @@ public record ProfileItem(
               .setter(Builder::weekends))
           .addAttribute(String.class, a -> a.name("asset_type").getter(ProfileItem::assetType)
               .setter(Builder::assetType))
+          .addAttribute(String.class, a -> a.name("source").getter(ProfileItem::source)
+              .setter(Builder::source))
           .addAttribute(Double.class, a -> a.name("annual_return").getter(ProfileItem::annualReturn)
               .setter(Builder::annualReturn))
           .addAttribute(Double.class, a -> a.name("annual_volatility")
@@ -54,13 +58,14 @@ public record ProfileItem(
     return new ProfileItem(Identity.assetKey(key.asset()), Identity.profileSortKey(key),
         key.start().toString(), key.end().toString(), key.method().canonicalName(),
         Identity.weekends(key.weekends()), Identity.typeName(key.asset().type()),
-        profile.annualReturn(), profile.annualVolatility());
+        key.source().value(), profile.annualReturn(), profile.annualVolatility());
   }
 
   /** Returns whether every identifying field of this item equals the key's. */
   public boolean matches(ProfileKey key) {
     return ProfileItem.of(key, new RiskProfile(0, 0))
-        .equals(new ProfileItem(ticker, startDate, windowStart, endDate, method, weekends, assetType, 0.0, 0.0));
+        .equals(new ProfileItem(ticker, startDate, windowStart, endDate, method, weekends,
+            assetType, source, 0.0, 0.0));
   }
 
   /** Mutable builder used by the mapper. */
@@ -72,6 +77,7 @@ public record ProfileItem(
     private String method;
     private Integer weekends;
     private String assetType;
+    private String source;
     private Double annualReturn;
     private Double annualVolatility;
 
@@ -103,6 +109,10 @@ public record ProfileItem(
       assetType = v;
     }
 
+    void source(String v) {
+      source = v;
+    }
+
     void annualReturn(Double v) {
       annualReturn = v;
     }
@@ -113,7 +123,7 @@ public record ProfileItem(
 
     ProfileItem build() {
       return new ProfileItem(ticker, startDate, windowStart, endDate, method, weekends, assetType,
-          annualReturn, annualVolatility);
+          source, annualReturn, annualVolatility);
     }
   }
 }

@@ -9,11 +9,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 /**
  * One row of the {@code interest} table: the par yield of one maturity on one date.
  *
- * @param maturity hash key: the maturity's name, e.g. {@code ONE_YEAR}
+ * @param maturity hash key: {@link Identity#rateHashKey}, e.g. {@code treasury|ONE_YEAR}
  * @param date range key: ISO date
+ * @param source the source the rate came from, checked on read
  * @param rate the yield, annualized decimal fraction (0.0154 for 1.54%)
  */
-public record RateItem(String maturity, String date, Double rate) {
+public record RateItem(String maturity, String date, String source, Double rate) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<RateItem> SCHEMA =
       StaticImmutableTableSchema.builder(RateItem.class, Builder.class)
@@ -22,6 +23,8 @@ public record RateItem(String maturity, String date, Double rate) {
               .setter(Builder::maturity).tags(primaryPartitionKey()))
           .addAttribute(String.class, a -> a.name("date").getter(RateItem::date)
               .setter(Builder::date).tags(primarySortKey()))
+          .addAttribute(String.class, a -> a.name("source").getter(RateItem::source)
+              .setter(Builder::source))
           .addAttribute(Double.class, a -> a.name("rate").getter(RateItem::rate)
               .setter(Builder::rate))
           .build();
@@ -30,6 +33,7 @@ public record RateItem(String maturity, String date, Double rate) {
   public static final class Builder {
     private String maturity;
     private String date;
+    private String source;
     private Double rate;
 
     void maturity(String v) {
@@ -40,12 +44,16 @@ public record RateItem(String maturity, String date, Double rate) {
       date = v;
     }
 
+    void source(String v) {
+      source = v;
+    }
+
     void rate(Double v) {
       rate = v;
     }
 
     RateItem build() {
-      return new RateItem(maturity, date, rate);
+      return new RateItem(maturity, date, source, rate);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.scrilla.cache.sqlite.internal;
 
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Maturity;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestStore;
 import java.sql.PreparedStatement;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code interest} table: one row per (maturity, date) holding the rate as a decimal fraction.
+ * The {@code interest} table: one row per (source, date, maturity) holding the rate as a decimal
+ * fraction.
  * A curve is stored as the rows of its published maturities and read back from them.
  */
 final class InterestTable implements InterestStore {
@@ -25,7 +27,8 @@ final class InterestTable implements InterestStore {
   }
 
   @Override
-  public void put(List<YieldCurve> curves) {
+  public void put(SourceId source, List<YieldCurve> curves) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(curves, "curves");
     int rows = 0;
     String[] dates = new String[curves.size()];
@@ -37,7 +40,7 @@ final class InterestTable implements InterestStore {
     if (rows == 0) {
       return;
     }
-    db.write("store " + rows + " interest rates of " + curves.size() + " dates", s -> {
+    db.write("store " + rows + " interest rates of " + curves.size() + " dates of " + source, s -> {
       PreparedStatement ps = s.statement(Schema.UPSERT_RATE);
       int k = 0;
       for (int i = 0; i < dates.length; i++) {
@@ -45,6 +48,7 @@ final class InterestTable implements InterestStore {
           ps.setString(1, dates[i]);
           ps.setString(2, e.getKey().name());
           ps.setDouble(3, e.getValue());
+          ps.setString(4, source.value());
           ps.addBatch();
           if (++k % PriceTable.BATCH == 0) {
             ps.executeBatch();
@@ -59,14 +63,18 @@ final class InterestTable implements InterestStore {
   }
 
   @Override
-  public List<YieldCurve> get(DateRange range) {
+  public List<YieldCurve> get(SourceId source, DateRange range) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(range, "range");
     String from = IsoDates.format(PriceTable.clampDay(range.startEpochDay()));
     String to = IsoDates.format(PriceTable.clampDay(range.endEpochDay()));
-    return db.read("read interest rates from " + range.start() + " to " + range.end(), s -> {
+    String operation =
+        "read interest rates from " + range.start() + " to " + range.end() + " of " + source;
+    return db.read(operation, s -> {
       PreparedStatement ps = s.statement(Schema.SELECT_RATES);
       ps.setString(1, from);
       ps.setString(2, to);
+      ps.setString(3, source.value());
       List<YieldCurve> curves = new ArrayList<>();
       String current = null;
       Map<Maturity, Double> rates = new EnumMap<>(Maturity.class);

@@ -3,6 +3,7 @@ package io.scrilla.cache.sqlite.internal;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.model.SourceId;
 import io.scrilla.api.spi.PriceStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The {@code prices} table: one row per (ticker, asset type, date) with an optional open and a
- * close. Writes are batched upserts in one transaction; reads fill primitive arrays.
+ * The {@code prices} table: one row per (source, ticker, asset type, date) with an optional open
+ * and a close. Writes are batched upserts in one transaction; reads fill primitive arrays.
  */
 final class PriceTable implements PriceStore {
   /** Rows per JDBC batch: bounds the driver's parameter buffer on very long histories. */
@@ -30,7 +31,8 @@ final class PriceTable implements PriceStore {
   }
 
   @Override
-  public void put(PriceHistory history) {
+  public void put(SourceId source, PriceHistory history) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(history, "history");
     int n = history.size();
     if (n == 0) {
@@ -47,7 +49,7 @@ final class PriceTable implements PriceStore {
       dates[i] = IsoDates.format(days[i]); // validates before the transaction starts
     }
     String operation = "store " + n + " prices of " + asset + " from " + dates[0] + " to "
-        + dates[n - 1];
+        + dates[n - 1] + " of " + source;
     db.write(operation, s -> {
       PreparedStatement ps = s.statement(Schema.UPSERT_PRICE);
       for (int i = 0; i < n; i++) {
@@ -60,6 +62,7 @@ final class PriceTable implements PriceStore {
           ps.setDouble(4, opens[i]);
         }
         ps.setDouble(5, closes[i]);
+        ps.setString(6, source.value());
         ps.addBatch();
         if ((i + 1) % BATCH == 0) {
           ps.executeBatch();
@@ -73,20 +76,23 @@ final class PriceTable implements PriceStore {
   }
 
   @Override
-  public PriceHistory get(Asset asset, DateRange range) {
+  public PriceHistory get(SourceId source, Asset asset, DateRange range) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(range, "range");
     String from = IsoDates.format(clampDay(range.startEpochDay()));
     String to = IsoDates.format(clampDay(range.endEpochDay()));
     long span = range.end().toEpochDay() - range.start().toEpochDay() + 1;
     int capacity = (int) Math.max(16, Math.min(span, 1 << 16));
-    return db.read("read prices of " + asset + " from " + range.start() + " to " + range.end(),
+    return db.read("read prices of " + asset + " from " + range.start() + " to " + range.end()
+            + " of " + source,
         s -> {
           PreparedStatement ps = s.statement(Schema.SELECT_PRICES);
           ps.setString(1, asset.ticker());
           ps.setString(2, typeText(asset));
           ps.setString(3, from);
           ps.setString(4, to);
+          ps.setString(5, source.value());
           int[] days = new int[capacity];
           double[] opens = new double[capacity];
           double[] closes = new double[capacity];

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code profile} table: one row per (ticker, asset type, start, end, method, weekends) with
- * the annual return and volatility.
+ * The {@code profile} table: one row per (source, ticker, asset type, start, end, method,
+ * weekends) with the annual return and volatility.
  */
 final class ProfileTable implements ProfileStore {
   private final SqliteDatabase db;
@@ -32,6 +32,7 @@ final class ProfileTable implements ProfileStore {
       bindKey(ps, key, start, end);
       ps.setDouble(7, profile.annualReturn());
       ps.setDouble(8, profile.annualVolatility());
+      ps.setString(9, key.source().value());
       ps.executeUpdate();
       return null;
     });
@@ -51,6 +52,7 @@ final class ProfileTable implements ProfileStore {
     return db.read("read the profile " + describe(key), s -> {
       PreparedStatement ps = s.statement(Schema.SELECT_PROFILE);
       bindKey(ps, key, start, end);
+      ps.setString(7, key.source().value());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -67,6 +69,7 @@ final class ProfileTable implements ProfileStore {
     });
   }
 
+  /** Binds the identity's parameters 1 to 6; the source comes after the values. */
   private static void bindKey(PreparedStatement ps, ProfileKey key, String start, String end)
       throws SQLException {
     ps.setString(1, key.asset().ticker());
@@ -79,6 +82,6 @@ final class ProfileTable implements ProfileStore {
 
   private static String describe(ProfileKey key) {
     return key.asset() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "");
+        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
   }
 }

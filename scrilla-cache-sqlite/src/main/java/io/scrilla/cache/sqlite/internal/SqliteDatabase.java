@@ -400,7 +400,13 @@ public final class SqliteDatabase implements AutoCloseable {
           for (String sql : Schema.MIGRATIONS.get(v)) {
             st.executeUpdate(sql);
           }
-          LOG.debug("SQLite cache {}: migrated schema version {} to {}", file, v, v + 1);
+          String dropped = Schema.FORGETTING_STEPS.get(v);
+          if (dropped != null && current > 0) { // a new file has no rows to lose
+            LOG.warn("SQLite cache {}: migrated schema version {} to {}; the cached rows were "
+                + "dropped ({}) and will be fetched again when needed", file, v, v + 1, dropped);
+          } else {
+            LOG.debug("SQLite cache {}: migrated schema version {} to {}", file, v, v + 1);
+          }
         }
         if (current < Schema.VERSION) {
           st.executeUpdate("PRAGMA user_version = " + Schema.VERSION);

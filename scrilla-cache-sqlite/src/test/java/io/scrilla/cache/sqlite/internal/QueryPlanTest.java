@@ -33,10 +33,12 @@ class QueryPlanTest {
       c.setAutoCommit(false);
       for (int t = 0; t < 20; t++) {
         for (int d = 1; d <= 28; d++) {
-          st.executeUpdate(String.format("INSERT INTO prices VALUES ('T%d', 'equity', "
-              + "'2021-02-%02d', NULL, %d.5)", t, d, d));
-          st.executeUpdate(String.format("INSERT OR IGNORE INTO interest VALUES ('2021-02-%02d', "
-              + "'M%d', 0.01)", d, t));
+          for (String source : List.of("alpha_vantage", "csv:/data@0a1b2c3d4e5f")) {
+            st.executeUpdate(String.format("INSERT INTO prices VALUES ('%s', 'T%d', 'equity', "
+                + "'2021-02-%02d', NULL, %d.5)", source, t, d, d));
+            st.executeUpdate(String.format("INSERT OR IGNORE INTO interest VALUES ('%s', "
+                + "'2021-02-%02d', 'M%d', 0.01)", source, d, t));
+          }
         }
       }
       c.commit();
@@ -75,34 +77,36 @@ class QueryPlanTest {
 
   @Test
   void selectPrices_tickerAndDateRange_searchesPrimaryKeyInDateOrder() throws Exception {
-    assertServedByKey(plan(Schema.SELECT_PRICES, "T3", "equity", "2021-02-03", "2021-02-20"),
-        "prices", "(ticker=? AND asset_type=? AND date>? AND date<?)");
+    assertServedByKey(
+        plan(Schema.SELECT_PRICES, "T3", "equity", "2021-02-03", "2021-02-20", "alpha_vantage"),
+        "prices", "(source=? AND ticker=? AND asset_type=? AND date>? AND date<?)");
   }
 
   @Test
   void selectRates_dateRange_searchesPrimaryKeyInDateOrder() throws Exception {
-    assertServedByKey(plan(Schema.SELECT_RATES, "2021-02-03", "2021-02-20"), "interest",
-        "(date>? AND date<?)");
+    assertServedByKey(plan(Schema.SELECT_RATES, "2021-02-03", "2021-02-20", "treasury"),
+        "interest", "(source=? AND date>? AND date<?)");
   }
 
   @Test
   void selectProfile_fullKey_isAPointLookup() throws Exception {
     assertServedByKey(plan(Schema.SELECT_PROFILE, "SPY", "equity", "2021-01-04", "2021-06-30",
-        "moments", 0), "profile",
-        "(ticker=? AND asset_type=? AND start_date=? AND end_date=? AND method=? AND weekends=?)");
+        "moments", 0, "alpha_vantage"), "profile",
+        "(source=? AND ticker=? AND asset_type=? AND start_date=? AND end_date=? AND method=?"
+            + " AND weekends=?)");
   }
 
   @Test
   void selectCorrelation_fullKey_isAPointLookup() throws Exception {
     assertServedByKey(plan(Schema.SELECT_CORRELATION, "GLD", "equity", "SPY", "equity",
-        "2021-01-04", "2021-06-30", "moments", 0), "correlations",
-        "(ticker_1=? AND type_1=? AND ticker_2=? AND type_2=? AND start_date=? AND end_date=?"
-            + " AND method=? AND weekends=?)");
+        "2021-01-04", "2021-06-30", "moments", 0, "alpha_vantage"), "correlations",
+        "(source=? AND ticker_1=? AND type_1=? AND ticker_2=? AND type_2=? AND start_date=?"
+            + " AND end_date=? AND method=? AND weekends=?)");
   }
 
   @Test
   void selectCorrelationBlock_firstTickers_searchesPrimaryKeyByFirstTicker() throws Exception {
-    Object[] params = new Object[Schema.TICKER_BLOCK + 4];
+    Object[] params = new Object[Schema.TICKER_BLOCK + 5];
     for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
       params[i] = "T" + i;
     }
@@ -110,15 +114,16 @@ class QueryPlanTest {
     params[Schema.TICKER_BLOCK + 1] = "2021-06-30";
     params[Schema.TICKER_BLOCK + 2] = "moments";
     params[Schema.TICKER_BLOCK + 3] = 0;
+    params[Schema.TICKER_BLOCK + 4] = "alpha_vantage";
     assertServedByKey(plan(Schema.SELECT_CORRELATION_BLOCK, params), "correlations",
-        "(ticker_1=?)");
+        "(source=? AND ticker_1=?)");
   }
 
   @Test
   void orderByDateFunction_wouldNeedASort_soTheRawColumnMatters() throws Exception {
     // the counter-example: ordering by date(date) cannot use the key order
     String sorted = Schema.SELECT_PRICES.replace("ORDER BY date", "ORDER BY date(date)");
-    List<String> plan = plan(sorted, "T3", "equity", "2021-02-03", "2021-02-20");
+    List<String> plan = plan(sorted, "T3", "equity", "2021-02-03", "2021-02-20", "alpha_vantage");
     assertTrue(plan.stream().anyMatch(d -> d.contains("TEMP B-TREE")), plan.toString());
   }
 }

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Primal active-set solver for the homogenised, bounded, convex quadratic programme
+ * Primal active-set solver for the homogenized, bounded, convex quadratic program
  *
  * <pre>
- *   minimise   y' Sigma y / 2            over y in R^n and kappa in R
+ *   minimize   y' Sigma y / 2            over y in R^n and kappa in R
  *   subject to a_r' y + beta_r kappa = b_r      (a few equality rows r)
  *              lo_i kappa &lt;= y_i &lt;= hi_i kappa (every asset i)
  * </pre>
  *
  * <p>With a row {@code kappa = 1} this is the mean-variance problem in the weights {@code w = y};
- * with {@code (mu - r_f)' y = 1} and {@code sum y = kappa} it is the homogenised maximum-Sharpe
+ * with {@code (mu - r_f)' y = 1} and {@code sum y = kappa} it is the homogenized maximum-Sharpe
  * problem. Each asset is {@link BoundStatus#FREE}, at its {@link BoundStatus#LOWER} bound
  * ({@code y_i = lo_i kappa}) or at its {@link BoundStatus#UPPER} bound. For a working set, the
  * equality-constrained subproblem in the free {@code y_F} and {@code kappa} (the bound

@@ -1,21 +1,27 @@
 package io.scrilla.services.csv.internal;
 
+import io.scrilla.api.model.SourceId;
+import io.scrilla.services.http.SourceIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Where the CSV files live: a folder, or the sample data bundled on the class path. Immutable and
- * thread-safe.
+ * Where the CSV files live: a folder, or the sample data bundled on the class path. Thread-safe;
+ * immutable but for its identity, computed once on first use.
  */
 public abstract class DataLocation {
   /** The name of the yield curve file. */
@@ -24,6 +30,8 @@ public abstract class DataLocation {
   public static final String DIVIDENDS_SUFFIX = ".dividends.csv";
   /** The ending of price file names. */
   public static final String CSV_SUFFIX = ".csv";
+
+  private SourceId sourceId;
 
   DataLocation() {}
 
@@ -64,6 +72,39 @@ public abstract class DataLocation {
 
   /** Returns whether this is the bundled sample data. */
   public abstract boolean isBundled();
+
+  /**
+   * Returns the identity of the data here, computed on the first call and kept: for a folder
+   * {@code csv:}, its canonical absolute path, {@code @} and the first 12 hex digits of a SHA-256
+   * over the name, size and modification time of each price file and {@code yields.csv}; for the
+   * bundled sample {@code csv:sample:} and the first 12 hex digits of a SHA-256 over the content
+   * of its price and yield files. Editing, adding, removing or renaming such a file gives another
+   * identity, so the cache does not serve numbers read before the edit.
+   *
+   * @throws UncheckedIOException when the folder cannot be listed
+   */
+  public final synchronized SourceId sourceId() {
+    if (sourceId == null) {
+      try {
+        sourceId = computeSourceId();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sourceId;
+  }
+
+  abstract SourceId computeSourceId() throws IOException;
+
+  /** Returns the first 12 hex digits of the digest: 48 bits, plenty to tell versions apart. */
+  static String fingerprint(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+  }
+
+  static void update(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
 
   /** Whether a file name is a price file (not dividends, not yields), ignoring case. */
   static boolean isPriceFile(String name) {
@@ -137,6 +178,28 @@ public abstract class DataLocation {
     public boolean isBundled() {
       return false;
     }
+
+    @Override
+    SourceId computeSourceId() throws IOException {
+      Path canonical = folder.toRealPath();
+      List<Path> files;
+      try (Stream<Path> listed = Files.list(canonical)) {
+        files = listed
+            .filter(p -> isPriceFile(p.getFileName().toString())
+                || p.getFileName().toString().equalsIgnoreCase(YIELDS_FILE))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .toList();
+      }
+      MessageDigest digest = SourceIds.digest();
+      for (Path file : files) {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        update(digest, file.getFileName().toString());
+        update(digest, Long.toString(a.size()));
+        update(digest, Long.toString(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+      }
+      return SourceIds.readableOrHashed("csv:", canonical + "@" + fingerprint(digest));
+    }
   }
 
   private static final class Classpath extends DataLocation {
@@ -189,6 +252,23 @@ public abstract class DataLocation {
     @Override
     public boolean isBundled() {
       return true;
+    }
+
+    @Override
+    SourceId computeSourceId() throws IOException {
+      MessageDigest digest = SourceIds.digest();
+      List<String> names = new ArrayList<>();
+      names.add(YIELDS_FILE);
+      for (String ticker : tickers()) {
+        names.add(ticker + CSV_SUFFIX);
+      }
+      for (String name : names) {
+        Optional<byte[]> bytes = read(name);
+        update(digest, name);
+        update(digest, Integer.toString(bytes.map(b -> b.length).orElse(-1)));
+        bytes.ifPresent(digest::update);
+      }
+      return SourceId.of("csv:sample:" + fingerprint(digest));
     }
   }
 }

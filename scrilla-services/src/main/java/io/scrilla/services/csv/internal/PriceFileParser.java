@@ -5,6 +5,7 @@ import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.PriceHistory;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -115,12 +116,36 @@ public final class PriceFileParser {
     if (text.isEmpty()) {
       throw table.error(line, "the date is empty; write it as YYYY-MM-DD, e.g. 2021-11-19");
     }
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      // the common YYYY-MM-DD without the formatter's machinery; anything else, and any
+      // impossible date, goes the formatter's way below (and fails with its message)
+      int y = digits(text, 0, 4);
+      int m = digits(text, 5, 7);
+      int d = digits(text, 8, 10);
+      if (y >= 0 && m >= 1 && m <= 12 && d >= 1
+          && (d <= 28 || d <= YearMonth.of(y, m).lengthOfMonth())) {
+        return Math.toIntExact(LocalDate.of(y, m, d).toEpochDay());
+      }
+    }
     try {
       return Math.toIntExact(LocalDate.parse(text).toEpochDay());
     } catch (DateTimeParseException e) {
       throw table.error(line, "bad date " + SafeText.quote(text)
           + "; write it as YYYY-MM-DD, e.g. 2021-11-19");
     }
+  }
+
+  /** Returns the ASCII digits of {@code text[from, to)} as a number, or -1. */
+  private static int digits(String text, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = 10 * v + (c - '0');
+    }
+    return v;
   }
 
   private static double price(CsvTable table, int line, String column, String text) {

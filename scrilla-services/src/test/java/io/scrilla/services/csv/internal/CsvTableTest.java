@@ -8,6 +8,8 @@ import io.scrilla.api.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The CSV dialect: quotes, blank lines, short records, header matching. */
@@ -56,6 +58,22 @@ class CsvTableTest {
     }
     for (String bad : List.of("", "NaN", "Infinity", "1d", "0x10", "1,5", "1.2.3", "e5", ".")) {
       assertTrue(!CsvTable.isNumber(bad), bad);
+    }
+  }
+
+  /** The hand scanner accepts exactly what the regular expression of its definition matches. */
+  @Test
+  void isNumber_anyShortText_agreesWithTheRegularExpression() {
+    Pattern number = Pattern.compile("[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?");
+    char[] alphabet = {'0', '7', '9', '.', '-', '+', 'e', 'E', 'x', ' ', '\u0661'};
+    Random random = new Random(11);
+    for (int k = 0; k < 200_000; k++) {
+      char[] c = new char[random.nextInt(8)];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String text = new String(c);
+      assertEquals(number.matcher(text).matches(), CsvTable.isNumber(text), text);
     }
   }
 }
