@@ -35,10 +35,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Java side of {@code benchmarks/compare.py}, the side-by-side comparison with numpy and
- * scipy. Not a JMH benchmark: each workload is timed with wall-clock repetitions under a time
- * budget, the same way the Python side times its peer, and its output is written to a file so
- * that the script can check that both sides agree.
+ * The Java side of {@code benchmarks/compare.py}, the side-by-side comparison with numpy and scipy.
+ * Not a JMH benchmark: each workload is timed with wall-clock repetitions under a time budget, the
+ * same way the Python side times its peer, and its output is written to a file so that the script
+ * can check that both sides agree.
  *
  * <pre>
  * java -cp benchmarks.jar io.scrilla.benchmarks.Compare generate DIR SERIES DAYS
@@ -50,21 +50,22 @@ import java.util.function.Supplier;
  * TSERIES.csv} (a CSV folder as {@code docs/data-csv.md} describes; {@code date,close}, closes in
  * shortest round-trip decimal), {@code DIR/closes.f64} (the same closes, row-major, little-endian
  * doubles), the 200-asset portfolio ({@code DIR/portfolio/returns.f64}, {@code volatilities.f64},
- * {@code correlation.f64}) and {@code DIR/meta.json}. {@code run} reads them, times the
- * workloads and prints one JSON object; every output goes to {@code DIR/out/<workload>.f64}.
- * {@code launch} times a warm {@code Portfolio.of} plus minimum variance in this JVM (the script
- * starts it ten times). Workloads: {@code corr<N>} (the facade's correlation matrix of
- * {@code T1..TN}, moments, a new facade with a memory cache each time), {@code psd<N>} (the PSD
- * check of that matrix: {@link CorrelationMatrix#of}), {@code logret<N>}
- * ({@link ReturnSample#ofCloses} of each row), {@code samples<N>} ({@link ReturnSample#of} of each
- * price history, counting sessions), {@code pct<N>} (percentile profiles of prepared samples),
- * {@code minvar<N>} ({@link Portfolio#of} plus long-only minimum variance) and
- * {@code minvarsolve<N>} (the solve alone).
+ * {@code correlation.f64}) and {@code DIR/meta.json}. {@code run} reads them, times the workloads
+ * and prints one JSON object; every output goes to {@code DIR/out/<workload>.f64}. {@code launch}
+ * times a warm {@code Portfolio.of} plus minimum variance in this JVM (the script starts it ten
+ * times). Workloads: {@code corr<N>} (the facade's correlation matrix of {@code T1..TN}, moments, a
+ * new facade with a memory cache each time), {@code psd<N>} (the PSD check of that matrix: {@link
+ * CorrelationMatrix#of}), {@code logret<N>} ({@link ReturnSample#ofCloses} of each row), {@code
+ * samples<N>} ({@link ReturnSample#of} of each price history, counting sessions), {@code pct<N>}
+ * (percentile profiles of prepared samples), {@code minvar<N>} ({@link Portfolio#of} plus long-only
+ * minimum variance) and {@code minvarsolve<N>} (the solve alone).
  */
 public final class Compare {
   private static final double TAU = 1.0 / 252;
+
   /** The most measured runs of one workload. */
   static final int MAX_REPS = 201;
+
   private static final PortfolioOptimizer OPTIMIZER = PortfolioOptimizer.create();
   private static final TradingCalendar NYSE = TradingCalendar.nyse();
 
@@ -86,8 +87,9 @@ public final class Compare {
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: Compare generate DIR SERIES DAYS | run DIR BUDGET WORKLOAD... "
-          + "| launch DIR ASSETS");
+      System.err.println(
+          "usage: Compare generate DIR SERIES DAYS | run DIR BUDGET WORKLOAD... "
+              + "| launch DIR ASSETS");
       System.exit(2);
     }
     Path dir = Path.of(args[1]);
@@ -122,28 +124,38 @@ public final class Compare {
       Files.writeString(csv.resolve(h.asset().ticker() + ".csv"), sb, StandardCharsets.UTF_8);
     }
     writeDoubles(dir.resolve("closes.f64"), all);
-    Problems.PortfolioInputs in =
-        Problems.portfolioInputs(200, Problems.PORTFOLIO_SEED + 200);
+    Problems.PortfolioInputs in = Problems.portfolioInputs(200, Problems.PORTFOLIO_SEED + 200);
     Path p = dir.resolve("portfolio");
     Files.createDirectories(p);
     writeDoubles(p.resolve("returns.f64"), in.returns());
     writeDoubles(p.resolve("volatilities.f64"), in.volatilities());
     writeDoubles(p.resolve("correlation.f64"), flatten(in.correlation()));
     PriceHistory first = panel.get(0);
-    String meta = String.format(Locale.ROOT,
-        "{\"series\": %d, \"days\": %d, \"start\": \"%s\", \"end\": \"%s\", \"tau\": %s,"
-            + " \"panel_seed\": %d, \"portfolio_assets\": 200, \"risk_free_rate\": %s}%n",
-        series, days, first.firstDate(), first.lastDate(), TAU, Problems.PANEL_SEED,
-        in.riskFreeRate());
+    String meta =
+        String.format(
+            Locale.ROOT,
+            "{\"series\": %d, \"days\": %d, \"start\": \"%s\", \"end\": \"%s\", \"tau\": %s,"
+                + " \"panel_seed\": %d, \"portfolio_assets\": 200, \"risk_free_rate\": %s}%n",
+            series,
+            days,
+            first.firstDate(),
+            first.lastDate(),
+            TAU,
+            Problems.PANEL_SEED,
+            in.riskFreeRate());
     Files.writeString(dir.resolve("meta.json"), meta, StandardCharsets.UTF_8);
   }
 
   private void run(List<String> workloads) throws IOException {
     Files.createDirectories(dir.resolve("out"));
     StringBuilder json = new StringBuilder();
-    json.append("{\"jvm\": \"").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append("\", \"threads\": ")
-        .append(Runtime.getRuntime().availableProcessors()).append(", \"workloads\": {");
+    json.append("{\"jvm\": \"")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append("\", \"threads\": ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(", \"workloads\": {");
     String sep = "";
     for (String w : workloads) {
       json.append(sep).append('"').append(w).append("\": ").append(workload(w));
@@ -161,105 +173,130 @@ public final class Compare {
     double[] out;
     String extra = "";
     switch (kind) {
-      case "corr": {
-        MemoryPrices src = source(n);
-        List<Asset> assets = src.assets();
-        DateRange range = src.span();
-        CorrelationMatrix[] last = new CorrelationMatrix[1];
-        t = time(() -> {
+      case "corr":
+        {
+          MemoryPrices src = source(n);
+          List<Asset> assets = src.assets();
+          DateRange range = src.span();
+          CorrelationMatrix[] last = new CorrelationMatrix[1];
+          t =
+              time(
+                  () -> {
+                    try (Scrilla s = src.facade()) {
+                      last[0] = s.correlationMatrix(assets, range, EstimationMethod.MOMENTS);
+                      return last[0];
+                    }
+                  });
+          if (last[0].size() != n) {
+            throw new IllegalStateException(
+                "matrix of " + last[0].size() + " assets: " + last[0].failures());
+          }
+          out = flatten(last[0].toArray());
+          break;
+        }
+      case "psd":
+        {
+          MemoryPrices src = source(n);
+          double[][] m;
           try (Scrilla s = src.facade()) {
-            last[0] = s.correlationMatrix(assets, range, EstimationMethod.MOMENTS);
-            return last[0];
+            m = s.correlationMatrix(src.assets(), src.span(), EstimationMethod.MOMENTS).toArray();
           }
-        });
-        if (last[0].size() != n) {
-          throw new IllegalStateException("matrix of " + last[0].size() + " assets: "
-              + last[0].failures());
+          List<Asset> assets = src.assets();
+          CorrelationMatrix[] last = new CorrelationMatrix[1];
+          t = time(() -> last[0] = CorrelationMatrix.of(assets, m, Map.of()));
+          out = new double[] {last[0].smallestEigenvalue()};
+          extra = ", \"psd\": " + last[0].isPositiveSemiDefinite();
+          break;
         }
-        out = flatten(last[0].toArray());
-        break;
-      }
-      case "psd": {
-        MemoryPrices src = source(n);
-        double[][] m;
-        try (Scrilla s = src.facade()) {
-          m = s.correlationMatrix(src.assets(), src.span(), EstimationMethod.MOMENTS).toArray();
+      case "logret":
+        {
+          double[][] c = Arrays.copyOf(closes(), n);
+          ReturnSample[] samples = new ReturnSample[n];
+          t =
+              time(
+                  () -> {
+                    for (int i = 0; i < n; i++) {
+                      samples[i] = ReturnSample.ofCloses(c[i], TAU);
+                    }
+                    return samples;
+                  });
+          out = returns(samples);
+          break;
         }
-        List<Asset> assets = src.assets();
-        CorrelationMatrix[] last = new CorrelationMatrix[1];
-        t = time(() -> last[0] = CorrelationMatrix.of(assets, m, Map.of()));
-        out = new double[] {last[0].smallestEigenvalue()};
-        extra = ", \"psd\": " + last[0].isPositiveSemiDefinite();
-        break;
-      }
-      case "logret": {
-        double[][] c = Arrays.copyOf(closes(), n);
-        ReturnSample[] samples = new ReturnSample[n];
-        t = time(() -> {
-          for (int i = 0; i < n; i++) {
-            samples[i] = ReturnSample.ofCloses(c[i], TAU);
-          }
-          return samples;
-        });
-        out = returns(samples);
-        break;
-      }
-      case "samples": {
-        List<PriceHistory> hs = histories(n);
-        ReturnSample[] samples = new ReturnSample[n];
-        t = time(() -> {
+      case "samples":
+        {
+          List<PriceHistory> hs = histories(n);
+          ReturnSample[] samples = new ReturnSample[n];
+          t =
+              time(
+                  () -> {
+                    for (int i = 0; i < n; i++) {
+                      samples[i] = ReturnSample.of(hs.get(i), NYSE);
+                    }
+                    return samples;
+                  });
+          out = returns(samples);
+          break;
+        }
+      case "pct":
+        {
+          List<PriceHistory> hs = histories(n);
+          ReturnSample[] samples = new ReturnSample[n];
           for (int i = 0; i < n; i++) {
             samples[i] = ReturnSample.of(hs.get(i), NYSE);
           }
-          return samples;
-        });
-        out = returns(samples);
-        break;
-      }
-      case "pct": {
-        List<PriceHistory> hs = histories(n);
-        ReturnSample[] samples = new ReturnSample[n];
-        for (int i = 0; i < n; i++) {
-          samples[i] = ReturnSample.of(hs.get(i), NYSE);
-        }
-        RiskProfile[] profiles = new RiskProfile[n];
-        t = time(() -> {
+          RiskProfile[] profiles = new RiskProfile[n];
+          t =
+              time(
+                  () -> {
+                    for (int i = 0; i < n; i++) {
+                      profiles[i] = ProfileEstimators.percentiles(samples[i]);
+                    }
+                    return profiles;
+                  });
+          out = new double[2 * n];
           for (int i = 0; i < n; i++) {
-            profiles[i] = ProfileEstimators.percentiles(samples[i]);
+            out[2 * i] = profiles[i].annualReturn();
+            out[2 * i + 1] = profiles[i].annualVolatility();
           }
-          return profiles;
-        });
-        out = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-          out[2 * i] = profiles[i].annualReturn();
-          out[2 * i + 1] = profiles[i].annualVolatility();
+          break;
         }
-        break;
-      }
       case "minvar":
-      case "minvarsolve": {
-        Problems.PortfolioInputs in = portfolio(n);
-        Portfolio built = in.toPortfolio();
-        boolean solveOnly = kind.equals("minvarsolve");
-        Solution[] last = new Solution[1];
-        t = time(() -> last[0] = OPTIMIZER.minimumVariance(
-            solveOnly ? built : in.toPortfolio(), Constraints.longOnly()));
-        if (last[0].status() != SolutionStatus.OPTIMAL) {
-          throw new IllegalStateException("minimum variance ended " + last[0].status());
+      case "minvarsolve":
+        {
+          Problems.PortfolioInputs in = portfolio(n);
+          Portfolio built = in.toPortfolio();
+          boolean solveOnly = kind.equals("minvarsolve");
+          Solution[] last = new Solution[1];
+          t =
+              time(
+                  () ->
+                      last[0] =
+                          OPTIMIZER.minimumVariance(
+                              solveOnly ? built : in.toPortfolio(), Constraints.longOnly()));
+          if (last[0].status() != SolutionStatus.OPTIMAL) {
+            throw new IllegalStateException("minimum variance ended " + last[0].status());
+          }
+          out = last[0].weights();
+          extra = ", \"iterations\": " + last[0].iterations();
+          break;
         }
-        out = last[0].weights();
-        extra = ", \"iterations\": " + last[0].iterations();
-        break;
-      }
       default:
         throw new IllegalArgumentException("unknown workload " + name);
     }
     Path file = dir.resolve("out").resolve(name + ".f64");
     writeDoubles(file, out);
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "{\"median_s\": %.9g, \"min_s\": %.9g, \"first_s\": %.9g, \"reps\": %d, \"load\": %.2f,"
             + " \"output\": \"%s\"%s}",
-        t.median(), t.min(), t.first(), t.reps(), load, file.getFileName(), extra);
+        t.median(),
+        t.min(),
+        t.first(),
+        t.reps(),
+        load,
+        file.getFileName(),
+        extra);
   }
 
   private static void launch(Path dir, int assets) {
@@ -288,8 +325,12 @@ public final class Compare {
     }
     Arrays.sort(solve);
     Arrays.sort(both);
-    System.out.printf(Locale.ROOT, "{\"solve_median_s\": %.9g, \"of_and_solve_median_s\": %.9g,"
-        + " \"load\": %.2f}%n", solve[solve.length / 2], both[both.length / 2], loadAverage());
+    System.out.printf(
+        Locale.ROOT,
+        "{\"solve_median_s\": %.9g, \"of_and_solve_median_s\": %.9g," + " \"load\": %.2f}%n",
+        solve[solve.length / 2],
+        both[both.length / 2],
+        loadAverage());
   }
 
   /** Wall-clock times of repeated runs of one workload. */
@@ -297,8 +338,8 @@ public final class Compare {
 
   /**
    * Times a workload the way {@code compare.py} times its peer: one first run; if it took longer
-   * than the budget, that run is the result. Otherwise warm up for a quarter of the budget (at
-   * most 2 s, at least two runs), then repeat until half the budget is spent (at least 3, at most
+   * than the budget, that run is the result. Otherwise warm up for a quarter of the budget (at most
+   * 2 s, at least two runs), then repeat until half the budget is spent (at least 3, at most
    * {@value #MAX_REPS} runs) and report the median and the minimum.
    */
   private Timing time(Supplier<?> work) {

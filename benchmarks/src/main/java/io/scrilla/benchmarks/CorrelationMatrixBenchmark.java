@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of {@link Scrilla#correlationMatrix(List, DateRange, EstimationMethod)} (moments) of
- * {@code assets} series of 1,260 returns from an in-memory source through a new facade with an
- * empty memory cache (so every pair is computed), for a panel on common dates and for a mixed
- * panel ({@link Problems#mixedPanel}: crypto priced every day and late listings); and of the
- * positive semi-definiteness check of a finished matrix ({@link CorrelationMatrix#of} on the
- * computed entries). Few iterations: one operation takes seconds before the matrix kernel.
+ * Time of {@link Scrilla#correlationMatrix(List, DateRange, EstimationMethod)} (moments) of {@code
+ * assets} series of 1,260 returns from an in-memory source through a new facade with an empty
+ * memory cache (so every pair is computed), for a panel on common dates and for a mixed panel
+ * ({@link Problems#mixedPanel}: crypto priced every day and late listings); and of the positive
+ * semi-definiteness check of a finished matrix ({@link CorrelationMatrix#of} on the computed
+ * entries). Few iterations: one operation takes seconds before the matrix kernel.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,9 +55,11 @@ public class CorrelationMatrixBenchmark {
   /** Generates the panel and checks that the matrix is complete. */
   @Setup(Level.Trial)
   public void setUp() {
-    source = new MemoryPrices("mixed".equals(dates)
-        ? Problems.mixedPanel(assets, DAYS, Problems.PANEL_SEED)
-        : Problems.commonPanel(assets, DAYS, Problems.PANEL_SEED));
+    source =
+        new MemoryPrices(
+            "mixed".equals(dates)
+                ? Problems.mixedPanel(assets, DAYS, Problems.PANEL_SEED)
+                : Problems.commonPanel(assets, DAYS, Problems.PANEL_SEED));
     list = source.assets();
     range = source.span();
     CorrelationMatrix m = correlationMatrix();

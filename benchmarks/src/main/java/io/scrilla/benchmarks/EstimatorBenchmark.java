@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of one {@link ProfileEstimators} estimate (moments, percentiles, likelihood) on a
- * {@link ReturnSample} of 100 and 5,000 daily returns of a fixed GBM path.
+ * Time of one {@link ProfileEstimators} estimate (moments, percentiles, likelihood) on a {@link
+ * ReturnSample} of 100 and 5,000 daily returns of a fixed GBM path.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A {@link PriceSource} over histories held in memory, and the facade the benchmarks time: a
- * {@link Scrilla} reading it, with {@code CACHE_MODE=memory} and a clock fixed after the data's
- * last date. Thread-safe (immutable).
+ * A {@link PriceSource} over histories held in memory, and the facade the benchmarks time: a {@link
+ * Scrilla} reading it, with {@code CACHE_MODE=memory} and a clock fixed after the data's last date.
+ * Thread-safe (immutable).
  */
 final class MemoryPrices implements PriceSource {
   private final Map<String, PriceHistory> histories = new LinkedHashMap<>();
@@ -51,8 +51,7 @@ final class MemoryPrices implements PriceSource {
       first = Math.min(first, h.epochDay(0));
       last = Math.max(last, h.epochDay(h.size() - 1));
     }
-    return DateRange.of(
-        LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
+    return DateRange.of(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
   }
 
   /**
@@ -60,9 +59,10 @@ final class MemoryPrices implements PriceSource {
    * computed (nothing is cached from an earlier call).
    */
   Scrilla facade() {
-    Clock clock = Clock.fixed(
-        Problems.PANEL_END.plusDays(14).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC),
-        ZoneOffset.UTC);
+    Clock clock =
+        Clock.fixed(
+            Problems.PANEL_END.plusDays(14).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC),
+            ZoneOffset.UTC);
     return Scrilla.builder()
         .config(ScrillaConfig.builder().cacheMode("memory").build())
         .priceSource(this)

@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of one long-only solve (warm JIT) of {@link PortfolioOptimizer} on a fixed random
- * {@link Problems#portfolio portfolio}: minimum variance and maximum Sharpe ratio for 10, 50 and
- * 200 assets, minimum CVaR (5% tail, one year) for 50 assets, and minimum variance of the worst
- * case ({@link Problems#diversified}: 200 assets, most of them held). Building the portfolio (and
- * its positive semi-definiteness check) is setup, not measured, except in
- * {@link #portfolioOfAndMinimumVariance}.
+ * Time of one long-only solve (warm JIT) of {@link PortfolioOptimizer} on a fixed random {@link
+ * Problems#portfolio portfolio}: minimum variance and maximum Sharpe ratio for 10, 50 and 200
+ * assets, minimum CVaR (5% tail, one year) for 50 assets, and minimum variance of the worst case
+ * ({@link Problems#diversified}: 200 assets, most of them held). Building the portfolio (and its
+ * positive semi-definiteness check) is setup, not measured, except in {@link
+ * #portfolioOfAndMinimumVariance}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -71,14 +71,16 @@ public class OptimizerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       portfolio = Problems.portfolio(50, 20_240_601L + 50);
-      check(OPTIMIZER.minimumConditionalValueAtRisk(portfolio, Constraints.longOnly(), TAIL)
-          .solution());
+      check(
+          OPTIMIZER
+              .minimumConditionalValueAtRisk(portfolio, Constraints.longOnly(), TAIL)
+              .solution());
     }
   }
 
   /**
-   * The worst case: 200 nearly uncorrelated assets, most of them held at the minimum variance
-   * (the solver frees them one by one, about 130 iterations with up to about 130 free assets).
+   * The worst case: 200 nearly uncorrelated assets, most of them held at the minimum variance (the
+   * solver frees them one by one, about 130 iterations with up to about 130 free assets).
    */
   @State(Scope.Benchmark)
   public static class AllHeldProblem {
@@ -118,8 +120,13 @@ public class OptimizerBenchmark {
    */
   @Benchmark
   public Solution portfolioOfAndMinimumVariance(Problem p) {
-    Portfolio q = Portfolio.of(p.portfolio.tickers(), p.returns, p.volatilities,
-        p.correlation, p.portfolio.riskFreeRate());
+    Portfolio q =
+        Portfolio.of(
+            p.portfolio.tickers(),
+            p.returns,
+            p.volatilities,
+            p.correlation,
+            p.portfolio.riskFreeRate());
     return OPTIMIZER.minimumVariance(q, Constraints.longOnly());
   }
 
@@ -130,8 +137,8 @@ public class OptimizerBenchmark {
   }
 
   /**
-   * Long-only minimum variance of the worst case: 200 assets, most of them held. Longer warmup:
-   * on 2 shared cores the JIT takes several seconds to settle here.
+   * Long-only minimum variance of the worst case: 200 assets, most of them held. Longer warmup: on
+   * 2 shared cores the JIT takes several seconds to settle here.
    */
   @Benchmark
   @Warmup(iterations = 8, time = 1)

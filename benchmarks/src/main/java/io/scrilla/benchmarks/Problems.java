@@ -18,10 +18,13 @@ import java.util.SplittableRandom;
 final class Problems {
   /** Number of factors of the correlation model. */
   static final int FACTORS = 3;
+
   /** The last date of every generated price panel (a Tuesday and an NYSE session). */
   static final LocalDate PANEL_END = LocalDate.of(2024, 12, 31);
+
   /** The seed of the price panels of the comparison and of the correlation benchmarks. */
   static final long PANEL_SEED = 20_240_611L;
+
   /** The seed of the portfolios of the comparison and of the portfolio benchmarks. */
   static final long PORTFOLIO_SEED = 20_240_601L;
 
@@ -29,11 +32,11 @@ final class Problems {
 
   /**
    * Returns a portfolio of {@code n} assets: annual returns uniform in [0, 0.30], volatilities
-   * uniform in [0.10, 0.60], risk-free rate 0.03, and the correlation of a factor model
-   * {@code C = D^-1/2 (B B' + Psi) D^-1/2} with {@code D = diag(B B' + Psi)}: a market factor with
-   * loadings in [0.3, 0.9], two style factors with loadings in [-0.4, 0.4] and specific variances
-   * in [0.2, 0.8]. It is positive definite by construction (typical correlations 0.2 to 0.6), and
-   * its long-only minimum-variance portfolio holds a handful of the assets, as real ones do.
+   * uniform in [0.10, 0.60], risk-free rate 0.03, and the correlation of a factor model {@code C =
+   * D^-1/2 (B B' + Psi) D^-1/2} with {@code D = diag(B B' + Psi)}: a market factor with loadings in
+   * [0.3, 0.9], two style factors with loadings in [-0.4, 0.4] and specific variances in [0.2,
+   * 0.8]. It is positive definite by construction (typical correlations 0.2 to 0.6), and its
+   * long-only minimum-variance portfolio holds a handful of the assets, as real ones do.
    *
    * @param n number of assets
    * @param seed the random seed
@@ -77,16 +80,26 @@ final class Problems {
    * @param correlation the correlation matrix
    * @param riskFreeRate the annual risk-free rate, decimal fraction
    */
-  record PortfolioInputs(List<String> tickers, double[] returns, double[] volatilities,
-      double[][] correlation, double riskFreeRate) {
+  record PortfolioInputs(
+      List<String> tickers,
+      double[] returns,
+      double[] volatilities,
+      double[][] correlation,
+      double riskFreeRate) {
     /** Returns {@code Portfolio.of} of these numbers. */
     Portfolio toPortfolio() {
       return Portfolio.of(tickers, returns, volatilities, correlation, riskFreeRate);
     }
   }
 
-  private static PortfolioInputs factorModel(int n, long seed, double marketLo, double marketHi,
-      double style, double specificLo, double specificHi) {
+  private static PortfolioInputs factorModel(
+      int n,
+      long seed,
+      double marketLo,
+      double marketHi,
+      double style,
+      double specificLo,
+      double specificHi) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<String> tickers = new ArrayList<>(n);
     double[] mu = new double[n];
@@ -121,10 +134,10 @@ final class Problems {
 
   /**
    * Returns daily closes of {@code n} equities {@code T1 .. Tn} on the same {@code days + 1} NYSE
-   * sessions ending {@link #PANEL_END} ({@code days} returns each): geometric Brownian motion
-   * with annual drifts uniform in [-0.05, 0.25] and volatilities in [0.10, 0.60], and daily
-   * shocks from a one-factor model (market loadings uniform in [0.2, 0.8]), so the pairwise
-   * correlations are about 0.05 to 0.6, as for stocks.
+   * sessions ending {@link #PANEL_END} ({@code days} returns each): geometric Brownian motion with
+   * annual drifts uniform in [-0.05, 0.25] and volatilities in [0.10, 0.60], and daily shocks from
+   * a one-factor model (market loadings uniform in [0.2, 0.8]), so the pairwise correlations are
+   * about 0.05 to 0.6, as for stocks.
    *
    * @param n number of series
    * @param days number of returns per series
@@ -136,10 +149,10 @@ final class Problems {
   }
 
   /**
-   * Returns a panel like {@link #commonPanel} whose dates differ: every tenth series
-   * ({@code T10, T20, ...}) is crypto, priced on every calendar day of the span, and every
-   * tenth series from the fifth ({@code T5, T15, ...}) is listed half way through the span (its
-   * first half is missing). The others trade on the {@code days + 1} NYSE sessions.
+   * Returns a panel like {@link #commonPanel} whose dates differ: every tenth series ({@code T10,
+   * T20, ...}) is crypto, priced on every calendar day of the span, and every tenth series from the
+   * fifth ({@code T5, T15, ...}) is listed half way through the span (its first half is missing).
+   * The others trade on the {@code days + 1} NYSE sessions.
    *
    * @param n number of series
    * @param days number of NYSE sessions (returns) of the full span
@@ -205,8 +218,8 @@ final class Problems {
   }
 
   /**
-   * Returns {@code count + 1} daily closes of a geometric Brownian motion (drift 0.08,
-   * volatility 0.25 a year, 252 periods a year) starting at 100.
+   * Returns {@code count + 1} daily closes of a geometric Brownian motion (drift 0.08, volatility
+   * 0.25 a year, 252 periods a year) starting at 100.
    *
    * @param count number of returns
    * @param seed the random seed

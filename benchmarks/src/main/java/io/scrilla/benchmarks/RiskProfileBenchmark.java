@@ -29,10 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Risk profiles of 500 series of 1,260 daily returns (one panel on common NYSE sessions) by each
- * {@code method}: from the price histories with the core types ({@link ReturnSample#of} and
- * {@link ProfileEstimators#estimate}), and through the facade ({@link Result#each} over
- * {@link Scrilla#riskProfile}, a new facade with an empty memory cache); and the 500 return
- * samples alone.
+ * {@code method}: from the price histories with the core types ({@link ReturnSample#of} and {@link
+ * ProfileEstimators#estimate}), and through the facade ({@link Result#each} over {@link
+ * Scrilla#riskProfile}, a new facade with an empty memory cache); and the 500 return samples alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

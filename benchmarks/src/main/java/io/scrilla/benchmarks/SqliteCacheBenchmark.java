@@ -43,12 +43,16 @@ public class SqliteCacheBenchmark {
 
   /** Rows in one bulk put. */
   static final int BULK_ROWS = 100_000;
+
   /** Rows stored for the range read. */
   static final int STORED_ROWS = 5_000;
+
   /** Rows returned by the range read. */
   static final int READ_ROWS = 1_260;
+
   /** Tickers of the cached correlation matrix. */
   static final int MATRIX_TICKERS = 500;
+
   private static final int FIRST_DAY = (int) LocalDate.of(1990, 1, 1).toEpochDay();
 
   /** A cache file holding {@link #STORED_ROWS} consecutive daily prices of one equity. */
@@ -66,7 +70,8 @@ public class SqliteCacheBenchmark {
       cache = file.cache();
       cache.prices().put(SRC, history(asset, FIRST_DAY, STORED_ROWS));
       int start = FIRST_DAY + 2_000;
-      range = DateRange.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + READ_ROWS - 1));
+      range =
+          DateRange.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + READ_ROWS - 1));
       int got = cache.prices().get(SRC, asset, range).size();
       if (got != READ_ROWS) {
         throw new IllegalStateException("range read returned " + got + " rows, not " + READ_ROWS);
@@ -142,8 +147,8 @@ public class SqliteCacheBenchmark {
       Map<CorrelationKey, Double> values = new LinkedHashMap<>();
       for (int i = 0; i < assets.length; i++) {
         for (int j = i + 1; j < assets.length; j++) {
-          CorrelationKey k = CorrelationKey.of(SRC, assets[i], assets[j], window,
-              EstimationMethod.MOMENTS, false);
+          CorrelationKey k =
+              CorrelationKey.of(SRC, assets[i], assets[j], window, EstimationMethod.MOMENTS, false);
           keys.add(k);
           values.put(k, ((i * 31 + j * 17) % 200 - 100) / 100.0);
         }

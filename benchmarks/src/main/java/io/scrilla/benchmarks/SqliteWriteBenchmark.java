@@ -34,8 +34,10 @@ public class SqliteWriteBenchmark {
 
   /** Tickers written. */
   static final int TICKERS = 400;
+
   /** Sessions per ticker. */
   static final int SESSIONS = 2_500;
+
   /** Sessions read. */
   static final int READ = 1_260;
 

@@ -12,14 +12,24 @@ import picocli.CommandLine.Option;
 
 /** The options every statistic command accepts. */
 public final class CommonOptions {
-  @Option(names = {"--start", "-start"}, paramLabel = "YYYY-MM-DD", description = "first date of the sample window")
+  @Option(
+      names = {"--start", "-start"},
+      paramLabel = "YYYY-MM-DD",
+      description = "first date of the sample window")
   String start;
 
-  @Option(names = {"--end", "-end"}, paramLabel = "YYYY-MM-DD", description = "last date of the sample window")
+  @Option(
+      names = {"--end", "-end"},
+      paramLabel = "YYYY-MM-DD",
+      description = "last date of the sample window")
   String end;
 
-  @Option(names = {"--method", "-method"}, paramLabel = "METHOD",
-      description = "moments, percentiles or likelihood (also percents, likely); default DEFAULT_ESTIMATION_METHOD")
+  @Option(
+      names = {"--method", "-method"},
+      paramLabel = "METHOD",
+      description =
+          "moments, percentiles or likelihood (also percents, likely); default"
+              + " DEFAULT_ESTIMATION_METHOD")
   String method;
 
   @Option(names = "-moments", description = "same as --method moments")
@@ -31,13 +41,20 @@ public final class CommonOptions {
   @Option(names = "-likelihood", description = "same as --method likelihood")
   boolean likelihood;
 
-  @Option(names = {"--json", "-json"}, description = "print JSON")
+  @Option(
+      names = {"--json", "-json"},
+      description = "print JSON")
   boolean json;
 
-  @Option(names = {"--save", "-save"}, paramLabel = "FILE", description = "also write the JSON to FILE")
+  @Option(
+      names = {"--save", "-save"},
+      paramLabel = "FILE",
+      description = "also write the JSON to FILE")
   Path save;
 
-  @Option(names = {"--risk-free-rate", "-risk-free-rate"}, paramLabel = "R",
+  @Option(
+      names = {"--risk-free-rate", "-risk-free-rate"},
+      paramLabel = "R",
       description = "risk-free rate as a decimal fraction, overriding the configured source")
   Double riskFreeRate;
 
@@ -66,10 +83,12 @@ public final class CommonOptions {
 
   /** Returns the estimation method chosen, or the default. */
   public EstimationMethod method(EstimationMethod dflt) {
-    int flags = (moments ? 1 : 0) + (percentiles ? 1 : 0) + (likelihood ? 1 : 0) + (method != null ? 1 : 0);
+    int flags =
+        (moments ? 1 : 0) + (percentiles ? 1 : 0) + (likelihood ? 1 : 0) + (method != null ? 1 : 0);
     if (flags > 1) {
       throw new InvalidInputException(
-          "more than one estimation method given: use one of --method, -moments, -percentiles, -likelihood");
+          "more than one estimation method given: use one of --method, -moments, -percentiles,"
+              + " -likelihood");
     }
     if (moments) {
       return EstimationMethod.MOMENTS;

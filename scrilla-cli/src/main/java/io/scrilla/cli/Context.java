@@ -1,14 +1,15 @@
 package io.scrilla.cli;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.Scrilla;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What every command shares: the configuration, the output streams and the facade, created on
- * first use (so {@code help} and {@code version} open no cache).
+ * What every command shares: the configuration, the output streams and the facade, created on first
+ * use (so {@code help} and {@code version} open no cache).
  */
 public final class Context implements AutoCloseable {
   private final ScrillaConfig config;
@@ -25,7 +26,11 @@ public final class Context implements AutoCloseable {
    * @param err standard error
    * @param factory builds the facade from the configuration
    */
-  public Context(ScrillaConfig config, PrintStream out, PrintStream err, Function<ScrillaConfig, Scrilla> factory) {
+  public Context(
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
+      Function<ScrillaConfig, Scrilla> factory) {
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
@@ -48,8 +53,9 @@ public final class Context implements AutoCloseable {
   }
 
   /** Returns a listener that reports fetch progress on stderr. */
-  public io.scrilla.api.spi.ProgressListener progress() {
-    return (task, done, total) -> err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+  public ProgressListener progress() {
+    return (task, done, total) ->
+        err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
   }
 
   /** Returns the facade, creating it on first use. */

@@ -87,8 +87,8 @@ final class Converters {
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
-      throw new TypeConversionException(quote(text) + " is not a valid file name (" + e.getReason()
-          + ")");
+      throw new TypeConversionException(
+          quote(text) + " is not a valid file name (" + e.getReason() + ")");
     }
   }
 

@@ -19,13 +19,15 @@ import java.math.RoundingMode;
  */
 public final class Json {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setNodeFactory(NODES)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setNodeFactory(NODES)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   /** The first 18 significant digits of a value, cut (not rounded). */
   private static final MathContext HEAD = new MathContext(18, RoundingMode.DOWN);
+
   private static final long[] POW10 = new long[19];
 
   static {
@@ -48,9 +50,8 @@ public final class Json {
   }
 
   /**
-   * Returns the shortest decimal that parses back to exactly {@code d}: the exact value of
-   * {@code d} rounded half up to the fewest significant digits (1 to 17) that read back to
-   * {@code d}.
+   * Returns the shortest decimal that parses back to exactly {@code d}: the exact value of {@code
+   * d} rounded half up to the fewest significant digits (1 to 17) that read back to {@code d}.
    *
    * <p>Rounding half up to p digits depends only on the first p + 1 digits of the exact value, so
    * the exact value is cut to its first 18 digits once and each rounding is done in {@code long}
@@ -65,9 +66,12 @@ public final class Json {
 
   private static BigDecimal shortest(double d, String what) {
     if (!Double.isFinite(d)) {
-      throw new InvalidInputException(what + " is " + (Double.isNaN(d) ? "not a number (NaN)" : d)
-          + ", which JSON cannot hold: the inputs are too extreme for a finite answer; check the"
-          + " numbers given (rates, targets, horizons, bounds) and the prices");
+      throw new InvalidInputException(
+          what
+              + " is "
+              + (Double.isNaN(d) ? "not a number (NaN)" : d)
+              + ", which JSON cannot hold: the inputs are too extreme for a finite answer; check"
+              + " the numbers given (rates, targets, horizons, bounds) and the prices");
     }
     if (d == 0) {
       return BigDecimal.ZERO;

@@ -25,17 +25,20 @@ import picocli.CommandLine;
 public final class Main {
   /** Exit code of a failed command. */
   public static final int FAILURE = 1;
+
   /** Exit code of a usage error. */
   public static final int USAGE = 2;
 
   /** The option that shows stack traces and debug logs. */
   static final String DEBUG = "--debug";
+
   private static final String CSV = "csv";
 
   private Main() {}
 
   /** The levels {@code LOG_LEVEL} accepts, from the most to the least verbose. */
   static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
+
   /** The slf4j-simple property that sets the default log level. */
   static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -64,10 +67,15 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err) {
-    return run(args, config, out, err, c -> {
-      sampleDataNote(c).ifPresent(err::println);
-      return Scrilla.create(c);
-    });
+    return run(
+        args,
+        config,
+        out,
+        err,
+        c -> {
+          sampleDataNote(c).ifPresent(err::println);
+          return Scrilla.create(c);
+        });
   }
 
   /**
@@ -96,19 +104,26 @@ public final class Main {
     if (kinds.isEmpty()) {
       return Optional.empty();
     }
-    String fix = kinds.size() == 3
-        ? "set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own"
-        : "set SCRILLA_DATA_DIR to a folder of your own, or " + String.join(" and ", variables)
-            + " to a live source";
-    return Optional.of("note: the " + and(kinds) + " come from the sample data bundled with"
-        + " scrilla (daily data up to 2021-11-19); " + fix);
+    String fix =
+        kinds.size() == 3
+            ? "set SCRILLA_DATA_DIR or ALPHA_VANTAGE_KEY to use your own"
+            : "set SCRILLA_DATA_DIR to a folder of your own, or "
+                + String.join(" and ", variables)
+                + " to a live source";
+    return Optional.of(
+        "note: the "
+            + and(kinds)
+            + " come from the sample data bundled with"
+            + " scrilla (daily data up to 2021-11-19); "
+            + fix);
   }
 
   private static String and(List<String> words) {
     if (words.size() == 1) {
       return words.get(0);
     }
-    return String.join(", ", words.subList(0, words.size() - 1)) + " and "
+    return String.join(", ", words.subList(0, words.size() - 1))
+        + " and "
         + words.get(words.size() - 1);
   }
 
@@ -122,7 +137,11 @@ public final class Main {
    * @param factory builds the facade
    * @return the exit code
    */
-  public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err,
+  public static int run(
+      String[] args,
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
       Function<ScrillaConfig, Scrilla> factory) {
     boolean debug = Arrays.asList(args).contains(DEBUG);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
@@ -133,14 +152,18 @@ public final class Main {
       cl.setCaseInsensitiveEnumValuesAllowed(true);
       Converters.register(cl);
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));
-      cl.setParameterExceptionHandler((ex, a) -> {
-        err.println(errorLine(ex.getMessage()) + "; run 'scrilla help "
-            + commandName(ex.getCommandLine()) + "' for the options");
-        if (debug) {
-          ex.printStackTrace(err);
-        }
-        return USAGE;
-      });
+      cl.setParameterExceptionHandler(
+          (ex, a) -> {
+            err.println(
+                errorLine(ex.getMessage())
+                    + "; run 'scrilla help "
+                    + commandName(ex.getCommandLine())
+                    + "' for the options");
+            if (debug) {
+              ex.printStackTrace(err);
+            }
+            return USAGE;
+          });
       if (rest.length == 0) {
         cl.usage(out);
         return USAGE;
@@ -153,8 +176,8 @@ public final class Main {
   }
 
   /**
-   * Prints a failure as one line on {@code err} in the user's terms, with the stack trace only
-   * when {@code debug}; returns {@link #FAILURE}.
+   * Prints a failure as one line on {@code err} in the user's terms, with the stack trace only when
+   * {@code debug}; returns {@link #FAILURE}.
    */
   static int fail(Throwable ex, PrintStream err, boolean debug) {
     err.println(errorLine(ex));
@@ -165,21 +188,24 @@ public final class Main {
   }
 
   /**
-   * Returns the one-line message of a failure, starting with {@code "error: "}: a
-   * {@link ScrillaException}'s message (written for users), or for anything else an internal
-   * error with its message but not the name of its class.
+   * Returns the one-line message of a failure, starting with {@code "error: "}: a {@link
+   * ScrillaException}'s message (written for users), or for anything else an internal error with
+   * its message but not the name of its class.
    */
   static String errorLine(Throwable ex) {
     if (ex instanceof ScrillaException) {
       return errorLine(ex.getMessage());
     }
     if (ex instanceof OutOfMemoryError) {
-      return errorLine("the command ran out of memory; ask for less (fewer tickers, a shorter"
-          + " window, fewer --steps) or give Java more memory (java -Xmx2g -jar ...)");
+      return errorLine(
+          "the command ran out of memory; ask for less (fewer tickers, a shorter"
+              + " window, fewer --steps) or give Java more memory (java -Xmx2g -jar ...)");
     }
     String m = ex.getMessage();
-    return errorLine("internal error" + (m == null || m.isBlank() ? "" : ": " + m)
-        + "; run with --debug for details");
+    return errorLine(
+        "internal error"
+            + (m == null || m.isBlank() ? "" : ": " + m)
+            + "; run with --debug for details");
   }
 
   /** Returns {@code "error: "} and the message on one line, control characters escaped. */
@@ -189,9 +215,9 @@ public final class Main {
   }
 
   /**
-   * Sets slf4j-simple's level from {@code LOG_LEVEL} (one of {@link #LOG_LEVELS}, any case),
-   * unless {@value #SIMPLE_LOGGER_LEVEL} is already set as a system property; has an effect only
-   * before the first logger is created.
+   * Sets slf4j-simple's level from {@code LOG_LEVEL} (one of {@link #LOG_LEVELS}, any case), unless
+   * {@value #SIMPLE_LOGGER_LEVEL} is already set as a system property; has an effect only before
+   * the first logger is created.
    *
    * @param config the configuration
    * @throws ConfigurationException naming the value and the levels allowed
@@ -202,9 +228,9 @@ public final class Main {
 
   /**
    * Sets slf4j-simple's level as {@link #applyLogLevel(ScrillaConfig)} does; with {@code debug}
-   * ({@code --debug} on the command line) and no {@code LOG_LEVEL}, the level is {@code debug},
-   * so that the causes the library logs (a failed Treasury fetch behind a missing Sharpe ratio)
-   * are shown with their stack traces.
+   * ({@code --debug} on the command line) and no {@code LOG_LEVEL}, the level is {@code debug}, so
+   * that the causes the library logs (a failed Treasury fetch behind a missing Sharpe ratio) are
+   * shown with their stack traces.
    *
    * @param config the configuration
    * @param debug whether {@code --debug} was given
@@ -223,8 +249,12 @@ public final class Main {
       l = "warn";
     }
     if (!LOG_LEVELS.contains(l)) {
-      throw new ConfigurationException(ScrillaConfig.LOG_LEVEL + "=" + SafeText.quote(level.get())
-          + " is not allowed: use one of " + String.join(", ", LOG_LEVELS));
+      throw new ConfigurationException(
+          ScrillaConfig.LOG_LEVEL
+              + "="
+              + SafeText.quote(level.get())
+              + " is not allowed: use one of "
+              + String.join(", ", LOG_LEVELS));
     }
     if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
       System.setProperty(SIMPLE_LOGGER_LEVEL, l);

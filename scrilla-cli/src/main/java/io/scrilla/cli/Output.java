@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 
 /** Prints a command's result as a table or JSON, and saves the JSON when asked. */
 public final class Output {
@@ -19,22 +20,27 @@ public final class Output {
    * @param json the JSON result
    * @param table the human-readable rows, first row the header
    */
-  public static void print(Context ctx, CommonOptions options, JsonNode json, List<List<String>> table) {
+  public static void print(
+      Context ctx, CommonOptions options, JsonNode json, List<List<String>> table) {
     if (options.json()) {
       ctx.out().println(Json.write(json));
     } else {
       printTable(ctx, table);
     }
-    options.save().ifPresent(file -> {
-      try {
-        if (file.getParent() != null) {
-          Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, Json.write(json) + System.lineSeparator(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException("cannot write " + file + ": " + e.getMessage(), e);
-      }
-    });
+    options
+        .save()
+        .ifPresent(
+            file -> {
+              try {
+                if (file.getParent() != null) {
+                  Files.createDirectories(file.getParent());
+                }
+                Files.writeString(
+                    file, Json.write(json) + System.lineSeparator(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new InvalidInputException("cannot write " + file + ": " + e.getMessage(), e);
+              }
+            });
   }
 
   /** Prints rows as left-aligned columns. */
@@ -67,6 +73,6 @@ public final class Output {
 
   /** Formats a decimal fraction for a table: six decimals. */
   public static String fmt(double d) {
-    return String.format(java.util.Locale.ROOT, "%.6f", d);
+    return String.format(Locale.ROOT, "%.6f", d);
   }
 }

@@ -1,24 +1,24 @@
 package io.scrilla.cli;
 
-import io.scrilla.cli.commands.ClearCacheCommand;
-import io.scrilla.cli.commands.SharpeRatioCommand;
 import io.scrilla.cli.commands.CapmBetaCommand;
 import io.scrilla.cli.commands.CapmEquityCommand;
+import io.scrilla.cli.commands.ClearCacheCommand;
 import io.scrilla.cli.commands.CorrelationCommand;
-import io.scrilla.cli.commands.VarCommand;
 import io.scrilla.cli.commands.CvarCommand;
-import io.scrilla.cli.commands.MovingAveragesCommand;
 import io.scrilla.cli.commands.DiscountDividendModelCommand;
-import io.scrilla.cli.commands.OptimizePortfolioCommand;
-import io.scrilla.cli.commands.OptimizeCvarCommand;
-import io.scrilla.cli.commands.MaxReturnCommand;
-import io.scrilla.cli.commands.EfficientFrontierCommand;
 import io.scrilla.cli.commands.DividendsCommand;
+import io.scrilla.cli.commands.EfficientFrontierCommand;
+import io.scrilla.cli.commands.MaxReturnCommand;
+import io.scrilla.cli.commands.MovingAveragesCommand;
+import io.scrilla.cli.commands.OptimizeCvarCommand;
+import io.scrilla.cli.commands.OptimizePortfolioCommand;
 import io.scrilla.cli.commands.PricesCommand;
 import io.scrilla.cli.commands.RiskFreeCommand;
-import io.scrilla.cli.commands.YieldCurveCommand;
 import io.scrilla.cli.commands.RiskProfileCommand;
+import io.scrilla.cli.commands.SharpeRatioCommand;
+import io.scrilla.cli.commands.VarCommand;
 import io.scrilla.cli.commands.VersionCommand;
+import io.scrilla.cli.commands.YieldCurveCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -26,7 +26,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(
     name = "scrilla",
     mixinStandardHelpOptions = false,
-    description = "Portfolio analytics: risk profiles, correlations, risk measures and optimized portfolios.",
+    description =
+        "Portfolio analytics: risk profiles, correlations, risk measures and optimized portfolios.",
     subcommands = {
       HelpCommand.class,
       VersionCommand.class,

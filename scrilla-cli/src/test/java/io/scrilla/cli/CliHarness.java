@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 
 /** Runs the command in this process and captures what it prints. */
 final class CliHarness {
@@ -23,7 +24,7 @@ final class CliHarness {
     return capture((o, e) -> Main.run(args, config, o, e, factory));
   }
 
-  private static Run capture(java.util.function.ToIntBiFunction<PrintStream, PrintStream> body) {
+  private static Run capture(ToIntBiFunction<PrintStream, PrintStream> body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
@@ -31,6 +32,7 @@ final class CliHarness {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = body.applyAsInt(o, e);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

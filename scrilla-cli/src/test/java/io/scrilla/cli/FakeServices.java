@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 answering like AlphaVantage ({@code /query}) and the Treasury's
@@ -28,7 +30,7 @@ final class FakeServices implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/query", this::query);
     server.createContext("/treasury", this::treasury);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
   }
 
@@ -48,18 +50,21 @@ final class FakeServices implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     for (String kv : uri.getRawQuery().split("&")) {
       int eq = kv.indexOf('=');
-      m.put(kv.substring(0, eq), java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+      m.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return m;
   }
 
   static List<String[]> sample(String file) throws IOException {
-    try (InputStream in = FakeServices.class.getResourceAsStream("/io/scrilla/services/csv/sample/" + file)) {
+    try (InputStream in =
+        FakeServices.class.getResourceAsStream("/io/scrilla/services/csv/sample/" + file)) {
       if (in == null) {
         return List.of();
       }
       List<String[]> rows = new ArrayList<>();
-      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(l -> rows.add(l.split(",", -1)));
+      new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .forEach(l -> rows.add(l.split(",", -1)));
       return rows;
     }
   }
@@ -74,7 +79,10 @@ final class FakeServices implements AutoCloseable {
     }
     List<String[]> rows = sample(p.get("symbol") + ".csv");
     if (rows.isEmpty()) {
-      send(ex, "application/json", "{\"Error Message\": \"Invalid API call. Please retry or visit the documentation.\"}");
+      send(
+          ex,
+          "application/json",
+          "{\"Error Message\": \"Invalid API call. Please retry or visit the documentation.\"}");
       return;
     }
     List<String> header = List.of(rows.get(0));
@@ -84,15 +92,32 @@ final class FakeServices implements AutoCloseable {
     if ("compact".equals(p.get("outputsize"))) {
       data = data.subList(0, 100);
     }
-    StringBuilder sb = new StringBuilder("{\"Meta Data\": {\"2. Symbol\": \"" + p.get("symbol") + "\"}, \"Time Series (Daily)\": {");
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"Meta Data\": {\"2. Symbol\": \""
+                + p.get("symbol")
+                + "\"}, \"Time Series (Daily)\": {");
     for (int i = 0; i < data.size(); i++) {
       String[] r = data.get(i);
-      sb.append(i == 0 ? "" : ",").append('"').append(r[header.indexOf("date")]).append("\": {")
-          .append("\"1. open\": \"").append(r[header.indexOf("open")]).append("\", ")
-          .append("\"2. high\": \"").append(r[header.indexOf("high")]).append("\", ")
-          .append("\"3. low\": \"").append(r[header.indexOf("low")]).append("\", ")
-          .append("\"4. close\": \"").append(r[header.indexOf("close")]).append("\", ")
-          .append("\"5. volume\": \"").append(r[header.indexOf("volume")]).append("\"}");
+      sb.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(r[header.indexOf("date")])
+          .append("\": {")
+          .append("\"1. open\": \"")
+          .append(r[header.indexOf("open")])
+          .append("\", ")
+          .append("\"2. high\": \"")
+          .append(r[header.indexOf("high")])
+          .append("\", ")
+          .append("\"3. low\": \"")
+          .append(r[header.indexOf("low")])
+          .append("\", ")
+          .append("\"4. close\": \"")
+          .append(r[header.indexOf("close")])
+          .append("\", ")
+          .append("\"5. volume\": \"")
+          .append(r[header.indexOf("volume")])
+          .append("\"}");
     }
     send(ex, "application/json", sb.append("}}").toString());
   }
@@ -100,26 +125,49 @@ final class FakeServices implements AutoCloseable {
   /** AlphaVantage's DIVIDENDS answer, newest first, from the sample's dividends file. */
   private void dividends(HttpExchange ex, String symbol) throws IOException {
     List<String[]> rows = sample(symbol + ".dividends.csv");
-    List<String[]> data = rows.isEmpty() ? new ArrayList<>() : new ArrayList<>(rows.subList(1, rows.size()));
+    List<String[]> data =
+        rows.isEmpty() ? new ArrayList<>() : new ArrayList<>(rows.subList(1, rows.size()));
     Collections.reverse(data);
     StringBuilder sb = new StringBuilder("{\"symbol\": \"" + symbol + "\", \"data\": [");
     for (int i = 0; i < data.size(); i++) {
       String[] r = data.get(i); // date,amount,ex_date
-      sb.append(i == 0 ? "" : ",").append("{\"ex_dividend_date\": \"").append(r[2])
-          .append("\", \"declaration_date\": \"None\", \"record_date\": \"None\", \"payment_date\": \"")
-          .append(r[0]).append("\", \"amount\": \"").append(r[1]).append("\"}");
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"ex_dividend_date\": \"")
+          .append(r[2])
+          .append(
+              "\", \"declaration_date\": \"None\", \"record_date\": \"None\", \"payment_date\": \"")
+          .append(r[0])
+          .append("\", \"amount\": \"")
+          .append(r[1])
+          .append("\"}");
     }
     send(ex, "application/json", sb.append("]}").toString());
   }
 
-  private static final String[] XML = {"BC_1MONTH", "BC_2MONTH", "BC_3MONTH", "BC_6MONTH", "BC_1YEAR", "BC_2YEAR",
-      "BC_3YEAR", "BC_5YEAR", "BC_7YEAR", "BC_10YEAR", "BC_20YEAR", "BC_30YEAR"};
+  private static final String[] XML = {
+    "BC_1MONTH",
+    "BC_2MONTH",
+    "BC_3MONTH",
+    "BC_6MONTH",
+    "BC_1YEAR",
+    "BC_2YEAR",
+    "BC_3YEAR",
+    "BC_5YEAR",
+    "BC_7YEAR",
+    "BC_10YEAR",
+    "BC_20YEAR",
+    "BC_30YEAR"
+  };
 
   private void treasury(HttpExchange ex) throws IOException {
     requests.add(ex.getRequestURI().getRawQuery());
     String year = params(ex.getRequestURI()).get("field_tdr_date_value");
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
-        + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\" xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                + "<feed xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\""
+                + " xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\""
+                + " xmlns=\"http://www.w3.org/2005/Atom\">\n");
     List<String[]> rows = sample("yields.csv");
     List<String[]> data = new ArrayList<>(rows.subList(1, rows.size()));
     Collections.reverse(data); // oldest first
@@ -128,10 +176,23 @@ final class FakeServices implements AutoCloseable {
       if (!mdy[2].equals(year)) {
         continue;
       }
-      sb.append("<entry><content type=\"application/xml\"><m:properties>\n<d:NEW_DATE m:type=\"Edm.DateTime\">")
-          .append(mdy[2]).append('-').append(mdy[0]).append('-').append(mdy[1]).append("T00:00:00</d:NEW_DATE>\n");
+      sb.append(
+              "<entry><content type=\"application/xml\"><m:properties>\n"
+                  + "<d:NEW_DATE m:type=\"Edm.DateTime\">")
+          .append(mdy[2])
+          .append('-')
+          .append(mdy[0])
+          .append('-')
+          .append(mdy[1])
+          .append("T00:00:00</d:NEW_DATE>\n");
       for (int i = 0; i < XML.length; i++) {
-        sb.append("<d:").append(XML[i]).append(" m:type=\"Edm.Double\">").append(r[i + 1]).append("</d:").append(XML[i]).append(">\n");
+        sb.append("<d:")
+            .append(XML[i])
+            .append(" m:type=\"Edm.Double\">")
+            .append(r[i + 1])
+            .append("</d:")
+            .append(XML[i])
+            .append(">\n");
       }
       sb.append("</m:properties></content></entry>\n");
     }

@@ -21,14 +21,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every number the command printed on the bundled sample data before the API 1.0 redesign, kept
- * as golden files ({@code src/test/resources/golden}): each case runs one command line with
- * {@code --json} and checks that every field of its golden file is present with the same value.
+ * Every number the command printed on the bundled sample data before the API 1.0 redesign, kept as
+ * golden files ({@code src/test/resources/golden}): each case runs one command line with {@code
+ * --json} and checks that every field of its golden file is present with the same value.
  *
- * <p>Fields added later (for example a {@code meta} object) are allowed: readers of the JSON
- * ignore keys they do not know. Numbers compare exactly, except the cases marked with a relative
- * tolerance in {@code cases.txt}: correlation matrices computed as a blocked product change the
- * order of summation, which moves results by at most 1e-14 relative.
+ * <p>Fields added later (for example a {@code meta} object) are allowed: readers of the JSON ignore
+ * keys they do not know. Numbers compare exactly, except the cases marked with a relative tolerance
+ * in {@code cases.txt}: correlation matrices computed as a blocked product change the order of
+ * summation, which moves results by at most 1e-14 relative.
  *
  * <p>The golden files were written by the command itself before the redesign; they are not to be
  * regenerated to make a change pass.
@@ -84,7 +84,8 @@ class GoldenJsonTest {
       Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        compare(path + "." + field.getKey(), field.getValue(), actual.get(field.getKey()), tolerance);
+        compare(
+            path + "." + field.getKey(), field.getValue(), actual.get(field.getKey()), tolerance);
       }
     } else if (expected.isArray()) {
       assertTrue(actual.isArray(), path + ": expected an array, got " + actual);

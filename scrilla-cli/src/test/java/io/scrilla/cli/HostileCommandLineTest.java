@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every failure a user can cause on the command line ends with a non-zero exit code and exactly
- * one stderr line starting with {@code error: }, in the user's terms: no Java exception class
- * name, no stack trace (those only with {@code --debug}). Runs on the bundled sample data.
+ * Every failure a user can cause on the command line ends with a non-zero exit code and exactly one
+ * stderr line starting with {@code error: }, in the user's terms: no Java exception class name, no
+ * stack trace (those only with {@code --debug}). Runs on the bundled sample data.
  */
 class HostileCommandLineTest {
   private static final ScrillaConfig CONFIG = ScrillaConfig.builder().cacheMode("memory").build();
@@ -99,12 +99,16 @@ class HostileCommandLineTest {
   void run_hostileCommandLine_failsWithOneErrorLineInTheUsersTerms(String line) {
     var run = CliHarness.runConfigured(CONFIG, args(line));
     assertNotEquals(0, run.code(), line + "\n" + run.out() + run.err());
-    List<String> errors = Arrays.stream(run.err().split("\\R"))
-        .filter(l -> l.startsWith("error: ")).toList();
+    List<String> errors =
+        Arrays.stream(run.err().split("\\R")).filter(l -> l.startsWith("error: ")).toList();
     assertEquals(1, errors.size(), line + "\n" + run.err());
     for (String l : run.err().split("\\R")) {
-      assertTrue(l.isEmpty() || l.startsWith("error: ") || l.startsWith("note: ")
-          || l.startsWith("warning: "), "unexpected stderr line for " + line + ": " + l);
+      assertTrue(
+          l.isEmpty()
+              || l.startsWith("error: ")
+              || l.startsWith("note: ")
+              || l.startsWith("warning: "),
+          "unexpected stderr line for " + line + ": " + l);
     }
     assertFalse(run.err().matches("(?s).*\\b(java|javax|org|com)\\.[a-z].*"), run.err());
     assertFalse(run.err().contains("Exception"), run.err());

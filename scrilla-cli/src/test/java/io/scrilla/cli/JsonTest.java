@@ -35,8 +35,8 @@ class JsonTest {
   }
 
   /**
-   * The digit arithmetic gives the same decimal as rounding the exact value to 1, 2, ... 17
-   * digits with {@link BigDecimal#round} and keeping the first that reads back (the definition).
+   * The digit arithmetic gives the same decimal as rounding the exact value to 1, 2, ... 17 digits
+   * with {@link BigDecimal#round} and keeping the first that reads back (the definition).
    */
   @Test
   void shortest_anyFiniteDouble_equalsTheRoundingLoop() {
@@ -44,9 +44,24 @@ class JsonTest {
         .forAll(doubles().between(-1, 1).mix(doubles().any()))
         .assuming(Double::isFinite)
         .checkAssert(d -> assertEquals(byRoundingLoop(d), Json.shortest(d)));
-    for (double d : new double[] {1, -1, 0.5, 9.5, 9.95, 0.995, 1e23, 5e-324, Double.MAX_VALUE,
-        Double.MIN_NORMAL, 2.0000000000000004, 0.1 + 0.2, 123456789012345678.0, -0.9999999999999999,
-        0.20000000000000004}) {
+    for (double d :
+        new double[] {
+          1,
+          -1,
+          0.5,
+          9.5,
+          9.95,
+          0.995,
+          1e23,
+          5e-324,
+          Double.MAX_VALUE,
+          Double.MIN_NORMAL,
+          2.0000000000000004,
+          0.1 + 0.2,
+          123456789012345678.0,
+          -0.9999999999999999,
+          0.20000000000000004
+        }) {
       assertEquals(byRoundingLoop(d), Json.shortest(d), () -> "d = " + d);
     }
   }

@@ -15,10 +15,12 @@ import io.scrilla.services.alphavantage.AlphaVantageClient;
 import io.scrilla.services.alphavantage.AlphaVantagePriceSource;
 import io.scrilla.services.csv.CsvDataSource;
 import io.scrilla.services.treasury.TreasuryRateSource;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveSourcesIntegrationTest {
   /** The Monday after the recorded history's last session (Friday 2021-11-19), after the close. */
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-11-22T23:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2021-11-22T23:00:00Z"), ZoneOffset.UTC);
+
   private static final Asset SPY = Asset.equity("SPY");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeServices services = new FakeServices();
 
-  LiveSourcesIntegrationTest() throws java.io.IOException {}
+  LiveSourcesIntegrationTest() throws IOException {}
 
   /** Caches opened by {@link #scrilla()}: the facade leaves a cache it was given open. */
   private final List<Cache> opened = new ArrayList<>();
@@ -63,10 +66,18 @@ class LiveSourcesIntegrationTest {
   }
 
   private Scrilla scrilla(Cache cache) {
-    AlphaVantageClient client = AlphaVantageClient.builder().apiKey("TESTKEY").url(URI.create(services.alphaVantageUrl())).build();
+    AlphaVantageClient client =
+        AlphaVantageClient.builder()
+            .apiKey("TESTKEY")
+            .url(URI.create(services.alphaVantageUrl()))
+            .build();
     return Scrilla.builder()
         .priceSource(AlphaVantagePriceSource.of(client, CLOCK))
-        .interestRateSource(TreasuryRateSource.builder().baseUrl(URI.create(services.treasuryUrl())).clock(CLOCK).build())
+        .interestRateSource(
+            TreasuryRateSource.builder()
+                .baseUrl(URI.create(services.treasuryUrl()))
+                .clock(CLOCK)
+                .build())
         .cache(cache)
         .clock(CLOCK)
         .build();
@@ -92,15 +103,22 @@ class LiveSourcesIntegrationTest {
 
   @Test
   void prices_onlyRecentDaysMissing_oneCompactFetch() {
-    try (Cache cache = SqliteCache.open(dir.resolve("cache.db")); Scrilla s = scrilla(cache)) {
+    try (Cache cache = SqliteCache.open(dir.resolve("cache.db"));
+        Scrilla s = scrilla(cache)) {
       // the cache holds SPY up to 2021-11-12 (as an earlier run would have left it)
-      cache.prices().put(s.marketData().priceSourceId(),
-          CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
+      cache
+          .prices()
+          .put(
+              s.marketData().priceSourceId(),
+              CsvDataSource.bundledSample()
+                  .prices(SPY, DateRange.parse("2021-01-04", "2021-11-12")));
       PriceHistory window = s.prices(SPY, DateRange.parse("2021-06-30", "2021-11-19"));
       assertEquals(1, services.requests.size());
       assertEquals(1, services.count("outputsize=compact"));
       assertEquals(LocalDates.of("2021-11-19"), window.lastDate());
-      assertEquals(CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-06-30", "2021-11-19")), window);
+      assertEquals(
+          CsvDataSource.bundledSample().prices(SPY, DateRange.parse("2021-06-30", "2021-11-19")),
+          window);
     }
   }
 
@@ -131,12 +149,20 @@ class LiveSourcesIntegrationTest {
 
   @Test
   void cli_pricesAndRiskFree_fromLiveServices() {
-    ScrillaConfig c = ScrillaConfig.builder().alphaVantageKey("TESTKEY")
-        .set("ALPHA_VANTAGE_URL", services.alphaVantageUrl()).set("TREASURY_URL", services.treasuryUrl())
-        .cacheMode("sqlite").sqliteFile(dir.resolve("cli.db")).build();
-    var prices = CliHarness.runConfigured(c, "prices", "SPY", "--start", "2021-11-15", "--end", "2021-11-19", "--json");
+    ScrillaConfig c =
+        ScrillaConfig.builder()
+            .alphaVantageKey("TESTKEY")
+            .set("ALPHA_VANTAGE_URL", services.alphaVantageUrl())
+            .set("TREASURY_URL", services.treasuryUrl())
+            .cacheMode("sqlite")
+            .sqliteFile(dir.resolve("cli.db"))
+            .build();
+    var prices =
+        CliHarness.runConfigured(
+            c, "prices", "SPY", "--start", "2021-11-15", "--end", "2021-11-19", "--json");
     assertEquals(0, prices.code(), prices.err());
-    assertTrue(!prices.err().contains("sample"), "no sample-data notice with a key: " + prices.err());
+    assertTrue(
+        !prices.err().contains("sample"), "no sample-data notice with a key: " + prices.err());
     JsonNode rows = Json.parse(prices.out()).get("SPY");
     assertEquals(5, rows.size());
     assertEquals(468.89, rows.get(4).get("close").doubleValue());
@@ -158,15 +184,18 @@ class LiveSourcesIntegrationTest {
     assertEquals(0, curve.code(), curve.err());
     assertEquals(0.0145, Json.parse(curve.out()).get("TEN_YEAR").doubleValue());
 
-    var unknown = CliHarness.runConfigured(c, "prices", "NOSUCH", "--start", "2021-11-15", "--end", "2021-11-19");
+    var unknown =
+        CliHarness.runConfigured(
+            c, "prices", "NOSUCH", "--start", "2021-11-15", "--end", "2021-11-19");
     assertEquals(1, unknown.code());
-    assertTrue(unknown.err().contains("NOSUCH") && !unknown.err().contains("TESTKEY"), unknown.err());
+    assertTrue(
+        unknown.err().contains("NOSUCH") && !unknown.err().contains("TESTKEY"), unknown.err());
   }
 
   /** Parses ISO dates. */
   private static final class LocalDates {
-    static java.time.LocalDate of(String s) {
-      return java.time.LocalDate.parse(s);
+    static LocalDate of(String s) {
+      return LocalDate.parse(s);
     }
   }
 }

@@ -52,7 +52,8 @@ class LogLevelTest {
   void applyLogLevel_unknownLevel_failsNamingTheLevelsAllowed() {
     ConfigurationException e =
         assertThrows(ConfigurationException.class, () -> Main.applyLogLevel(level("loud")));
-    assertTrue(e.getMessage().startsWith("LOG_LEVEL='loud' is not allowed: use one of trace, debug"),
+    assertTrue(
+        e.getMessage().startsWith("LOG_LEVEL='loud' is not allowed: use one of trace, debug"),
         e.getMessage());
   }
 }

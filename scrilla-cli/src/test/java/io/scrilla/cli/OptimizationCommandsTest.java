@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 class OptimizationCommandsTest {
   private static final ScrillaConfig CONFIG = ScrillaConfig.builder().cacheMode("memory").build();
   private static final DateRange RANGE = DateRange.parse("2021-03-01", "2021-09-30");
-  private static final List<Asset> ASSETS = List.of(Asset.equity("SPY"), Asset.equity("GLD"), Asset.equity("DIS"));
-  private static final String[] ARGS = {"SPY", "GLD", "DIS", "--start", "2021-03-01", "--end", "2021-09-30", "--json"};
+  private static final List<Asset> ASSETS =
+      List.of(Asset.equity("SPY"), Asset.equity("GLD"), Asset.equity("DIS"));
+  private static final String[] ARGS = {
+    "SPY", "GLD", "DIS", "--start", "2021-03-01", "--end", "2021-09-30", "--json"
+  };
   private static Scrilla lib;
 
   @BeforeAll
@@ -61,7 +64,8 @@ class OptimizationCommandsTest {
 
   @Test
   void optimizePortfolio_minimumVariance() {
-    assertSolution(lib.minimumVariance(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly()),
+    assertSolution(
+        lib.minimumVariance(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly()),
         run("optimize-portfolio"));
   }
 
@@ -73,7 +77,8 @@ class OptimizationCommandsTest {
     assertSolution(s, j);
     assertEquals(0.2, j.get("annual_return").doubleValue(), 1e-12);
 
-    Solution longOnly = lib.maximumSharpeRatio(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly());
+    Solution longOnly =
+        lib.maximumSharpeRatio(ASSETS, RANGE, EstimationMethod.MOMENTS, Constraints.longOnly());
     JsonNode inv = run("optimize-portfolio", "--sharpe", "--invest", "10000");
     Allocation a = lib.allocate(longOnly, RANGE, new BigDecimal("10000"));
     for (String t : List.of("SPY", "GLD", "DIS")) {
@@ -86,17 +91,36 @@ class OptimizationCommandsTest {
 
   @Test
   void optimizePortfolio_unattainableTarget_namesTheRange() {
-    var run = CliHarness.runConfigured(CONFIG, "optimize-portfolio", "SPY", "GLD", "--target", "5",
-        "--start", "2021-03-01", "--end", "2021-09-30");
+    var run =
+        CliHarness.runConfigured(
+            CONFIG,
+            "optimize-portfolio",
+            "SPY",
+            "GLD",
+            "--target",
+            "5",
+            "--start",
+            "2021-03-01",
+            "--end",
+            "2021-09-30");
     assertEquals(1, run.code());
-    assertTrue(run.err().lines().anyMatch(l -> l.startsWith("error: target return 5.0 is outside the range attainable")),
+    assertTrue(
+        run.err()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith("error: target return 5.0 is outside the range attainable")),
         run.err());
   }
 
   @Test
   void optimizeCvar_addsTheLoss() {
-    CvarSolution s = lib.minimumConditionalValueAtRisk(ASSETS, RANGE, EstimationMethod.MOMENTS,
-        Constraints.longOnly(), TailEvent.of(0.05, 0.5));
+    CvarSolution s =
+        lib.minimumConditionalValueAtRisk(
+            ASSETS,
+            RANGE,
+            EstimationMethod.MOMENTS,
+            Constraints.longOnly(),
+            TailEvent.of(0.05, 0.5));
     JsonNode j = run("optimize-cvar", "--prob", "0.05", "--expiry", "0.5");
     assertSolution(s.solution(), j);
     assertEquals(s.conditionalValueAtRiskLoss(), j.get("conditional_value_at_risk").doubleValue());
@@ -116,8 +140,14 @@ class OptimizationCommandsTest {
 
   @Test
   void efficientFrontier_stepsAndInclusive() {
-    List<Solution> f = lib.efficientFrontier(ASSETS, RANGE, EstimationMethod.MOMENTS, Bounds.longOnly(), 4,
-        FrontierSpacing.INCLUSIVE);
+    List<Solution> f =
+        lib.efficientFrontier(
+            ASSETS,
+            RANGE,
+            EstimationMethod.MOMENTS,
+            Bounds.longOnly(),
+            4,
+            FrontierSpacing.INCLUSIVE);
     JsonNode j = run("efficient-frontier", "--steps", "4", "--inclusive");
     assertEquals(4, j.size());
     for (int i = 0; i < 4; i++) {
@@ -126,7 +156,9 @@ class OptimizationCommandsTest {
     JsonNode dflt = run("efficient-frontier");
     assertEquals(5, dflt.size());
     for (int i = 1; i < 5; i++) {
-      assertTrue(dflt.get(i).get("annual_return").doubleValue() > dflt.get(i - 1).get("annual_return").doubleValue());
+      assertTrue(
+          dflt.get(i).get("annual_return").doubleValue()
+              > dflt.get(i - 1).get("annual_return").doubleValue());
     }
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scrilla.api.config.ScrillaConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data, numbers checked against a plain computation on the sample's closes.
  */
 class SampleDataEndToEndTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ScrillaConfig config() {
     return ScrillaConfig.builder().cacheMode("sqlite").sqliteFile(dir.resolve("cache.db")).build();
@@ -26,8 +27,10 @@ class SampleDataEndToEndTest {
   /** SPY's 101 closes up to 2021-11-19, read straight from the bundled CSV. */
   private static double[] spyCloses() throws Exception {
     List<Double> closes = new ArrayList<>();
-    try (var in = SampleDataEndToEndTest.class.getResourceAsStream("/io/scrilla/services/csv/sample/SPY.csv")) {
-      List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    try (var in =
+        SampleDataEndToEndTest.class.getResourceAsStream(
+            "/io/scrilla/services/csv/sample/SPY.csv")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       List<String> header = List.of(lines.get(0).split(","));
       int date = header.indexOf("date");
       int close = header.indexOf("close");
@@ -38,7 +41,9 @@ class SampleDataEndToEndTest {
         }
       }
     }
-    return closes.subList(closes.size() - 101, closes.size()).stream().mapToDouble(Double::doubleValue).toArray();
+    return closes.subList(closes.size() - 101, closes.size()).stream()
+        .mapToDouble(Double::doubleValue)
+        .toArray();
   }
 
   @Test
@@ -70,14 +75,16 @@ class SampleDataEndToEndTest {
     var second = CliHarness.runConfigured(config(), "risk-profile", "SPY", "--json");
     assertEquals(0, second.code(), second.err());
     assertEquals(first.out(), second.out());
-    assertTrue(java.nio.file.Files.size(dir.resolve("cache.db")) > 0);
+    assertTrue(Files.size(dir.resolve("cache.db")) > 0);
   }
 
   @Test
   void riskProfile_unknownTicker_oneLineNamingIt() {
     var run = CliHarness.runConfigured(config(), "risk-profile", "NOSUCH");
     assertEquals(1, run.code());
-    assertTrue(run.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("NOSUCH")), run.err());
+    assertTrue(
+        run.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("NOSUCH")),
+        run.err());
     assertTrue(run.err().lines().noneMatch(l -> l.contains("\tat ")), run.err());
   }
 
@@ -93,7 +100,9 @@ class SampleDataEndToEndTest {
 
   @Test
   void interest_namedMaturities_only() {
-    var run = CliHarness.runConfigured(config(), "interest", "ONE_YEAR", "TEN_YEAR", "--date", "2021-06-30", "--json");
+    var run =
+        CliHarness.runConfigured(
+            config(), "interest", "ONE_YEAR", "TEN_YEAR", "--date", "2021-06-30", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode j = Json.parse(run.out());
     assertEquals(0.0007, j.get("ONE_YEAR").doubleValue());
@@ -103,7 +112,9 @@ class SampleDataEndToEndTest {
 
   @Test
   void prices_jsonAscendingWithOpenAndClose() {
-    var run = CliHarness.runConfigured(config(), "prices", "SPY", "--start", "2021-11-15", "--end", "2021-11-19", "--json");
+    var run =
+        CliHarness.runConfigured(
+            config(), "prices", "SPY", "--start", "2021-11-15", "--end", "2021-11-19", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode rows = Json.parse(run.out()).get("SPY");
     assertEquals(5, rows.size());

@@ -22,22 +22,34 @@ import org.junit.jupiter.api.io.TempDir;
  * own folder, never those another folder left in the cache, and an edited file gives new numbers.
  */
 class SourceNamespacesTest {
-  private static final String[] PROFILE = {"risk-profile", "SPY", "GLD", "--start", "2021-03-01",
-      "--end", "2021-06-30", "--risk-free-rate", "0.01", "--json"};
-  private static final String[] CORRELATION =
-      {"correlation", "SPY", "GLD", "--start", "2021-03-01", "--end", "2021-06-30", "--json"};
+  private static final String[] PROFILE = {
+    "risk-profile",
+    "SPY",
+    "GLD",
+    "--start",
+    "2021-03-01",
+    "--end",
+    "2021-06-30",
+    "--risk-free-rate",
+    "0.01",
+    "--json"
+  };
+  private static final String[] CORRELATION = {
+    "correlation", "SPY", "GLD", "--start", "2021-03-01", "--end", "2021-06-30", "--json"
+  };
 
   @TempDir Path dir;
 
   /**
-   * Writes {@code <ticker>.csv} with the bundled sample's 2021 dates and its closes times
-   * {@code factor(row)}.
+   * Writes {@code <ticker>.csv} with the bundled sample's 2021 dates and its closes times {@code
+   * factor(row)}.
    */
   private static void writePrices(Path folder, String ticker, IntToDoubleFunction factor)
       throws Exception {
     String text;
-    try (InputStream in = CsvDataSource.class.getResourceAsStream(
-        CsvDataSource.SAMPLE_RESOURCE_FOLDER + ticker + ".csv")) {
+    try (InputStream in =
+        CsvDataSource.class.getResourceAsStream(
+            CsvDataSource.SAMPLE_RESOURCE_FOLDER + ticker + ".csv")) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     List<String> out = new ArrayList<>();
@@ -55,8 +67,13 @@ class SourceNamespacesTest {
   }
 
   private static ScrillaConfig config(Path folder, String cacheMode, Path sqlite) {
-    return ScrillaConfig.builder().set("PRICE_MANAGER", "csv").set("STAT_MANAGER", "csv")
-        .cacheMode(cacheMode).sqliteFile(sqlite).dataDir(folder).build();
+    return ScrillaConfig.builder()
+        .set("PRICE_MANAGER", "csv")
+        .set("STAT_MANAGER", "csv")
+        .cacheMode(cacheMode)
+        .sqliteFile(sqlite)
+        .dataDir(folder)
+        .build();
   }
 
   /** Runs over the shared cache file and checks the output equals a run with a fresh cache. */
@@ -97,8 +114,8 @@ class SourceNamespacesTest {
     String correlation = runShared(a, sqlite, CORRELATION);
     writePrices(a, "GLD", i -> 1 + 0.02 * ((i % 7) - 3));
     Path gld = a.resolve("GLD.csv");
-    Files.setLastModifiedTime(gld,
-        FileTime.from(Files.getLastModifiedTime(gld).toInstant().plusSeconds(10)));
+    Files.setLastModifiedTime(
+        gld, FileTime.from(Files.getLastModifiedTime(gld).toInstant().plusSeconds(10)));
     assertNotEquals(profile, runShared(a, sqlite, PROFILE));
     assertNotEquals(correlation, runShared(a, sqlite, CORRELATION));
   }

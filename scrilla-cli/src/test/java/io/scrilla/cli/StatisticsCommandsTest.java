@@ -77,9 +77,14 @@ class StatisticsCommandsTest {
   @Test
   void correlation_matrixInGivenOrder() {
     JsonNode j = run("correlation", "SPY", "GLD", "BTC");
-    assertEquals(List.of("SPY", "GLD", "BTC"), List.of(j.get("tickers").get(0).asText(), j.get("tickers").get(1).asText(),
-        j.get("tickers").get(2).asText()));
-    CorrelationMatrix m = lib.correlationMatrix(List.of(SPY, GLD, BTC), RANGE, EstimationMethod.MOMENTS);
+    assertEquals(
+        List.of("SPY", "GLD", "BTC"),
+        List.of(
+            j.get("tickers").get(0).asText(),
+            j.get("tickers").get(1).asText(),
+            j.get("tickers").get(2).asText()));
+    CorrelationMatrix m =
+        lib.correlationMatrix(List.of(SPY, GLD, BTC), RANGE, EstimationMethod.MOMENTS);
     for (int i = 0; i < 3; i++) {
       for (int k = 0; k < 3; k++) {
         assertEquals(m.get(i, k), j.get("matrix").get(i).get(k).doubleValue());
@@ -90,19 +95,30 @@ class StatisticsCommandsTest {
 
   @Test
   void sharpeBetaEquity_equalLibrary() {
-    assertEquals(lib.sharpeRatio(GLD, RANGE, EstimationMethod.MOMENTS),
+    assertEquals(
+        lib.sharpeRatio(GLD, RANGE, EstimationMethod.MOMENTS),
         run("sharpe-ratio", "GLD").get("GLD").get("sharpe_ratio").doubleValue());
-    assertEquals(lib.marketBeta(GLD, RANGE, EstimationMethod.MOMENTS),
+    assertEquals(
+        lib.marketBeta(GLD, RANGE, EstimationMethod.MOMENTS),
         run("capm-beta", "GLD").get("GLD").get("asset_beta").doubleValue());
-    assertEquals(lib.costOfEquity(GLD, RANGE, EstimationMethod.MOMENTS),
+    assertEquals(
+        lib.costOfEquity(GLD, RANGE, EstimationMethod.MOMENTS),
         run("capm-equity", "GLD").get("GLD").get("equity_cost").doubleValue());
     assertEquals(1.0, run("capm-beta", "SPY").get("SPY").get("asset_beta").doubleValue(), 1e-15);
   }
 
   @Test
   void varAndCvar_priceLevels() {
-    double var = run("var", "SPY", "--prob", "0.05", "--expiry", "0.5").get("SPY").get("value_at_risk").doubleValue();
-    double cvar = run("cvar", "SPY", "-prob", "0.05", "-expiry", "0.5").get("SPY").get("conditional_value_at_risk").doubleValue();
+    double var =
+        run("var", "SPY", "--prob", "0.05", "--expiry", "0.5")
+            .get("SPY")
+            .get("value_at_risk")
+            .doubleValue();
+    double cvar =
+        run("cvar", "SPY", "-prob", "0.05", "-expiry", "0.5")
+            .get("SPY")
+            .get("conditional_value_at_risk")
+            .doubleValue();
     TailEvent event = TailEvent.of(0.05, 0.5);
     assertEquals(lib.valueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, event), var);
     assertEquals(lib.conditionalValueAtRisk(SPY, RANGE, EstimationMethod.MOMENTS, event), cvar);
@@ -120,8 +136,8 @@ class StatisticsCommandsTest {
   void var_horizonBeyondRange_isOneLineErrorNamingTheRange() {
     var run = CliHarness.runConfigured(CONFIG, "var", "SPY", "--expiry", "1e308");
     assertEquals(1, run.code());
-    assertTrue(run.err().contains("--expiry 1.0E308") && run.err().contains("at most 1000"),
-        run.err());
+    assertTrue(
+        run.err().contains("--expiry 1.0E308") && run.err().contains("at most 1000"), run.err());
     assertEquals(1, run.err().lines().filter(l -> l.startsWith("error:")).count(), run.err());
     assertTrue(!run.err().contains("Exception"), run.err());
   }
@@ -130,8 +146,8 @@ class StatisticsCommandsTest {
   void varAndCvar_smallestPositiveProbability_finiteOrderedPriceLevels() {
     for (String p : new String[] {"1e-17", "4.9e-324"}) {
       double var = run("var", "SPY", "--prob", p).get("SPY").get("value_at_risk").doubleValue();
-      double cvar = run("cvar", "SPY", "--prob", p).get("SPY").get("conditional_value_at_risk")
-          .doubleValue();
+      double cvar =
+          run("cvar", "SPY", "--prob", p).get("SPY").get("conditional_value_at_risk").doubleValue();
       assertTrue(cvar > 0 && cvar < var && Double.isFinite(var), p + ": " + cvar + " " + var);
     }
   }
@@ -141,15 +157,20 @@ class StatisticsCommandsTest {
     JsonNode j = run("mov-averages", "SPY");
     MovingAverages ma = lib.movingAverages(SPY, RANGE, EstimationMethod.MOMENTS);
     JsonNode last = j.get("SPY").get("2021-09-30");
-    assertEquals(ma.toMap().get(LocalDate.parse("2021-09-30")).get(20), last.get("MA_20").doubleValue());
-    assertEquals(ma.toMap().get(LocalDate.parse("2021-09-30")).get(100), last.get("MA_100").doubleValue());
+    assertEquals(
+        ma.toMap().get(LocalDate.parse("2021-09-30")).get(20), last.get("MA_20").doubleValue());
+    assertEquals(
+        ma.toMap().get(LocalDate.parse("2021-09-30")).get(100), last.get("MA_100").doubleValue());
   }
 
   @Test
   void ddm_givenRateAndDate() {
-    var run = CliHarness.runConfigured(CONFIG, "ddm", "ALLY", "--discount-rate", "0.08", "--as-of", "2021-11-19", "--json");
+    var run =
+        CliHarness.runConfigured(
+            CONFIG, "ddm", "ALLY", "--discount-rate", "0.08", "--as-of", "2021-11-19", "--json");
     assertEquals(0, run.code(), run.err());
-    DividendValuation v = lib.discountDividendModel(Asset.equity("ALLY"), LocalDate.parse("2021-11-19"), 0.08);
+    DividendValuation v =
+        lib.discountDividendModel(Asset.equity("ALLY"), LocalDate.parse("2021-11-19"), 0.08);
     JsonNode n = Json.parse(run.out()).get("ALLY");
     assertEquals(v.netPresentValue(), n.get("net_present_value").doubleValue());
     assertEquals(0.08, n.get("discount_rate").doubleValue());
@@ -157,7 +178,17 @@ class StatisticsCommandsTest {
 
   @Test
   void ddm_twoPaymentsOnly_isASampleSizeErrorForThatTicker() {
-    var run = CliHarness.runConfigured(CONFIG, "ddm", "DIS", "ALLY", "--discount-rate", "0.08", "--as-of", "2021-11-19", "--json");
+    var run =
+        CliHarness.runConfigured(
+            CONFIG,
+            "ddm",
+            "DIS",
+            "ALLY",
+            "--discount-rate",
+            "0.08",
+            "--as-of",
+            "2021-11-19",
+            "--json");
     assertEquals(1, run.code());
     assertTrue(Json.parse(run.out()).has("ALLY"));
     assertTrue(run.err().contains("DIS"), run.err());

@@ -1,8 +1,12 @@
 package io.scrilla.core;
 
 import io.scrilla.api.error.ScrillaException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The outcome of one item of a batch (one ticker of a multi-ticker call): a value or the failure
@@ -18,7 +22,7 @@ public sealed interface Result<T> permits Result.Success, Result.Failure {
   }
 
   /** Runs a computation, turning a {@link ScrillaException} into a failure. */
-  static <T> Result<T> of(java.util.function.Supplier<T> computation) {
+  static <T> Result<T> of(Supplier<T> computation) {
     try {
       return success(computation.get());
     } catch (ScrillaException e) {
@@ -30,8 +34,8 @@ public sealed interface Result<T> permits Result.Success, Result.Failure {
    * Runs a computation for each item, in order, so that one item's failure does not stop the
    * others; the map follows the order of {@code items}.
    */
-  static <K, T> java.util.Map<K, Result<T>> each(java.util.List<K> items, Function<? super K, ? extends T> f) {
-    java.util.Map<K, Result<T>> out = new java.util.LinkedHashMap<>();
+  static <K, T> Map<K, Result<T>> each(List<K> items, Function<? super K, ? extends T> f) {
+    Map<K, Result<T>> out = new LinkedHashMap<>();
     for (K item : items) {
       out.put(item, of(() -> f.apply(item)));
     }

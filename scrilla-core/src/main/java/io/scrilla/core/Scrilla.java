@@ -55,16 +55,16 @@ import java.util.function.Supplier;
 
 /**
  * The entry point and composition root: builds the capability services over a price source, an
- * interest-rate source, a dividend source and a cache, and offers each statistic as a one-line
- * call for notebooks. Thread-safe; close it to release what it created.
+ * interest-rate source, a dividend source and a cache, and offers each statistic as a one-line call
+ * for notebooks. Thread-safe; close it to release what it created.
  *
- * <p>The services: {@link #marketData()} (prices, yield curves, the risk-free rate, windows and
- * the resolution of a request into a {@link io.scrilla.core.market.Sample}),
- * {@link #statistics()} (profiles, correlations, covariance, moving averages), {@link #capm()}
- * (Sharpe ratio, market premium, beta, cost of equity), {@link #risk()} (VaR and CVaR),
- * {@link #valuation()} (dividend discount model) and {@link #portfolios()} (assemble, optimize,
- * allocate). Every statistic is read from the cache first under its full identity (the price
- * source's {@link SourceId}, asset, window, method, weekends flag) and computed at most once.
+ * <p>The services: {@link #marketData()} (prices, yield curves, the risk-free rate, windows and the
+ * resolution of a request into a {@link io.scrilla.core.market.Sample}), {@link #statistics()}
+ * (profiles, correlations, covariance, moving averages), {@link #capm()} (Sharpe ratio, market
+ * premium, beta, cost of equity), {@link #risk()} (VaR and CVaR), {@link #valuation()} (dividend
+ * discount model) and {@link #portfolios()} (assemble, optimize, allocate). Every statistic is read
+ * from the cache first under its full identity (the price source's {@link SourceId}, asset, window,
+ * method, weekends flag) and computed at most once.
  *
  * <p>Batches: {@code Result.each(assets, a -> scrilla.sharpeRatio(a, range, method))} gives each
  * asset's result or failure without one bad ticker hiding the others.
@@ -96,23 +96,52 @@ public final class Scrilla implements AutoCloseable {
     ClassLoader loader = b.classLoader;
     PriceSource prices = b.priceSource;
     if (prices == null) {
-      prices = owned(Providers.find(PriceSourceProvider.class, ScrillaConfig.PRICE_MANAGER,
-          config.priceManager(), loader).create(config));
+      prices =
+          owned(
+              Providers.find(
+                      PriceSourceProvider.class,
+                      ScrillaConfig.PRICE_MANAGER,
+                      config.priceManager(),
+                      loader)
+                  .create(config));
     }
     InterestRateSource rates = b.rateSource;
-    Supplier<InterestRateSource> rateSource = rates != null ? () -> rates
-        : Lazy.of(() -> owned(Providers.find(InterestRateSourceProvider.class,
-            ScrillaConfig.STAT_MANAGER, config.statManager(), loader).create(config)));
+    Supplier<InterestRateSource> rateSource =
+        rates != null
+            ? () -> rates
+            : Lazy.of(
+                () ->
+                    owned(
+                        Providers.find(
+                                InterestRateSourceProvider.class,
+                                ScrillaConfig.STAT_MANAGER,
+                                config.statManager(),
+                                loader)
+                            .create(config)));
     DividendSource divs = b.dividendSource;
-    Supplier<DividendSource> dividendSource = divs != null ? () -> divs
-        : Lazy.of(() -> owned(Providers.find(DividendSourceProvider.class,
-            ScrillaConfig.DIV_MANAGER, config.divManager(), loader).create(config)));
+    Supplier<DividendSource> dividendSource =
+        divs != null
+            ? () -> divs
+            : Lazy.of(
+                () ->
+                    owned(
+                        Providers.find(
+                                DividendSourceProvider.class,
+                                ScrillaConfig.DIV_MANAGER,
+                                config.divManager(),
+                                loader)
+                            .create(config)));
     this.ownsCache = b.cache == null;
-    Cache backend = ownsCache ? Providers.find(CacheProvider.class, ScrillaConfig.CACHE_MODE,
-        config.cacheMode(), loader).open(config) : b.cache;
+    Cache backend =
+        ownsCache
+            ? Providers.find(
+                    CacheProvider.class, ScrillaConfig.CACHE_MODE, config.cacheMode(), loader)
+                .open(config)
+            : b.cache;
     this.cache = backend instanceof LayeredCache l ? l : new LayeredCache(backend);
-    this.market = new MarketData(prices, new LazyRates(rateSource), cache, TradingCalendar.nyse(),
-        b.clock, config);
+    this.market =
+        new MarketData(
+            prices, new LazyRates(rateSource), cache, TradingCalendar.nyse(), b.clock, config);
     this.statistics = new StatisticsService(market, cache, config.movingAveragePeriods());
     this.capm = new CapmService(market, statistics, asset(config.marketProxy()));
     this.risk = new RiskService(market, statistics);
@@ -255,8 +284,8 @@ public final class Scrilla implements AutoCloseable {
    * @param weekends whether crypto prices on weekends and NYSE holidays are kept (ignored for
    *     equities)
    */
-  public RiskProfile riskProfile(Asset asset, DateRange range, EstimationMethod method,
-      boolean weekends) {
+  public RiskProfile riskProfile(
+      Asset asset, DateRange range, EstimationMethod method, boolean weekends) {
     return statistics.riskProfile(market.sample(List.of(asset), range, method, weekends));
   }
 
@@ -274,8 +303,8 @@ public final class Scrilla implements AutoCloseable {
    * Returns the correlation of the two assets' GBM increments; weekends are kept only when asked
    * for and both are crypto. An asset's correlation with itself is 1.
    */
-  public double correlation(Asset a, Asset b, DateRange range, EstimationMethod method,
-      boolean weekends) {
+  public double correlation(
+      Asset a, Asset b, DateRange range, EstimationMethod method, boolean weekends) {
     return statistics.correlation(market.sample(pair(a, b), range, method, weekends));
   }
 
@@ -291,8 +320,8 @@ public final class Scrilla implements AutoCloseable {
   }
 
   /** Returns the correlation matrix with the group's default {@code weekends} flag. */
-  public CorrelationMatrix correlationMatrix(List<Asset> assets, DateRange range,
-      EstimationMethod method) {
+  public CorrelationMatrix correlationMatrix(
+      List<Asset> assets, DateRange range, EstimationMethod method) {
     return statistics.correlationMatrix(market.sample(distinct(assets), range, method));
   }
 
@@ -300,8 +329,8 @@ public final class Scrilla implements AutoCloseable {
    * Returns the correlation matrix of the assets (duplicates ignored), reading each history once;
    * an asset without prices is left out and reported in {@link CorrelationMatrix#failures()}.
    */
-  public CorrelationMatrix correlationMatrix(List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends) {
+  public CorrelationMatrix correlationMatrix(
+      List<Asset> assets, DateRange range, EstimationMethod method, boolean weekends) {
     return statistics.correlationMatrix(market.sample(distinct(assets), range, method, weekends));
   }
 
@@ -332,8 +361,8 @@ public final class Scrilla implements AutoCloseable {
   }
 
   /** Returns the Sharpe ratio {@code (mu - r_f) / sigma}. */
-  public double sharpeRatio(Asset asset, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public double sharpeRatio(
+      Asset asset, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     return capm.sharpeRatio(asset, range, method, riskFree);
   }
 
@@ -358,23 +387,23 @@ public final class Scrilla implements AutoCloseable {
   }
 
   /** Returns the CAPM cost of equity {@code r_f + beta (mu_M - r_f)}. */
-  public double costOfEquity(Asset asset, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public double costOfEquity(
+      Asset asset, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     return capm.costOfEquity(asset, range, method, riskFree);
   }
 
   /** Returns each asset's statistics with the risk-free rate of the window's end date. */
-  public Map<Asset, Result<AssetStatistics>> assetStatistics(List<Asset> assets, DateRange range,
-      EstimationMethod method) {
+  public Map<Asset, Result<AssetStatistics>> assetStatistics(
+      List<Asset> assets, DateRange range, EstimationMethod method) {
     return assetStatistics(assets, range, method, RiskFreeRate.configured());
   }
 
   /**
-   * Returns each asset's profile with what CAPM statistics can be had (see
-   * {@link CapmService#assetStatistics}); one asset's failure does not hide the others.
+   * Returns each asset's profile with what CAPM statistics can be had (see {@link
+   * CapmService#assetStatistics}); one asset's failure does not hide the others.
    */
-  public Map<Asset, Result<AssetStatistics>> assetStatistics(List<Asset> assets, DateRange range,
-      EstimationMethod method, RiskFreeRate riskFree) {
+  public Map<Asset, Result<AssetStatistics>> assetStatistics(
+      List<Asset> assets, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     return Result.each(assets, a -> capm.assetStatistics(a, range, method, riskFree));
   }
 
@@ -385,25 +414,24 @@ public final class Scrilla implements AutoCloseable {
    *
    * @param event the tail probability p and the horizon T in years
    */
-  public double valueAtRisk(Asset asset, DateRange range, EstimationMethod method,
-      TailEvent event) {
+  public double valueAtRisk(
+      Asset asset, DateRange range, EstimationMethod method, TailEvent event) {
     return risk.valueAtRisk(market.sample(List.of(asset), range, method), event);
   }
 
   /**
-   * Returns the conditional value at risk as a price level
-   * ({@link RiskService#conditionalValueAtRisk}).
+   * Returns the conditional value at risk as a price level ({@link
+   * RiskService#conditionalValueAtRisk}).
    *
    * @param event the tail probability p and the horizon T in years
    */
-  public double conditionalValueAtRisk(Asset asset, DateRange range, EstimationMethod method,
-      TailEvent event) {
+  public double conditionalValueAtRisk(
+      Asset asset, DateRange range, EstimationMethod method, TailEvent event) {
     return risk.conditionalValueAtRisk(market.sample(List.of(asset), range, method), event);
   }
 
   /** Values the asset with the discount dividend model at an annual discount rate. */
-  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf,
-      double discountRate) {
+  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf, double discountRate) {
     return valuation.discountDividendModel(asset, asOf, discountRate);
   }
 
@@ -425,39 +453,48 @@ public final class Scrilla implements AutoCloseable {
   }
 
   /** Returns the portfolio of the assets ({@link PortfolioService#portfolio}). */
-  public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public Portfolio portfolio(
+      List<Asset> assets, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     return portfolios.portfolio(assets, range, method, riskFree);
   }
 
   /** Returns the minimum-variance portfolio of the assets under the constraints. */
-  public Solution minimumVariance(List<Asset> assets, DateRange range, EstimationMethod method,
-      Constraints constraints) {
+  public Solution minimumVariance(
+      List<Asset> assets, DateRange range, EstimationMethod method, Constraints constraints) {
     return portfolios.minimumVariance(portfolio(assets, range, method), constraints);
   }
 
   /** Returns the maximum-Sharpe-ratio portfolio (risk-free rate of the window's end). */
-  public Solution maximumSharpeRatio(List<Asset> assets, DateRange range, EstimationMethod method,
-      Constraints constraints) {
+  public Solution maximumSharpeRatio(
+      List<Asset> assets, DateRange range, EstimationMethod method, Constraints constraints) {
     return portfolios.maximumSharpeRatio(portfolio(assets, range, method), constraints);
   }
 
   /** Returns the maximum-return portfolio under the bounds. */
-  public Solution maximumReturn(List<Asset> assets, DateRange range, EstimationMethod method,
-      Bounds bounds) {
+  public Solution maximumReturn(
+      List<Asset> assets, DateRange range, EstimationMethod method, Bounds bounds) {
     return portfolios.maximumReturn(portfolio(assets, range, method), bounds);
   }
 
   /** Returns the portfolio of least conditional value at risk (a loss fraction) in the event. */
-  public CvarSolution minimumConditionalValueAtRisk(List<Asset> assets, DateRange range,
-      EstimationMethod method, Constraints constraints, TailEvent event) {
-    return portfolios.minimumConditionalValueAtRisk(portfolio(assets, range, method), constraints,
-        event);
+  public CvarSolution minimumConditionalValueAtRisk(
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      Constraints constraints,
+      TailEvent event) {
+    return portfolios.minimumConditionalValueAtRisk(
+        portfolio(assets, range, method), constraints, event);
   }
 
   /** Returns {@code steps} efficient portfolios, lowest return first. */
-  public List<Solution> efficientFrontier(List<Asset> assets, DateRange range,
-      EstimationMethod method, Bounds bounds, int steps, FrontierSpacing spacing) {
+  public List<Solution> efficientFrontier(
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      Bounds bounds,
+      int steps,
+      FrontierSpacing spacing) {
     return portfolios.efficientFrontier(portfolio(assets, range, method), bounds, steps, spacing);
   }
 
@@ -526,8 +563,8 @@ public final class Scrilla implements AutoCloseable {
     }
 
     /**
-     * Uses this cache instead of {@code CACHE_MODE}'s. The caller owns it: closing the facade
-     * does not close it.
+     * Uses this cache instead of {@code CACHE_MODE}'s. The caller owns it: closing the facade does
+     * not close it.
      */
     public Builder cache(Cache cache) {
       this.cache = Objects.requireNonNull(cache, "cache");

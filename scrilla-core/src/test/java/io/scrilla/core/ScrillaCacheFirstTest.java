@@ -38,16 +38,24 @@ import org.junit.jupiter.api.Test;
 class ScrillaCacheFirstTest {
   private static final Asset SPY = Asset.equity("SPY");
   private static final Asset GLD = Asset.equity("GLD");
-  private static final DateRange HISTORY = DateRange.of(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 11, 19));
-  private static final Clock LATER = Clock.fixed(Instant.parse("2022-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final DateRange HISTORY =
+      DateRange.of(LocalDate.of(2020, 1, 2), LocalDate.of(2021, 11, 19));
+  private static final Clock LATER =
+      Clock.fixed(Instant.parse("2022-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-  private final FakePriceSource source = new FakePriceSource()
-      .with(FakePriceSource.walk(SPY, HISTORY, 1))
-      .with(FakePriceSource.walk(GLD, HISTORY, 2));
+  private final FakePriceSource source =
+      new FakePriceSource()
+          .with(FakePriceSource.walk(SPY, HISTORY, 1))
+          .with(FakePriceSource.walk(GLD, HISTORY, 2));
   private final CountingCache cache = new CountingCache(MemoryCacheProvider.create());
 
   private Scrilla scrilla() {
-    return Scrilla.builder().config(ScrillaConfig.defaults()).priceSource(source).cache(cache).clock(LATER).build();
+    return Scrilla.builder()
+        .config(ScrillaConfig.defaults())
+        .priceSource(source)
+        .cache(cache)
+        .clock(LATER)
+        .build();
   }
 
   @Test
@@ -71,14 +79,20 @@ class ScrillaCacheFirstTest {
   void riskProfile_newFacadeOverSameCache_hitsTheBackend() {
     DateRange r = DateRange.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 6, 30));
     RiskProfile first;
-    try (Scrilla s = Scrilla.builder().priceSource(source).cache(MemoryCacheProvider.create()).clock(LATER).build()) {
+    try (Scrilla s =
+        Scrilla.builder()
+            .priceSource(source)
+            .cache(MemoryCacheProvider.create())
+            .clock(LATER)
+            .build()) {
       first = s.riskProfile(SPY, r, EstimationMethod.MOMENTS);
     }
     // the facade's own in-memory layer is gone; the backend still answers
     var backend = MemoryCacheProvider.create();
     FakePriceSource empty = new FakePriceSource().with(FakePriceSource.walk(SPY, HISTORY, 1));
-    backend.profiles().put(
-        new ProfileKey(empty.sourceId(), SPY, r, EstimationMethod.MOMENTS, false), first);
+    backend
+        .profiles()
+        .put(new ProfileKey(empty.sourceId(), SPY, r, EstimationMethod.MOMENTS, false), first);
     try (Scrilla s = Scrilla.builder().priceSource(empty).cache(backend).clock(LATER).build()) {
       assertEquals(first, s.riskProfile(SPY, r, EstimationMethod.MOMENTS));
       assertEquals(0, empty.calls());
@@ -90,7 +104,8 @@ class ScrillaCacheFirstTest {
     try (Scrilla s = scrilla()) {
       DateRange r = DateRange.of(LocalDate.of(2021, 3, 1), LocalDate.of(2021, 9, 30));
       PriceHistory window = FakePriceSource.walk(SPY, HISTORY, 1).slice(r);
-      RiskProfile expected = ProfileEstimators.moments(ReturnSample.of(window, TradingCalendar.nyse()));
+      RiskProfile expected =
+          ProfileEstimators.moments(ReturnSample.of(window, TradingCalendar.nyse()));
       assertEquals(expected, s.riskProfile(SPY, r, EstimationMethod.MOMENTS));
     }
   }
@@ -102,7 +117,9 @@ class ScrillaCacheFirstTest {
       s.prices(SPY, DateRange.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 9, 30)));
       assertEquals(2, source.calls());
       // the second fetch starts at the first session after the cached part
-      assertEquals(DateRange.of(LocalDate.of(2021, 7, 1), LocalDate.of(2021, 9, 30)), source.requested().get(1));
+      assertEquals(
+          DateRange.of(LocalDate.of(2021, 7, 1), LocalDate.of(2021, 9, 30)),
+          source.requested().get(1));
       // a range now fully cached causes no fetch
       s.prices(SPY, DateRange.of(LocalDate.of(2021, 2, 1), LocalDate.of(2021, 8, 31)));
       assertEquals(2, source.calls());
@@ -140,11 +157,22 @@ class ScrillaCacheFirstTest {
   void window_weekendEnds_moveBackToTradingDays() {
     try (Scrilla s = scrilla()) {
       // Saturday 2021-01-02 -> Thursday 2020-12-31; Sunday 2021-06-27 -> Friday 2021-06-25
-      DateRange w = s.marketData().sample(List.of(SPY),
-          DateRange.of(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 6, 27)), EstimationMethod.MOMENTS, false).window();
+      DateRange w =
+          s.marketData()
+              .sample(
+                  List.of(SPY),
+                  DateRange.of(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 6, 27)),
+                  EstimationMethod.MOMENTS,
+                  false)
+              .window();
       assertEquals(DateRange.of(LocalDate.of(2020, 12, 31), LocalDate.of(2021, 6, 25)), w);
-      assertThrows(InvalidInputException.class,
-          () -> s.riskProfile(SPY, DateRange.of(LocalDate.of(2021, 7, 3), LocalDate.of(2021, 7, 5)), EstimationMethod.MOMENTS));
+      assertThrows(
+          InvalidInputException.class,
+          () ->
+              s.riskProfile(
+                  SPY,
+                  DateRange.of(LocalDate.of(2021, 7, 3), LocalDate.of(2021, 7, 5)),
+                  EstimationMethod.MOMENTS));
     }
   }
 
@@ -153,21 +181,24 @@ class ScrillaCacheFirstTest {
     try (Scrilla s = scrilla()) {
       DateRange r = DateRange.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 6, 30));
       Asset nope = Asset.equity("NOPE");
-      Map<Asset, Result<RiskProfile>> res = Result.each(List.of(SPY, nope, GLD),
-          a -> s.riskProfile(a, r, EstimationMethod.MOMENTS));
+      Map<Asset, Result<RiskProfile>> res =
+          Result.each(List.of(SPY, nope, GLD), a -> s.riskProfile(a, r, EstimationMethod.MOMENTS));
       assertEquals(List.of(SPY, nope, GLD), List.copyOf(res.keySet()));
       assertTrue(res.get(SPY).isSuccess());
       assertTrue(res.get(GLD).isSuccess());
       assertFalse(res.get(nope).isSuccess());
-      assertInstanceOf(PriceUnavailableException.class, ((Result.Failure<RiskProfile>) res.get(nope)).error());
+      assertInstanceOf(
+          PriceUnavailableException.class, ((Result.Failure<RiskProfile>) res.get(nope)).error());
     }
   }
 
   @Test
   void build_unknownCacheMode_failsListingTheProvidersFound() {
     ScrillaConfig c = ScrillaConfig.builder().cacheMode("nosuch").build();
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> Scrilla.builder().config(c).priceSource(source).build());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> Scrilla.builder().config(c).priceSource(source).build());
     assertTrue(e.getMessage().contains("CACHE_MODE='nosuch'"), e.getMessage());
     assertTrue(e.getMessage().contains("memory"), e.getMessage());
   }

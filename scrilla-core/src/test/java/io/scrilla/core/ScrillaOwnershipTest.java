@@ -37,9 +37,11 @@ class ScrillaOwnershipTest {
       p = s.riskProfile(SPY, H1, EstimationMethod.MOMENTS);
     }
     assertFalse(mine.closed());
-    assertEquals(p, mine.profiles()
-        .get(new ProfileKey(source.sourceId(), SPY, H1, EstimationMethod.MOMENTS, false))
-        .orElseThrow());
+    assertEquals(
+        p,
+        mine.profiles()
+            .get(new ProfileKey(source.sourceId(), SPY, H1, EstimationMethod.MOMENTS, false))
+            .orElseThrow());
     // a second facade over the same cache reads it: no new fetch
     int calls = source.calls();
     try (Scrilla s = Scrilla.builder().priceSource(source).cache(mine).clock(CLOCK).build()) {

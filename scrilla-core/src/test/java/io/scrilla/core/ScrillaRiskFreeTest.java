@@ -32,27 +32,36 @@ class ScrillaRiskFreeTest {
   private static final EstimationMethod M = EstimationMethod.MOMENTS;
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2021-11-23T12:00:00Z"), ZoneOffset.UTC);
+
   /** A Treasury feed that has published nothing. */
   private static final InterestRateSource NO_CURVES = MarketDataCurves.source(Double.NaN);
 
-  private final FakePriceSource prices = new FakePriceSource()
-      .with(FakePriceSource.walk(SPY, HISTORY, 1))
-      .with(FakePriceSource.walk(GLD, HISTORY, 2));
+  private final FakePriceSource prices =
+      new FakePriceSource()
+          .with(FakePriceSource.walk(SPY, HISTORY, 1))
+          .with(FakePriceSource.walk(GLD, HISTORY, 2));
 
   private Scrilla facade(ScrillaConfig config, InterestRateSource rates) {
-    return Scrilla.builder().config(config).priceSource(prices).interestRateSource(rates)
-        .cache(MemoryCacheProvider.create()).clock(CLOCK).build();
+    return Scrilla.builder()
+        .config(config)
+        .priceSource(prices)
+        .interestRateSource(rates)
+        .cache(MemoryCacheProvider.create())
+        .clock(CLOCK)
+        .build();
   }
 
   @Test
   void sharpeRatio_noCurve_failsSayingHowToGiveARate() {
     try (Scrilla s = facade(ScrillaConfig.defaults(), NO_CURVES)) {
-      PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
-          () -> s.sharpeRatio(GLD, H1, M));
+      PriceUnavailableException e =
+          assertThrows(PriceUnavailableException.class, () -> s.sharpeRatio(GLD, H1, M));
       assertTrue(e.getMessage().contains("--risk-free-rate"), e.getMessage());
       RiskProfile p = s.riskProfile(GLD, H1, M);
-      assertEquals((p.annualReturn() - 0.01) / p.annualVolatility(),
-          s.sharpeRatio(GLD, H1, M, RiskFreeRate.of(0.01)), 1e-15);
+      assertEquals(
+          (p.annualReturn() - 0.01) / p.annualVolatility(),
+          s.sharpeRatio(GLD, H1, M, RiskFreeRate.of(0.01)),
+          1e-15);
     }
   }
 
@@ -80,11 +89,12 @@ class ScrillaRiskFreeTest {
       assertFalse(st.beta().isPresent());
       assertEquals(1, st.notes().size(), st.notes().toString());
       String note = st.notes().get(0);
-      assertTrue(note.startsWith(
-          "asset_beta and equity_cost: the market proxy NOPE (MARKET_PROXY)"), note);
+      assertTrue(
+          note.startsWith("asset_beta and equity_cost: the market proxy NOPE (MARKET_PROXY)"),
+          note);
       assertTrue(note.contains("NOPE: unknown to the fake source"), note);
-      assertEquals(LocalDate.of(2021, 6, 30), s.marketData().sample(List.of(GLD), H1, M)
-          .window().end());
+      assertEquals(
+          LocalDate.of(2021, 6, 30), s.marketData().sample(List.of(GLD), H1, M).window().end());
     }
   }
 

@@ -47,6 +47,7 @@ class ScrillaSettlementTest {
   private static final DateRange HISTORY = DateRange.parse("2021-01-04", "2021-11-19");
   private static final DateRange WINDOW = DateRange.parse("2021-01-04", "2021-06-30");
   private static final MutableClock LATER = MutableClock.at("2022-03-01T17:00:00Z");
+
   /** Tuesday 2021-11-23 in New York (EST, UTC-5). */
   private static final LocalDate TUESDAY = LocalDate.of(2021, 11, 23);
 
@@ -62,8 +63,10 @@ class ScrillaSettlementTest {
 
   /** Returns the history without the rows of the given dates. */
   static PriceHistory without(PriceHistory h, String... dates) {
-    Set<Integer> drop = Arrays.stream(dates)
-        .map(d -> (int) LocalDate.parse(d).toEpochDay()).collect(Collectors.toSet());
+    Set<Integer> drop =
+        Arrays.stream(dates)
+            .map(d -> (int) LocalDate.parse(d).toEpochDay())
+            .collect(Collectors.toSet());
     int[] days = Arrays.stream(h.epochDays()).filter(d -> !drop.contains(d)).toArray();
     double[] closes = new double[days.length];
     for (int i = 0; i < days.length; i++) {
@@ -75,8 +78,9 @@ class ScrillaSettlementTest {
   /** Returns the history with the close of {@code date} multiplied by {@code factor}. */
   static PriceHistory withClose(PriceHistory h, LocalDate date, double factor) {
     int i = h.indexOf(date);
-    return h.merge(PriceHistory.ofCloses(h.asset(), new int[] {(int) date.toEpochDay()},
-        new double[] {h.close(i) * factor}));
+    return h.merge(
+        PriceHistory.ofCloses(
+            h.asset(), new int[] {(int) date.toEpochDay()}, new double[] {h.close(i) * factor}));
   }
 
   @Test
@@ -94,7 +98,9 @@ class ScrillaSettlementTest {
       assertEquals(moments(full.slice(WINDOW)), filled);
       assertNotEquals(moments(gapped.slice(WINDOW)), filled);
     }
-    assertEquals(moments(full.slice(WINDOW)), backend.profiles().get(sample.profileKey()).get(),
+    assertEquals(
+        moments(full.slice(WINDOW)),
+        backend.profiles().get(sample.profileKey()).get(),
         "a complete window is stored");
   }
 
@@ -108,8 +114,9 @@ class ScrillaSettlementTest {
     try (Scrilla s = scrilla(source, LATER)) {
       Sample sample = s.marketData().sample(List.of(SPY, GLD, iau), WINDOW, M);
       double rho = s.correlation(SPY, GLD, WINDOW, M);
-      assertEquals(CorrelationEstimators.moments(
-          PairSample.of(spy.slice(WINDOW), gld.slice(WINDOW), NYSE)), rho);
+      assertEquals(
+          CorrelationEstimators.moments(PairSample.of(spy.slice(WINDOW), gld.slice(WINDOW), NYSE)),
+          rho);
       CorrelationKey spyGld = sample.correlationKey(SPY, GLD);
       assertTrue(backend.correlations().get(spyGld).isEmpty(), "pair with a gap not stored");
 
@@ -117,8 +124,10 @@ class ScrillaSettlementTest {
       assertEquals(rho, m.get(0, 1));
       assertTrue(backend.correlations().get(spyGld).isEmpty());
       assertTrue(backend.correlations().get(sample.correlationKey(SPY, iau)).isEmpty());
-      assertEquals(m.get(1, 2),
-          backend.correlations().get(sample.correlationKey(GLD, iau)).getAsDouble(), 0.0,
+      assertEquals(
+          m.get(1, 2),
+          backend.correlations().get(sample.correlationKey(GLD, iau)).getAsDouble(),
+          0.0,
           "the complete pair is stored");
     }
   }
@@ -134,16 +143,25 @@ class ScrillaSettlementTest {
       Sample sample = s.marketData().sample(List.of(SPY), toToday, M);
       assertEquals(toMonday, sample.window(), "cut to the last settled session");
       assertEquals(moments(intraday.slice(toMonday)), s.riskProfile(SPY, toToday, M));
-      assertEquals(TUESDAY.minusDays(1), s.prices(SPY, toToday).lastDate(),
+      assertEquals(
+          TUESDAY.minusDays(1),
+          s.prices(SPY, toToday).lastDate(),
           "an unsettled close is not returned");
     }
-    assertTrue(backend.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty(),
+    assertTrue(
+        backend.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty(),
         "today's unsettled row is not stored");
-    assertTrue(backend.profiles().get(
-        new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey()).isEmpty());
-    assertEquals(moments(intraday.slice(toMonday)),
-        backend.profiles()
-            .get(new Sample(FAKE, List.of(SPY), toMonday, M, false).profileKey()).get(),
+    assertTrue(
+        backend
+            .profiles()
+            .get(new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey())
+            .isEmpty());
+    assertEquals(
+        moments(intraday.slice(toMonday)),
+        backend
+            .profiles()
+            .get(new Sample(FAKE, List.of(SPY), toMonday, M, false).profileKey())
+            .get(),
         "the settled window is complete and stored");
 
     MutableClock settled = MutableClock.at("2021-11-23T21:30:00Z"); // 16:30 New York
@@ -151,10 +169,15 @@ class ScrillaSettlementTest {
       assertEquals(toToday, s.marketData().sample(List.of(SPY), toToday, M).window());
       assertEquals(moments(closed.slice(toToday)), s.riskProfile(SPY, toToday, M));
     }
-    assertEquals(closed.close(closed.size() - 1),
+    assertEquals(
+        closed.close(closed.size() - 1),
         backend.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).close(0));
-    assertEquals(moments(closed.slice(toToday)), backend.profiles().get(
-        new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey()).get());
+    assertEquals(
+        moments(closed.slice(toToday)),
+        backend
+            .profiles()
+            .get(new Sample(FAKE, List.of(SPY), toToday, M, false).profileKey())
+            .get());
   }
 
   @Test
@@ -166,41 +189,52 @@ class ScrillaSettlementTest {
     MutableClock lateEvening = MutableClock.at("2021-11-23T23:00:00Z");
     try (Scrilla s = scrilla(new FakePriceSource().with(live), lateEvening)) {
       assertEquals(toMonday, s.marketData().sample(List.of(BTC), toToday, M).window());
-      assertEquals(ProfileEstimators.moments(ReturnSample.of(live.slice(toMonday), NYSE)),
+      assertEquals(
+          ProfileEstimators.moments(ReturnSample.of(live.slice(toMonday), NYSE)),
           s.riskProfile(BTC, toToday, M));
     }
     assertTrue(backend.prices().get(FAKE, BTC, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
-    assertTrue(backend.profiles().get(
-        new Sample(FAKE, List.of(BTC), toToday, M, true).profileKey()).isEmpty());
+    assertTrue(
+        backend
+            .profiles()
+            .get(new Sample(FAKE, List.of(BTC), toToday, M, true).profileKey())
+            .isEmpty());
 
     MutableClock nextDay = MutableClock.at("2021-11-24T00:30:00Z");
     try (Scrilla s = scrilla(new FakePriceSource().with(closed), nextDay)) {
       assertEquals(toToday, s.marketData().sample(List.of(BTC), toToday, M).window());
-      assertEquals(ProfileEstimators.moments(ReturnSample.of(closed.slice(toToday), NYSE)),
+      assertEquals(
+          ProfileEstimators.moments(ReturnSample.of(closed.slice(toToday), NYSE)),
           s.riskProfile(BTC, toToday, M));
     }
-    assertEquals(closed.close(closed.size() - 1),
+    assertEquals(
+        closed.close(closed.size() - 1),
         backend.prices().get(FAKE, BTC, DateRange.of(TUESDAY, TUESDAY)).close(0));
   }
 
   @Test
   void prices_futureDatedRowsFromTheSource_areNeitherStoredNorReturned() {
     PriceHistory past = FakePriceSource.walk(SPY, HISTORY, 1);
-    PriceHistory withFuture = past.merge(PriceHistory.ofCloses(SPY,
-        new int[] {(int) LocalDate.of(2022, 3, 2).toEpochDay(),
-            (int) LocalDate.of(2023, 1, 3).toEpochDay()},
-        new double[] {1, 2}));
+    PriceHistory withFuture =
+        past.merge(
+            PriceHistory.ofCloses(
+                SPY,
+                new int[] {
+                  (int) LocalDate.of(2022, 3, 2).toEpochDay(),
+                  (int) LocalDate.of(2023, 1, 3).toEpochDay()
+                },
+                new double[] {1, 2}));
     PriceSource everything = new PriceSource() { // ignores the range asked for
-      @Override
-      public PriceHistory prices(Asset asset, DateRange range) {
-        return withFuture;
-      }
+          @Override
+          public PriceHistory prices(Asset asset, DateRange range) {
+            return withFuture;
+          }
 
-      @Override
-      public LocalDate latestDate(Asset asset) {
-        return withFuture.lastDate();
-      }
-    };
+          @Override
+          public LocalDate latestDate(Asset asset) {
+            return withFuture.lastDate();
+          }
+        };
     try (Scrilla s = scrilla(everything, LATER)) {
       PriceHistory got = s.prices(SPY, DateRange.parse("2021-06-01", "2023-12-31"));
       assertEquals(HISTORY.end(), got.lastDate());
@@ -208,8 +242,12 @@ class ScrillaSettlementTest {
       // settled session, Monday 2022-02-28
       assertEquals(LocalDate.of(2022, 2, 28), s.defaultRange(List.of(SPY)).end());
     }
-    assertTrue(backend.prices().get(everything.sourceId(), SPY,
-        DateRange.parse("2021-11-20", "2030-01-01")).isEmpty(), "no future row stored");
+    assertTrue(
+        backend
+            .prices()
+            .get(everything.sourceId(), SPY, DateRange.parse("2021-11-20", "2030-01-01"))
+            .isEmpty(),
+        "no future row stored");
   }
 
   @Test

@@ -22,7 +22,6 @@ import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.PriceSource;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.cache.MemoryCacheProvider;
-import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.estimate.RecordedPrices;
 import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.risk.AssetStatistics;
@@ -30,6 +29,7 @@ import io.scrilla.core.risk.TailEvent;
 import io.scrilla.core.risk.TailRisk;
 import io.scrilla.core.stats.CorrelationMatrix;
 import io.scrilla.core.stats.MovingAverages;
+import io.scrilla.core.testing.CountingCache;
 import io.scrilla.core.valuation.DiscountDividendModel;
 import io.scrilla.core.valuation.DividendValuation;
 import java.time.Clock;
@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,8 @@ import org.junit.jupiter.api.Test;
 
 /** The facade's statistics with in-memory sources and a counting cache. */
 class ScrillaStatisticsTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-11-22T23:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2021-11-22T23:00:00Z"), ZoneOffset.UTC);
   private static final Asset SPY = Asset.equity("SPY");
   private static final Asset GLD = Asset.equity("GLD");
   private static final Asset DIS = Asset.equity("DIS");
@@ -67,8 +69,14 @@ class ScrillaStatisticsTest {
   private Scrilla scrilla = build(ScrillaConfig.defaults());
 
   private Scrilla build(ScrillaConfig config) {
-    return Scrilla.builder().config(config).priceSource(prices).interestRateSource(rates)
-        .dividendSource(asset -> RecordedPrices.dividends(asset)).cache(cache).clock(CLOCK).build();
+    return Scrilla.builder()
+        .config(config)
+        .priceSource(prices)
+        .interestRateSource(rates)
+        .dividendSource(asset -> RecordedPrices.dividends(asset))
+        .cache(cache)
+        .clock(CLOCK)
+        .build();
   }
 
   @AfterEach
@@ -92,8 +100,11 @@ class ScrillaStatisticsTest {
   @Test
   void correlation_spyGld_isPearsonOfLogReturnsAndSecondRequestComputesNothing() {
     double rho = scrilla.correlation(SPY, GLD, H1, MOMENTS);
-    double expected = new PearsonsCorrelation().correlation(
-        logReturns(RecordedPrices.load(SPY).slice(H1)), logReturns(RecordedPrices.load(GLD).slice(H1)));
+    double expected =
+        new PearsonsCorrelation()
+            .correlation(
+                logReturns(RecordedPrices.load(SPY).slice(H1)),
+                logReturns(RecordedPrices.load(GLD).slice(H1)));
     assertEquals(expected, rho, 1e-12 * Math.abs(expected));
     int fetches = prices.total.get();
     int puts = cache.correlationPuts.get();
@@ -102,7 +113,13 @@ class ScrillaStatisticsTest {
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
     // a fresh facade over the same backend reads the stored value: no source call, no new write
-    Scrilla second = Scrilla.builder().priceSource(prices).interestRateSource(rates).cache(cache).clock(CLOCK).build();
+    Scrilla second =
+        Scrilla.builder()
+            .priceSource(prices)
+            .interestRateSource(rates)
+            .cache(cache)
+            .clock(CLOCK)
+            .build();
     assertEquals(rho, second.correlation(SPY, GLD, H1, MOMENTS), 0);
     assertEquals(fetches, prices.total.get());
     assertEquals(puts, cache.correlationPuts.get());
@@ -114,8 +131,19 @@ class ScrillaStatisticsTest {
     double p = scrilla.correlation(SPY, GLD, H1, EstimationMethod.PERCENTILES);
     assertEquals(2, cache.correlationPuts.get());
     assertTrue(m != p);
-    assertEquals(OptionalDouble.of(p),
-        cache.backend().correlations().get(CorrelationKey.of(scrilla.marketData().priceSourceId(), GLD, SPY, H1, EstimationMethod.PERCENTILES, false)));
+    assertEquals(
+        OptionalDouble.of(p),
+        cache
+            .backend()
+            .correlations()
+            .get(
+                CorrelationKey.of(
+                    scrilla.marketData().priceSourceId(),
+                    GLD,
+                    SPY,
+                    H1,
+                    EstimationMethod.PERCENTILES,
+                    false)));
   }
 
   @Test
@@ -144,7 +172,8 @@ class ScrillaStatisticsTest {
         assertEquals(m.get(i, j), m.get(j, i), 0);
       }
     }
-    // the matrix entries are the pairwise correlations under the same keys (weekends off: not all crypto)
+    // the matrix entries are the pairwise correlations under the same keys (weekends off: not all
+    // crypto)
     int reads = prices.total.get();
     assertEquals(m.get(BTC, SPY), scrilla.correlation(BTC, SPY, H1, MOMENTS, false), 0);
     assertEquals(m.get(GLD, DIS), scrilla.correlation(DIS, GLD, H1, MOMENTS), 0);
@@ -168,12 +197,14 @@ class ScrillaStatisticsTest {
 
   @Test
   void manyTickers_missingTicker_failsAloneInOrder() {
-    Map<Asset, Result<Double>> sharpe = Result.each(List.of(GLD, NOPE, SPY), a -> scrilla.sharpeRatio(a, H1, MOMENTS));
+    Map<Asset, Result<Double>> sharpe =
+        Result.each(List.of(GLD, NOPE, SPY), a -> scrilla.sharpeRatio(a, H1, MOMENTS));
     assertEquals(List.of(GLD, NOPE, SPY), List.copyOf(sharpe.keySet()));
     assertTrue(sharpe.get(GLD).isSuccess());
     assertFalse(sharpe.get(NOPE).isSuccess());
     assertTrue(sharpe.get(SPY).isSuccess());
-    Map<Asset, Result<Double>> betas = Result.each(List.of(NOPE, DIS), a -> scrilla.marketBeta(a, H1, MOMENTS));
+    Map<Asset, Result<Double>> betas =
+        Result.each(List.of(NOPE, DIS), a -> scrilla.marketBeta(a, H1, MOMENTS));
     assertFalse(betas.get(NOPE).isSuccess());
     assertTrue(betas.get(DIS).isSuccess());
   }
@@ -183,10 +214,17 @@ class ScrillaStatisticsTest {
     RiskProfile p = scrilla.riskProfile(GLD, H1, MOMENTS);
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     assertEquals(rf, scrilla.riskFreeRate(LocalDate.of(2021, 6, 30)), 0);
-    assertEquals((p.annualReturn() - rf) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS), 1e-15);
-    assertEquals((p.annualReturn() - 0.03) / p.annualVolatility(), scrilla.sharpeRatio(GLD, H1, MOMENTS, RiskFreeRate.of(0.03)), 1e-15);
+    assertEquals(
+        (p.annualReturn() - rf) / p.annualVolatility(),
+        scrilla.sharpeRatio(GLD, H1, MOMENTS),
+        1e-15);
+    assertEquals(
+        (p.annualReturn() - 0.03) / p.annualVolatility(),
+        scrilla.sharpeRatio(GLD, H1, MOMENTS, RiskFreeRate.of(0.03)),
+        1e-15);
     // a Sunday takes the Friday curve
-    assertEquals(oneYear(LocalDate.of(2021, 6, 25)), scrilla.riskFreeRate(LocalDate.of(2021, 6, 27)), 0);
+    assertEquals(
+        oneYear(LocalDate.of(2021, 6, 25)), scrilla.riskFreeRate(LocalDate.of(2021, 6, 27)), 0);
   }
 
   @Test
@@ -204,15 +242,20 @@ class ScrillaStatisticsTest {
     double rf = oneYear(LocalDate.of(2021, 6, 30));
     double mu = scrilla.riskProfile(SPY, H1, MOMENTS).annualReturn();
     assertEquals(rf + beta * (mu - rf), scrilla.costOfEquity(DIS, H1, MOMENTS), 1e-15);
-    assertEquals(0.01 + beta * (mu - 0.01), scrilla.costOfEquity(DIS, H1, MOMENTS, RiskFreeRate.of(0.01)), 1e-15);
+    assertEquals(
+        0.01 + beta * (mu - 0.01),
+        scrilla.costOfEquity(DIS, H1, MOMENTS, RiskFreeRate.of(0.01)),
+        1e-15);
     assertEquals(mu - rf, scrilla.marketPremium(H1, MOMENTS), 1e-15);
   }
 
   @Test
   void marketBeta_percentiles_usesOneMethodThroughout() {
     double rho = scrilla.correlation(DIS, SPY, H1, EstimationMethod.PERCENTILES);
-    double expected = rho * scrilla.riskProfile(DIS, H1, EstimationMethod.PERCENTILES).annualVolatility()
-        / scrilla.riskProfile(SPY, H1, EstimationMethod.PERCENTILES).annualVolatility();
+    double expected =
+        rho
+            * scrilla.riskProfile(DIS, H1, EstimationMethod.PERCENTILES).annualVolatility()
+            / scrilla.riskProfile(SPY, H1, EstimationMethod.PERCENTILES).annualVolatility();
     assertEquals(expected, scrilla.marketBeta(DIS, H1, EstimationMethod.PERCENTILES), 1e-15);
   }
 
@@ -241,18 +284,23 @@ class ScrillaStatisticsTest {
     PriceHistory btc = RecordedPrices.load(BTC).slice(H1);
     double s0 = btc.close(btc.size() - 1);
     TailEvent event = TailEvent.of(0.05, 0.5);
-    assertEquals(TailRisk.valueAtRiskPrice(s0, p, event), scrilla.valueAtRisk(BTC, H1, MOMENTS, event), 0);
-    assertEquals(TailRisk.conditionalValueAtRiskPrice(s0, p, event),
-        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, event), 0);
-    Map<Asset, Result<Double>> many = Result.each(List.of(BTC, NOPE), a -> scrilla.valueAtRisk(a, H1, MOMENTS, event));
+    assertEquals(
+        TailRisk.valueAtRiskPrice(s0, p, event), scrilla.valueAtRisk(BTC, H1, MOMENTS, event), 0);
+    assertEquals(
+        TailRisk.conditionalValueAtRiskPrice(s0, p, event),
+        scrilla.conditionalValueAtRisk(BTC, H1, MOMENTS, event),
+        0);
+    Map<Asset, Result<Double>> many =
+        Result.each(List.of(BTC, NOPE), a -> scrilla.valueAtRisk(a, H1, MOMENTS, event));
     assertTrue(many.get(BTC).isSuccess() && !many.get(NOPE).isSuccess());
   }
 
   @Test
   void movingAverages_equity_coversEverySessionOfTheWindowWithConfiguredPeriods() {
-    MovingAverages ma = scrilla.movingAverages(SPY, DateRange.parse("2021-06-01", "2021-06-30"), MOMENTS);
+    MovingAverages ma =
+        scrilla.movingAverages(SPY, DateRange.parse("2021-06-01", "2021-06-30"), MOMENTS);
     assertEquals(22, ma.size());
-    assertEquals(List.of(20, 60, 100), java.util.Arrays.stream(ma.periods()).boxed().toList());
+    assertEquals(List.of(20, 60, 100), Arrays.stream(ma.periods()).boxed().toList());
     for (int i = 0; i < ma.size(); i++) {
       assertTrue(ma.value(i, 2).isPresent());
     }
@@ -265,35 +313,63 @@ class ScrillaStatisticsTest {
     double r = scrilla.costOfEquity(ALLY, range, MOMENTS);
     DividendValuation v = scrilla.discountDividendModel(ALLY, asOf);
     assertEquals(r, v.discountRate(), 0);
-    assertEquals(DiscountDividendModel.value(RecordedPrices.dividends(ALLY), asOf, r).netPresentValue(),
-        v.netPresentValue(), 0);
-    Map<Asset, Result<DividendValuation>> many = Result.each(List.of(ALLY, DIS), a -> scrilla.discountDividendModel(a, asOf, 0.1));
+    assertEquals(
+        DiscountDividendModel.value(RecordedPrices.dividends(ALLY), asOf, r).netPresentValue(),
+        v.netPresentValue(),
+        0);
+    Map<Asset, Result<DividendValuation>> many =
+        Result.each(List.of(ALLY, DIS), a -> scrilla.discountDividendModel(a, asOf, 0.1));
     assertTrue(many.get(ALLY).isSuccess());
-    assertTrue(((Result.Failure<DividendValuation>) many.get(DIS)).error() instanceof SampleSizeException);
+    assertTrue(
+        ((Result.Failure<DividendValuation>) many.get(DIS)).error() instanceof SampleSizeException);
   }
 
   @Test
   void badInput_errorsNameTheTickerAndDates() {
-    InvalidInputException noSession = assertThrows(InvalidInputException.class,
-        () -> scrilla.riskProfile(SPY, DateRange.parse("2021-04-02", "2021-04-04"), MOMENTS));
-    assertTrue(noSession.getMessage().contains("SPY") && noSession.getMessage().contains("2021-04-02"),
+    InvalidInputException noSession =
+        assertThrows(
+            InvalidInputException.class,
+            () -> scrilla.riskProfile(SPY, DateRange.parse("2021-04-02", "2021-04-04"), MOMENTS));
+    assertTrue(
+        noSession.getMessage().contains("SPY") && noSession.getMessage().contains("2021-04-02"),
         noSession.getMessage());
-    InvalidInputException pairNoSession = assertThrows(InvalidInputException.class,
-        () -> scrilla.correlation(SPY, GLD, DateRange.parse("2021-04-03", "2021-04-04"), MOMENTS));
+    InvalidInputException pairNoSession =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                scrilla.correlation(
+                    SPY, GLD, DateRange.parse("2021-04-03", "2021-04-04"), MOMENTS));
     assertTrue(pairNoSession.getMessage().contains("GLD"), pairNoSession.getMessage());
-    SampleSizeException tooFew = assertThrows(SampleSizeException.class,
-        () -> scrilla.riskProfile(SPY, DateRange.parse("2021-06-30", "2021-06-30"), MOMENTS));
-    assertTrue(tooFew.getMessage().contains("SPY") && tooFew.getMessage().contains("2021-06-30"), tooFew.getMessage());
-    SampleSizeException pairTooFew = assertThrows(SampleSizeException.class,
-        () -> scrilla.correlation(SPY, GLD, DateRange.parse("2021-06-29", "2021-06-30"), MOMENTS));
-    assertTrue(pairTooFew.getMessage().contains("GLD and SPY") && pairTooFew.getMessage().contains("2021-06-29"),
+    SampleSizeException tooFew =
+        assertThrows(
+            SampleSizeException.class,
+            () -> scrilla.riskProfile(SPY, DateRange.parse("2021-06-30", "2021-06-30"), MOMENTS));
+    assertTrue(
+        tooFew.getMessage().contains("SPY") && tooFew.getMessage().contains("2021-06-30"),
+        tooFew.getMessage());
+    SampleSizeException pairTooFew =
+        assertThrows(
+            SampleSizeException.class,
+            () ->
+                scrilla.correlation(
+                    SPY, GLD, DateRange.parse("2021-06-29", "2021-06-30"), MOMENTS));
+    assertTrue(
+        pairTooFew.getMessage().contains("GLD and SPY")
+            && pairTooFew.getMessage().contains("2021-06-29"),
         pairTooFew.getMessage());
-    InvalidInputException order = assertThrows(InvalidInputException.class, () -> DateRange.parse("2021-06-30", "2021-01-04"));
-    assertTrue(order.getMessage().contains("2021-06-30") && order.getMessage().contains("2021-01-04"));
-    InvalidInputException method = assertThrows(InvalidInputException.class, () -> EstimationMethod.parse("mean"));
+    InvalidInputException order =
+        assertThrows(
+            InvalidInputException.class, () -> DateRange.parse("2021-06-30", "2021-01-04"));
+    assertTrue(
+        order.getMessage().contains("2021-06-30") && order.getMessage().contains("2021-01-04"));
+    InvalidInputException method =
+        assertThrows(InvalidInputException.class, () -> EstimationMethod.parse("mean"));
     assertTrue(method.getMessage().contains("mean"));
-    InvalidInputException nan = assertThrows(InvalidInputException.class,
-        () -> PriceHistory.ofCloses(GLD, new int[] {18800, 18801}, new double[] {1, Double.NaN}));
+    InvalidInputException nan =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                PriceHistory.ofCloses(GLD, new int[] {18800, 18801}, new double[] {1, Double.NaN}));
     assertTrue(nan.getMessage().contains("GLD"), nan.getMessage());
   }
 
@@ -305,7 +381,18 @@ class ScrillaStatisticsTest {
     assertEquals(p, scrilla.riskProfile(DIS, H1, EstimationMethod.LIKELIHOOD));
     assertEquals(reads, prices.total.get());
     assertEquals(puts, cache.profileWrites.get());
-    assertEquals(Optional.of(p), cache.backend().profiles().get(new ProfileKey(scrilla.marketData().priceSourceId(), DIS, H1, EstimationMethod.LIKELIHOOD, false)));
+    assertEquals(
+        Optional.of(p),
+        cache
+            .backend()
+            .profiles()
+            .get(
+                new ProfileKey(
+                    scrilla.marketData().priceSourceId(),
+                    DIS,
+                    H1,
+                    EstimationMethod.LIKELIHOOD,
+                    false)));
   }
 
   // ------------------------------------------------------------------ test doubles
@@ -350,8 +437,11 @@ class ScrillaStatisticsTest {
       calls.incrementAndGet();
       List<YieldCurve> out = new ArrayList<>();
       for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
-        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && d.getYear() == 2021) {
-          out.add(new YieldCurve(d, Map.of(Maturity.ONE_YEAR, oneYear(d), Maturity.TEN_YEAR, 0.015)));
+        if (d.getDayOfWeek() != DayOfWeek.SATURDAY
+            && d.getDayOfWeek() != DayOfWeek.SUNDAY
+            && d.getYear() == 2021) {
+          out.add(
+              new YieldCurve(d, Map.of(Maturity.ONE_YEAR, oneYear(d), Maturity.TEN_YEAR, 0.015)));
         }
       }
       return out;

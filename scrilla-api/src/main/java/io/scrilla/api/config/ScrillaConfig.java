@@ -22,11 +22,11 @@ import java.util.function.Function;
 /**
  * The library's configuration; immutable and thread-safe.
  *
- * <p>Values have scrilla's variable names and come from the environment
- * ({@link #fromEnvironment()}), from Java system properties of the same names, from a map, or from
- * a {@link Builder}. {@link #load()} reads the environment and lets system properties override it.
- * The variables of the library itself are validated on construction; a bad value fails with a
- * {@link ConfigurationException} naming the variable, the value and what is allowed.
+ * <p>Values have scrilla's variable names and come from the environment ({@link
+ * #fromEnvironment()}), from Java system properties of the same names, from a map, or from a {@link
+ * Builder}. {@link #load()} reads the environment and lets system properties override it. The
+ * variables of the library itself are validated on construction; a bad value fails with a {@link
+ * ConfigurationException} naming the variable, the value and what is allowed.
  *
  * <table>
  *   <caption>Variables read here</caption>
@@ -48,10 +48,10 @@ import java.util.function.Function;
  *
  * <p>This class knows no backend. Each provider parses and validates its own variables from the
  * generic accessors {@link #get}, {@link #getPath}, {@link #getHttpUrl} and {@link #getInt}, whose
- * errors name the variable, the value and what is allowed: the SQLite cache reads
- * {@code SQLITE_FILE}, the AlphaVantage client {@code ALPHA_VANTAGE_URL}, the Treasury source
- * {@code TREASURY_URL}, the DynamoDB cache {@code DYNAMO_CONF} and its siblings, the command line
- * {@code LOG_LEVEL}. The API key never appears in {@link #toString()}.
+ * errors name the variable, the value and what is allowed: the SQLite cache reads {@code
+ * SQLITE_FILE}, the AlphaVantage client {@code ALPHA_VANTAGE_URL}, the Treasury source {@code
+ * TREASURY_URL}, the DynamoDB cache {@code DYNAMO_CONF} and its siblings, the command line {@code
+ * LOG_LEVEL}. The API key never appears in {@link #toString()}.
  *
  * <pre>{@code
  * ScrillaConfig config =
@@ -61,41 +61,58 @@ import java.util.function.Function;
 public final class ScrillaConfig {
   /** Name of the cache backend variable. */
   public static final String CACHE_MODE = "CACHE_MODE";
+
   /** Name of the SQLite file variable, read by the SQLite cache module. */
   public static final String SQLITE_FILE = "SQLITE_FILE";
+
   /** Name of the default estimation method variable. */
   public static final String DEFAULT_ESTIMATION_METHOD = "DEFAULT_ESTIMATION_METHOD";
+
   /** Name of the risk-free maturity variable. */
   public static final String RISK_FREE = "RISK_FREE";
+
   /** Name of the market proxy variable. */
   public static final String MARKET_PROXY = "MARKET_PROXY";
+
   /** Name of the efficient frontier steps variable. */
   public static final String FRONTIER_STEPS = "FRONTIER_STEPS";
+
   /** The fewest efficient-frontier points allowed ({@code FRONTIER_STEPS}, {@code --steps}). */
   public static final int MIN_FRONTIER_STEPS = 2;
+
   /**
    * The most efficient-frontier points allowed ({@code FRONTIER_STEPS}, {@code --steps}): each is
    * one optimization, and a thousand already draw a smooth curve.
    */
   public static final int MAX_FRONTIER_STEPS = 1000;
+
   /** Name of the first moving-average period variable. */
   public static final String MA_1 = "MA_1";
+
   /** Name of the second moving-average period variable. */
   public static final String MA_2 = "MA_2";
+
   /** Name of the third moving-average period variable. */
   public static final String MA_3 = "MA_3";
+
   /** Name of the default window length variable. */
   public static final String DEFAULT_ANALYSIS_PERIOD = "DEFAULT_ANALYSIS_PERIOD";
+
   /** Name of the price source variable. */
   public static final String PRICE_MANAGER = "PRICE_MANAGER";
+
   /** Name of the interest-rate source variable. */
   public static final String STAT_MANAGER = "STAT_MANAGER";
+
   /** Name of the dividend source variable. */
   public static final String DIV_MANAGER = "DIV_MANAGER";
+
   /** Name of the CSV folder variable. */
   public static final String SCRILLA_DATA_DIR = "SCRILLA_DATA_DIR";
+
   /** Name of the AlphaVantage key variable. */
   public static final String ALPHA_VANTAGE_KEY = "ALPHA_VANTAGE_KEY";
+
   /** Name of the log level variable, read by the command line. */
   public static final String LOG_LEVEL = "LOG_LEVEL";
 
@@ -119,19 +136,19 @@ public final class ScrillaConfig {
 
   private ScrillaConfig(Map<String, String> raw) {
     Map<String, String> v = new TreeMap<>();
-    raw.forEach((k, val) -> {
-      if (k != null && val != null && !val.isBlank()) {
-        v.put(k, val.trim());
-      }
-    });
+    raw.forEach(
+        (k, val) -> {
+          if (k != null && val != null && !val.isBlank()) {
+            v.put(k, val.trim());
+          }
+        });
     this.values = Collections.unmodifiableMap(v);
     this.cacheMode = text(CACHE_MODE, "sqlite").toLowerCase(Locale.ROOT);
     this.defaultMethod =
         parse(DEFAULT_ESTIMATION_METHOD, EstimationMethod.MOMENTS, EstimationMethod::parse);
     this.riskFree = parse(RISK_FREE, Maturity.ONE_YEAR, Maturity::parse);
     this.marketProxy = text(MARKET_PROXY, "SPY").toUpperCase(Locale.ROOT);
-    this.frontierSteps =
-        getInt(FRONTIER_STEPS, MIN_FRONTIER_STEPS, MAX_FRONTIER_STEPS).orElse(5);
+    this.frontierSteps = getInt(FRONTIER_STEPS, MIN_FRONTIER_STEPS, MAX_FRONTIER_STEPS).orElse(5);
     this.ma1 = getInt(MA_1, 1).orElse(20);
     this.ma2 = getInt(MA_2, 1).orElse(60);
     this.ma3 = getInt(MA_3, 1).orElse(100);
@@ -249,16 +266,22 @@ public final class ScrillaConfig {
       } else if (u.getHost() == null) {
         problem = "has no host";
       } else if (u.getRawFragment() != null) {
-        problem = "has a #fragment, which would swallow the query parameters appended to it;"
-            + " remove the '#' and what follows";
+        problem =
+            "has a #fragment, which would swallow the query parameters appended to it;"
+                + " remove the '#' and what follows";
       } else {
         return u;
       }
     } catch (URISyntaxException e) {
       problem = "is not an http(s) URL (" + e.getReason() + ")";
     }
-    throw new ConfigurationException(name + "=" + SafeText.quote(text) + " " + problem
-        + ": use an http or https URL such as https://example.com/query");
+    throw new ConfigurationException(
+        name
+            + "="
+            + SafeText.quote(text)
+            + " "
+            + problem
+            + ": use an http or https URL such as https://example.com/query");
   }
 
   /**
@@ -295,9 +318,13 @@ public final class ScrillaConfig {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigurationException(name + "=" + SafeText.quote(s.get())
-        + " is not allowed: use a whole number of at least " + min
-        + (max == Integer.MAX_VALUE ? "" : " and at most " + max));
+    throw new ConfigurationException(
+        name
+            + "="
+            + SafeText.quote(s.get())
+            + " is not allowed: use a whole number of at least "
+            + min
+            + (max == Integer.MAX_VALUE ? "" : " and at most " + max));
   }
 
   /** Returns the cache backend name ({@code CACHE_MODE}), lower case. */
@@ -403,10 +430,11 @@ public final class ScrillaConfig {
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    values.forEach((k, v) -> {
-      boolean secret = SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY");
-      shown.put(k, secret ? SafeText.MASK : v);
-    });
+    values.forEach(
+        (k, v) -> {
+          boolean secret = SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY");
+          shown.put(k, secret ? SafeText.MASK : v);
+        });
     return "ScrillaConfig" + shown;
   }
 

@@ -1,8 +1,6 @@
 package io.scrilla.api.error;
 
-/**
- * A cache backend failed to read or write; no partial write is reported as success.
- */
+/** A cache backend failed to read or write; no partial write is reported as success. */
 public class CacheException extends ScrillaException {
   private static final long serialVersionUID = 1L;
 

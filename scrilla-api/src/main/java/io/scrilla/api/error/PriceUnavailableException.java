@@ -1,8 +1,6 @@
 package io.scrilla.api.error;
 
-/**
- * The configured source has no price (or rate, or dividend) for the ticker and dates asked for.
- */
+/** The configured source has no price (or rate, or dividend) for the ticker and dates asked for. */
 public class PriceUnavailableException extends ScrillaException {
   private static final long serialVersionUID = 1L;
 

@@ -15,18 +15,18 @@ import java.util.regex.Pattern;
  * characters; thread-safe.
  *
  * <p><b>Secrets.</b> A data source that holds a secret (an API key) {@linkplain #registerSecret
- * registers} it once; from then on every form of it is replaced by {@value #MASK} in
- * {@link #of}, {@link #quote} and {@link #redact}: as given, in any letter case, and
- * percent-encoded (each character may appear as itself or as the {@code %XX} UTF-8 escape of
- * either of its letter cases, in either hex case; a space also as {@code +}). The value of any
- * {@code apikey=} query parameter is masked too, whatever it is. Every {@link ScrillaException} message passes through {@link #of}
+ * registers} it once; from then on every form of it is replaced by {@value #MASK} in {@link #of},
+ * {@link #quote} and {@link #redact}: as given, in any letter case, and percent-encoded (each
+ * character may appear as itself or as the {@code %XX} UTF-8 escape of either of its letter cases,
+ * in either hex case; a space also as {@code +}). The value of any {@code apikey=} query parameter
+ * is masked too, whatever it is. Every {@link ScrillaException} message passes through {@link #of}
  * when the exception is created, so a secret echoed by a service in any field never reaches a
  * message, wherever the text came from; log lines that quote outside text pass through it too.
  *
  * <p><b>Control characters.</b> Text from files and services may hold terminal escape sequences
- * (set-title, clear-screen) or bidirectional overrides. {@link #of} escapes every control,
- * format and line/paragraph separator character: {@code \n}, {@code \r} and {@code \t} as such,
- * any other as {@code \}{@code uXXXX}. Backslashes are kept, so file paths read as written.
+ * (set-title, clear-screen) or bidirectional overrides. {@link #of} escapes every control, format
+ * and line/paragraph separator character: {@code \n}, {@code \r} and {@code \t} as such, any other
+ * as {@code \}{@code uXXXX}. Backslashes are kept, so file paths read as written.
  *
  * <pre>{@code
  * throw new InvalidInputException(
@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class SafeText {
   /** The replacement of a secret. */
   public static final String MASK = "****";
+
   /** The longest outside text {@link #quote} shows in full, in characters. */
   public static final int MAX_QUOTED = 200;
 
@@ -46,8 +47,8 @@ public final class SafeText {
   private SafeText() {}
 
   /**
-   * Registers a secret to be masked in every message and log line from now on, for the life of
-   * the process. Blank values are ignored; registering a value twice has no further effect.
+   * Registers a secret to be masked in every message and log line from now on, for the life of the
+   * process. Blank values are ignored; registering a value twice has no further effect.
    *
    * @param secret the secret as configured, e.g. the API key
    */
@@ -74,8 +75,8 @@ public final class SafeText {
 
   /**
    * Returns the text with every registered secret (in every form) and every {@code apikey=}
-   * parameter value masked; {@code null} becomes the empty string. Control characters are kept:
-   * use {@link #of} for text that will be shown.
+   * parameter value masked; {@code null} becomes the empty string. Control characters are kept: use
+   * {@link #of} for text that will be shown.
    *
    * @param text any text
    * @return the text without secrets
@@ -93,8 +94,8 @@ public final class SafeText {
   }
 
   /**
-   * Returns the text safe to show: secrets masked ({@link #redact}) and control characters
-   * escaped; {@code null} becomes the empty string.
+   * Returns the text safe to show: secrets masked ({@link #redact}) and control characters escaped;
+   * {@code null} becomes the empty string.
    *
    * @param text any text, e.g. a message quoting a file or a service's answer
    * @return the safe text
@@ -151,27 +152,31 @@ public final class SafeText {
         break;
     }
     int type = Character.getType(cp);
-    boolean unsafe = type == Character.CONTROL
-        || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
+    boolean unsafe =
+        type == Character.CONTROL
+            || type == Character.FORMAT
+            || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR;
     return unsafe ? String.format(Locale.ROOT, "\\u%04X", cp) : null;
   }
 
   /** A regex matching the secret with each character as itself or percent-encoded. */
   private static String anyForm(String secret) {
     StringBuilder regex = new StringBuilder();
-    secret.codePoints().forEach(cp -> {
-      regex.append("(?:").append(Pattern.quote(new String(Character.toChars(cp))));
-      // percent-encoded in either letter case of the character (the match ignores hex case)
-      for (int c : new int[] {cp, Character.toLowerCase(cp), Character.toUpperCase(cp)}) {
-        regex.append('|').append(percentEncoded(c));
-      }
-      if (cp == ' ') {
-        regex.append("|\\+");
-      }
-      regex.append(')');
-    });
+    secret
+        .codePoints()
+        .forEach(
+            cp -> {
+              regex.append("(?:").append(Pattern.quote(new String(Character.toChars(cp))));
+              // percent-encoded in either letter case of the character (the match ignores hex case)
+              for (int c : new int[] {cp, Character.toLowerCase(cp), Character.toUpperCase(cp)}) {
+                regex.append('|').append(percentEncoded(c));
+              }
+              if (cp == ' ') {
+                regex.append("|\\+");
+              }
+              regex.append(')');
+            });
     return regex.toString();
   }
 

@@ -1,8 +1,8 @@
 package io.scrilla.api.error;
 
 /**
- * The sample is too small for the requested statistic, e.g. fewer than two prices for a return,
- * or fewer than three dividend payments for the discount dividend model.
+ * The sample is too small for the requested statistic, e.g. fewer than two prices for a return, or
+ * fewer than three dividend payments for the discount dividend model.
  */
 public class SampleSizeException extends ScrillaException {
   private static final long serialVersionUID = 1L;

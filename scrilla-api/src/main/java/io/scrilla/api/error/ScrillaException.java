@@ -6,9 +6,9 @@ import java.util.Objects;
  * Root of every exception this library throws; unchecked.
  *
  * <p>Each exception carries a stable {@link #code()} that callers and scripts can match on; the
- * message states the value seen, what is allowed and how to fix it. Every message is made safe
- * on construction by {@link SafeText#of}: registered secrets (API keys) are masked in every form
- * and control characters (terminal escape sequences) are escaped, wherever the text came from.
+ * message states the value seen, what is allowed and how to fix it. Every message is made safe on
+ * construction by {@link SafeText#of}: registered secrets (API keys) are masked in every form and
+ * control characters (terminal escape sequences) are escaped, wherever the text came from.
  */
 public class ScrillaException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -26,8 +26,12 @@ public class ServiceException extends ScrillaException {
    * @param cause the underlying failure, or {@code null}
    */
   public ServiceException(String message, int httpStatus, boolean retryable, Throwable cause) {
-    this(retryable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.SERVICE_REFUSED, message, httpStatus,
-        retryable, cause);
+    this(
+        retryable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.SERVICE_REFUSED,
+        message,
+        httpStatus,
+        retryable,
+        cause);
   }
 
   /**

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Resolves ticker text to an {@link Asset}: {@code TICKER:crypto} and {@code TICKER:equity} name
- * the type; a bare ticker is crypto when it is in the bundled list of common crypto symbols
- * ({@code crypto-symbols.txt}, which documents the ambiguous ones), otherwise an equity.
+ * the type; a bare ticker is crypto when it is in the bundled list of common crypto symbols ({@code
+ * crypto-symbols.txt}, which documents the ambiguous ones), otherwise an equity.
  */
 public final class AssetResolver {
   private static final Set<String> CRYPTO = load();

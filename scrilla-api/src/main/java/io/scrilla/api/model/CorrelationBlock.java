@@ -14,9 +14,10 @@ import java.util.OptionalInt;
 
 /**
  * The correlations of every pair of a list of assets computed from one source's prices on one
- * window, method and {@code weekends} flag, in one flat array: what a correlation matrix reads
- * from and writes to a cache at once, without a {@link CorrelationKey} and a boxed value per pair.
- * A pair without a value holds NaN. Entry (i, j) is the correlation whose key is {@link #key(int, int)}; immutable.
+ * window, method and {@code weekends} flag, in one flat array: what a correlation matrix reads from
+ * and writes to a cache at once, without a {@link CorrelationKey} and a boxed value per pair. A
+ * pair without a value holds NaN. Entry (i, j) is the correlation whose key is {@link #key(int,
+ * int)}; immutable.
  */
 public final class CorrelationBlock {
   private final SourceId source;
@@ -24,12 +25,19 @@ public final class CorrelationBlock {
   private final DateRange range;
   private final EstimationMethod method;
   private final boolean weekends;
+
   /** The upper triangle, row by row: (0, 1), (0, 2), ..., (1, 2), ...; NaN where absent. */
   private final double[] upper;
+
   private volatile Map<Asset, Integer> positions;
 
-  private CorrelationBlock(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends, double[] upper) {
+  private CorrelationBlock(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends,
+      double[] upper) {
     this.source = source;
     this.assets = assets;
     this.range = range;
@@ -50,8 +58,13 @@ public final class CorrelationBlock {
    *     {@link #index}), each in [-1, 1] or NaN for a pair without a value; copied
    * @throws InvalidInputException for repeated assets, a wrong length or a value outside [-1, 1]
    */
-  public static CorrelationBlock of(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends, double[] upper) {
+  public static CorrelationBlock of(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends,
+      double[] upper) {
     Objects.requireNonNull(source, "source");
     List<Asset> a = List.copyOf(Objects.requireNonNull(assets, "assets"));
     Objects.requireNonNull(range, "range");
@@ -59,8 +72,8 @@ public final class CorrelationBlock {
     Objects.requireNonNull(upper, "upper");
     long pairs = (long) a.size() * (a.size() - 1) / 2;
     if (upper.length != pairs) {
-      throw new InvalidInputException(upper.length + " values for the " + pairs + " pairs of "
-          + a.size() + " assets");
+      throw new InvalidInputException(
+          upper.length + " values for the " + pairs + " pairs of " + a.size() + " assets");
     }
     for (double v : upper) {
       if (!Double.isNaN(v) && !(v >= -1.0 && v <= 1.0)) {
@@ -75,8 +88,12 @@ public final class CorrelationBlock {
   }
 
   /** Returns a block of the assets' pairs without any value. */
-  public static CorrelationBlock empty(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends) {
+  public static CorrelationBlock empty(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends) {
     int n = Objects.requireNonNull(assets, "assets").size();
     double[] none = new double[n * (n - 1) / 2];
     Arrays.fill(none, Double.NaN);
@@ -87,8 +104,13 @@ public final class CorrelationBlock {
    * Returns the block of the assets with the values of {@code values} whose keys are pairs of the
    * assets on this window; other keys are ignored.
    */
-  public static CorrelationBlock of(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends, Map<CorrelationKey, Double> values) {
+  public static CorrelationBlock of(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends,
+      Map<CorrelationKey, Double> values) {
     Objects.requireNonNull(values, "values");
     CorrelationBlock empty = empty(source, assets, range, method, weekends);
     double[] upper = empty.upper;
@@ -176,9 +198,11 @@ public final class CorrelationBlock {
   }
 
   /** Returns whether a source, window, method and flag are this block's. */
-  public boolean sameWindow(SourceId source, DateRange range, EstimationMethod method,
-      boolean weekends) {
-    return this.weekends == weekends && this.method == method && this.range.equals(range)
+  public boolean sameWindow(
+      SourceId source, DateRange range, EstimationMethod method, boolean weekends) {
+    return this.weekends == weekends
+        && this.method == method
+        && this.range.equals(range)
         && this.source.equals(source);
   }
 
@@ -244,8 +268,17 @@ public final class CorrelationBlock {
 
   @Override
   public String toString() {
-    return "CorrelationBlock[" + source.value() + ", " + size() + " assets, " + range + ", "
+    return "CorrelationBlock["
+        + source.value()
+        + ", "
+        + size()
+        + " assets, "
+        + range
+        + ", "
         + method
-        + (weekends ? ", weekends" : "") + ", " + count() + " values]";
+        + (weekends ? ", weekends" : "")
+        + ", "
+        + count()
+        + " values]";
   }
 }

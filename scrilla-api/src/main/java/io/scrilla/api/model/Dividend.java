@@ -16,7 +16,8 @@ public record Dividend(LocalDate date, double amount) {
   public Dividend {
     Objects.requireNonNull(date, "date");
     if (!(amount > 0) || Double.isInfinite(amount)) {
-      throw new InvalidInputException("dividend of " + date + ": amount " + amount + " is not positive");
+      throw new InvalidInputException(
+          "dividend of " + date + ": amount " + amount + " is not positive");
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * How annual return, volatility and correlation are estimated from a sample of log returns.
  *
- * <p>Canonical names are {@code moments}, {@code percentiles} and {@code likelihood};
- * {@link #parse(String)} also accepts scrilla's documented spellings {@code percents},
- * {@code percentile}, {@code likely} and the CLI flag forms with a leading dash.
+ * <p>Canonical names are {@code moments}, {@code percentiles} and {@code likelihood}; {@link
+ * #parse(String)} also accepts scrilla's documented spellings {@code percents}, {@code percentile},
+ * {@code likely} and the CLI flag forms with a leading dash.
  */
 public enum EstimationMethod {
   /** Moment matching: sample mean and variance (divisor N-1) of the log returns. */
@@ -57,7 +57,8 @@ public enum EstimationMethod {
         return LIKELIHOOD;
       default:
         throw new InvalidInputException(
-            "unknown estimation method " + SafeText.quote(text)
+            "unknown estimation method "
+                + SafeText.quote(text)
                 + ": use moments, percentiles or likelihood (also percents, percentile, likely)");
     }
   }

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The maturities of the US Treasury's daily par yield curve.
  *
- * <p>Names are scrilla's ({@code ONE_MONTH} ... {@code THIRTY_YEAR}); how a data source writes
- * each maturity (a CSV column, an XML element) is that source's parser's business.
+ * <p>Names are scrilla's ({@code ONE_MONTH} ... {@code THIRTY_YEAR}); how a data source writes each
+ * maturity (a CSV column, an XML element) is that source's parser's business.
  */
 public enum Maturity {
   /** 1 month. */

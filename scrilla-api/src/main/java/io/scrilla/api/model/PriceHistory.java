@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * The daily prices of one asset in ascending date order; immutable and thread-safe.
  *
- * <p>Dates are held as epoch days ({@link LocalDate#toEpochDay()}) and prices as primitive
- * {@code double} arrays in the asset's quote currency (USD). Close prices are required and must be
- * finite and strictly positive (the sources also refuse subnormal prices, whose ratios overflow;
- * a cache may hold any positive double); open prices are optional ({@link #hasOpens()}). Dates are strictly
+ * <p>Dates are held as epoch days ({@link LocalDate#toEpochDay()}) and prices as primitive {@code
+ * double} arrays in the asset's quote currency (USD). Close prices are required and must be finite
+ * and strictly positive (the sources also refuse subnormal prices, whose ratios overflow; a cache
+ * may hold any positive double); open prices are optional ({@link #hasOpens()}). Dates are strictly
  * increasing.
  *
  * <p>{@link #slice(DateRange)} returns a view that shares the arrays, so taking a window of a long
@@ -30,8 +30,7 @@ public final class PriceHistory {
   private final int from;
   private final int to; // exclusive
 
-  private PriceHistory(
-      Asset asset, int[] days, double[] opens, double[] closes, int from, int to) {
+  private PriceHistory(Asset asset, int[] days, double[] opens, double[] closes, int from, int to) {
     this.asset = asset;
     this.days = days;
     this.opens = opens;
@@ -82,7 +81,12 @@ public final class PriceHistory {
     int n = epochDays.length;
     if (closes.length != n || (opens != null && opens.length != n)) {
       throw new InvalidInputException(
-          asset.ticker() + ": " + n + " dates but " + closes.length + " closes"
+          asset.ticker()
+              + ": "
+              + n
+              + " dates but "
+              + closes.length
+              + " closes"
               + (opens == null ? "" : " and " + opens.length + " opens"));
     }
     int[] d = epochDays.clone();
@@ -91,8 +95,12 @@ public final class PriceHistory {
     for (int i = 0; i < n; i++) {
       if (i > 0 && d[i] <= d[i - 1]) {
         throw new InvalidInputException(
-            asset.ticker() + ": dates not strictly ascending at " + LocalDate.ofEpochDay(d[i])
-                + (d[i] == d[i - 1] ? " (duplicate date)" : " (after " + LocalDate.ofEpochDay(d[i - 1]) + ")"));
+            asset.ticker()
+                + ": dates not strictly ascending at "
+                + LocalDate.ofEpochDay(d[i])
+                + (d[i] == d[i - 1]
+                    ? " (duplicate date)"
+                    : " (after " + LocalDate.ofEpochDay(d[i - 1]) + ")"));
       }
       checkPrice(asset, d[i], "close", c[i]);
       if (o != null) {
@@ -105,7 +113,13 @@ public final class PriceHistory {
   private static void checkPrice(Asset asset, int day, String what, double p) {
     if (!(p > 0) || Double.isInfinite(p)) {
       throw new InvalidInputException(
-          asset.ticker() + ": " + what + " price " + p + " on " + LocalDate.ofEpochDay(day)
+          asset.ticker()
+              + ": "
+              + what
+              + " price "
+              + p
+              + " on "
+              + LocalDate.ofEpochDay(day)
               + " is not a finite positive number");
     }
   }
@@ -152,8 +166,10 @@ public final class PriceHistory {
    */
   public double open(int i) {
     if (opens == null) {
-      throw new InvalidInputException(asset.ticker() + ": the source gave no open prices; use"
-          + " close prices, or a source whose files or answers have an open column");
+      throw new InvalidInputException(
+          asset.ticker()
+              + ": the source gave no open prices; use"
+              + " close prices, or a source whose files or answers have an open column");
     }
     return opens[index(i)];
   }
@@ -209,8 +225,12 @@ public final class PriceHistory {
   public PriceHistory merge(PriceHistory other) {
     Objects.requireNonNull(other, "other");
     if (!asset.equals(other.asset)) {
-      throw new InvalidInputException("cannot merge the prices of " + asset + " with those of "
-          + other.asset + ": merge histories of one asset");
+      throw new InvalidInputException(
+          "cannot merge the prices of "
+              + asset
+              + " with those of "
+              + other.asset
+              + ": merge histories of one asset");
     }
     boolean withOpens = (hasOpens() || isEmpty()) && (other.hasOpens() || other.isEmpty());
     int n = size() + other.size();
@@ -242,7 +262,12 @@ public final class PriceHistory {
       k++;
     }
     return new PriceHistory(
-        asset, Arrays.copyOf(d, k), o == null ? null : Arrays.copyOf(o, k), Arrays.copyOf(c, k), 0, k);
+        asset,
+        Arrays.copyOf(d, k),
+        o == null ? null : Arrays.copyOf(o, k),
+        Arrays.copyOf(c, k),
+        0,
+        k);
   }
 
   private int index(int i) {
@@ -297,6 +322,14 @@ public final class PriceHistory {
   public String toString() {
     return isEmpty()
         ? "PriceHistory[" + asset + ", empty]"
-        : "PriceHistory[" + asset + ", " + size() + " prices, " + firstDate() + ".." + lastDate() + "]";
+        : "PriceHistory["
+            + asset
+            + ", "
+            + size()
+            + " prices, "
+            + firstDate()
+            + ".."
+            + lastDate()
+            + "]";
   }
 }

@@ -16,10 +16,14 @@ public record RiskProfile(double annualReturn, double annualVolatility) {
 
   /** Checks that both numbers are finite and the volatility is not negative. */
   public RiskProfile {
-    if (!Double.isFinite(annualReturn) || !Double.isFinite(annualVolatility) || annualVolatility < 0) {
+    if (!Double.isFinite(annualReturn)
+        || !Double.isFinite(annualVolatility)
+        || annualVolatility < 0) {
       throw new InvalidInputException(
           "risk profile needs a finite return and a finite non-negative volatility, got "
-              + annualReturn + " and " + annualVolatility);
+              + annualReturn
+              + " and "
+              + annualVolatility);
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The identity of a data source: the namespace under which the cache keeps what the source
- * delivered. Data cached from one source is never served for another, so two sources whose
- * numbers may differ must have different identities; immutable and thread-safe.
+ * delivered. Data cached from one source is never served for another, so two sources whose numbers
+ * may differ must have different identities; immutable and thread-safe.
  *
  * <p>The library's sources say who they are through {@link
  * io.scrilla.api.spi.PriceSource#sourceId()} and {@link
@@ -21,8 +21,8 @@ import java.util.Objects;
  *   <li>the bundled sample data by {@code csv:sample:} and a hash of its content.
  * </ul>
  *
- * @param value the identity: 1 to {@value #MAX_LENGTH} characters, no control or format
- *     characters, no leading or trailing white space
+ * @param value the identity: 1 to {@value #MAX_LENGTH} characters, no control or format characters,
+ *     no leading or trailing white space
  */
 public record SourceId(String value) {
   /** The longest identity, in UTF-16 code units; it fits every backend's key limits. */
@@ -32,8 +32,12 @@ public record SourceId(String value) {
   public SourceId {
     Objects.requireNonNull(value, "value");
     if (value.isBlank() || value.length() > MAX_LENGTH) {
-      throw new InvalidInputException("a source identity has 1 to " + MAX_LENGTH
-          + " characters and is not blank; got " + value.length() + " characters");
+      throw new InvalidInputException(
+          "a source identity has 1 to "
+              + MAX_LENGTH
+              + " characters and is not blank; got "
+              + value.length()
+              + " characters");
     }
     if (!value.strip().equals(value)) {
       throw new InvalidInputException(
@@ -42,9 +46,10 @@ public record SourceId(String value) {
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
       if (!printable(cp)) {
-        throw new InvalidInputException(String.format(
-            "a source identity holds printable characters only; found U+%04X at index %d",
-            cp, i));
+        throw new InvalidInputException(
+            String.format(
+                "a source identity holds printable characters only; found U+%04X at index %d",
+                cp, i));
       }
       i += Character.charCount(cp);
     }
@@ -63,8 +68,14 @@ public record SourceId(String value) {
 
   private static boolean printable(int cp) {
     return switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED,
-          Character.PRIVATE_USE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.UNASSIGNED,
+          Character.PRIVATE_USE,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          false;
       default -> true;
     };
   }

@@ -1,6 +1,7 @@
 package io.scrilla.api.model;
 
 import io.scrilla.api.error.InvalidInputException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -36,15 +37,15 @@ public record YieldCurve(LocalDate date, Map<Maturity, Double> rates) {
   }
 
   /**
-   * Converts a rate published in percent to the decimal fraction nearest to its exact value
-   * ({@code "1.45"} becomes {@code 0.0145}, where {@code 1.45 / 100} would give
-   * {@code 0.014499999999999999}), so every source of the same figure yields the same double.
+   * Converts a rate published in percent to the decimal fraction nearest to its exact value ({@code
+   * "1.45"} becomes {@code 0.0145}, where {@code 1.45 / 100} would give {@code
+   * 0.014499999999999999}), so every source of the same figure yields the same double.
    *
    * @param percent the published text, e.g. {@code "1.45"}
    * @throws NumberFormatException when the text is not a decimal number
    */
   public static double fromPercent(String percent) {
-    return new java.math.BigDecimal(percent.trim()).movePointLeft(2).doubleValue();
+    return new BigDecimal(percent.trim()).movePointLeft(2).doubleValue();
   }
 
   /** Returns the rate of {@code maturity} as a decimal fraction, if published that day. */

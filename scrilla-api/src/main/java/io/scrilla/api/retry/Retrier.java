@@ -10,11 +10,11 @@ import java.util.function.DoubleSupplier;
  * thread-safe.
  *
  * <p>Each attempt returns an {@link Outcome}: a success ends the loop; a retryable failure waits
- * (the policy's back-off with jitter, or the wait the failure asks for, such as an HTTP
- * {@code Retry-After}) and tries again; an exception thrown by the attempt is not retried and
- * propagates as it is. When the attempts or the time are used up, or the thread is interrupted
- * while waiting (its interrupt flag is kept), the caller's {@link GiveUp} turns the last failure
- * into the exception thrown.
+ * (the policy's back-off with jitter, or the wait the failure asks for, such as an HTTP {@code
+ * Retry-After}) and tries again; an exception thrown by the attempt is not retried and propagates
+ * as it is. When the attempts or the time are used up, or the thread is interrupted while waiting
+ * (its interrupt flag is kept), the caller's {@link GiveUp} turns the last failure into the
+ * exception thrown.
  *
  * <pre>{@code
  * Retrier retrier = Retrier.of(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(20),
@@ -226,8 +226,8 @@ public final class Retrier {
      * instead of the policy's back-off; the policy's limits still apply.
      */
     public static <T, F> Outcome<T, F> retryAfter(F failure, Duration wait) {
-      return new Outcome<>(false, null, Objects.requireNonNull(failure, "failure"),
-          notNegative(wait), true);
+      return new Outcome<>(
+          false, null, Objects.requireNonNull(failure, "failure"), notNegative(wait), true);
     }
 
     /**
@@ -237,8 +237,8 @@ public final class Retrier {
      * counts for the attempts of later failures.
      */
     public static <T, F> Outcome<T, F> retryOutsideAttemptLimit(F failure, Duration wait) {
-      return new Outcome<>(false, null, Objects.requireNonNull(failure, "failure"),
-          notNegative(wait), false);
+      return new Outcome<>(
+          false, null, Objects.requireNonNull(failure, "failure"), notNegative(wait), false);
     }
 
     private static Duration notNegative(Duration wait) {

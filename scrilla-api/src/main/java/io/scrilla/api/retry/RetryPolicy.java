@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * How often and how long an operation is retried; immutable.
  *
- * <p>The wait before retry {@code k} (1 for the first retry) is
- * {@code min(maxBackoff, initialBackoff * 2^(k-1))}, shortened by a random fraction of at most
- * {@code jitter} so that many clients do not retry in step: with {@code jitter = 0.5} the wait is
- * uniform in {@code (b/2, b]} for the back-off {@code b}; with {@code 0} it is exactly {@code b}.
- * No retry starts when its wait would end more than {@code maxElapsed} after the first attempt
- * began, and there are at most {@code maxAttempts} attempts in all (the first one included).
+ * <p>The wait before retry {@code k} (1 for the first retry) is {@code min(maxBackoff,
+ * initialBackoff * 2^(k-1))}, shortened by a random fraction of at most {@code jitter} so that many
+ * clients do not retry in step: with {@code jitter = 0.5} the wait is uniform in {@code (b/2, b]}
+ * for the back-off {@code b}; with {@code 0} it is exactly {@code b}. No retry starts when its wait
+ * would end more than {@code maxElapsed} after the first attempt began, and there are at most
+ * {@code maxAttempts} attempts in all (the first one included).
  *
  * <pre>{@code
  * RetryPolicy p = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(20), 0.5,
@@ -50,8 +50,8 @@ public record RetryPolicy(
   }
 
   /**
-   * Returns the back-off before retry {@code retry} without jitter:
-   * {@code min(maxBackoff, initialBackoff * 2^(retry-1))}.
+   * Returns the back-off before retry {@code retry} without jitter: {@code min(maxBackoff,
+   * initialBackoff * 2^(retry-1))}.
    *
    * @param retry the number of the retry, at least 1
    * @return the wait before jitter
@@ -68,8 +68,8 @@ public record RetryPolicy(
   }
 
   /**
-   * Returns the wait before retry {@code retry} with jitter: {@link #backoff(int)} times
-   * {@code 1 - jitter * u}.
+   * Returns the wait before retry {@code retry} with jitter: {@link #backoff(int)} times {@code 1 -
+   * jitter * u}.
    *
    * @param retry the number of the retry, at least 1
    * @param u a uniform random number in [0, 1)

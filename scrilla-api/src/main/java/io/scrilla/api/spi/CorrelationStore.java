@@ -33,7 +33,8 @@ public interface CorrelationStore {
 
   /**
    * Stores many correlations; backends override this to write in batches. All or nothing where the
-   * backend allows it; otherwise a failure throws and reports which part was written in the message.
+   * backend allows it; otherwise a failure throws and reports which part was written in the
+   * message.
    */
   default void putAll(Map<CorrelationKey, Double> correlations) {
     correlations.forEach(this::put);
@@ -53,22 +54,27 @@ public interface CorrelationStore {
 
   /**
    * Returns the stored correlations of every pair of {@code assets} computed from one source's
-   * prices on one window, method and flag, NaN for a pair without one: what {@link #getAll}
-   * returns for the pairs' keys, in one flat array. Backends override this to read a whole
-   * matrix without a key per pair.
+   * prices on one window, method and flag, NaN for a pair without one: what {@link #getAll} returns
+   * for the pairs' keys, in one flat array. Backends override this to read a whole matrix without a
+   * key per pair.
    *
    * @throws io.scrilla.api.error.CacheException when the read fails
    */
-  default CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends) {
+  default CorrelationBlock getBlock(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends) {
     CorrelationBlock empty = CorrelationBlock.empty(source, assets, range, method, weekends);
-    return empty.size() < 2 ? empty : CorrelationBlock.of(source, assets, range, method,
-        weekends, getAll(empty.toKeys()));
+    return empty.size() < 2
+        ? empty
+        : CorrelationBlock.of(source, assets, range, method, weekends, getAll(empty.toKeys()));
   }
 
   /**
-   * Stores the pairs of a block that have a value, as {@link #putAll} of their keys would.
-   * Backends override this to write a whole matrix without a key per pair.
+   * Stores the pairs of a block that have a value, as {@link #putAll} of their keys would. Backends
+   * override this to write a whole matrix without a key per pair.
    *
    * @throws io.scrilla.api.error.CacheException when the write fails
    */

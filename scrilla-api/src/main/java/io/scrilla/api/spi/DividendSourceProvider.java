@@ -3,7 +3,8 @@ package io.scrilla.api.spi;
 import io.scrilla.api.config.ScrillaConfig;
 
 /**
- * Creates a {@link DividendSource}; registered in {@code META-INF/services/io.scrilla.api.spi.DividendSourceProvider}.
+ * Creates a {@link DividendSource}; registered in {@code
+ * META-INF/services/io.scrilla.api.spi.DividendSourceProvider}.
  */
 public interface DividendSourceProvider extends NamedProvider {
   /**

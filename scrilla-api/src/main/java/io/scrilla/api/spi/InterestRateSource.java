@@ -9,7 +9,8 @@ import java.util.List;
 /** A source of US Treasury daily par yield curves. Thread-safe. */
 public interface InterestRateSource {
   /**
-   * Returns the published curves with dates in {@code range}, ascending, rates as decimal fractions.
+   * Returns the published curves with dates in {@code range}, ascending, rates as decimal
+   * fractions.
    *
    * @param range the dates wanted
    * @param listener told of progress, e.g. once per yearly page
@@ -22,14 +23,16 @@ public interface InterestRateSource {
     return yieldCurves(range, ProgressListener.none());
   }
 
-  /** Returns the latest date for which a curve may be published (the last row of a file, or today). */
+  /**
+   * Returns the latest date for which a curve may be published (the last row of a file, or today).
+   */
   LocalDate latestDate();
 
   /**
-   * Returns the identity of this source: the namespace of what the cache keeps from it (see
-   * {@link SourceId}). Two instances whose curves may differ must return different identities;
-   * an instance's identity does not change while it is used. The default is the implementation's
-   * class name.
+   * Returns the identity of this source: the namespace of what the cache keeps from it (see {@link
+   * SourceId}). Two instances whose curves may differ must return different identities; an
+   * instance's identity does not change while it is used. The default is the implementation's class
+   * name.
    */
   default SourceId sourceId() {
     return SourceId.of(getClass().getName());

@@ -3,7 +3,8 @@ package io.scrilla.api.spi;
 import io.scrilla.api.config.ScrillaConfig;
 
 /**
- * Creates a {@link InterestRateSource}; registered in {@code META-INF/services/io.scrilla.api.spi.InterestRateSourceProvider}.
+ * Creates a {@link InterestRateSource}; registered in {@code
+ * META-INF/services/io.scrilla.api.spi.InterestRateSourceProvider}.
  */
 public interface InterestRateSourceProvider extends NamedProvider {
   /**

@@ -11,8 +11,8 @@ import java.util.List;
  */
 public interface InterestStore {
   /**
-   * Stores the curves under {@code source}, replacing rates with the same (source, maturity,
-   * date). All or nothing.
+   * Stores the curves under {@code source}, replacing rates with the same (source, maturity, date).
+   * All or nothing.
    *
    * @param source the interest-rate source the curves came from
    * @param curves the curves to store, rates as decimal fractions
@@ -21,8 +21,8 @@ public interface InterestStore {
   void put(SourceId source, List<YieldCurve> curves);
 
   /**
-   * Returns the curves stored under {@code source} with dates in {@code range}, ascending by
-   * date; empty when none.
+   * Returns the curves stored under {@code source} with dates in {@code range}, ascending by date;
+   * empty when none.
    *
    * @param source the interest-rate source whose curves are wanted
    * @param range the dates, ends included

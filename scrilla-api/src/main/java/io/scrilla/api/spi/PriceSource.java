@@ -28,14 +28,14 @@ public interface PriceSource {
   LocalDate latestDate(Asset asset);
 
   /**
-   * Returns the identity of this source: the namespace of what the cache keeps from it (see
-   * {@link SourceId}). Two instances whose prices may differ (another folder, another account,
-   * another endpoint) must return different identities; an instance's identity does not change
-   * while it is used.
+   * Returns the identity of this source: the namespace of what the cache keeps from it (see {@link
+   * SourceId}). Two instances whose prices may differ (another folder, another account, another
+   * endpoint) must return different identities; an instance's identity does not change while it is
+   * used.
    *
-   * <p>The default is the implementation's class name, which is right only for a source whose
-   * data does not depend on how it was configured; such sources should override it anyway with
-   * a short stable name.
+   * <p>The default is the implementation's class name, which is right only for a source whose data
+   * does not depend on how it was configured; such sources should override it anyway with a short
+   * stable name.
    */
   default SourceId sourceId() {
     return SourceId.of(getClass().getName());

@@ -3,7 +3,8 @@ package io.scrilla.api.spi;
 import io.scrilla.api.config.ScrillaConfig;
 
 /**
- * Creates a {@link PriceSource}; registered in {@code META-INF/services/io.scrilla.api.spi.PriceSourceProvider}.
+ * Creates a {@link PriceSource}; registered in {@code
+ * META-INF/services/io.scrilla.api.spi.PriceSourceProvider}.
  */
 public interface PriceSourceProvider extends NamedProvider {
   /**

@@ -6,8 +6,8 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.SourceId;
 
 /**
- * Cached daily prices keyed by (source, asset, date). Rows stored for one source are never
- * returned for another. Thread-safe.
+ * Cached daily prices keyed by (source, asset, date). Rows stored for one source are never returned
+ * for another. Thread-safe.
  */
 public interface PriceStore {
   /**

@@ -17,6 +17,6 @@ public interface ProgressListener {
 
   /** Returns a listener that ignores every report. */
   static ProgressListener none() {
-    return (task, done, total) -> { };
+    return (task, done, total) -> {};
   }
 }

@@ -4,11 +4,11 @@ import io.scrilla.api.error.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.Map;
 
 /**
  * Finds providers with {@link ServiceLoader} and selects one by name.
@@ -54,11 +54,19 @@ public final class Providers {
     List<String> names = new ArrayList<>();
     found.forEach((n, prov) -> names.add(n + " (" + origin(prov) + ")"));
     throw new ConfigurationException(
-        variable + "='" + name + "' names no " + type.getSimpleName() + " on the class path; found: "
+        variable
+            + "='"
+            + name
+            + "' names no "
+            + type.getSimpleName()
+            + " on the class path; found: "
             + (names.isEmpty() ? "none" : String.join(", ", names))
             + (broken.isEmpty() ? "" : "; failed to load: " + String.join("; ", broken))
-            + ". Set " + variable + " to one of the names found, or add the module that provides '"
-            + name + "' to the class path");
+            + ". Set "
+            + variable
+            + " to one of the names found, or add the module that provides '"
+            + name
+            + "' to the class path");
   }
 
   /** Same as {@link #find(Class, String, String, ClassLoader)} with this class's loader. */

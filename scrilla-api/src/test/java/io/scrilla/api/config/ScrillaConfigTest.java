@@ -35,10 +35,27 @@ class ScrillaConfigTest {
 
   @Test
   void from_allVariables_areParsed() {
-    ScrillaConfig c = ScrillaConfig.from(Map.of(
-        "CACHE_MODE", "Memory", "SQLITE_FILE", "/tmp/x.db", "DEFAULT_ESTIMATION_METHOD", "likely",
-        "RISK_FREE", "ten_year", "MARKET_PROXY", "qqq", "FRONTIER_STEPS", "7", "MA_1", "5",
-        "DEFAULT_ANALYSIS_PERIOD", "50", "SCRILLA_DATA_DIR", "/data"));
+    ScrillaConfig c =
+        ScrillaConfig.from(
+            Map.of(
+                "CACHE_MODE",
+                "Memory",
+                "SQLITE_FILE",
+                "/tmp/x.db",
+                "DEFAULT_ESTIMATION_METHOD",
+                "likely",
+                "RISK_FREE",
+                "ten_year",
+                "MARKET_PROXY",
+                "qqq",
+                "FRONTIER_STEPS",
+                "7",
+                "MA_1",
+                "5",
+                "DEFAULT_ANALYSIS_PERIOD",
+                "50",
+                "SCRILLA_DATA_DIR",
+                "/data"));
     assertEquals("memory", c.cacheMode());
     assertEquals(Path.of("/tmp/x.db"), c.getPath(ScrillaConfig.SQLITE_FILE).orElseThrow());
     assertEquals(EstimationMethod.LIKELIHOOD, c.defaultMethod());
@@ -57,7 +74,8 @@ class ScrillaConfigTest {
     assertEquals("treasury", c.statManager());
     assertEquals("alpha_vantage", c.divManager());
     assertFalse(c.usesSampleData());
-    ScrillaConfig explicit = ScrillaConfig.from(Map.of("ALPHA_VANTAGE_KEY", "K", "PRICE_MANAGER", "CSV"));
+    ScrillaConfig explicit =
+        ScrillaConfig.from(Map.of("ALPHA_VANTAGE_KEY", "K", "PRICE_MANAGER", "CSV"));
     assertEquals("csv", explicit.priceManager());
   }
 
@@ -73,8 +91,8 @@ class ScrillaConfigTest {
     "DEFAULT_ANALYSIS_PERIOD, 1.5, at least 2",
   })
   void from_badValue_failsNamingVariableValueAndAllowed(String name, String value, String allowed) {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ScrillaConfig.from(Map.of(name, value)));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ScrillaConfig.from(Map.of(name, value)));
     assertTrue(e.getMessage().contains(name), e.getMessage());
     assertTrue(e.getMessage().contains(value), e.getMessage());
     assertTrue(e.getMessage().contains(allowed), e.getMessage());
@@ -89,7 +107,8 @@ class ScrillaConfigTest {
   })
   void getHttpUrl_badValue_failsNamingVariableValueAndProblem(String value, String problem) {
     ScrillaConfig c = ScrillaConfig.from(Map.of("SOME_URL", value));
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> c.getHttpUrl("SOME_URL"));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> c.getHttpUrl("SOME_URL"));
     assertTrue(e.getMessage().startsWith("SOME_URL='" + value + "' " + problem), e.getMessage());
   }
 
@@ -110,15 +129,18 @@ class ScrillaConfigTest {
 
   @Test
   void from_valueWithTerminalEscape_messageShowsItEscaped() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ScrillaConfig.from(Map.of("FRONTIER_STEPS", "5\u001b]0;pwned\u0007x")));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ScrillaConfig.from(Map.of("FRONTIER_STEPS", "5\u001b]0;pwned\u0007x")));
     assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
     assertTrue(e.getMessage().contains("'5\\u001B]0;pwned\\u0007x'"), e.getMessage());
   }
 
   @Test
   void toString_masksTheApiKey() {
-    ScrillaConfig c = ScrillaConfig.builder().alphaVantageKey("SECRETKEY123").cacheMode("memory").build();
+    ScrillaConfig c =
+        ScrillaConfig.builder().alphaVantageKey("SECRETKEY123").cacheMode("memory").build();
     assertFalse(c.toString().contains("SECRETKEY123"), c.toString());
     assertTrue(c.toString().contains("memory"));
   }
@@ -128,7 +150,13 @@ class ScrillaConfigTest {
     ScrillaConfig c = ScrillaConfig.builder().cacheMode("memory").set("CACHE_MODE", " ").build();
     assertEquals("sqlite", c.cacheMode());
     assertEquals(c, ScrillaConfig.defaults());
-    assertEquals("x", ScrillaConfig.builder().set("DYNAMO_TABLE_PREFIX", "x").build().get("DYNAMO_TABLE_PREFIX").orElseThrow());
+    assertEquals(
+        "x",
+        ScrillaConfig.builder()
+            .set("DYNAMO_TABLE_PREFIX", "x")
+            .build()
+            .get("DYNAMO_TABLE_PREFIX")
+            .orElseThrow());
   }
 
   @Test

@@ -19,8 +19,7 @@ class SafeTextTest {
     assertEquals("a **** b", SafeText.redact("a SAFETEXTKEY42 b"));
     assertEquals("a **** b", SafeText.redact("a safetextkey42 b"));
     assertEquals("a **** b", SafeText.redact("a SafeTextKey42 b"));
-    assertEquals("a **** b",
-        SafeText.redact("a %53%41%46%45%54%45%58%54%4B%45%59%34%32 b"));
+    assertEquals("a **** b", SafeText.redact("a %53%41%46%45%54%45%58%54%4B%45%59%34%32 b"));
     assertEquals("a **** b", SafeText.redact("a %73afe%74extkey%34%32 b"));
     assertEquals("u?apikey=****&x=1", SafeText.redact("u?apikey=anything&x=1"));
     assertEquals("", SafeText.redact(null));
@@ -28,10 +27,12 @@ class SafeTextTest {
 
   @Test
   void of_controlCharacters_escapedAndOtherTextKept() {
-    assertEquals("\\u001B]0;title\\u0007 \\u001B[2J", SafeText.of("\u001b]0;title\u0007 \u001b[2J"));
+    assertEquals(
+        "\\u001B]0;title\\u0007 \\u001B[2J", SafeText.of("\u001b]0;title\u0007 \u001b[2J"));
     assertEquals("a\\nb\\rc\\td", SafeText.of("a\nb\rc\td"));
     assertEquals("\\u009B1m \\u202Eevil", SafeText.of("\u009b1m \u202eevil"));
-    assertEquals("C:\\data\\SPY.csv caf\u00e9 \u20ac", SafeText.of("C:\\data\\SPY.csv caf\u00e9 \u20ac"));
+    assertEquals(
+        "C:\\data\\SPY.csv caf\u00e9 \u20ac", SafeText.of("C:\\data\\SPY.csv caf\u00e9 \u20ac"));
   }
 
   @Test

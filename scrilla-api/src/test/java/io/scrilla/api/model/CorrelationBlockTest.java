@@ -15,8 +15,8 @@ class CorrelationBlockTest {
   private static final SourceId SRC = SourceId.of("csv:/data@1");
   private static final DateRange R =
       DateRange.of(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 6, 30));
-  private static final List<Asset> ABCD = List.of(Asset.equity("D"), Asset.equity("A"),
-      Asset.equity("C"), Asset.crypto("A"));
+  private static final List<Asset> ABCD =
+      List.of(Asset.equity("D"), Asset.equity("A"), Asset.equity("C"), Asset.crypto("A"));
 
   @Test
   void index_everyPair_countsTheUpperTriangleRowByRow() {
@@ -43,13 +43,27 @@ class CorrelationBlockTest {
     assertEquals(5, b.count());
     CorrelationKey k = b.key(0, 1);
     assertEquals(Asset.equity("A"), k.first());
-    assertEquals(Optional.of(0.1), b.find(CorrelationKey.of(SRC, Asset.equity("A"),
-        Asset.equity("D"), R, EstimationMethod.MOMENTS, false)));
-    assertEquals(Optional.empty(), b.find(CorrelationKey.of(SRC, Asset.equity("A"),
-        Asset.equity("D"), R, EstimationMethod.MOMENTS, true)));
+    assertEquals(
+        Optional.of(0.1),
+        b.find(
+            CorrelationKey.of(
+                SRC, Asset.equity("A"), Asset.equity("D"), R, EstimationMethod.MOMENTS, false)));
+    assertEquals(
+        Optional.empty(),
+        b.find(
+            CorrelationKey.of(
+                SRC, Asset.equity("A"), Asset.equity("D"), R, EstimationMethod.MOMENTS, true)));
     assertEquals(Optional.empty(), b.find(b.key(0, 3)));
-    assertEquals(Optional.empty(), b.find(CorrelationKey.of(SourceId.of("csv:/other@1"),
-        Asset.equity("A"), Asset.equity("D"), R, EstimationMethod.MOMENTS, false)));
+    assertEquals(
+        Optional.empty(),
+        b.find(
+            CorrelationKey.of(
+                SourceId.of("csv:/other@1"),
+                Asset.equity("A"),
+                Asset.equity("D"),
+                R,
+                EstimationMethod.MOMENTS,
+                false)));
     Map<CorrelationKey, Double> m = b.toMap();
     assertEquals(5, m.size());
     CorrelationBlock again = CorrelationBlock.of(SRC, ABCD, R, EstimationMethod.MOMENTS, false, m);
@@ -62,13 +76,28 @@ class CorrelationBlockTest {
 
   @Test
   void of_badInput_isRefused() {
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> CorrelationBlock.of(SRC, ABCD, R, EstimationMethod.MOMENTS, false, new double[5]));
-    assertThrows(InvalidInputException.class,
-        () -> CorrelationBlock.of(SRC, ABCD, R, EstimationMethod.MOMENTS, false,
-            new double[] {0, 0, 0, 0, 0, 1.0000000000000002}));
-    assertThrows(InvalidInputException.class,
-        () -> CorrelationBlock.of(SRC, List.of(Asset.equity("A"), Asset.equity("A")), R,
-            EstimationMethod.MOMENTS, false, new double[1]));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            CorrelationBlock.of(
+                SRC,
+                ABCD,
+                R,
+                EstimationMethod.MOMENTS,
+                false,
+                new double[] {0, 0, 0, 0, 0, 1.0000000000000002}));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            CorrelationBlock.of(
+                SRC,
+                List.of(Asset.equity("A"), Asset.equity("A")),
+                R,
+                EstimationMethod.MOMENTS,
+                false,
+                new double[1]));
   }
 }

@@ -15,22 +15,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModelTest {
 
   @ParameterizedTest
-  @CsvSource({"moments,MOMENTS", "percentiles,PERCENTILES", "percents,PERCENTILES", "percentile,PERCENTILES",
-      "likelihood,LIKELIHOOD", "likely,LIKELIHOOD", "-likelihood,LIKELIHOOD", "MOMENTS,MOMENTS"})
-  void estimationMethod_parse_acceptsCanonicalAndScrillaSpellings(String text, EstimationMethod expected) {
+  @CsvSource({
+    "moments,MOMENTS",
+    "percentiles,PERCENTILES",
+    "percents,PERCENTILES",
+    "percentile,PERCENTILES",
+    "likelihood,LIKELIHOOD",
+    "likely,LIKELIHOOD",
+    "-likelihood,LIKELIHOOD",
+    "MOMENTS,MOMENTS"
+  })
+  void estimationMethod_parse_acceptsCanonicalAndScrillaSpellings(
+      String text, EstimationMethod expected) {
     assertEquals(expected, EstimationMethod.parse(text));
   }
 
   @Test
   void estimationMethod_parseUnknown_namesAllowedValues() {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EstimationMethod.parse("guess"));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> EstimationMethod.parse("guess"));
     assertTrue(e.getMessage().contains("guess") && e.getMessage().contains("likelihood"));
   }
 
   @Test
   void dateRange_startAfterEnd_isRejectedNamingBoth() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> DateRange.parse("2021-02-01", "2021-01-01"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> DateRange.parse("2021-02-01", "2021-01-01"));
     assertTrue(e.getMessage().contains("2021-02-01") && e.getMessage().contains("2021-01-01"));
     assertThrows(InvalidInputException.class, () -> DateRange.parse("2021-13-01", "2021-12-01"));
   }
@@ -59,8 +70,11 @@ class ModelTest {
 
   private static PriceHistory sample() {
     int d0 = (int) LocalDate.of(2021, 1, 4).toEpochDay();
-    return PriceHistory.of(Asset.equity("SPY"), new int[] {d0, d0 + 1, d0 + 2, d0 + 3},
-        new double[] {1, 2, 3, 4}, new double[] {1.5, 2.5, 3.5, 4.5});
+    return PriceHistory.of(
+        Asset.equity("SPY"),
+        new int[] {d0, d0 + 1, d0 + 2, d0 + 3},
+        new double[] {1, 2, 3, 4},
+        new double[] {1.5, 2.5, 3.5, 4.5});
   }
 
   @Test
@@ -80,34 +94,52 @@ class ModelTest {
   void priceHistory_badRows_areRejectedNamingTickerAndDate() {
     int d = (int) LocalDate.of(2021, 1, 4).toEpochDay();
     Asset a = Asset.equity("SPY");
-    InvalidInputException dup = assertThrows(InvalidInputException.class,
-        () -> PriceHistory.ofCloses(a, new int[] {d, d}, new double[] {1, 2}));
-    assertTrue(dup.getMessage().contains("SPY") && dup.getMessage().contains("2021-01-04"), dup.getMessage());
-    assertThrows(InvalidInputException.class, () -> PriceHistory.ofCloses(a, new int[] {d + 1, d}, new double[] {1, 2}));
-    InvalidInputException zero = assertThrows(InvalidInputException.class,
-        () -> PriceHistory.ofCloses(a, new int[] {d}, new double[] {0}));
+    InvalidInputException dup =
+        assertThrows(
+            InvalidInputException.class,
+            () -> PriceHistory.ofCloses(a, new int[] {d, d}, new double[] {1, 2}));
+    assertTrue(
+        dup.getMessage().contains("SPY") && dup.getMessage().contains("2021-01-04"),
+        dup.getMessage());
+    assertThrows(
+        InvalidInputException.class,
+        () -> PriceHistory.ofCloses(a, new int[] {d + 1, d}, new double[] {1, 2}));
+    InvalidInputException zero =
+        assertThrows(
+            InvalidInputException.class,
+            () -> PriceHistory.ofCloses(a, new int[] {d}, new double[] {0}));
     assertTrue(zero.getMessage().contains("2021-01-04"));
-    assertThrows(InvalidInputException.class, () -> PriceHistory.ofCloses(a, new int[] {d}, new double[] {Double.NaN}));
+    assertThrows(
+        InvalidInputException.class,
+        () -> PriceHistory.ofCloses(a, new int[] {d}, new double[] {Double.NaN}));
   }
 
   @Test
   void priceHistory_merge_otherWinsOnSharedDates() {
     PriceHistory h = sample();
     int d0 = (int) LocalDate.of(2021, 1, 6).toEpochDay();
-    PriceHistory other = PriceHistory.of(Asset.equity("SPY"), new int[] {d0, d0 + 5}, new double[] {9, 9}, new double[] {9.5, 9.5});
+    PriceHistory other =
+        PriceHistory.of(
+            Asset.equity("SPY"),
+            new int[] {d0, d0 + 5},
+            new double[] {9, 9},
+            new double[] {9.5, 9.5});
     PriceHistory m = h.merge(other);
     assertEquals(5, m.size());
     assertEquals(9.5, m.close(2));
     assertEquals(4.5, m.close(3));
     assertEquals(9.5, m.close(4));
-    assertFalse(m.merge(PriceHistory.ofCloses(Asset.equity("SPY"), new int[] {d0 + 9}, new double[] {1})).hasOpens());
+    assertFalse(
+        m.merge(PriceHistory.ofCloses(Asset.equity("SPY"), new int[] {d0 + 9}, new double[] {1}))
+            .hasOpens());
   }
 
   @Test
   void priceHistory_callerErrors_areInvalidInputNotIllegalArgument() {
     Asset spy = Asset.equity("SPY");
     PriceHistory closes = PriceHistory.ofCloses(spy, new int[] {1, 2}, new double[] {1, 2});
-    PriceHistory other = PriceHistory.ofCloses(Asset.equity("DIA"), new int[] {1}, new double[] {1});
+    PriceHistory other =
+        PriceHistory.ofCloses(Asset.equity("DIA"), new int[] {1}, new double[] {1});
 
     assertThrows(InvalidInputException.class, () -> closes.merge(other));
     assertThrows(InvalidInputException.class, () -> closes.open(0));

@@ -27,8 +27,21 @@ class SourceIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "\t", " leading", "trailing ", "bell\u0007", "esc\u001b[2J",
-      "new\nline", "zero\u200bwidth", "bidi\u202e", "private\ue000", "lone\ud800"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "\t",
+        " leading",
+        "trailing ",
+        "bell\u0007",
+        "esc\u001b[2J",
+        "new\nline",
+        "zero\u200bwidth",
+        "bidi\u202e",
+        "private\ue000",
+        "lone\ud800"
+      })
   void of_blankPaddedOrUnprintable_isRefused(String value) {
     assertThrows(InvalidInputException.class, () -> SourceId.of(value));
   }

@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private static final RetryPolicy POLICY = new RetryPolicy(10, Duration.ofMillis(50),
-      Duration.ofSeconds(2), 0.5, Duration.ofSeconds(30));
+  private static final RetryPolicy POLICY =
+      new RetryPolicy(
+          10, Duration.ofMillis(50), Duration.ofSeconds(2), 0.5, Duration.ofSeconds(30));
 
   @Test
   void backoff_doublesFromInitialUpToMax() {
@@ -22,8 +23,9 @@ class RetryPolicyTest {
   @Test
   void backoff_hugeRetryNumberOrDurations_capsWithoutOverflow() {
     assertEquals(Duration.ofSeconds(2), POLICY.backoff(Integer.MAX_VALUE));
-    RetryPolicy huge = new RetryPolicy(3, Duration.ofDays(365_000), Duration.ofDays(3_650_000),
-        0, Duration.ofDays(1));
+    RetryPolicy huge =
+        new RetryPolicy(
+            3, Duration.ofDays(365_000), Duration.ofDays(3_650_000), 0, Duration.ofDays(1));
     assertEquals(Duration.ofNanos(Long.MAX_VALUE), huge.backoff(40));
   }
 
@@ -41,8 +43,8 @@ class RetryPolicyTest {
 
   @Test
   void wait_noJitter_isTheBackoff() {
-    RetryPolicy exact = new RetryPolicy(5, Duration.ofMillis(5), Duration.ofMillis(200), 0,
-        Duration.ofSeconds(30));
+    RetryPolicy exact =
+        new RetryPolicy(5, Duration.ofMillis(5), Duration.ofMillis(200), 0, Duration.ofSeconds(30));
     assertEquals(Duration.ofMillis(40), exact.delay(4, 0.99));
     assertEquals(Duration.ofMillis(200), exact.delay(7, 0.5));
   }

@@ -34,14 +34,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behavior every {@link Cache} backend must have. Each backend module extends this class
- * once; {@link #openCache()} returns a fresh, empty cache for each test.
+ * The behavior every {@link Cache} backend must have. Each backend module extends this class once;
+ * {@link #openCache()} returns a fresh, empty cache for each test.
  */
 public abstract class CacheContractTest {
   /** Arbitrary but recognizable dates. */
   protected static final LocalDate D0 = LocalDate.of(2021, 1, 4);
+
   /** The source most tests store under. */
   protected static final SourceId SRC = SourceId.of("alpha_vantage");
+
   /** Another source, for the tests that keep sources apart. */
   protected static final SourceId OTHER = SourceId.of("csv:/data/prices@5e2c9a1b7d03");
 
@@ -105,9 +107,13 @@ public abstract class CacheContractTest {
   @Test
   void prices_withoutOpens_roundTripWithoutOpens() {
     Asset btc = Asset.crypto("BTC");
-    PriceHistory h = PriceHistory.ofCloses(btc, new int[] {18000, 18001, 18002}, new double[] {1.5, 2.5, 3.5});
+    PriceHistory h =
+        PriceHistory.ofCloses(btc, new int[] {18000, 18001, 18002}, new double[] {1.5, 2.5, 3.5});
     cache.prices().put(SRC, h);
-    PriceHistory back = cache.prices().get(SRC, btc, DateRange.of(LocalDate.ofEpochDay(18000), LocalDate.ofEpochDay(18002)));
+    PriceHistory back =
+        cache
+            .prices()
+            .get(SRC, btc, DateRange.of(LocalDate.ofEpochDay(18000), LocalDate.ofEpochDay(18002)));
     assertEquals(h, back);
     assertFalse(back.hasOpens());
   }
@@ -141,11 +147,15 @@ public abstract class CacheContractTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         Asset a = Asset.equity("T" + t);
-        futures.add(pool.submit(() -> {
-          for (int chunk = 0; chunk < 5; chunk++) {
-            cache.prices().put(SRC, history(a, 200, 10).slice(range(chunk * 40, chunk * 40 + 39)));
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int chunk = 0; chunk < 5; chunk++) {
+                    cache
+                        .prices()
+                        .put(SRC, history(a, 200, 10).slice(range(chunk * 40, chunk * 40 + 39)));
+                  }
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -168,8 +178,11 @@ public abstract class CacheContractTest {
 
   @Test
   void interest_roundTrip_returnsCurvesInRangeAscending() {
-    List<YieldCurve> curves = List.of(curve(D0, 0.001, 0.0154), curve(D0.plusDays(1), 0.0011, 0.0156),
-        curve(D0.plusDays(2), 0.0012, 0.0158));
+    List<YieldCurve> curves =
+        List.of(
+            curve(D0, 0.001, 0.0154),
+            curve(D0.plusDays(1), 0.0011, 0.0156),
+            curve(D0.plusDays(2), 0.0012, 0.0158));
     cache.interest().put(SRC, curves);
     assertEquals(curves, cache.interest().get(SRC, range(0, 2)));
     assertEquals(curves.subList(1, 3), cache.interest().get(SRC, range(1, 10)));
@@ -202,14 +215,15 @@ public abstract class CacheContractTest {
   void profiles_anyIdentityFieldDiffers_isAMiss() {
     ProfileKey k = profileKey();
     cache.profiles().put(k, new RiskProfile(0.1, 0.2));
-    List<ProfileKey> others = List.of(
-        new ProfileKey(SRC, Asset.equity("GLD"), k.range(), k.method(), k.weekends()),
-        new ProfileKey(SRC, Asset.crypto("SPY"), k.range(), k.method(), k.weekends()),
-        new ProfileKey(SRC, k.asset(), range(1, 100), k.method(), k.weekends()),
-        new ProfileKey(SRC, k.asset(), range(0, 99), k.method(), k.weekends()),
-        new ProfileKey(SRC, k.asset(), k.range(), EstimationMethod.LIKELIHOOD, k.weekends()),
-        new ProfileKey(SRC, k.asset(), k.range(), k.method(), true),
-        new ProfileKey(OTHER, k.asset(), k.range(), k.method(), k.weekends()));
+    List<ProfileKey> others =
+        List.of(
+            new ProfileKey(SRC, Asset.equity("GLD"), k.range(), k.method(), k.weekends()),
+            new ProfileKey(SRC, Asset.crypto("SPY"), k.range(), k.method(), k.weekends()),
+            new ProfileKey(SRC, k.asset(), range(1, 100), k.method(), k.weekends()),
+            new ProfileKey(SRC, k.asset(), range(0, 99), k.method(), k.weekends()),
+            new ProfileKey(SRC, k.asset(), k.range(), EstimationMethod.LIKELIHOOD, k.weekends()),
+            new ProfileKey(SRC, k.asset(), k.range(), k.method(), true),
+            new ProfileKey(OTHER, k.asset(), k.range(), k.method(), k.weekends()));
     for (ProfileKey other : others) {
       assertEquals(Optional.empty(), cache.profiles().get(other), other.toString());
     }
@@ -230,7 +244,8 @@ public abstract class CacheContractTest {
         }
       }
     }
-    stored.forEach((key, p) -> assertEquals(Optional.of(p), cache.profiles().get(key), key.toString()));
+    stored.forEach(
+        (key, p) -> assertEquals(Optional.of(p), cache.profiles().get(key), key.toString()));
   }
 
   @Test
@@ -241,28 +256,34 @@ public abstract class CacheContractTest {
   }
 
   private static CorrelationKey corrKey(String a, String b) {
-    return CorrelationKey.of(SRC, Asset.equity(a), Asset.equity(b), range(0, 100), EstimationMethod.MOMENTS, false);
+    return CorrelationKey.of(
+        SRC, Asset.equity(a), Asset.equity(b), range(0, 100), EstimationMethod.MOMENTS, false);
   }
 
   @Test
   void correlations_roundTrip_isSymmetricInThePair() {
     cache.correlations().put(corrKey("SPY", "GLD"), -0.123456789012345);
-    assertEquals(OptionalDouble.of(-0.123456789012345), cache.correlations().get(corrKey("GLD", "SPY")));
-    assertEquals(OptionalDouble.of(-0.123456789012345), cache.correlations().get(corrKey("SPY", "GLD")));
+    assertEquals(
+        OptionalDouble.of(-0.123456789012345), cache.correlations().get(corrKey("GLD", "SPY")));
+    assertEquals(
+        OptionalDouble.of(-0.123456789012345), cache.correlations().get(corrKey("SPY", "GLD")));
   }
 
   @Test
   void correlations_anyIdentityFieldDiffers_isAMiss() {
     CorrelationKey k = corrKey("GLD", "SPY");
     cache.correlations().put(k, 0.5);
-    List<CorrelationKey> others = List.of(
-        corrKey("GLD", "DIS"),
-        CorrelationKey.of(SRC, Asset.equity("GLD"), Asset.crypto("SPY"), k.range(), k.method(), k.weekends()),
-        CorrelationKey.of(SRC, k.first(), k.second(), range(1, 100), k.method(), k.weekends()),
-        CorrelationKey.of(SRC, k.first(), k.second(), range(0, 99), k.method(), k.weekends()),
-        CorrelationKey.of(SRC, k.first(), k.second(), k.range(), EstimationMethod.PERCENTILES, k.weekends()),
-        CorrelationKey.of(SRC, k.first(), k.second(), k.range(), k.method(), true),
-        CorrelationKey.of(OTHER, k.first(), k.second(), k.range(), k.method(), k.weekends()));
+    List<CorrelationKey> others =
+        List.of(
+            corrKey("GLD", "DIS"),
+            CorrelationKey.of(
+                SRC, Asset.equity("GLD"), Asset.crypto("SPY"), k.range(), k.method(), k.weekends()),
+            CorrelationKey.of(SRC, k.first(), k.second(), range(1, 100), k.method(), k.weekends()),
+            CorrelationKey.of(SRC, k.first(), k.second(), range(0, 99), k.method(), k.weekends()),
+            CorrelationKey.of(
+                SRC, k.first(), k.second(), k.range(), EstimationMethod.PERCENTILES, k.weekends()),
+            CorrelationKey.of(SRC, k.first(), k.second(), k.range(), k.method(), true),
+            CorrelationKey.of(OTHER, k.first(), k.second(), k.range(), k.method(), k.weekends()));
     for (CorrelationKey other : others) {
       assertEquals(OptionalDouble.empty(), cache.correlations().get(other), other.toString());
     }
@@ -315,9 +336,13 @@ public abstract class CacheContractTest {
       for (int j = 0; j < n; j++) {
         if (i != j) {
           double v = block.get(i, j);
-          assertEquals(Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
-              cache.correlations().get(CorrelationKey.of(SRC, assets.get(j), assets.get(i), r,
-                  EstimationMethod.MOMENTS, false)));
+          assertEquals(
+              Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
+              cache
+                  .correlations()
+                  .get(
+                      CorrelationKey.of(
+                          SRC, assets.get(j), assets.get(i), r, EstimationMethod.MOMENTS, false)));
         }
       }
     }
@@ -341,8 +366,9 @@ public abstract class CacheContractTest {
     assertEquals(2, read.count());
     assertEquals(0.25, read.get(9, 0));
     assertEquals(-0.5, read.get(7, 5));
-    assertEquals(0, cache.correlations()
-        .getBlock(SRC, assets, r, EstimationMethod.PERCENTILES, false).count());
+    assertEquals(
+        0,
+        cache.correlations().getBlock(SRC, assets, r, EstimationMethod.PERCENTILES, false).count());
     assertEquals(0, cache.correlations().getBlock(OTHER, assets, r, mo, false).count());
   }
 
@@ -407,12 +433,13 @@ public abstract class CacheContractTest {
     cache.correlations().put(theirs, -0.5);
     assertEquals(OptionalDouble.of(0.5), cache.correlations().get(mine));
     assertEquals(OptionalDouble.of(-0.5), cache.correlations().get(theirs));
-    CorrelationKey onlyMineElsewhere = CorrelationKey.of(
-        OTHER, onlyMine.first(), onlyMine.second(), onlyMine.range(), onlyMine.method(), false);
-    assertEquals(Map.of(theirs, -0.5),
-        cache.correlations().getAll(List.of(theirs, onlyMineElsewhere)));
-    assertEquals(Map.of(mine, 0.5, onlyMine, 0.25),
-        cache.correlations().getAll(List.of(mine, onlyMine)));
+    CorrelationKey onlyMineElsewhere =
+        CorrelationKey.of(
+            OTHER, onlyMine.first(), onlyMine.second(), onlyMine.range(), onlyMine.method(), false);
+    assertEquals(
+        Map.of(theirs, -0.5), cache.correlations().getAll(List.of(theirs, onlyMineElsewhere)));
+    assertEquals(
+        Map.of(mine, 0.5, onlyMine, 0.25), cache.correlations().getAll(List.of(mine, onlyMine)));
   }
 
   @Test
@@ -426,12 +453,17 @@ public abstract class CacheContractTest {
     List<YieldCurve> curves = List.of(curve(D0, 0.01, 0.02));
     cache.interest().put(longest, curves);
     assertEquals(curves, cache.interest().get(longest, range(0, 0)));
-    ProfileKey pk =
-        new ProfileKey(longest, btc, range(0, 100), EstimationMethod.LIKELIHOOD, true);
+    ProfileKey pk = new ProfileKey(longest, btc, range(0, 100), EstimationMethod.LIKELIHOOD, true);
     cache.profiles().put(pk, new RiskProfile(0.1, 0.2));
     assertEquals(Optional.of(new RiskProfile(0.1, 0.2)), cache.profiles().get(pk));
-    CorrelationKey ck = CorrelationKey.of(longest, btc, Asset.crypto("ABCDEFGHIJKLMNOPQRST"),
-        range(0, 100), EstimationMethod.PERCENTILES, true);
+    CorrelationKey ck =
+        CorrelationKey.of(
+            longest,
+            btc,
+            Asset.crypto("ABCDEFGHIJKLMNOPQRST"),
+            range(0, 100),
+            EstimationMethod.PERCENTILES,
+            true);
     cache.correlations().put(ck, 0.75);
     assertEquals(OptionalDouble.of(0.75), cache.correlations().get(ck));
     assertEquals(Map.of(ck, 0.75), cache.correlations().getAll(List.of(ck)));
@@ -441,8 +473,14 @@ public abstract class CacheContractTest {
   void clear_emptiesEverySource() {
     Asset spy = Asset.equity("SPY");
     ProfileKey theirs = new ProfileKey(OTHER, spy, range(0, 100), EstimationMethod.MOMENTS, false);
-    CorrelationKey theirPair = CorrelationKey.of(OTHER, Asset.equity("A"), Asset.equity("B"),
-        range(0, 100), EstimationMethod.MOMENTS, false);
+    CorrelationKey theirPair =
+        CorrelationKey.of(
+            OTHER,
+            Asset.equity("A"),
+            Asset.equity("B"),
+            range(0, 100),
+            EstimationMethod.MOMENTS,
+            false);
     for (SourceId source : List.of(SRC, OTHER)) {
       cache.prices().put(source, history(spy, 3, 400));
       cache.interest().put(source, List.of(curve(D0, 0.01, 0.02)));

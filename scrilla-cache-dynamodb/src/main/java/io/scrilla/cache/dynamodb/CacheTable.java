@@ -29,12 +29,18 @@ public enum CacheTable {
     return baseName;
   }
 
-  /** Returns the variable holding this table's own billing configuration, e.g. {@code DYNAMO_CONF_PRICES}. */
+  /**
+   * Returns the variable holding this table's own billing configuration, e.g. {@code
+   * DYNAMO_CONF_PRICES}.
+   */
   public String confVariable() {
     return confVariable;
   }
 
-  /** Returns the table name with the prefix, e.g. {@code scrilla_prices} for prefix {@code scrilla_}. */
+  /**
+   * Returns the table name with the prefix, e.g. {@code scrilla_prices} for prefix {@code
+   * scrilla_}.
+   */
   public String tableName(String prefix) {
     return prefix + baseName;
   }

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <p>Opening makes sure the tables exist (created on first use, once per process) and have the
  * guide's key schemas. Reads are eventually consistent: a row written a moment ago by another
- * process may not be seen yet, which the cache treats as a miss. A cache may forget but never
- * lie: every item carries its full identity (the source it came from, asset type, window, method,
+ * process may not be seen yet, which the cache treats as a miss. A cache may forget but never lie:
+ * every item carries its full identity (the source it came from, asset type, window, method,
  * weekends flag, second asset) and a read that finds an item with any other identity is a miss.
  *
  * <pre>{@code
@@ -70,7 +70,8 @@ public final class DynamoDbCache implements Cache {
    */
   public static DynamoDbCache open(ScrillaConfig config) {
     DynamoDbSettings settings = DynamoDbSettings.from(config);
-    DynamoDbClientBuilder b = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+    DynamoDbClientBuilder b =
+        DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
     settings.endpoint().ifPresent(b::endpointOverride);
     DynamoDbClient client;
     try {
@@ -78,7 +79,9 @@ public final class DynamoDbCache implements Cache {
     } catch (SdkClientException e) {
       throw new ConfigurationException(
           "CACHE_MODE=dynamodb needs an AWS region: set AWS_REGION (or the aws.region system "
-              + "property, or a region in the AWS profile). " + e.getMessage(), e);
+              + "property, or a region in the AWS profile). "
+              + e.getMessage(),
+          e);
     }
     return open(settings, client, true, Provisioner.shared());
   }
@@ -101,16 +104,23 @@ public final class DynamoDbCache implements Cache {
    * another process.
    */
   static DynamoDbCache open(
-      DynamoDbSettings settings, DynamoDbClient client, boolean ownsClient, Provisioner provisioner) {
+      DynamoDbSettings settings,
+      DynamoDbClient client,
+      boolean ownsClient,
+      Provisioner provisioner) {
     return open(settings, client, ownsClient, provisioner, RetryClock.system());
   }
 
   /**
-   * Opens the cache with a given provisioner and the clock of the batch retries; tests pass a
-   * clock that does not wait.
+   * Opens the cache with a given provisioner and the clock of the batch retries; tests pass a clock
+   * that does not wait.
    */
-  static DynamoDbCache open(DynamoDbSettings settings, DynamoDbClient client, boolean ownsClient,
-      Provisioner provisioner, RetryClock clock) {
+  static DynamoDbCache open(
+      DynamoDbSettings settings,
+      DynamoDbClient client,
+      boolean ownsClient,
+      Provisioner provisioner,
+      RetryClock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(client, "client");

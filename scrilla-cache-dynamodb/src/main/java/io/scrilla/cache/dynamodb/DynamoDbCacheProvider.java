@@ -22,7 +22,8 @@ public final class DynamoDbCacheProvider implements CacheProvider {
   }
 
   /**
-   * Opens the DynamoDB cache described by the configuration; see {@link DynamoDbCache#open(ScrillaConfig)}.
+   * Opens the DynamoDB cache described by the configuration; see {@link
+   * DynamoDbCache#open(ScrillaConfig)}.
    */
   @Override
   public Cache open(ScrillaConfig config) {

@@ -39,14 +39,19 @@ import java.util.regex.Pattern;
  *     fails
  */
 public record DynamoDbSettings(
-    String tablePrefix, Optional<URI> endpoint, Map<CacheTable, TableBilling> billing,
+    String tablePrefix,
+    Optional<URI> endpoint,
+    Map<CacheTable, TableBilling> billing,
     Duration batchRetryLimit) {
   /** Name of the table prefix variable. */
   public static final String DYNAMO_TABLE_PREFIX = "DYNAMO_TABLE_PREFIX";
+
   /** Name of the endpoint variable. */
   public static final String DYNAMO_ENDPOINT = "DYNAMO_ENDPOINT";
+
   /** Name of the billing variable shared by the four tables. */
   public static final String DYNAMO_CONF = "DYNAMO_CONF";
+
   /** Default limit of the retries of unprocessed batch items. */
   public static final Duration DEFAULT_BATCH_RETRY_LIMIT = Duration.ofSeconds(30);
 
@@ -60,7 +65,10 @@ public record DynamoDbSettings(
     Objects.requireNonNull(batchRetryLimit, "batchRetryLimit");
     if (!PREFIX.matcher(tablePrefix).matches()) {
       throw new ConfigurationException(
-          DYNAMO_TABLE_PREFIX + "='" + tablePrefix + "' is not allowed: use at most 200 letters, "
+          DYNAMO_TABLE_PREFIX
+              + "='"
+              + tablePrefix
+              + "' is not allowed: use at most 200 letters, "
               + "digits, '_', '-' or '.' (DynamoDB table names allow only these)");
     }
     EnumMap<CacheTable, TableBilling> copy = new EnumMap<>(CacheTable.class);
@@ -95,14 +103,19 @@ public record DynamoDbSettings(
     Objects.requireNonNull(config, "config");
     String prefix = config.get(DYNAMO_TABLE_PREFIX).orElse("");
     Optional<URI> endpoint = config.get(DYNAMO_ENDPOINT).map(DynamoDbSettings::endpoint);
-    TableBilling shared = config.get(DYNAMO_CONF)
-        .map(s -> TableBilling.parse(DYNAMO_CONF, s))
-        .orElse(TableBilling.PAY_PER_REQUEST);
+    TableBilling shared =
+        config
+            .get(DYNAMO_CONF)
+            .map(s -> TableBilling.parse(DYNAMO_CONF, s))
+            .orElse(TableBilling.PAY_PER_REQUEST);
     EnumMap<CacheTable, TableBilling> billing = new EnumMap<>(CacheTable.class);
     for (CacheTable t : CacheTable.values()) {
-      billing.put(t, config.get(t.confVariable())
-          .map(s -> TableBilling.parse(t.confVariable(), s))
-          .orElse(shared));
+      billing.put(
+          t,
+          config
+              .get(t.confVariable())
+              .map(s -> TableBilling.parse(t.confVariable(), s))
+              .orElse(shared));
     }
     return new DynamoDbSettings(prefix, endpoint, billing, DEFAULT_BATCH_RETRY_LIMIT);
   }
@@ -120,15 +133,21 @@ public record DynamoDbSettings(
   private static URI endpoint(String text) {
     try {
       URI u = new URI(text);
-      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+      if (u.getScheme() == null
+          || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
           || u.getHost() == null) {
         throw new URISyntaxException(text, "use http(s)://host[:port]");
       }
       return u;
     } catch (URISyntaxException e) {
       throw new ConfigurationException(
-          DYNAMO_ENDPOINT + "='" + text + "' is not an http(s) URL (" + e.getReason()
-              + "), e.g. http://127.0.0.1:8000; leave it unset to use AWS", e);
+          DYNAMO_ENDPOINT
+              + "='"
+              + text
+              + "' is not an http(s) URL ("
+              + e.getReason()
+              + "), e.g. http://127.0.0.1:8000; leave it unset to use AWS",
+          e);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a table is billed: on demand, or with provisioned read and write capacity applied to the
@@ -43,9 +44,10 @@ public record TableBilling(Mode mode, long readCapacityUnits, long writeCapacity
   /** On-demand billing, the default. */
   public static final TableBilling PAY_PER_REQUEST = new TableBilling(Mode.PAY_PER_REQUEST, 0, 0);
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final String EXAMPLE =
       "use a JSON object such as {\"BillingMode\":\"PAY_PER_REQUEST\"} or "
           + "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
@@ -54,10 +56,15 @@ public record TableBilling(Mode mode, long readCapacityUnits, long writeCapacity
   /** Checks that capacities are positive exactly when provisioned. */
   public TableBilling {
     Objects.requireNonNull(mode, "mode");
-    if (mode == Mode.PROVISIONED ? readCapacityUnits < 1 || writeCapacityUnits < 1
+    if (mode == Mode.PROVISIONED
+        ? readCapacityUnits < 1 || writeCapacityUnits < 1
         : readCapacityUnits != 0 || writeCapacityUnits != 0) {
       throw new IllegalArgumentException(
-          mode + " with read " + readCapacityUnits + " and write " + writeCapacityUnits
+          mode
+              + " with read "
+              + readCapacityUnits
+              + " and write "
+              + writeCapacityUnits
               + " capacity units: provisioned needs both at least 1, on demand both 0");
     }
   }
@@ -88,8 +95,14 @@ public record TableBilling(Mode mode, long readCapacityUnits, long writeCapacity
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new ConfigurationException(
-          variable + "='" + json + "' is not valid JSON (" + e.getOriginalMessage()
-              + "): " + EXAMPLE, e);
+          variable
+              + "='"
+              + json
+              + "' is not valid JSON ("
+              + e.getOriginalMessage()
+              + "): "
+              + EXAMPLE,
+          e);
     }
     if (root == null || !root.isObject()) {
       throw invalid(variable, json, "it is not a JSON object");
@@ -106,23 +119,33 @@ public record TableBilling(Mode mode, long readCapacityUnits, long writeCapacity
       try {
         mode = Mode.valueOf(modeNode.textValue());
       } catch (IllegalArgumentException e) {
-        throw invalid(variable, json,
-            "BillingMode '" + modeNode.textValue() + "' is neither PAY_PER_REQUEST nor PROVISIONED");
+        throw invalid(
+            variable,
+            json,
+            "BillingMode '"
+                + modeNode.textValue()
+                + "' is neither PAY_PER_REQUEST nor PROVISIONED");
       }
     }
     if (mode == Mode.PAY_PER_REQUEST) {
       if (throughput != null) {
-        throw invalid(variable, json,
-            "ProvisionedThroughput is only allowed with BillingMode PROVISIONED");
+        throw invalid(
+            variable, json, "ProvisionedThroughput is only allowed with BillingMode PROVISIONED");
       }
       return PAY_PER_REQUEST;
     }
     if (throughput == null || !throughput.isObject()) {
-      throw invalid(variable, json,
+      throw invalid(
+          variable,
+          json,
           "BillingMode PROVISIONED needs a ProvisionedThroughput object with ReadCapacityUnits and "
               + "WriteCapacityUnits");
     }
-    checkFields(variable, json, throughput, Set.of("ReadCapacityUnits", "WriteCapacityUnits"),
+    checkFields(
+        variable,
+        json,
+        throughput,
+        Set.of("ReadCapacityUnits", "WriteCapacityUnits"),
         "ProvisionedThroughput.");
     long read = units(variable, json, throughput, "ReadCapacityUnits");
     long write = units(variable, json, throughput, "WriteCapacityUnits");
@@ -134,25 +157,39 @@ public record TableBilling(Mode mode, long readCapacityUnits, long writeCapacity
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       String name = it.next().getKey();
       if (!allowed.contains(name)) {
-        throw invalid(variable, json,
-            "unknown field " + path + name + " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+        throw invalid(
+            variable,
+            json,
+            "unknown field "
+                + path
+                + name
+                + " (allowed: "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ")");
       }
     }
   }
 
   private static long units(String variable, String json, JsonNode throughput, String name) {
     JsonNode n = throughput.get(name);
-    OptionalLong v = n != null && n.isIntegralNumber() && n.canConvertToLong()
-        ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+    OptionalLong v =
+        n != null && n.isIntegralNumber() && n.canConvertToLong()
+            ? OptionalLong.of(n.longValue())
+            : OptionalLong.empty();
     if (v.isEmpty() || v.getAsLong() < 1) {
-      throw invalid(variable, json,
-          "ProvisionedThroughput." + name + " must be a whole number of at least 1, got "
+      throw invalid(
+          variable,
+          json,
+          "ProvisionedThroughput."
+              + name
+              + " must be a whole number of at least 1, got "
               + (n == null ? "nothing" : n.toString()));
     }
     return v.getAsLong();
   }
 
   private static ConfigurationException invalid(String variable, String json, String why) {
-    return new ConfigurationException(variable + "='" + json + "' is not allowed: " + why + "; " + EXAMPLE);
+    return new ConfigurationException(
+        variable + "='" + json + "' is not allowed: " + why + "; " + EXAMPLE);
   }
 }

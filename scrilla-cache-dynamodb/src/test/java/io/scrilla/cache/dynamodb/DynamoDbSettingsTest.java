@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
+import io.scrilla.api.spi.CacheProvider;
+import io.scrilla.api.spi.Providers;
 import java.net.URI;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Reading the backend's variables; no server needed. */
 class DynamoDbSettingsTest {
@@ -36,11 +38,17 @@ class DynamoDbSettingsTest {
 
   @Test
   void from_prefixEndpointAndProvisionedConf_readsThemAll() {
-    DynamoDbSettings s = read("DYNAMO_TABLE_PREFIX", "prod-scrilla.",
-        "DYNAMO_ENDPOINT", "http://127.0.0.1:8000",
-        "DYNAMO_CONF", "{\"BillingMode\": \"PROVISIONED\", \"ProvisionedThroughput\": "
-            + "{\"ReadCapacityUnits\": 123, \"WriteCapacityUnits\": 45}}",
-        "DYNAMO_CONF_INTEREST", "{\"BillingMode\":\"PAY_PER_REQUEST\"}");
+    DynamoDbSettings s =
+        read(
+            "DYNAMO_TABLE_PREFIX",
+            "prod-scrilla.",
+            "DYNAMO_ENDPOINT",
+            "http://127.0.0.1:8000",
+            "DYNAMO_CONF",
+            "{\"BillingMode\": \"PROVISIONED\", \"ProvisionedThroughput\": "
+                + "{\"ReadCapacityUnits\": 123, \"WriteCapacityUnits\": 45}}",
+            "DYNAMO_CONF_INTEREST",
+            "{\"BillingMode\":\"PAY_PER_REQUEST\"}");
     assertEquals("prod-scrilla.profile", s.tableName(CacheTable.PROFILE));
     assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), s.endpoint());
     assertEquals(TableBilling.provisioned(123, 45), s.billing().get(CacheTable.PRICES));
@@ -50,38 +58,49 @@ class DynamoDbSettingsTest {
 
   @Test
   void parse_throughputWithoutMode_isProvisioned() {
-    assertEquals(TableBilling.provisioned(1, 2), TableBilling.parse("X",
-        "{\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":2}}"));
+    assertEquals(
+        TableBilling.provisioned(1, 2),
+        TableBilling.parse(
+            "X", "{\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1,\"WriteCapacityUnits\":2}}"));
     assertEquals(TableBilling.PAY_PER_REQUEST, TableBilling.parse("X", "{}"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "PAY_PER_REQUEST",
-      "{'BillingMode': 'PAY_PER_REQUEST'}",
-      "[{\"BillingMode\":\"PAY_PER_REQUEST\"}]",
-      "{\"BillingMode\":\"PAY_PER_REQUEST\"} trailing",
-      "{\"BillingMode\":\"PAY_PER_REQUEST\",\"BillingMode\":\"PROVISIONED\"}",
-      "{\"BillingMode\":\"ON_DEMAND\"}",
-      "{\"BillingMode\":1}",
-      "{\"Billingmode\":\"PAY_PER_REQUEST\"}",
-      "{\"BillingMode\":\"PROVISIONED\"}",
-      "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\""
-          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\""
-          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5.5,\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\""
-          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":\"5\",\"WriteCapacityUnits\":5}}",
-      "{\"BillingMode\":\"PROVISIONED\""
-          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5,\"Extra\":1}}",
-      "{\"BillingMode\":\"PAY_PER_REQUEST\""
-          + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}"
-  })
+  @ValueSource(
+      strings = {
+        "PAY_PER_REQUEST",
+        "{'BillingMode': 'PAY_PER_REQUEST'}",
+        "[{\"BillingMode\":\"PAY_PER_REQUEST\"}]",
+        "{\"BillingMode\":\"PAY_PER_REQUEST\"} trailing",
+        "{\"BillingMode\":\"PAY_PER_REQUEST\",\"BillingMode\":\"PROVISIONED\"}",
+        "{\"BillingMode\":\"ON_DEMAND\"}",
+        "{\"BillingMode\":1}",
+        "{\"Billingmode\":\"PAY_PER_REQUEST\"}",
+        "{\"BillingMode\":\"PROVISIONED\"}",
+        "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5}}",
+        "{\"BillingMode\":\"PROVISIONED\""
+            + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":5}}",
+        "{\"BillingMode\":\"PROVISIONED\""
+            + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5.5,\"WriteCapacityUnits\":5}}",
+        "{\"BillingMode\":\"PROVISIONED\""
+            + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":\"5\",\"WriteCapacityUnits\":5}}",
+        "{\"BillingMode\":\"PROVISIONED\""
+            + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,"
+            + "\"WriteCapacityUnits\":5,\"Extra\":1}}",
+        "{\"BillingMode\":\"PAY_PER_REQUEST\""
+            + ",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":5,\"WriteCapacityUnits\":5}}"
+      })
   void from_invalidConf_failsNamingTheVariable(String value) {
-    for (String variable : new String[] {"DYNAMO_CONF", "DYNAMO_CONF_PRICES", "DYNAMO_CONF_INTEREST",
-        "DYNAMO_CONF_PROFILE", "DYNAMO_CONF_CORRELATIONS"}) {
-      ConfigurationException e = assertThrows(ConfigurationException.class, () -> read(variable, value));
+    for (String variable :
+        new String[] {
+          "DYNAMO_CONF",
+          "DYNAMO_CONF_PRICES",
+          "DYNAMO_CONF_INTEREST",
+          "DYNAMO_CONF_PROFILE",
+          "DYNAMO_CONF_CORRELATIONS"
+        }) {
+      ConfigurationException e =
+          assertThrows(ConfigurationException.class, () -> read(variable, value));
       assertTrue(e.getMessage().startsWith(variable + "='"), e.getMessage());
       assertTrue(e.getMessage().contains("PAY_PER_REQUEST"), e.getMessage());
     }
@@ -90,22 +109,23 @@ class DynamoDbSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"has space", "slash/", "colon:", "tab\tprefix"})
   void from_invalidPrefix_failsNamingTheVariable(String prefix) {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> read("DYNAMO_TABLE_PREFIX", prefix));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> read("DYNAMO_TABLE_PREFIX", prefix));
     assertTrue(e.getMessage().startsWith("DYNAMO_TABLE_PREFIX="), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"localhost:8000", "ftp://127.0.0.1/", "http://", "not a url"})
   void from_invalidEndpoint_failsNamingTheVariable(String endpoint) {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> read("DYNAMO_ENDPOINT", endpoint));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> read("DYNAMO_ENDPOINT", endpoint));
     assertTrue(e.getMessage().startsWith("DYNAMO_ENDPOINT="), e.getMessage());
   }
 
   @Test
   void provider_isFoundByServiceLoaderUnderItsName() {
-    assertEquals(DynamoDbCacheProvider.class, io.scrilla.api.spi.Providers.find(
-        io.scrilla.api.spi.CacheProvider.class, "CACHE_MODE", "dynamodb").getClass());
+    assertEquals(
+        DynamoDbCacheProvider.class,
+        Providers.find(CacheProvider.class, "CACHE_MODE", "dynamodb").getClass());
   }
 }

@@ -33,16 +33,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The committed IAM policy ({@code iam-policy.json}) allows exactly the DynamoDB operations the
  * backend calls: a full workload from a cold start records every operation (a global SDK
- * interceptor, {@link OperationRecorder}), and every action of the policy must have been used
- * and every operation used in this test run must be allowed (the class runs last, see
- * {@code junit-platform.properties}).
+ * interceptor, {@link OperationRecorder}), and every action of the policy must have been used and
+ * every operation used in this test run must be allowed (the class runs last, see {@code
+ * junit-platform.properties}).
  */
 @Order(Integer.MAX_VALUE)
 class IamPolicyTest {
   private static final SourceId SRC = SourceId.of("test");
 
-  @RegisterExtension
-  static final MotoServerExtension MOTO = new MotoServerExtension();
+  @RegisterExtension static final MotoServerExtension MOTO = new MotoServerExtension();
 
   private static JsonNode policy() throws IOException {
     return new ObjectMapper().readTree(Path.of("iam-policy.json").toFile());
@@ -78,12 +77,14 @@ class IamPolicyTest {
   void policy_actions_equalTheOperationsTheBackendCalls() throws IOException {
     Set<String> used = OperationRecorder.start();
     try {
-      ScrillaConfig config = ScrillaConfig.builder()
-          .cacheMode("dynamodb")
-          .set("DYNAMO_ENDPOINT", MOTO.endpoint().toString())
-          .set("DYNAMO_TABLE_PREFIX", TestClients.uniquePrefix("iam"))
-          .build();
-      try (Cache cache = Providers.find(CacheProvider.class, "CACHE_MODE", "dynamodb").open(config)) {
+      ScrillaConfig config =
+          ScrillaConfig.builder()
+              .cacheMode("dynamodb")
+              .set("DYNAMO_ENDPOINT", MOTO.endpoint().toString())
+              .set("DYNAMO_TABLE_PREFIX", TestClients.uniquePrefix("iam"))
+              .build();
+      try (Cache cache =
+          Providers.find(CacheProvider.class, "CACHE_MODE", "dynamodb").open(config)) {
         workload(cache);
       }
     } finally {
@@ -93,7 +94,10 @@ class IamPolicyTest {
     assertEquals(allowed, new TreeSet<>(used), "operations of one full workload");
     Set<String> everUsed = OperationRecorder.all();
     everUsed.removeAll(allowed);
-    assertEquals(Set.of(), everUsed, "operations the backend called in this test run but the policy forbids");
+    assertEquals(
+        Set.of(),
+        everUsed,
+        "operations the backend called in this test run but the policy forbids");
   }
 
   /** Every operation of the Cache API once. */
@@ -102,7 +106,11 @@ class IamPolicyTest {
     DateRange range = DateRange.of(d0, d0.plusDays(9));
     Asset spy = Asset.equity("SPY");
     Asset gld = Asset.equity("GLD");
-    cache.prices().put(SRC, PriceHistory.ofCloses(spy, new int[] {(int) d0.toEpochDay()}, new double[] {370.0}));
+    cache
+        .prices()
+        .put(
+            SRC,
+            PriceHistory.ofCloses(spy, new int[] {(int) d0.toEpochDay()}, new double[] {370.0}));
     cache.prices().get(SRC, spy, range);
     cache.interest().put(SRC, List.of(new YieldCurve(d0, Map.of(Maturity.ONE_YEAR, 0.001))));
     cache.interest().get(SRC, range);

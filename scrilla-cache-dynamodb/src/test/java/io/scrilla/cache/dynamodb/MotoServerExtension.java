@@ -15,29 +15,38 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives each test class a wiped DynamoDB-compatible server on 127.0.0.1: Python moto's
- * {@code moto_server}, started once per JVM on a free port and stopped by its process id when the
- * test run ends (a value of the root context's store). With {@code SCRILLA_TEST_DYNAMO_ENDPOINT}
- * set (e.g. {@code http://127.0.0.1:5000}), that running server is used instead. Before each test
- * class, {@code POST /moto-api/reset} wipes all tables.
+ * Gives each test class a wiped DynamoDB-compatible server on 127.0.0.1: Python moto's {@code
+ * moto_server}, started once per JVM on a free port and stopped by its process id when the test run
+ * ends (a value of the root context's store). With {@code SCRILLA_TEST_DYNAMO_ENDPOINT} set (e.g.
+ * {@code http://127.0.0.1:5000}), that running server is used instead. Before each test class,
+ * {@code POST /moto-api/reset} wipes all tables.
  *
  * <p>When the server cannot be started the tests fail, saying how to install and start it.
  */
 public final class MotoServerExtension implements BeforeAllCallback {
   /** Variable naming an already running server to use. */
   public static final String ENDPOINT_VARIABLE = "SCRILLA_TEST_DYNAMO_ENDPOINT";
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MotoServerExtension.class);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(MotoServerExtension.class);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final String HOW =
-      "The DynamoDB tests need moto's server on 127.0.0.1. Install it with "
-          + "pip install \"moto[server]\" so that moto_server is on the PATH, or start one yourself "
-          + "(moto_server -H 127.0.0.1 -p 5000) and set " + ENDPOINT_VARIABLE + "=http://127.0.0.1:5000";
+      "The DynamoDB tests need moto's server on 127.0.0.1. Install it with pip install"
+          + " \"moto[server]\" so that moto_server is on the PATH, or start one yourself"
+          + " (moto_server -H 127.0.0.1 -p 5000) and set "
+          + ENDPOINT_VARIABLE
+          + "=http://127.0.0.1:5000";
 
   private volatile Server server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Server s = context.getRoot().getStore(NS).computeIfAbsent(Server.class, k -> Server.start(), Server.class);
+    Server s =
+        context
+            .getRoot()
+            .getStore(NS)
+            .computeIfAbsent(Server.class, k -> Server.start(), Server.class);
     s.reset();
     server = s;
   }
@@ -65,7 +74,8 @@ public final class MotoServerExtension implements BeforeAllCallback {
       if (given != null && !given.isBlank()) {
         URI u = URI.create(given.trim());
         if (!ready(u, Duration.ofSeconds(5))) {
-          throw new AssertionError(ENDPOINT_VARIABLE + "=" + given + " does not answer GET /moto-api/. " + HOW);
+          throw new AssertionError(
+              ENDPOINT_VARIABLE + "=" + given + " does not answer GET /moto-api/. " + HOW);
         }
         return new Server(u, null);
       }
@@ -79,10 +89,11 @@ public final class MotoServerExtension implements BeforeAllCallback {
       }
       try {
         log = Files.createTempFile("moto-server-", ".log");
-        p = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        p =
+            new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
       } catch (IOException e) {
         throw new AssertionError("cannot run moto_server (" + e.getMessage() + "). " + HOW, e);
       }
@@ -95,8 +106,13 @@ public final class MotoServerExtension implements BeforeAllCallback {
         } catch (IOException e) {
           out = "";
         }
-        throw new AssertionError("moto_server did not answer on " + u + " within 30 s (output: "
-            + out.strip() + "). " + HOW);
+        throw new AssertionError(
+            "moto_server did not answer on "
+                + u
+                + " within 30 s (output: "
+                + out.strip()
+                + "). "
+                + HOW);
       }
       return new Server(u, p);
     }
@@ -105,9 +121,13 @@ public final class MotoServerExtension implements BeforeAllCallback {
       long deadline = System.nanoTime() + within.toNanos();
       while (System.nanoTime() < deadline) {
         try {
-          HttpResponse<Void> r = HTTP.send(
-              HttpRequest.newBuilder(u.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
+          HttpResponse<Void> r =
+              HTTP.send(
+                  HttpRequest.newBuilder(u.resolve("/moto-api/"))
+                      .timeout(Duration.ofSeconds(2))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
           if (r.statusCode() == 200) {
             return true;
           }
@@ -128,10 +148,12 @@ public final class MotoServerExtension implements BeforeAllCallback {
     }
 
     void reset() throws IOException, InterruptedException {
-      HttpResponse<Void> r = HTTP.send(
-          HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          HTTP.send(
+              HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       if (r.statusCode() != 200) {
         throw new AssertionError("POST /moto-api/reset answered " + r.statusCode());
       }

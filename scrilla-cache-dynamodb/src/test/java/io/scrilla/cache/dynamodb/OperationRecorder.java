@@ -1,10 +1,10 @@
 package io.scrilla.cache.dynamodb;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -13,10 +13,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Records the name of every DynamoDB operation the backend calls in this JVM. Registered for all
- * SDK clients as a global interceptor (test resource
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so it also sees the
- * clients the backend builds itself. Calls made by the tests' own set-up clients
- * ({@link #setupMarker()}) are not recorded.
+ * SDK clients as a global interceptor (test resource {@code
+ * software/amazon/awssdk/global/handlers/execution.interceptors}), so it also sees the clients the
+ * backend builds itself. Calls made by the tests' own set-up clients ({@link #setupMarker()}) are
+ * not recorded.
  */
 public final class OperationRecorder implements ExecutionInterceptor {
   static final ExecutionAttribute<Boolean> SETUP = new ExecutionAttribute<>("scrilla.test.setup");
@@ -29,7 +29,8 @@ public final class OperationRecorder implements ExecutionInterceptor {
   @Override
   public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes attributes) {
     if (Boolean.TRUE.equals(attributes.getAttribute(SETUP))
-        || !"DynamoDB".equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
+        || !"DynamoDB"
+            .equalsIgnoreCase(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
       return;
     }
     String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);

@@ -20,17 +20,18 @@ import io.scrilla.cache.dynamodb.internal.Provisioner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 class ProvisioningTest {
   private static final SourceId SRC = SourceId.of("test");
 
-  @RegisterExtension
-  static final MotoServerExtension MOTO = new MotoServerExtension();
+  @RegisterExtension static final MotoServerExtension MOTO = new MotoServerExtension();
 
   private DynamoDbClient setup;
 
@@ -69,9 +69,10 @@ class ProvisioningTest {
   }
 
   private ScrillaConfig config(String prefix, String... variables) {
-    ScrillaConfig.Builder b = ScrillaConfig.builder()
-        .set("DYNAMO_ENDPOINT", MOTO.endpoint().toString())
-        .set("DYNAMO_TABLE_PREFIX", prefix);
+    ScrillaConfig.Builder b =
+        ScrillaConfig.builder()
+            .set("DYNAMO_ENDPOINT", MOTO.endpoint().toString())
+            .set("DYNAMO_TABLE_PREFIX", prefix);
     for (int i = 0; i < variables.length; i += 2) {
       b.set(variables[i], variables[i + 1]);
     }
@@ -80,7 +81,8 @@ class ProvisioningTest {
 
   /** The guide's tables, read from the JSON copy of the deployment guide. */
   private static List<JsonNode> guideTables() throws IOException {
-    try (InputStream in = ProvisioningTest.class.getResourceAsStream("/deployment-guide-tables.json")) {
+    try (InputStream in =
+        ProvisioningTest.class.getResourceAsStream("/deployment-guide-tables.json")) {
       List<JsonNode> out = new ArrayList<>();
       new ObjectMapper().readTree(in).get("tables").forEach(out::add);
       return out;
@@ -89,7 +91,8 @@ class ProvisioningTest {
 
   private static List<String> keys(JsonNode keySchema) {
     List<String> out = new ArrayList<>();
-    keySchema.forEach(k -> out.add(k.get("AttributeName").asText() + " " + k.get("KeyType").asText()));
+    keySchema.forEach(
+        k -> out.add(k.get("AttributeName").asText() + " " + k.get("KeyType").asText()));
     return out;
   }
 
@@ -105,8 +108,12 @@ class ProvisioningTest {
     TableDescription t = setup.describeTable(r -> r.tableName(name)).table();
 
     Set<String> wantAttributes = new TreeSet<>();
-    guide.get("AttributeDefinitions").forEach(a ->
-        wantAttributes.add(a.get("AttributeName").asText() + ":" + a.get("AttributeType").asText()));
+    guide
+        .get("AttributeDefinitions")
+        .forEach(
+            a ->
+                wantAttributes.add(
+                    a.get("AttributeName").asText() + ":" + a.get("AttributeType").asText()));
     Set<String> haveAttributes = new TreeSet<>();
     for (AttributeDefinition a : t.attributeDefinitions()) {
       haveAttributes.add(a.attributeName() + ":" + a.attributeTypeAsString());
@@ -116,25 +123,38 @@ class ProvisioningTest {
 
     Map<String, String> wantIndexes = new TreeMap<>();
     if (guide.has("GlobalSecondaryIndexes")) {
-      guide.get("GlobalSecondaryIndexes").forEach(g -> wantIndexes.put(g.get("IndexName").asText(),
-          keys(g.get("KeySchema")) + " " + g.get("Projection").get("ProjectionType").asText()));
+      guide
+          .get("GlobalSecondaryIndexes")
+          .forEach(
+              g ->
+                  wantIndexes.put(
+                      g.get("IndexName").asText(),
+                      keys(g.get("KeySchema"))
+                          + " "
+                          + g.get("Projection").get("ProjectionType").asText()));
     }
     Map<String, String> haveIndexes = new TreeMap<>();
     for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
-      haveIndexes.put(g.indexName(), keys(g.keySchema()) + " " + g.projection().projectionTypeAsString());
+      haveIndexes.put(
+          g.indexName(), keys(g.keySchema()) + " " + g.projection().projectionTypeAsString());
     }
     assertEquals(wantIndexes, haveIndexes, name + " global secondary indexes");
 
     if (read == 0) {
-      assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode(), name + " billing");
+      assertEquals(
+          BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode(), name + " billing");
     } else {
-      assertTrue(t.billingModeSummary() == null
-          || t.billingModeSummary().billingMode() == BillingMode.PROVISIONED, name + " billing");
+      assertTrue(
+          t.billingModeSummary() == null
+              || t.billingModeSummary().billingMode() == BillingMode.PROVISIONED,
+          name + " billing");
       assertEquals(read, t.provisionedThroughput().readCapacityUnits(), name + " read capacity");
       assertEquals(write, t.provisionedThroughput().writeCapacityUnits(), name + " write capacity");
       for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
-        assertEquals(read, g.provisionedThroughput().readCapacityUnits(), name + "/" + g.indexName());
-        assertEquals(write, g.provisionedThroughput().writeCapacityUnits(), name + "/" + g.indexName());
+        assertEquals(
+            read, g.provisionedThroughput().readCapacityUnits(), name + "/" + g.indexName());
+        assertEquals(
+            write, g.provisionedThroughput().writeCapacityUnits(), name + "/" + g.indexName());
       }
     }
   }
@@ -152,13 +172,23 @@ class ProvisioningTest {
   @Test
   void open_provisionedConfWithOverride_appliesThroughputToTablesAndIndexes() throws IOException {
     String prefix = TestClients.uniquePrefix("provisioned");
-    String conf = "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
-        + "{\"ReadCapacityUnits\":7,\"WriteCapacityUnits\":3}}";
-    String profileConf = "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
-        + "{\"ReadCapacityUnits\":11,\"WriteCapacityUnits\":13}}";
+    String conf =
+        "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
+            + "{\"ReadCapacityUnits\":7,\"WriteCapacityUnits\":3}}";
+    String profileConf =
+        "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
+            + "{\"ReadCapacityUnits\":11,\"WriteCapacityUnits\":13}}";
     String pricesConf = "{\"BillingMode\":\"PAY_PER_REQUEST\"}";
-    try (DynamoDbCache cache = DynamoDbCache.open(config(prefix, "DYNAMO_CONF", conf,
-        "DYNAMO_CONF_PROFILE", profileConf, "DYNAMO_CONF_PRICES", pricesConf))) {
+    try (DynamoDbCache cache =
+        DynamoDbCache.open(
+            config(
+                prefix,
+                "DYNAMO_CONF",
+                conf,
+                "DYNAMO_CONF_PROFILE",
+                profileConf,
+                "DYNAMO_CONF_PRICES",
+                pricesConf))) {
       for (JsonNode guide : guideTables()) {
         switch (guide.get("TableName").asText()) {
           case "prices":
@@ -177,13 +207,22 @@ class ProvisioningTest {
   @Test
   void open_existingTableWithOtherBillingAndNoIndexes_isUsedAsItIs() {
     String prefix = TestClients.uniquePrefix("existing");
-    setup.createTable(r -> r.tableName(prefix + "profile")
-        .attributeDefinitions(attr("ticker", ScalarAttributeType.S), attr("start_date", ScalarAttributeType.S))
-        .keySchema(key("ticker", KeyType.HASH), key("start_date", KeyType.RANGE))
-        .billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(2L)));
-    ProfileKey k = new ProfileKey(SRC, Asset.equity("SPY"), DateRange.parse("2021-01-04", "2021-06-30"),
-        EstimationMethod.MOMENTS, false);
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "profile")
+                .attributeDefinitions(
+                    attr("ticker", ScalarAttributeType.S),
+                    attr("start_date", ScalarAttributeType.S))
+                .keySchema(key("ticker", KeyType.HASH), key("start_date", KeyType.RANGE))
+                .billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(2L)));
+    ProfileKey k =
+        new ProfileKey(
+            SRC,
+            Asset.equity("SPY"),
+            DateRange.parse("2021-01-04", "2021-06-30"),
+            EstimationMethod.MOMENTS,
+            false);
     try (DynamoDbCache cache = DynamoDbCache.open(config(prefix))) {
       cache.profiles().put(k, new RiskProfile(0.1, 0.2));
       assertEquals(Optional.of(new RiskProfile(0.1, 0.2)), cache.profiles().get(k));
@@ -197,10 +236,13 @@ class ProvisioningTest {
   @Test
   void open_tableWithOtherKeyNames_isRefusedNamingTheTable() {
     String prefix = TestClients.uniquePrefix("wrongnames");
-    setup.createTable(r -> r.tableName(prefix + "prices")
-        .attributeDefinitions(attr("symbol", ScalarAttributeType.S), attr("day", ScalarAttributeType.S))
-        .keySchema(key("symbol", KeyType.HASH), key("day", KeyType.RANGE))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "prices")
+                .attributeDefinitions(
+                    attr("symbol", ScalarAttributeType.S), attr("day", ScalarAttributeType.S))
+                .keySchema(key("symbol", KeyType.HASH), key("day", KeyType.RANGE))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     CacheException e = assertThrows(CacheException.class, () -> DynamoDbCache.open(config(prefix)));
     assertTrue(e.getMessage().contains("'" + prefix + "prices'"), e.getMessage());
     assertTrue(e.getMessage().contains("[symbol HASH S, day RANGE S]"), e.getMessage());
@@ -211,10 +253,13 @@ class ProvisioningTest {
   @Test
   void open_tableWithOtherKeyType_isRefused() {
     String prefix = TestClients.uniquePrefix("wrongtype");
-    setup.createTable(r -> r.tableName(prefix + "prices")
-        .attributeDefinitions(attr("ticker", ScalarAttributeType.S), attr("date", ScalarAttributeType.N))
-        .keySchema(key("ticker", KeyType.HASH), key("date", KeyType.RANGE))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "prices")
+                .attributeDefinitions(
+                    attr("ticker", ScalarAttributeType.S), attr("date", ScalarAttributeType.N))
+                .keySchema(key("ticker", KeyType.HASH), key("date", KeyType.RANGE))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     CacheException e = assertThrows(CacheException.class, () -> DynamoDbCache.open(config(prefix)));
     assertTrue(e.getMessage().contains("date RANGE N"), e.getMessage());
   }
@@ -222,17 +267,19 @@ class ProvisioningTest {
   @Test
   void open_tableWithOnlyAHashKey_isRefused() {
     String prefix = TestClients.uniquePrefix("hashonly");
-    setup.createTable(r -> r.tableName(prefix + "prices")
-        .attributeDefinitions(attr("ticker", ScalarAttributeType.S))
-        .keySchema(key("ticker", KeyType.HASH))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "prices")
+                .attributeDefinitions(attr("ticker", ScalarAttributeType.S))
+                .keySchema(key("ticker", KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     assertThrows(CacheException.class, () -> DynamoDbCache.open(config(prefix)));
   }
 
   /** Records the operations and the failures' exception names of one client. */
   private static final class Calls implements ExecutionInterceptor {
-    final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
-    final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> operations = Collections.synchronizedList(new ArrayList<>());
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -240,9 +287,12 @@ class ProvisioningTest {
     }
 
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-      failures.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + ":"
-          + context.exception().getClass().getSimpleName());
+    public void onExecutionFailure(
+        Context.FailedExecution context, ExecutionAttributes attributes) {
+      failures.add(
+          attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
+              + ":"
+              + context.exception().getClass().getSimpleName());
     }
   }
 
@@ -255,43 +305,53 @@ class ProvisioningTest {
     // simultaneous requests may both succeed there), DynamoDB's is: this order gives the second
     // process the ResourceInUseException DynamoDB gives the loser of a race.
     CyclicBarrier bothDescribed = new CyclicBarrier(2);
-    java.util.concurrent.Semaphore firstAnswered = new java.util.concurrent.Semaphore(0);
+    Semaphore firstAnswered = new Semaphore(0);
     Calls calls = new Calls();
     List<DynamoDbClient> clients = new ArrayList<>();
     for (boolean isFirst : new boolean[] {true, false}) {
-      clients.add(TestClients.backend(MOTO.endpoint(), new ExecutionInterceptor() {
-        private boolean create(ExecutionAttributes attributes) {
-          return "CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        }
+      clients.add(
+          TestClients.backend(
+              MOTO.endpoint(),
+              new ExecutionInterceptor() {
+                private boolean create(ExecutionAttributes attributes) {
+                  return "CreateTable"
+                      .equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                }
 
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-          if (create(attributes)) {
-            try {
-              bothDescribed.await(30, TimeUnit.SECONDS);
-              if (!isFirst && !firstAnswered.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the first process's CreateTable got no answer");
-              }
-            } catch (Exception e) {
-              throw new IllegalStateException("the other process did not reach CreateTable", e);
-            }
-          }
-        }
+                @Override
+                public void beforeTransmission(
+                    Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                  if (create(attributes)) {
+                    try {
+                      bothDescribed.await(30, TimeUnit.SECONDS);
+                      if (!isFirst && !firstAnswered.tryAcquire(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException(
+                            "the first process's CreateTable got no answer");
+                      }
+                    } catch (Exception e) {
+                      throw new IllegalStateException(
+                          "the other process did not reach CreateTable", e);
+                    }
+                  }
+                }
 
-        @Override
-        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-          if (isFirst && create(attributes)) {
-            firstAnswered.release();
-          }
-        }
+                @Override
+                public void afterExecution(
+                    Context.AfterExecution context, ExecutionAttributes attributes) {
+                  if (isFirst && create(attributes)) {
+                    firstAnswered.release();
+                  }
+                }
 
-        @Override
-        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-          if (isFirst && create(attributes)) {
-            firstAnswered.release();
-          }
-        }
-      }, calls));
+                @Override
+                public void onExecutionFailure(
+                    Context.FailedExecution context, ExecutionAttributes attributes) {
+                  if (isFirst && create(attributes)) {
+                    firstAnswered.release();
+                  }
+                }
+              },
+              calls));
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -302,15 +362,20 @@ class ProvisioningTest {
       DynamoDbCache a = opened.get(0).get(60, TimeUnit.SECONDS);
       DynamoDbCache b = opened.get(1).get(60, TimeUnit.SECONDS);
       assertEquals(8, calls.operations.stream().filter("CreateTable"::equals).count());
-      assertEquals(4, calls.failures.stream().filter("CreateTable:ResourceInUseException"::equals).count(),
+      assertEquals(
+          4,
+          calls.failures.stream().filter("CreateTable:ResourceInUseException"::equals).count(),
           calls.failures.toString());
-      assertEquals(4, calls.failures.stream().filter(f -> f.startsWith("CreateTable")).count(),
+      assertEquals(
+          4,
+          calls.failures.stream().filter(f -> f.startsWith("CreateTable")).count(),
           calls.failures.toString());
       for (JsonNode guide : guideTables()) {
         assertMatchesGuide(prefix, guide, 0, 0);
       }
       Asset spy = Asset.equity("SPY");
-      PriceHistory h = PriceHistory.ofCloses(spy, new int[] {18631, 18632}, new double[] {370.5, 371.25});
+      PriceHistory h =
+          PriceHistory.ofCloses(spy, new int[] {18631, 18632}, new double[] {370.5, 371.25});
       a.prices().put(SRC, h);
       assertEquals(h, b.prices().get(SRC, spy, DateRange.parse("2021-01-04", "2021-01-05")));
     } finally {
@@ -330,7 +395,9 @@ class ProvisioningTest {
         DynamoDbClient c2 = TestClients.backend(MOTO.endpoint(), second)) {
       DynamoDbCache.open(settings, c1, false, process).close();
       DynamoDbCache.open(settings, c2, false, process).close();
-      assertTrue(first.operations.containsAll(List.of("DescribeTable", "CreateTable")), first.operations.toString());
+      assertTrue(
+          first.operations.containsAll(List.of("DescribeTable", "CreateTable")),
+          first.operations.toString());
       assertEquals(List.of(), second.operations);
     }
   }
@@ -338,10 +405,13 @@ class ProvisioningTest {
   @Test
   void open_failedProvisioning_isTriedAgainNextTime() {
     String prefix = TestClients.uniquePrefix("retry");
-    setup.createTable(r -> r.tableName(prefix + "interest")
-        .attributeDefinitions(attr("maturity", ScalarAttributeType.N), attr("date", ScalarAttributeType.S))
-        .keySchema(key("maturity", KeyType.HASH), key("date", KeyType.RANGE))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "interest")
+                .attributeDefinitions(
+                    attr("maturity", ScalarAttributeType.N), attr("date", ScalarAttributeType.S))
+                .keySchema(key("maturity", KeyType.HASH), key("date", KeyType.RANGE))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     DynamoDbSettings settings = DynamoDbSettings.from(config(prefix));
     Provisioner process = new Provisioner();
     try (DynamoDbClient c = TestClients.backend(MOTO.endpoint())) {
@@ -349,8 +419,12 @@ class ProvisioningTest {
       setup.deleteTable(r -> r.tableName(prefix + "interest"));
       DynamoDbCache.open(settings, c, false, process).close();
     }
-    assertFalse(setup.describeTable(r -> r.tableName(prefix + "interest")).table()
-        .attributeDefinitions().contains(attr("maturity", ScalarAttributeType.N)));
+    assertFalse(
+        setup
+            .describeTable(r -> r.tableName(prefix + "interest"))
+            .table()
+            .attributeDefinitions()
+            .contains(attr("maturity", ScalarAttributeType.N)));
   }
 
   private static AttributeDefinition attr(String name, ScalarAttributeType type) {
@@ -360,5 +434,4 @@ class ProvisioningTest {
   private static KeySchemaElement key(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
-
 }

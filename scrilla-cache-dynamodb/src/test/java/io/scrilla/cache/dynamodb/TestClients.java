@@ -38,10 +38,12 @@ final class TestClients {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         // failures are expected in some tests: each retried error would cost seconds
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).executionInterceptors(list))
+        .overrideConfiguration(
+            o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).executionInterceptors(list))
         .build();
   }
 }

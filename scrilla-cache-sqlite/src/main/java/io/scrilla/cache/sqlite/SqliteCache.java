@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The cache kept in one SQLite file; thread-safe, and safe to share with other processes that
- * open the same file.
+ * The cache kept in one SQLite file; thread-safe, and safe to share with other processes that open
+ * the same file.
  *
- * <p>The file holds four tables ({@code prices}, {@code interest}, {@code profile},
- * {@code correlations}), each keyed by the full identity of what it stores, including the source
- * it came from. Every write is one transaction: it is stored whole or not at all. The file is in
- * WAL mode, so reads never wait for a writer; writers in other processes wait up to {@link
+ * <p>The file holds four tables ({@code prices}, {@code interest}, {@code profile}, {@code
+ * correlations}), each keyed by the full identity of what it stores, including the source it came
+ * from. Every write is one transaction: it is stored whole or not at all. The file is in WAL mode,
+ * so reads never wait for a writer; writers in other processes wait up to {@link
  * #BUSY_TIMEOUT_MILLIS} for each other.
  *
  * <pre>{@code
@@ -32,8 +32,8 @@ public final class SqliteCache implements Cache {
   public static final int SCHEMA_VERSION = SqliteDatabase.SCHEMA_VERSION;
 
   /**
-   * The application id of a cache file ({@code PRAGMA application_id}, the ASCII bytes
-   * {@code SCRL}), set when the file is created. A file with another non-zero id belongs to another
+   * The application id of a cache file ({@code PRAGMA application_id}, the ASCII bytes {@code
+   * SCRL}), set when the file is created. A file with another non-zero id belongs to another
    * application and is refused.
    */
   public static final int APPLICATION_ID = SqliteDatabase.APPLICATION_ID;
@@ -53,9 +53,9 @@ public final class SqliteCache implements Cache {
    *
    * @param file the SQLite file, e.g. {@code ~/.scrilla/cache.db}
    * @return the open cache; the caller closes it
-   * @throws io.scrilla.api.error.CacheException when the folder cannot be created, the file is
-   *     not a SQLite database, holds tables this library did not create, or has a schema version
-   *     newer than {@link #SCHEMA_VERSION}
+   * @throws io.scrilla.api.error.CacheException when the folder cannot be created, the file is not
+   *     a SQLite database, holds tables this library did not create, or has a schema version newer
+   *     than {@link #SCHEMA_VERSION}
    */
   public static SqliteCache open(Path file) {
     return new SqliteCache(SqliteDatabase.open(file));
@@ -75,15 +75,16 @@ public final class SqliteCache implements Cache {
   }
 
   /**
-   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or
-   * {@code ~/.scrilla/cache.db} when it is not set.
+   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or {@code
+   * ~/.scrilla/cache.db} when it is not set.
    *
    * @param config the configuration
    * @return the file
    * @throws io.scrilla.api.error.ConfigurationException when {@code SQLITE_FILE} is not a path
    */
   public static Path configuredFile(ScrillaConfig config) {
-    return Objects.requireNonNull(config, "config").getPath(ScrillaConfig.SQLITE_FILE)
+    return Objects.requireNonNull(config, "config")
+        .getPath(ScrillaConfig.SQLITE_FILE)
         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
   }
 

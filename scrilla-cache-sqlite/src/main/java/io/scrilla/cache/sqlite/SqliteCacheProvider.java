@@ -5,8 +5,8 @@ import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
 
 /**
- * The {@code sqlite} cache backend, the default {@code CACHE_MODE}; registered in
- * {@code META-INF/services/io.scrilla.api.spi.CacheProvider}.
+ * The {@code sqlite} cache backend, the default {@code CACHE_MODE}; registered in {@code
+ * META-INF/services/io.scrilla.api.spi.CacheProvider}.
  *
  * <p>The file is {@code SQLITE_FILE} (default {@code ~/.scrilla/cache.db}).
  *

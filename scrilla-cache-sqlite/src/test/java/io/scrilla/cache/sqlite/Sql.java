@@ -18,7 +18,8 @@ final class Sql {
   }
 
   static void exec(Path file, String... statements) throws SQLException {
-    try (Connection c = connect(file); Statement st = c.createStatement()) {
+    try (Connection c = connect(file);
+        Statement st = c.createStatement()) {
       for (String s : statements) {
         st.execute(s);
       }
@@ -27,7 +28,8 @@ final class Sql {
 
   /** Returns the rows of a query as strings, columns joined with '|'. */
   static List<String> rows(Path file, String query) throws SQLException {
-    try (Connection c = connect(file); Statement st = c.createStatement();
+    try (Connection c = connect(file);
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(query)) {
       List<String> out = new ArrayList<>();
       int cols = rs.getMetaData().getColumnCount();

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two writers on one file at once, as two threads of one cache, as two caches in one JVM (no
- * shared Java lock: only SQLite's file locks keep them apart) and as two processes. Neither may
- * fail nor lose a row. The timeouts only stop a hung test; nothing here measures speed.
+ * Two writers on one file at once, as two threads of one cache, as two caches in one JVM (no shared
+ * Java lock: only SQLite's file locks keep them apart) and as two processes. Neither may fail nor
+ * lose a row. The timeouts only stop a hung test; nothing here measures speed.
  */
 class SqliteCacheConcurrencyTest {
   private static final SourceId SRC = SourceId.of("test");
@@ -59,8 +59,8 @@ class SqliteCacheConcurrencyTest {
         assertEquals(w.ownHistory(), own, w.ticker);
         for (int k = 0; k < TRANSACTIONS; k++) {
           assertEquals(Optional.of(w.profile(k)), cache.profiles().get(w.profileKey(k)));
-          assertEquals(OptionalDouble.of(w.correlation(k)),
-              cache.correlations().get(w.correlationKey(k)));
+          assertEquals(
+              OptionalDouble.of(w.correlation(k)), cache.correlations().get(w.correlationKey(k)));
         }
       }
       PriceHistory shared = cache.prices().get(SRC, Workload.SHARED, all);
@@ -78,11 +78,13 @@ class SqliteCacheConcurrencyTest {
     try {
       List<Future<?>> f = new ArrayList<>();
       for (Runnable r : List.of(a, b)) {
-        f.add(pool.submit(() -> {
-          start.await();
-          r.run();
-          return null;
-        }));
+        f.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  r.run();
+                  return null;
+                }));
       }
       for (Future<?> x : f) {
         x.get();
@@ -108,7 +110,8 @@ class SqliteCacheConcurrencyTest {
   void twoCaches_sameFileOneJvm_neitherFailsNorLosesRows() throws Exception {
     Workload w0 = writer(0);
     Workload w1 = writer(1);
-    try (SqliteCache a = SqliteCache.open(file()); SqliteCache b = SqliteCache.open(file())) {
+    try (SqliteCache a = SqliteCache.open(file());
+        SqliteCache b = SqliteCache.open(file())) {
       runTogether(() -> w0.run(a), () -> w1.run(b));
     }
     assertEverythingStored(w0, w1);
@@ -120,12 +123,15 @@ class SqliteCacheConcurrencyTest {
     for (int i = 0; i < 25; i++) {
       Path file = dir.resolve("new-" + i + ".db");
       List<SqliteCache> opened = Collections.synchronizedList(new ArrayList<>());
-      runTogether(() -> opened.add(SqliteCache.open(file)), () -> opened.add(SqliteCache.open(file)));
+      runTogether(
+          () -> opened.add(SqliteCache.open(file)), () -> opened.add(SqliteCache.open(file)));
       assertEquals(2, opened.size());
       opened.get(0).correlations().put(writer(0).correlationKey(i), 0.5);
-      assertEquals(OptionalDouble.of(0.5), opened.get(1).correlations().get(writer(0).correlationKey(i)));
+      assertEquals(
+          OptionalDouble.of(0.5), opened.get(1).correlations().get(writer(0).correlationKey(i)));
       opened.forEach(SqliteCache::close);
-      assertEquals(List.of(String.valueOf(SqliteCache.SCHEMA_VERSION)),
+      assertEquals(
+          List.of(String.valueOf(SqliteCache.SCHEMA_VERSION)),
           Sql.rows(file, "PRAGMA user_version"));
       assertEquals(List.of("wal"), Sql.rows(file, "PRAGMA journal_mode"));
     }
@@ -137,32 +143,43 @@ class SqliteCacheConcurrencyTest {
     Workload mine = writer(0);
     Workload theirs = writer(1);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m",
-        "-cp", System.getProperty("java.class.path"),
-        WorkloadMain.class.getName(), file().toString(), theirs.ticker,
-        String.valueOf(theirs.slot), String.valueOf(theirs.slots),
-        String.valueOf(TRANSACTIONS), String.valueOf(ROWS));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx128m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            WorkloadMain.class.getName(),
+            file().toString(),
+            theirs.ticker,
+            String.valueOf(theirs.slot),
+            String.valueOf(theirs.slots),
+            String.valueOf(TRANSACTIONS),
+            String.valueOf(ROWS));
     pb.redirectErrorStream(true);
     pb.directory(new File(dir.toString()));
     try (Cache cache = SqliteCache.open(file())) { // the file exists before the child opens it
       Process child = pb.start();
       List<String> output = Collections.synchronizedList(new ArrayList<>());
       CountDownLatch ready = new CountDownLatch(1);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            output.add(line);
-            if (line.equals("ready")) {
-              ready.countDown();
-            }
-          }
-        } catch (Exception e) {
-          output.add("reader: " + e);
-        } finally {
-          ready.countDown(); // the child died before getting ready: reported below
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line; (line = r.readLine()) != null; ) {
+                    output.add(line);
+                    if (line.equals("ready")) {
+                      ready.countDown();
+                    }
+                  }
+                } catch (Exception e) {
+                  output.add("reader: " + e);
+                } finally {
+                  ready.countDown(); // the child died before getting ready: reported below
+                }
+              });
       reader.start();
       try {
         ready.await();

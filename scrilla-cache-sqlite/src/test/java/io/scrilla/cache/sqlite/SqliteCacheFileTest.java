@@ -64,9 +64,11 @@ class SqliteCacheFileTest {
     assertEquals(List.of("2"), Sql.rows(file(), "PRAGMA user_version"));
     assertEquals(2, SqliteCache.SCHEMA_VERSION);
     assertEquals(List.of("wal"), Sql.rows(file(), "PRAGMA journal_mode"));
-    assertEquals(List.of(Integer.toString(SqliteCache.APPLICATION_ID)),
+    assertEquals(
+        List.of(Integer.toString(SqliteCache.APPLICATION_ID)),
         Sql.rows(file(), "PRAGMA application_id"));
-    assertEquals(List.of("correlations", "interest", "prices", "profile"),
+    assertEquals(
+        List.of("correlations", "interest", "prices", "profile"),
         Sql.rows(file(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
   }
 
@@ -96,13 +98,16 @@ class SqliteCacheFileTest {
   @Test
   void open_newerSchemaVersionInRollbackJournalMode_leavesTheFileByteForByte() throws Exception {
     // as a later release might leave it, in a file system without WAL
-    Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, asset_type TEXT, date TEXT, x REAL)",
+    Sql.exec(
+        file(),
+        "CREATE TABLE prices (ticker TEXT, asset_type TEXT, date TEXT, x REAL)",
         "INSERT INTO prices VALUES ('SPY', 'equity', '2021-01-04', 1.5)",
         "PRAGMA user_version = " + (SqliteCache.SCHEMA_VERSION + 1),
         "PRAGMA application_id = " + SqliteCache.APPLICATION_ID);
     Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
-    assertTrue(e.getMessage().contains("schema version " + (SqliteCache.SCHEMA_VERSION + 1)),
+    assertTrue(
+        e.getMessage().contains("schema version " + (SqliteCache.SCHEMA_VERSION + 1)),
         e.getMessage());
     assertEquals(before, Snapshot.of(dir));
     assertEquals(List.of("delete"), Sql.rows(file(), "PRAGMA journal_mode"));
@@ -111,7 +116,9 @@ class SqliteCacheFileTest {
   @Test
   void open_foreignTablesWithoutVersion_failsAndLeavesTheFileByteForByte() throws Exception {
     // the cache of the Python scrilla
-    Sql.exec(file(), "CREATE TABLE prices (ticker TEXT, date TEXT, closing_price REAL)",
+    Sql.exec(
+        file(),
+        "CREATE TABLE prices (ticker TEXT, date TEXT, closing_price REAL)",
         "INSERT INTO prices VALUES ('SPY', '2021-01-04', 1.5)");
     Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
@@ -125,7 +132,9 @@ class SqliteCacheFileTest {
   @Test
   void open_unrelatedDatabase_failsAndLeavesTheFileByteForByte() throws Exception {
     // any other application's database, with tables that have nothing to do with a cache
-    Sql.exec(file(), "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
+    Sql.exec(
+        file(),
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
         "CREATE INDEX notes_text ON notes (text)",
         "INSERT INTO notes (text) VALUES ('keep me')");
     Snapshot before = Snapshot.of(dir);
@@ -138,8 +147,11 @@ class SqliteCacheFileTest {
   @Test
   void open_otherApplicationId_failsAndLeavesTheFileByteForByte() throws Exception {
     // a GeoPackage ('GPKG') that happens to have a schema version of 1
-    Sql.exec(file(), "CREATE TABLE gpkg_contents (table_name TEXT)",
-        "PRAGMA application_id = " + 0x47504B47, "PRAGMA user_version = 1");
+    Sql.exec(
+        file(),
+        "CREATE TABLE gpkg_contents (table_name TEXT)",
+        "PRAGMA application_id = " + 0x47504B47,
+        "PRAGMA user_version = 1");
     Snapshot before = Snapshot.of(dir);
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains("application id 0x47504b47"), e.getMessage());
@@ -164,8 +176,11 @@ class SqliteCacheFileTest {
       try (Stream<Path> s = Files.list(dir)) {
         for (Path p : (Iterable<Path>) s::iterator) {
           byte[] bytes = Files.readAllBytes(p);
-          files.put(p.getFileName().toString(), bytes.length + " bytes, SHA-256 "
-              + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+          files.put(
+              p.getFileName().toString(),
+              bytes.length
+                  + " bytes, SHA-256 "
+                  + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
       }
       return new Snapshot(files);
@@ -174,8 +189,10 @@ class SqliteCacheFileTest {
 
   @Test
   void open_notADatabase_failsNamingFile() throws Exception {
-    Files.writeString(file(), "this is a text file, not a database, and it is long enough to "
-        + "fill a SQLite header and then some more text after it..........................");
+    Files.writeString(
+        file(),
+        "this is a text file, not a database, and it is long enough to "
+            + "fill a SQLite header and then some more text after it..........................");
     CacheException e = assertThrows(CacheException.class, () -> SqliteCache.open(file()));
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("not a SQLite database"), e.getMessage());
@@ -195,28 +212,45 @@ class SqliteCacheFileTest {
     SqliteCache.open(file()).close();
     assertEquals(List.of("source", "ticker", "asset_type", "date"), primaryKey("prices"));
     assertEquals(List.of("source", "date", "maturity"), primaryKey("interest"));
-    assertEquals(List.of("source", "ticker", "asset_type", "start_date", "end_date", "method",
-        "weekends"), primaryKey("profile"));
-    assertEquals(List.of("source", "ticker_1", "type_1", "ticker_2", "type_2", "start_date",
-        "end_date", "method", "weekends"), primaryKey("correlations"));
+    assertEquals(
+        List.of("source", "ticker", "asset_type", "start_date", "end_date", "method", "weekends"),
+        primaryKey("profile"));
+    assertEquals(
+        List.of(
+            "source",
+            "ticker_1",
+            "type_1",
+            "ticker_2",
+            "type_2",
+            "start_date",
+            "end_date",
+            "method",
+            "weekends"),
+        primaryKey("correlations"));
   }
 
   private List<String> primaryKey(String table) throws Exception {
     // table_info's pk column is the 1-based position in the primary key, 0 when not part of it
-    return Sql.rows(file(), "SELECT name FROM pragma_table_info('" + table + "') WHERE pk > 0 "
-        + "ORDER BY pk");
+    return Sql.rows(
+        file(),
+        "SELECT name FROM pragma_table_info('" + table + "') WHERE pk > 0 " + "ORDER BY pk");
   }
 
   @Test
   void reopen_readsEverythingAnEarlierInstanceWrote() {
-    PriceHistory h = PriceHistory.of(SPY, new int[] {18800, 18801, 18805},
-        new double[] {1.5, 2.25, 3.125}, new double[] {1.75, 2.5, 3.0 + 1e-12});
-    YieldCurve curve = new YieldCurve(D0, Map.of(Maturity.ONE_MONTH, 0.0004, Maturity.TEN_YEAR,
-        0.0154));
+    PriceHistory h =
+        PriceHistory.of(
+            SPY,
+            new int[] {18800, 18801, 18805},
+            new double[] {1.5, 2.25, 3.125},
+            new double[] {1.75, 2.5, 3.0 + 1e-12});
+    YieldCurve curve =
+        new YieldCurve(D0, Map.of(Maturity.ONE_MONTH, 0.0004, Maturity.TEN_YEAR, 0.0154));
     ProfileKey pk = new ProfileKey(SRC, SPY, WINDOW, EstimationMethod.LIKELIHOOD, true);
     RiskProfile profile = new RiskProfile(0.07, 0.19);
-    CorrelationKey ck = CorrelationKey.of(SRC, SPY, Asset.crypto("BTC"), WINDOW,
-        EstimationMethod.PERCENTILES, true);
+    CorrelationKey ck =
+        CorrelationKey.of(
+            SRC, SPY, Asset.crypto("BTC"), WINDOW, EstimationMethod.PERCENTILES, true);
     try (SqliteCache c = SqliteCache.open(file())) {
       c.prices().put(SRC, h);
       c.interest().put(SRC, List.of(curve));
@@ -235,46 +269,72 @@ class SqliteCacheFileTest {
   @Test
   void storage_datesAreIsoTextAndNumbersReal() throws Exception {
     try (SqliteCache c = SqliteCache.open(file())) {
-      c.prices().put(SRC, PriceHistory.of(SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0},
-          new double[] {3.5}));
+      c.prices()
+          .put(
+              SRC,
+              PriceHistory.of(
+                  SPY, new int[] {(int) D0.toEpochDay()}, new double[] {2.0}, new double[] {3.5}));
       c.interest().put(SRC, List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
     }
-    assertEquals(List.of("SPY|equity|2021-01-04|text|real|real"), Sql.rows(file(),
-        "SELECT ticker, asset_type, date, typeof(date), typeof(open), typeof(close) FROM prices"));
-    assertEquals(List.of("2021-01-04|ONE_YEAR|real"),
+    assertEquals(
+        List.of("SPY|equity|2021-01-04|text|real|real"),
+        Sql.rows(
+            file(),
+            "SELECT ticker, asset_type, date, typeof(date), typeof(open), typeof(close) FROM"
+                + " prices"));
+    assertEquals(
+        List.of("2021-01-04|ONE_YEAR|real"),
         Sql.rows(file(), "SELECT date, maturity, typeof(rate) FROM interest"));
   }
 
   @Test
   void doubles_awkwardValues_roundTripBitForBit() {
-    double[] correlations = {1.0 / 3.0, -Math.nextDown(1.0), Math.nextUp(-1.0), Double.MIN_VALUE,
-        -Double.MIN_NORMAL, 0.1 + 0.2, 1e-300, -1.0, 1.0};
+    double[] correlations = {
+      1.0 / 3.0,
+      -Math.nextDown(1.0),
+      Math.nextUp(-1.0),
+      Double.MIN_VALUE,
+      -Double.MIN_NORMAL,
+      0.1 + 0.2,
+      1e-300,
+      -1.0,
+      1.0
+    };
     double[] returns = {Double.MAX_VALUE, -Double.MAX_VALUE, Math.PI, -Math.E, 4.9e-324, 12345.0};
     double[] prices = {Double.MAX_VALUE, Double.MIN_VALUE, 0.1, 1e-320, 123456789.123456789, 7.0};
     try (SqliteCache c = SqliteCache.open(file())) {
       for (int i = 0; i < correlations.length; i++) {
-        CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("X" + i), WINDOW,
-            EstimationMethod.MOMENTS, false);
+        CorrelationKey k =
+            CorrelationKey.of(
+                SRC, SPY, Asset.equity("X" + i), WINDOW, EstimationMethod.MOMENTS, false);
         c.correlations().put(k, correlations[i]);
-        assertEquals(Double.doubleToRawLongBits(correlations[i]),
-            Double.doubleToRawLongBits(c.correlations().get(k).getAsDouble()), "corr " + i);
+        assertEquals(
+            Double.doubleToRawLongBits(correlations[i]),
+            Double.doubleToRawLongBits(c.correlations().get(k).getAsDouble()),
+            "corr " + i);
       }
       for (int i = 0; i < returns.length; i++) {
-        ProfileKey k = new ProfileKey(SRC, Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS,
-            false);
+        ProfileKey k =
+            new ProfileKey(SRC, Asset.equity("P" + i), WINDOW, EstimationMethod.MOMENTS, false);
         RiskProfile p = new RiskProfile(returns[i], Math.abs(returns[i]) / 3);
         c.profiles().put(k, p);
         RiskProfile back = c.profiles().get(k).orElseThrow();
-        assertEquals(Double.doubleToRawLongBits(p.annualReturn()),
-            Double.doubleToRawLongBits(back.annualReturn()), "return " + i);
-        assertEquals(Double.doubleToRawLongBits(p.annualVolatility()),
-            Double.doubleToRawLongBits(back.annualVolatility()), "volatility " + i);
+        assertEquals(
+            Double.doubleToRawLongBits(p.annualReturn()),
+            Double.doubleToRawLongBits(back.annualReturn()),
+            "return " + i);
+        assertEquals(
+            Double.doubleToRawLongBits(p.annualVolatility()),
+            Double.doubleToRawLongBits(back.annualVolatility()),
+            "volatility " + i);
       }
       PriceHistory h = closes(SPY, 0, prices);
       c.prices().put(SRC, h);
       double[] back = c.prices().get(SRC, SPY, WINDOW).closes();
       for (int i = 0; i < prices.length; i++) {
-        assertEquals(Double.doubleToRawLongBits(prices[i]), Double.doubleToRawLongBits(back[i]),
+        assertEquals(
+            Double.doubleToRawLongBits(prices[i]),
+            Double.doubleToRawLongBits(back[i]),
             "price " + i);
       }
     }
@@ -310,13 +370,16 @@ class SqliteCacheFileTest {
   @Test
   void prices_dateBeyondYear9999_refusedAndNothingStored() throws Exception {
     int far = (int) LocalDate.of(10000, 1, 1).toEpochDay();
-    PriceHistory h = PriceHistory.ofCloses(SPY, new int[] {(int) D0.toEpochDay(), far},
-        new double[] {1, 2});
+    PriceHistory h =
+        PriceHistory.ofCloses(SPY, new int[] {(int) D0.toEpochDay(), far}, new double[] {1, 2});
     try (SqliteCache c = SqliteCache.open(file())) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.prices().put(SRC, h));
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> c.prices().put(SRC, h));
       assertTrue(e.getMessage().contains("9999-12-31"), e.getMessage());
-      assertTrue(c.prices().get(SRC, SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1,
-          1))).isEmpty());
+      assertTrue(
+          c.prices()
+              .get(SRC, SPY, DateRange.of(LocalDate.of(0, 1, 1), LocalDate.of(99999, 1, 1)))
+              .isEmpty());
     }
     assertEquals(List.of("0"), Sql.rows(file(), "SELECT count(*) FROM prices"));
   }
@@ -331,7 +394,8 @@ class SqliteCacheFileTest {
       Asset a = Asset.equity(String.format(Locale.ROOT, "A%03d", i));
       Asset b = Asset.equity(String.format(Locale.ROOT, "B%03d", i % 7));
       CorrelationKey k = CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.MOMENTS, false);
-      CorrelationKey kOther = CorrelationKey.of(SRC, a, b, other, EstimationMethod.LIKELIHOOD, true);
+      CorrelationKey kOther =
+          CorrelationKey.of(SRC, a, b, other, EstimationMethod.LIKELIHOOD, true);
       asked.add(k);
       asked.add(kOther);
       if (i % 3 != 0) {
@@ -341,8 +405,9 @@ class SqliteCacheFileTest {
         stored.put(kOther, -(i % 100) / 100.0);
       }
       // misses that differ from a stored key in one identity field only
-      asked.add(CorrelationKey.of(SRC, a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS,
-          false));
+      asked.add(
+          CorrelationKey.of(
+              SRC, a, Asset.crypto(b.ticker()), WINDOW, EstimationMethod.MOMENTS, false));
       asked.add(CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.PERCENTILES, false));
       asked.add(CorrelationKey.of(SRC, a, b, WINDOW, EstimationMethod.MOMENTS, true));
     }
@@ -362,8 +427,8 @@ class SqliteCacheFileTest {
 
   @Test
   void correlations_outsideMinusOneToOne_refused() {
-    CorrelationKey k = CorrelationKey.of(SRC, SPY, Asset.equity("GLD"), WINDOW,
-        EstimationMethod.MOMENTS, false);
+    CorrelationKey k =
+        CorrelationKey.of(SRC, SPY, Asset.equity("GLD"), WINDOW, EstimationMethod.MOMENTS, false);
     try (SqliteCache c = SqliteCache.open(file())) {
       assertThrows(InvalidInputException.class, () -> c.correlations().put(k, 1.0000001));
       assertThrows(InvalidInputException.class, () -> c.correlations().put(k, Double.NaN));
@@ -376,8 +441,7 @@ class SqliteCacheFileTest {
     SqliteCache c = SqliteCache.open(file());
     c.close();
     c.close(); // idempotent
-    CacheException e = assertThrows(CacheException.class,
-        () -> c.prices().get(SRC, SPY, WINDOW));
+    CacheException e = assertThrows(CacheException.class, () -> c.prices().get(SRC, SPY, WINDOW));
     assertTrue(e.getMessage().contains("is closed"), e.getMessage());
     assertTrue(e.getMessage().contains(file().toAbsolutePath().toString()), e.getMessage());
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opening a file of schema version 1, written before the source joined every key: its rows do
- * not say which source they came from, so they are dropped (a cache may forget, never lie).
+ * Opening a file of schema version 1, written before the source joined every key: its rows do not
+ * say which source they came from, so they are dropped (a cache may forget, never lie).
  */
 class SqliteCacheMigrationTest {
   private static final SourceId SRC = SourceId.of("alpha_vantage");
@@ -31,7 +31,8 @@ class SqliteCacheMigrationTest {
 
   /** The tables exactly as release 1 of the schema created them, with one row each. */
   private static void writeVersionOne(Path file) throws Exception {
-    Sql.exec(file,
+    Sql.exec(
+        file,
         "CREATE TABLE prices (ticker TEXT NOT NULL, asset_type TEXT NOT NULL, date TEXT NOT NULL,"
             + " open REAL, close REAL NOT NULL, PRIMARY KEY (ticker, asset_type, date))"
             + " WITHOUT ROWID",
@@ -68,12 +69,14 @@ class SqliteCacheMigrationTest {
       ProfileKey key = new ProfileKey(SRC, SPY, WINDOW, EstimationMethod.MOMENTS, false);
       assertEquals(Optional.empty(), c.profiles().get(key));
     }
-    assertEquals(List.of(String.valueOf(SqliteCache.SCHEMA_VERSION)),
-        Sql.rows(file, "PRAGMA user_version"));
+    assertEquals(
+        List.of(String.valueOf(SqliteCache.SCHEMA_VERSION)), Sql.rows(file, "PRAGMA user_version"));
     for (String table : List.of("prices", "interest", "profile", "correlations")) {
       assertEquals(List.of("0"), Sql.rows(file, "SELECT count(*) FROM " + table), table);
-      assertEquals(List.of("1"), Sql.rows(file, "SELECT pk FROM pragma_table_info('" + table
-          + "') WHERE name = 'source'"), table + ": source leads the primary key");
+      assertEquals(
+          List.of("1"),
+          Sql.rows(file, "SELECT pk FROM pragma_table_info('" + table + "') WHERE name = 'source'"),
+          table + ": source leads the primary key");
     }
     assertEquals(List.of("kept"), Sql.rows(file, "SELECT text FROM notes"), "not our table");
   }
@@ -82,8 +85,9 @@ class SqliteCacheMigrationTest {
   void open_migratedFileAgain_keepsWhatWasStoredSince() throws Exception {
     Path file = dir.resolve("old.db");
     writeVersionOne(file);
-    PriceHistory h = PriceHistory.ofCloses(SPY,
-        new int[] {(int) WINDOW.start().toEpochDay()}, new double[] {370.0});
+    PriceHistory h =
+        PriceHistory.ofCloses(
+            SPY, new int[] {(int) WINDOW.start().toEpochDay()}, new double[] {370.0});
     ProfileKey key = new ProfileKey(SRC, SPY, WINDOW, EstimationMethod.MOMENTS, false);
     try (SqliteCache c = SqliteCache.open(file)) {
       c.prices().put(SRC, h);

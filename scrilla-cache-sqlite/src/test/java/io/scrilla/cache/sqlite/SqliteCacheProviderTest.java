@@ -18,6 +18,7 @@ import io.scrilla.api.spi.Providers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +38,17 @@ class SqliteCacheProviderTest {
   @Test
   void find_defaultCacheMode_isSqlite() {
     String mode = ScrillaConfig.defaults().cacheMode();
-    assertInstanceOf(SqliteCacheProvider.class,
+    assertInstanceOf(
+        SqliteCacheProvider.class,
         Providers.find(CacheProvider.class, ScrillaConfig.CACHE_MODE, mode));
   }
 
   @Test
   void find_unknownName_failsListingSqlite() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> Providers.find(CacheProvider.class, "CACHE_MODE", "postgres"));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> Providers.find(CacheProvider.class, "CACHE_MODE", "postgres"));
     assertTrue(e.getMessage().contains("sqlite ("), e.getMessage());
     assertTrue(e.getMessage().contains("'postgres'"), e.getMessage());
   }
@@ -63,15 +67,21 @@ class SqliteCacheProviderTest {
     }
     assertTrue(Files.isRegularFile(file));
     try (Cache again = SqliteCache.open(file)) {
-      assertEquals(h, again.prices().get(SRC, spy,
-          DateRange.of(LocalDate.ofEpochDay(18800), LocalDate.ofEpochDay(18801))));
+      assertEquals(
+          h,
+          again
+              .prices()
+              .get(
+                  SRC,
+                  spy,
+                  DateRange.of(LocalDate.ofEpochDay(18800), LocalDate.ofEpochDay(18801))));
     }
   }
 
   @Test
   void open_sqliteFileFromEnvironmentStyleMap_usesThatFile() {
     Path file = dir.resolve("env.db");
-    ScrillaConfig config = ScrillaConfig.from(java.util.Map.of("SQLITE_FILE", file.toString()));
+    ScrillaConfig config = ScrillaConfig.from(Map.of("SQLITE_FILE", file.toString()));
     try (Cache cache = new SqliteCacheProvider().open(config)) {
       assertEquals(file.toAbsolutePath(), ((SqliteCache) cache).file());
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write that fails halfway leaves nothing behind. A trigger created by the test aborts the
- * insert of one chosen row late in a batch (after earlier JDBC batches already ran inside the
+ * A write that fails halfway leaves nothing behind. A trigger created by the test aborts the insert
+ * of one chosen row late in a batch (after earlier JDBC batches already ran inside the
  * transaction); the write must fail with a {@link CacheException} and none of its rows may be
  * visible, while rows stored earlier keep their values.
  */
@@ -67,8 +67,13 @@ class SqliteCacheRollbackTest {
   }
 
   private void abortOn(String table, String condition) throws Exception {
-    Sql.exec(file, "CREATE TRIGGER boom BEFORE INSERT ON " + table + " WHEN " + condition
-        + " BEGIN SELECT RAISE(ABORT, 'test trigger refuses this row'); END");
+    Sql.exec(
+        file,
+        "CREATE TRIGGER boom BEFORE INSERT ON "
+            + table
+            + " WHEN "
+            + condition
+            + " BEGIN SELECT RAISE(ABORT, 'test trigger refuses this row'); END");
   }
 
   @Test
@@ -78,7 +83,8 @@ class SqliteCacheRollbackTest {
     String failing = D0.plusDays(9_000).toString(); // in the third driver batch
     abortOn("prices", "NEW.date = '" + failing + "'");
 
-    CacheException e = assertThrows(CacheException.class, () -> cache.prices().put(SRC, history(N, 5)));
+    CacheException e =
+        assertThrows(CacheException.class, () -> cache.prices().put(SRC, history(N, 5)));
     assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("store 10000 prices of SPY"), e.getMessage());
     assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
@@ -97,8 +103,10 @@ class SqliteCacheRollbackTest {
   void interestPut_failsOnOneRate_storesNoCurve() throws Exception {
     List<YieldCurve> curves = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      curves.add(new YieldCurve(D0.plusDays(i), Map.of(Maturity.ONE_YEAR, 0.01 + i * 1e-5,
-          Maturity.TEN_YEAR, 0.02 + i * 1e-5)));
+      curves.add(
+          new YieldCurve(
+              D0.plusDays(i),
+              Map.of(Maturity.ONE_YEAR, 0.01 + i * 1e-5, Maturity.TEN_YEAR, 0.02 + i * 1e-5)));
     }
     abortOn("interest", "NEW.date = '" + D0.plusDays(480) + "' AND NEW.maturity = 'TEN_YEAR'");
     assertThrows(CacheException.class, () -> cache.interest().put(SRC, curves));
@@ -114,8 +122,15 @@ class SqliteCacheRollbackTest {
     DateRange window = DateRange.of(D0, D0.plusDays(99));
     for (int i = 0; i < 60; i++) {
       for (int j = i + 1; j < 60; j++) {
-        matrix.put(CorrelationKey.of(SRC, Asset.equity("A" + i), Asset.equity("A" + j), window,
-            EstimationMethod.MOMENTS, false), (i - j) / 100.0);
+        matrix.put(
+            CorrelationKey.of(
+                SRC,
+                Asset.equity("A" + i),
+                Asset.equity("A" + j),
+                window,
+                EstimationMethod.MOMENTS,
+                false),
+            (i - j) / 100.0);
       }
     }
     abortOn("correlations", "NEW.ticker_1 = 'A50' AND NEW.ticker_2 = 'A57'");
@@ -128,8 +143,9 @@ class SqliteCacheRollbackTest {
   void clear_failsOnOneTable_deletesNothing() throws Exception {
     cache.prices().put(SRC, history(10, 1));
     cache.interest().put(SRC, List.of(new YieldCurve(D0, Map.of(Maturity.ONE_YEAR, 0.01))));
-    Sql.exec(file, "CREATE TRIGGER boom BEFORE DELETE ON interest"
-        + " BEGIN SELECT RAISE(ABORT, 'no'); END");
+    Sql.exec(
+        file,
+        "CREATE TRIGGER boom BEFORE DELETE ON interest" + " BEGIN SELECT RAISE(ABORT, 'no'); END");
     // prices is emptied before interest, so a partial clear would show here
     assertThrows(CacheException.class, () -> cache.clear());
     assertEquals(10, cache.prices().get(SRC, SPY, all()).size());

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The 10-ticker matrix cached in one SQLite file, read back by a second facade. */
 class SqliteMatrixCachingTest extends MatrixCachingContract {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected Cache openBackend() {

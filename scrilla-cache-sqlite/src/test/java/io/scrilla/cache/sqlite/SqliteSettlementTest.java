@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs against one SQLite file, as successive command-line runs do: a window ending today before
- * the close stores neither today's row nor a statistic under today's window, and the run after
- * the close computes and stores the final numbers.
+ * the close stores neither today's row nor a statistic under today's window, and the run after the
+ * close computes and stores the final numbers.
  */
 class SqliteSettlementTest {
   private static final Asset SPY = Asset.equity("SPY");
@@ -36,8 +36,7 @@ class SqliteSettlementTest {
   private static final LocalDate TUESDAY = LocalDate.of(2021, 11, 23);
   private static final DateRange TO_TODAY = DateRange.of(LocalDate.of(2021, 6, 1), TUESDAY);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private RiskProfile run(PriceSource source, Clock clock) {
     try (SqliteCache cache = SqliteCache.open(dir.resolve("cache.db"));
@@ -55,8 +54,12 @@ class SqliteSettlementTest {
     PriceHistory intraday =
         FakePriceSource.walk(SPY, DateRange.of(LocalDate.of(2021, 1, 4), TUESDAY), 1);
     int last = intraday.size() - 1;
-    PriceHistory closed = intraday.merge(PriceHistory.ofCloses(SPY,
-        new int[] {(int) TUESDAY.toEpochDay()}, new double[] {intraday.close(last) * 1.02}));
+    PriceHistory closed =
+        intraday.merge(
+            PriceHistory.ofCloses(
+                SPY,
+                new int[] {(int) TUESDAY.toEpochDay()},
+                new double[] {intraday.close(last) * 1.02}));
     DateRange toMonday = DateRange.of(TO_TODAY.start(), TUESDAY.minusDays(1));
 
     RiskProfile morning =
@@ -64,18 +67,26 @@ class SqliteSettlementTest {
     assertEquals(moments(intraday.slice(toMonday)), morning);
     try (SqliteCache cache = SqliteCache.open(dir.resolve("cache.db"))) {
       assertTrue(cache.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).isEmpty());
-      assertTrue(cache.profiles()
-          .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey()).isEmpty());
+      assertTrue(
+          cache
+              .profiles()
+              .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey())
+              .isEmpty());
     }
 
     RiskProfile evening =
         run(new FakePriceSource().with(closed), MutableClock.at("2021-11-23T21:30:00Z"));
     assertEquals(moments(closed.slice(TO_TODAY)), evening);
     try (SqliteCache cache = SqliteCache.open(dir.resolve("cache.db"))) {
-      assertEquals(closed.close(last), cache.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY))
-          .close(0));
-      assertEquals(evening, cache.profiles()
-          .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey()).get());
+      assertEquals(
+          closed.close(last),
+          cache.prices().get(FAKE, SPY, DateRange.of(TUESDAY, TUESDAY)).close(0));
+      assertEquals(
+          evening,
+          cache
+              .profiles()
+              .get(new Sample(FAKE, List.of(SPY), TO_TODAY, M, false).profileKey())
+              .get());
     }
   }
 }

@@ -13,11 +13,11 @@ import java.time.LocalDate;
 import java.util.OptionalDouble;
 
 /**
- * A writer used by the concurrency tests, in this JVM and in a second one: many small
- * transactions into every table, each followed by a read of what it wrote. Writer {@code slot}
- * of {@code slots} owns the asset {@code ticker} and, in the shared asset {@link #SHARED}, the
- * dates whose index is {@code slot} modulo {@code slots}; so the writers contend for the same
- * tables and the same key ranges without overwriting each other.
+ * A writer used by the concurrency tests, in this JVM and in a second one: many small transactions
+ * into every table, each followed by a read of what it wrote. Writer {@code slot} of {@code slots}
+ * owns the asset {@code ticker} and, in the shared asset {@link #SHARED}, the dates whose index is
+ * {@code slot} modulo {@code slots}; so the writers contend for the same tables and the same key
+ * ranges without overwriting each other.
  */
 final class Workload {
   private static final SourceId SRC = SourceId.of("test");
@@ -85,8 +85,8 @@ final class Workload {
   /** The shared asset's row of transaction {@code k}: day {@code k * slots + slot}. */
   PriceHistory sharedRow(int k) {
     int i = k * slots + slot;
-    return PriceHistory.ofCloses(SHARED, new int[] {(int) D0.toEpochDay() + i},
-        new double[] {price(0, i)});
+    return PriceHistory.ofCloses(
+        SHARED, new int[] {(int) D0.toEpochDay() + i}, new double[] {price(0, i)});
   }
 
   /** Runs every transaction, failing on the first read that does not return what was written. */

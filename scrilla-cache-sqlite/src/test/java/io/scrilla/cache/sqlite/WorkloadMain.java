@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The second process of {@link SqliteCacheConcurrencyTest}: opens the cache file, prints
- * {@code ready}, waits for a line on standard input, runs a {@link Workload}, prints {@code done}.
- * Exits with 1 and a stack trace on any failure.
+ * The second process of {@link SqliteCacheConcurrencyTest}: opens the cache file, prints {@code
+ * ready}, waits for a line on standard input, runs a {@link Workload}, prints {@code done}. Exits
+ * with 1 and a stack trace on any failure.
  *
  * <p>Arguments: file, ticker, slot, slots, transactions, rows per transaction.
  */
@@ -18,8 +18,13 @@ public final class WorkloadMain {
   /** Runs the workload described by the arguments. */
   public static void main(String[] args) {
     try (SqliteCache cache = SqliteCache.open(Path.of(args[0]))) {
-      Workload w = new Workload(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-          Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+      Workload w =
+          new Workload(
+              args[1],
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]));
       System.out.println("ready");
       System.out.flush();
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -5,8 +5,13 @@ import io.scrilla.core.Result;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** {@code scrilla capm-beta T...}: beta against {@code MARKET_PROXY}, {@code {"T": {"asset_beta": b}}}. */
-@Command(name = "capm-beta", aliases = "beta",
+/**
+ * {@code scrilla capm-beta T...}: beta against {@code MARKET_PROXY}, {@code {"T": {"asset_beta":
+ * b}}}.
+ */
+@Command(
+    name = "capm-beta",
+    aliases = "beta",
     description = "CAPM beta against the market proxy (MARKET_PROXY, default SPY).")
 public final class CapmBetaCommand extends TickerCommand {
   @Override

@@ -5,8 +5,13 @@ import io.scrilla.core.Result;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** {@code scrilla capm-equity T...}: {@code r_f + beta (mu_M - r_f)}, {@code {"T": {"equity_cost": c}}}. */
-@Command(name = "capm-equity", aliases = "equity",
+/**
+ * {@code scrilla capm-equity T...}: {@code r_f + beta (mu_M - r_f)}, {@code {"T": {"equity_cost":
+ * c}}}.
+ */
+@Command(
+    name = "capm-equity",
+    aliases = "equity",
     description = "CAPM cost of equity: risk-free rate + beta * market premium.")
 public final class CapmEquityCommand extends TickerCommand {
   @Override
@@ -16,7 +21,7 @@ public final class CapmEquityCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return Result.each(r.assets(),
-        a -> r.scrilla().costOfEquity(a, r.range(), r.method(), r.riskFreeRate()));
+    return Result.each(
+        r.assets(), a -> r.scrilla().costOfEquity(a, r.range(), r.method(), r.riskFreeRate()));
   }
 }

@@ -8,8 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code scrilla clear-cache}: empties the configured cache. */
 @Command(name = "clear-cache", description = "Empty the configured cache (CACHE_MODE).")
 public final class ClearCacheCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
+  @ParentCommand ScrillaCommand parent;
 
   @Override
   public Integer call() {

@@ -3,21 +3,21 @@ package io.scrilla.cli.commands;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.error.ScrillaException;
-import io.scrilla.api.model.Asset;
 import io.scrilla.cli.Json;
 import io.scrilla.cli.Output;
-import io.scrilla.core.Result;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
- * {@code scrilla correlation T...}: the correlation matrix in the order given,
- * {@code {"tickers": [...], "matrix": [[...]]}}; a ticker without prices is left out and reported.
+ * {@code scrilla correlation T...}: the correlation matrix in the order given, {@code {"tickers":
+ * [...], "matrix": [[...]]}}; a ticker without prices is left out and reported.
  */
-@Command(name = "correlation", aliases = "cor", description = "Correlation matrix of the tickers' returns.")
+@Command(
+    name = "correlation",
+    aliases = "cor",
+    description = "Correlation matrix of the tickers' returns.")
 public final class CorrelationCommand extends WindowCommand {
   @Override
   public Integer call() {

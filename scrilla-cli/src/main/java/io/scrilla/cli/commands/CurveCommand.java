@@ -13,13 +13,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** A command reading the Treasury curve of one date ({@code --date}, default the latest). */
 abstract class CurveCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
+  @ParentCommand ScrillaCommand parent;
 
-  @Mixin
-  CommonOptions options;
+  @Mixin CommonOptions options;
 
-  @Option(names = {"--date", "-date"}, paramLabel = "YYYY-MM-DD", description = "the date (default: latest)")
+  @Option(
+      names = {"--date", "-date"},
+      paramLabel = "YYYY-MM-DD",
+      description = "the date (default: latest)")
   String date;
 
   Context context() {
@@ -28,7 +29,8 @@ abstract class CurveCommand implements Callable<Integer> {
 
   /** Returns {@code --date}, or the latest date for which the rate source may have a curve. */
   LocalDate date() {
-    return date == null ? context().scrilla().marketData().latestRateDate()
+    return date == null
+        ? context().scrilla().marketData().latestRateDate()
         : DateRange.parseDate(date, "--date");
   }
 

@@ -20,13 +20,23 @@ import picocli.CommandLine.Option;
  * value of the dividends projected by a linear trend, discounted at R (default: the CAPM cost of
  * equity); {@code {"T": {"net_present_value": x, "discount_rate": r}}}.
  */
-@Command(name = "discount-dividend-model", aliases = "ddm",
-    description = "Present value of future dividends (linear trend), discounted at --discount-rate or the CAPM cost of equity.")
+@Command(
+    name = "discount-dividend-model",
+    aliases = "ddm",
+    description =
+        "Present value of future dividends (linear trend), discounted at --discount-rate or the"
+            + " CAPM cost of equity.")
 public final class DiscountDividendModelCommand extends WindowCommand {
-  @Option(names = {"--discount-rate", "-discount"}, paramLabel = "R", description = "annual discount rate, decimal")
+  @Option(
+      names = {"--discount-rate", "-discount"},
+      paramLabel = "R",
+      description = "annual discount rate, decimal")
   Double discountRate;
 
-  @Option(names = {"--as-of", "-as-of"}, paramLabel = "YYYY-MM-DD", description = "valuation date (default: today)")
+  @Option(
+      names = {"--as-of", "-as-of"},
+      paramLabel = "YYYY-MM-DD",
+      description = "valuation date (default: today)")
   String asOf;
 
   @Override
@@ -47,14 +57,19 @@ public final class DiscountDividendModelCommand extends WindowCommand {
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "net_present_value", "discount_rate"));
-    results.forEach((asset, result) -> {
-      if (result instanceof Result.Success<DividendValuation> s) {
-        ObjectNode node = json.putObject(asset.ticker());
-        Json.put(node, "net_present_value", s.value().netPresentValue());
-        Json.put(node, "discount_rate", s.value().discountRate());
-        table.add(List.of(asset.ticker(), Output.fmt(s.value().netPresentValue()), Output.fmt(s.value().discountRate())));
-      }
-    });
+    results.forEach(
+        (asset, result) -> {
+          if (result instanceof Result.Success<DividendValuation> s) {
+            ObjectNode node = json.putObject(asset.ticker());
+            Json.put(node, "net_present_value", s.value().netPresentValue());
+            Json.put(node, "discount_rate", s.value().discountRate());
+            table.add(
+                List.of(
+                    asset.ticker(),
+                    Output.fmt(s.value().netPresentValue()),
+                    Output.fmt(s.value().discountRate())));
+          }
+        });
     if (json.size() > 0) {
       Output.print(context(), options, json, table);
     }

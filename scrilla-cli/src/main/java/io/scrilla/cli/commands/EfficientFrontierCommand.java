@@ -18,27 +18,45 @@ import picocli.CommandLine.Option;
  * optimize-portfolio objects, lowest return first. scrilla's spacing stops one step short of the
  * maximum return; {@code --inclusive} ends at it.
  */
-@Command(name = "efficient-frontier", aliases = "ef",
-    description = "Efficient frontier: FRONTIER_STEPS (or --steps) minimum-variance portfolios, lowest return first.")
+@Command(
+    name = "efficient-frontier",
+    aliases = "ef",
+    description =
+        "Efficient frontier: FRONTIER_STEPS (or --steps) minimum-variance portfolios, lowest return"
+            + " first.")
 public final class EfficientFrontierCommand extends PortfolioCommand {
-  @Option(names = {"--steps", "-steps"}, paramLabel = "N",
+  @Option(
+      names = {"--steps", "-steps"},
+      paramLabel = "N",
       description = "number of portfolios, 2 to 1000 (default FRONTIER_STEPS)")
   Integer steps;
 
-  @Option(names = {"--inclusive", "-inclusive"}, description = "end the frontier at the maximum-return portfolio")
+  @Option(
+      names = {"--inclusive", "-inclusive"},
+      description = "end the frontier at the maximum-return portfolio")
   boolean inclusive;
 
   @Override
   public Integer call() {
     int n = steps == null ? context().config().frontierSteps() : steps;
     if (n < ScrillaConfig.MIN_FRONTIER_STEPS || n > ScrillaConfig.MAX_FRONTIER_STEPS) {
-      throw new InvalidInputException("--steps " + n + " is not allowed: give a whole number of"
-          + " portfolios from " + ScrillaConfig.MIN_FRONTIER_STEPS + " to "
-          + ScrillaConfig.MAX_FRONTIER_STEPS);
+      throw new InvalidInputException(
+          "--steps "
+              + n
+              + " is not allowed: give a whole number of"
+              + " portfolios from "
+              + ScrillaConfig.MIN_FRONTIER_STEPS
+              + " to "
+              + ScrillaConfig.MAX_FRONTIER_STEPS);
     }
     Request r = request();
-    List<Solution> frontier = portfolios(r).efficientFrontier(portfolio(r, false), bounds(), n,
-        inclusive ? FrontierSpacing.INCLUSIVE : FrontierSpacing.SCRILLA);
+    List<Solution> frontier =
+        portfolios(r)
+            .efficientFrontier(
+                portfolio(r, false),
+                bounds(),
+                n,
+                inclusive ? FrontierSpacing.INCLUSIVE : FrontierSpacing.SCRILLA);
     for (int i = 0; i < frontier.size(); i++) {
       certified(frontier.get(i), "portfolio " + (i + 1) + " of " + n + " on the frontier");
     }
@@ -53,8 +71,8 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
     for (Solution s : frontier) {
       ObjectNode node = json(r.scrilla(), r, s);
       json.add(node);
-      List<String> line = new ArrayList<>(
-          List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
+      List<String> line =
+          new ArrayList<>(List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
       if (hasRiskFreeRate()) {
         line.add(Output.fmt(s.sharpeRatio()));
       }

@@ -5,8 +5,11 @@ import io.scrilla.cli.Output;
 import picocli.CommandLine.Command;
 
 /** {@code scrilla max-return T...}: the portfolio of highest return within the bounds. */
-@Command(name = "max-return", aliases = "max",
-    description = "Portfolio of maximum return within the bounds (all in the best asset when long only).")
+@Command(
+    name = "max-return",
+    aliases = "max",
+    description =
+        "Portfolio of maximum return within the bounds (all in the best asset when long only).")
 public final class MaxReturnCommand extends PortfolioCommand {
   @Override
   public Integer call() {

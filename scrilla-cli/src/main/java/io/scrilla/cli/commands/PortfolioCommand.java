@@ -26,19 +26,24 @@ import picocli.CommandLine.Option;
 /**
  * A command that optimizes a portfolio of the tickers: {@code --bounds LO,HI}, {@code --target R},
  * {@code --invest AMOUNT}; prints {@code {"allocation": {"T": w}, "annual_return": r,
- * "annual_volatility": v, "sharpe_ratio": s}} and, with {@code --invest}, {@code "shares"},
- * {@code "total"} and {@code "cash_left"}. {@code "sharpe_ratio"} is left out, with a note on
- * stderr, when no risk-free rate is available and the command does not need one.
+ * "annual_volatility": v, "sharpe_ratio": s}} and, with {@code --invest}, {@code "shares"}, {@code
+ * "total"} and {@code "cash_left"}. {@code "sharpe_ratio"} is left out, with a note on stderr, when
+ * no risk-free rate is available and the command does not need one.
  *
  * <p>Every solution printed is certified ({@link #certified}): a portfolio the optimizer could not
  * prove optimal ends the command with an error (exit code 1) instead.
  */
 abstract class PortfolioCommand extends WindowCommand {
-  @Option(names = {"--bounds", "-bounds"}, paramLabel = "LO,HI",
-      description = "bounds of every weight, default 0,1 (long only); e.g. -1,2 allows shorting and leverage")
+  @Option(
+      names = {"--bounds", "-bounds"},
+      paramLabel = "LO,HI",
+      description =
+          "bounds of every weight, default 0,1 (long only); e.g. -1,2 allows shorting and leverage")
   String bounds;
 
-  @Option(names = {"--invest", "-invest"}, paramLabel = "AMOUNT",
+  @Option(
+      names = {"--invest", "-invest"},
+      paramLabel = "AMOUNT",
       description = "buy whole shares for at most this amount at the last close")
   BigDecimal invest;
 
@@ -51,17 +56,20 @@ abstract class PortfolioCommand extends WindowCommand {
   private boolean noRiskFreeRate;
 
   /**
-   * Builds the request and checks the options of every portfolio command before any data is
-   * read.
+   * Builds the request and checks the options of every portfolio command before any data is read.
    *
-   * @throws InvalidInputException for an {@code --invest} amount that is negative or above
-   *     {@link #MAX_INVEST}
+   * @throws InvalidInputException for an {@code --invest} amount that is negative or above {@link
+   *     #MAX_INVEST}
    */
   @Override
   Request request() {
     if (invest != null && (invest.signum() < 0 || invest.compareTo(MAX_INVEST) > 0)) {
-      throw new InvalidInputException("--invest " + invest + " is not allowed: give an amount"
-          + " from 0 to " + MAX_INVEST.toPlainString());
+      throw new InvalidInputException(
+          "--invest "
+              + invest
+              + " is not allowed: give an amount"
+              + " from 0 to "
+              + MAX_INVEST.toPlainString());
     }
     return super.request();
   }
@@ -85,9 +93,9 @@ abstract class PortfolioCommand extends WindowCommand {
 
   /**
    * Returns the portfolio of the request with the explicit risk-free rate when given, else the
-   * configured one. When the command does not need the rate ({@code needsRate} false: it only
-   * feeds the printed Sharpe ratio) and the configured source has none, the portfolio is still
-   * built and the Sharpe ratio is left out of the output, with a note on stderr saying why.
+   * configured one. When the command does not need the rate ({@code needsRate} false: it only feeds
+   * the printed Sharpe ratio) and the configured source has none, the portfolio is still built and
+   * the Sharpe ratio is left out of the output, with a note on stderr saying why.
    *
    * @param r the request
    * @param needsRate whether the optimization itself uses the risk-free rate (maximum Sharpe)
@@ -118,8 +126,8 @@ abstract class PortfolioCommand extends WindowCommand {
 
   /**
    * Returns the solution when it is certified ({@link SolutionStatus#isCertified()}); otherwise
-   * fails saying in the user's terms what happened, so that an uncertified portfolio never
-   * reaches the output. The one place where the commands check a solver's status.
+   * fails saying in the user's terms what happened, so that an uncertified portfolio never reaches
+   * the output. The one place where the commands check a solver's status.
    *
    * @param s the solution
    * @param what names the portfolio in the message, e.g. {@code "the portfolio"}
@@ -130,18 +138,21 @@ abstract class PortfolioCommand extends WindowCommand {
     if (s.status().isCertified()) {
       return s;
     }
-    String why = switch (s.status()) {
-      case ITERATION_LIMIT -> "the optimizer stopped at its iteration limit before proving "
-          + what + " optimal";
-      case STALLED -> "the optimizer stalled at a corner of the bounds before proving " + what
-          + " optimal";
-      case CHECK_FAILED -> "the optimizer could not confirm its answer for " + what
-          + " (weights summing to 1 within the bounds, optimality conditions), so it may be"
-          + " wrong";
-      default -> "the optimizer did not prove " + what + " optimal (" + s.status() + ")";
-    };
-    throw new InvalidInputException(why + "; try narrower bounds, fewer tickers or a longer"
-        + " window");
+    String why =
+        switch (s.status()) {
+          case ITERATION_LIMIT ->
+              "the optimizer stopped at its iteration limit before proving " + what + " optimal";
+          case STALLED ->
+              "the optimizer stalled at a corner of the bounds before proving " + what + " optimal";
+          case CHECK_FAILED ->
+              "the optimizer could not confirm its answer for "
+                  + what
+                  + " (weights summing to 1 within the bounds, optimality conditions), so it may be"
+                  + " wrong";
+          default -> "the optimizer did not prove " + what + " optimal (" + s.status() + ")";
+        };
+    throw new InvalidInputException(
+        why + "; try narrower bounds, fewer tickers or a longer" + " window");
   }
 
   /** Returns the portfolio service of the facade. */
@@ -177,15 +188,25 @@ abstract class PortfolioCommand extends WindowCommand {
     List<List<String>> rows = new ArrayList<>();
     boolean shares = json.has("shares");
     rows.add(shares ? List.of("ticker", "weight", "shares") : List.of("ticker", "weight"));
-    json.get("allocation").fields().forEachRemaining(e -> {
-      List<String> line = new ArrayList<>(List.of(e.getKey(), e.getValue().asText()));
-      if (shares) {
-        line.add(json.get("shares").get(e.getKey()).asText());
-      }
-      rows.add(line);
-    });
-    for (String f : new String[] {"annual_return", "annual_volatility", "sharpe_ratio",
-        "conditional_value_at_risk", "total", "cash_left"}) {
+    json.get("allocation")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> line = new ArrayList<>(List.of(e.getKey(), e.getValue().asText()));
+              if (shares) {
+                line.add(json.get("shares").get(e.getKey()).asText());
+              }
+              rows.add(line);
+            });
+    for (String f :
+        new String[] {
+          "annual_return",
+          "annual_volatility",
+          "sharpe_ratio",
+          "conditional_value_at_risk",
+          "total",
+          "cash_left"
+        }) {
       if (json.has(f)) {
         rows.add(List.of(f, json.get(f).asText()));
       }

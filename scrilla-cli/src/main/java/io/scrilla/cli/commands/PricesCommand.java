@@ -26,27 +26,32 @@ public final class PricesCommand extends WindowCommand {
     Scrilla scrilla = context().scrilla();
     List<Asset> assets = Tickers.resolve(tickers, crypto);
     range(scrilla, assets); // fails with the user's dates when the window holds no data
-    Map<Asset, Result<PriceHistory>> results = Result.each(assets,
-        a -> scrilla.prices(a, scrilla.range(List.of(a), options.window())));
+    Map<Asset, Result<PriceHistory>> results =
+        Result.each(assets, a -> scrilla.prices(a, scrilla.range(List.of(a), options.window())));
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "date", "open", "close"));
-    results.forEach((asset, result) -> {
-      if (result instanceof Result.Success<PriceHistory> s) {
-        PriceHistory h = s.value();
-        ArrayNode rows = json.putArray(asset.ticker());
-        for (int i = 0; i < h.size(); i++) {
-          ObjectNode row = rows.addObject();
-          row.put("date", h.date(i).toString());
-          if (h.hasOpens()) {
-            Json.put(row, "open", h.open(i));
+    results.forEach(
+        (asset, result) -> {
+          if (result instanceof Result.Success<PriceHistory> s) {
+            PriceHistory h = s.value();
+            ArrayNode rows = json.putArray(asset.ticker());
+            for (int i = 0; i < h.size(); i++) {
+              ObjectNode row = rows.addObject();
+              row.put("date", h.date(i).toString());
+              if (h.hasOpens()) {
+                Json.put(row, "open", h.open(i));
+              }
+              Json.put(row, "close", h.close(i));
+              table.add(
+                  List.of(
+                      asset.ticker(),
+                      h.date(i).toString(),
+                      h.hasOpens() ? Double.toString(h.open(i)) : "",
+                      Double.toString(h.close(i))));
+            }
           }
-          Json.put(row, "close", h.close(i));
-          table.add(List.of(asset.ticker(), h.date(i).toString(), h.hasOpens() ? Double.toString(h.open(i)) : "",
-              Double.toString(h.close(i))));
-        }
-      }
-    });
+        });
     if (json.size() > 0) {
       Output.print(context(), options, json, table);
     }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
  * {@code scrilla risk-free}: the yield of the {@code RISK_FREE} maturity, as a decimal fraction:
  * {@code {"risk_free_rate": r, "maturity": "ONE_YEAR", "date": d}}.
  */
-@Command(name = "risk-free", description = "The risk-free rate: the RISK_FREE maturity's Treasury yield (decimal).")
+@Command(
+    name = "risk-free",
+    description = "The risk-free rate: the RISK_FREE maturity's Treasury yield (decimal).")
 public final class RiskFreeCommand extends CurveCommand {
   @Override
   public Integer call() {
@@ -21,8 +23,13 @@ public final class RiskFreeCommand extends CurveCommand {
     Json.put(json, "risk_free_rate", q.rate());
     json.put("maturity", q.maturity().name());
     json.put("date", q.curveDate().toString());
-    Output.print(ctx, options, json, List.of(List.of("risk_free_rate", "maturity", "date"),
-        List.of(Output.fmt(q.rate()), q.maturity().name(), q.curveDate().toString())));
+    Output.print(
+        ctx,
+        options,
+        json,
+        List.of(
+            List.of("risk_free_rate", "maturity", "date"),
+            List.of(Output.fmt(q.rate()), q.maturity().name(), q.curveDate().toString())));
     return 0;
   }
 }

@@ -6,10 +6,15 @@ import picocli.CommandLine.Option;
 
 /** {@code --prob P --expiry YEARS} of the VaR and CVaR commands. */
 final class RiskOptions {
-  @Option(names = {"--prob", "-prob"}, paramLabel = "P", description = "probability in (0, 1), default 0.05")
+  @Option(
+      names = {"--prob", "-prob"},
+      paramLabel = "P",
+      description = "probability in (0, 1), default 0.05")
   double probability = 0.05;
 
-  @Option(names = {"--expiry", "-expiry"}, paramLabel = "YEARS",
+  @Option(
+      names = {"--expiry", "-expiry"},
+      paramLabel = "YEARS",
       description = "horizon in years, in (0, 1000], default 1")
   double horizon = 1;
 

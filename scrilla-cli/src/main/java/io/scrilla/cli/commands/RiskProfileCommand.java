@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
  * "asset_beta": b, "equity_cost": c}}}; the last three only when a risk-free rate and the market
  * proxy's prices are available.
  */
-@Command(name = "risk-profile", aliases = "rp",
+@Command(
+    name = "risk-profile",
+    aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
 public final class RiskProfileCommand extends WindowCommand {
   @Override
@@ -32,24 +34,38 @@ public final class RiskProfileCommand extends WindowCommand {
 
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("ticker", "annual_return", "annual_volatility", "sharpe_ratio", "asset_beta", "equity_cost"));
-    results.forEach((asset, result) -> {
-      if (result instanceof Result.Success<AssetStatistics> s) {
-        AssetStatistics st = s.value();
-        RiskProfile p = st.profile();
-        ObjectNode node = json.putObject(asset.ticker());
-        Json.put(node, "annual_return", p.annualReturn());
-        Json.put(node, "annual_volatility", p.annualVolatility());
-        st.sharpeRatio().ifPresent(v -> Json.put(node, "sharpe_ratio", v));
-        st.beta().ifPresent(v -> Json.put(node, "asset_beta", v));
-        st.costOfEquity().ifPresent(v -> Json.put(node, "equity_cost", v));
-        table.add(List.of(asset.ticker(), Output.fmt(p.annualReturn()), Output.fmt(p.annualVolatility()),
-            fmt(st.sharpeRatio()), fmt(st.beta()), fmt(st.costOfEquity())));
-        for (String note : st.notes()) {
-          ctx.err().println("note: " + asset.ticker() + ": " + note);
-        }
-      }
-    });
+    table.add(
+        List.of(
+            "ticker",
+            "annual_return",
+            "annual_volatility",
+            "sharpe_ratio",
+            "asset_beta",
+            "equity_cost"));
+    results.forEach(
+        (asset, result) -> {
+          if (result instanceof Result.Success<AssetStatistics> s) {
+            AssetStatistics st = s.value();
+            RiskProfile p = st.profile();
+            ObjectNode node = json.putObject(asset.ticker());
+            Json.put(node, "annual_return", p.annualReturn());
+            Json.put(node, "annual_volatility", p.annualVolatility());
+            st.sharpeRatio().ifPresent(v -> Json.put(node, "sharpe_ratio", v));
+            st.beta().ifPresent(v -> Json.put(node, "asset_beta", v));
+            st.costOfEquity().ifPresent(v -> Json.put(node, "equity_cost", v));
+            table.add(
+                List.of(
+                    asset.ticker(),
+                    Output.fmt(p.annualReturn()),
+                    Output.fmt(p.annualVolatility()),
+                    fmt(st.sharpeRatio()),
+                    fmt(st.beta()),
+                    fmt(st.costOfEquity())));
+            for (String note : st.notes()) {
+              ctx.err().println("note: " + asset.ticker() + ": " + note);
+            }
+          }
+        });
     if (json.size() > 0) {
       Output.print(ctx, options, json, table);
     }

@@ -5,8 +5,13 @@ import io.scrilla.core.Result;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-/** {@code scrilla sharpe-ratio T...}: {@code (mu - r_f) / sigma}, {@code {"T": {"sharpe_ratio": s}}}. */
-@Command(name = "sharpe-ratio", aliases = "sharpe",
+/**
+ * {@code scrilla sharpe-ratio T...}: {@code (mu - r_f) / sigma}, {@code {"T": {"sharpe_ratio":
+ * s}}}.
+ */
+@Command(
+    name = "sharpe-ratio",
+    aliases = "sharpe",
     description = "Sharpe ratio (annual return - risk-free rate) / annual volatility.")
 public final class SharpeRatioCommand extends TickerCommand {
   @Override
@@ -16,7 +21,7 @@ public final class SharpeRatioCommand extends TickerCommand {
 
   @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return Result.each(r.assets(),
-        a -> r.scrilla().sharpeRatio(a, r.range(), r.method(), r.riskFreeRate()));
+    return Result.each(
+        r.assets(), a -> r.scrilla().sharpeRatio(a, r.range(), r.method(), r.riskFreeRate()));
   }
 }

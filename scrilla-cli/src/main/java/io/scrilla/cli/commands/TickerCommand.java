@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A command computing one number per ticker over a window, printed as
- * {@code {"T": {"field": value}}}; failures of single tickers are reported per ticker.
+ * A command computing one number per ticker over a window, printed as {@code {"T": {"field":
+ * value}}}; failures of single tickers are reported per ticker.
  */
 abstract class TickerCommand extends WindowCommand {
   /** Returns the JSON field name of the number. */
@@ -26,12 +26,13 @@ abstract class TickerCommand extends WindowCommand {
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", field()));
-    results.forEach((asset, result) -> {
-      if (result instanceof Result.Success<Double> s) {
-        Json.put(json.putObject(asset.ticker()), field(), s.value());
-        table.add(List.of(asset.ticker(), Output.fmt(s.value())));
-      }
-    });
+    results.forEach(
+        (asset, result) -> {
+          if (result instanceof Result.Success<Double> s) {
+            Json.put(json.putObject(asset.ticker()), field(), s.value());
+            table.add(List.of(asset.ticker(), Output.fmt(s.value())));
+          }
+        });
     if (json.size() > 0) {
       Output.print(context(), options, json, table);
     }

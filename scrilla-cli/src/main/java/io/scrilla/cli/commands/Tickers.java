@@ -3,8 +3,8 @@ package io.scrilla.cli.commands;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetResolver;
 import io.scrilla.api.model.AssetType;
-import io.scrilla.core.Result;
 import io.scrilla.cli.Context;
+import io.scrilla.core.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,8 @@ final class Tickers {
   static List<Asset> resolve(List<String> tickers, boolean crypto) {
     List<Asset> assets = new ArrayList<>();
     for (String t : tickers) {
-      assets.add(crypto && t.indexOf(':') < 0 ? new Asset(t, AssetType.CRYPTO) : AssetResolver.resolve(t));
+      assets.add(
+          crypto && t.indexOf(':') < 0 ? new Asset(t, AssetType.CRYPTO) : AssetResolver.resolve(t));
     }
     return assets;
   }
@@ -25,7 +26,8 @@ final class Tickers {
   /** Returns the tickers of the assets, e.g. {@code SPY}, {@code SPY and GLD}. */
   static String names(List<Asset> assets) {
     List<String> t = assets.stream().map(Asset::ticker).toList();
-    return t.size() == 1 ? t.get(0)
+    return t.size() == 1
+        ? t.get(0)
         : String.join(", ", t.subList(0, t.size() - 1)) + " and " + t.get(t.size() - 1);
   }
 

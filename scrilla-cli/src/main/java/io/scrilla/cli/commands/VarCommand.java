@@ -9,13 +9,15 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla var T... --prob P --expiry YEARS}: the price level the asset stays above with
- * probability {@code 1 - P} after the horizon, from the last close in the window;
- * {@code {"T": {"value_at_risk": level}}}.
+ * probability {@code 1 - P} after the horizon, from the last close in the window; {@code {"T":
+ * {"value_at_risk": level}}}.
  */
-@Command(name = "var", description = "Value at risk as a price level (GBM percentile of the price after --expiry years).")
+@Command(
+    name = "var",
+    description =
+        "Value at risk as a price level (GBM percentile of the price after --expiry years).")
 public final class VarCommand extends TickerCommand {
-  @Mixin
-  RiskOptions risk;
+  @Mixin RiskOptions risk;
 
   @Override
   String field() {

@@ -8,8 +8,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code scrilla version}: prints the version. */
 @Command(name = "version", description = "Print the version.")
 public final class VersionCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
+  @ParentCommand ScrillaCommand parent;
 
   @Override
   public Integer call() {

@@ -24,11 +24,9 @@ import picocli.CommandLine.ParentCommand;
  * and the request they describe.
  */
 abstract class WindowCommand implements Callable<Integer> {
-  @ParentCommand
-  ScrillaCommand parent;
+  @ParentCommand ScrillaCommand parent;
 
-  @Mixin
-  CommonOptions options;
+  @Mixin CommonOptions options;
 
   @Option(names = "--crypto", description = "treat bare tickers as crypto")
   boolean crypto;
@@ -37,7 +35,11 @@ abstract class WindowCommand implements Callable<Integer> {
   List<String> tickers;
 
   /** What a command computes for its tickers. */
-  record Request(Scrilla scrilla, List<Asset> assets, DateRange range, EstimationMethod method,
+  record Request(
+      Scrilla scrilla,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
       RiskFreeRate riskFreeRate) {}
 
   /** Builds the request from the options: tickers, window (default or given), method, rate. */
@@ -58,9 +60,16 @@ abstract class WindowCommand implements Callable<Integer> {
     if (start.isPresent() && options.end().isEmpty()) {
       LocalDate dataEnd = scrilla.defaultRange(assets).end();
       if (start.get().isAfter(dataEnd)) {
-        throw new InvalidInputException("the window starting " + start.get() + " starts after the"
-            + " data of " + Tickers.names(assets) + " ends on " + dataEnd
-            + "; choose a start up to " + dataEnd);
+        throw new InvalidInputException(
+            "the window starting "
+                + start.get()
+                + " starts after the"
+                + " data of "
+                + Tickers.names(assets)
+                + " ends on "
+                + dataEnd
+                + "; choose a start up to "
+                + dataEnd);
       }
     }
     DateRange range = scrilla.range(assets, options.window());
@@ -70,8 +79,8 @@ abstract class WindowCommand implements Callable<Integer> {
 
   /**
    * Fails when the window starts after the last price of every asset, naming the dates the user
-   * gave and where the data ends (a window ending in the future is otherwise cut to today, and
-   * its failure would name dates the user never gave).
+   * gave and where the data ends (a window ending in the future is otherwise cut to today, and its
+   * failure would name dates the user never gave).
    *
    * @param scrilla the facade
    * @param assets the assets
@@ -97,12 +106,24 @@ abstract class WindowCommand implements Callable<Integer> {
     }
     LocalDate today = scrilla.today();
     String end = options.end().map(LocalDate::toString).orElse(range.end().toString());
-    String window = options.start().map(s -> "the window " + s + " to " + end)
-        .orElse("the window ending " + end);
-    String future = range.end().isAfter(today) ? " ends in the future (today is " + today + ");"
-        : " starts after the data ends:";
-    throw new InvalidInputException(window + future + " the data of " + Tickers.names(assets)
-        + " ends on " + dataEnd.get() + "; choose dates up to " + dataEnd.get());
+    String window =
+        options
+            .start()
+            .map(s -> "the window " + s + " to " + end)
+            .orElse("the window ending " + end);
+    String future =
+        range.end().isAfter(today)
+            ? " ends in the future (today is " + today + ");"
+            : " starts after the data ends:";
+    throw new InvalidInputException(
+        window
+            + future
+            + " the data of "
+            + Tickers.names(assets)
+            + " ends on "
+            + dataEnd.get()
+            + "; choose dates up to "
+            + dataEnd.get());
   }
 
   Context context() {

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Units bought per ticker with the amount invested and the cash left; immutable and thread-safe.
  *
- * <p>All numbers are exact: {@code invested = sum_j units_j * price_j} over the exact binary
- * values of the prices, and {@code cashLeft = amount - invested}, never negative.
+ * <p>All numbers are exact: {@code invested = sum_j units_j * price_j} over the exact binary values
+ * of the prices, and {@code cashLeft = amount - invested}, never negative.
  *
  * @param tickers tickers, in the order of {@code units}
  * @param units units bought (whole shares, or fractional crypto units), not negative
@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param invested the amount spent, at most {@code amount}
  * @param cashLeft {@code amount - invested}
  */
-public record Allocation(List<String> tickers, List<BigDecimal> units, BigDecimal amount,
-    BigDecimal invested, BigDecimal cashLeft) {
+public record Allocation(
+    List<String> tickers,
+    List<BigDecimal> units,
+    BigDecimal amount,
+    BigDecimal invested,
+    BigDecimal cashLeft) {
 
   /** Validates sizes and that the cash left is not negative and adds up. */
   public Allocation {
@@ -31,12 +35,17 @@ public record Allocation(List<String> tickers, List<BigDecimal> units, BigDecima
     Objects.requireNonNull(invested, "invested");
     Objects.requireNonNull(cashLeft, "cashLeft");
     if (tickers.size() != units.size()) {
-      throw new InvalidInputException(units.size() + " unit counts for " + tickers.size()
-          + " tickers");
+      throw new InvalidInputException(
+          units.size() + " unit counts for " + tickers.size() + " tickers");
     }
     if (cashLeft.signum() < 0 || invested.add(cashLeft).compareTo(amount) != 0) {
-      throw new InvalidInputException("allocation does not add up: invested " + invested
-          + " + cash left " + cashLeft + " != amount " + amount);
+      throw new InvalidInputException(
+          "allocation does not add up: invested "
+              + invested
+              + " + cash left "
+              + cashLeft
+              + " != amount "
+              + amount);
     }
   }
 

@@ -3,9 +3,9 @@ package io.scrilla.core.allocate;
 /** How whole units are chosen from the target amounts {@code w_j * amount}. */
 public enum AllocationMethod {
   /**
-   * scrilla's rule (docs/optimization.md, "Whole-share allocation"):
-   * {@code trunc(w_j * amount / p_j)} with Python's default decimal context (28 significant
-   * digits, half-even) for the product and the quotient.
+   * scrilla's rule (docs/optimization.md, "Whole-share allocation"): {@code trunc(w_j * amount /
+   * p_j)} with Python's default decimal context (28 significant digits, half-even) for the product
+   * and the quotient.
    */
   TRUNCATE,
   /**

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Allocates an amount to assets in whole shares (or fractional crypto units) at given prices,
- * never spending more than the amount; immutable and thread-safe.
+ * Allocates an amount to assets in whole shares (or fractional crypto units) at given prices, never
+ * spending more than the amount; immutable and thread-safe.
  *
- * <p>First step, as scrilla (docs/optimization.md, "Whole-share allocation"): for each asset
- * {@code units_j = trunc(Decimal(w_j) * Decimal(A) / Decimal(p_j))}, where {@code Decimal(x)} is
- * the exact value of the double ({@code new BigDecimal(double)}) and the product and the quotient
- * are rounded to 28 significant digits, half-even ({@code MathContext(28)}), as Python's default
- * decimal context does; for an asset with unit scale {@code s} (crypto, e.g. 8 decimal places) the
+ * <p>First step, as scrilla (docs/optimization.md, "Whole-share allocation"): for each asset {@code
+ * units_j = trunc(Decimal(w_j) * Decimal(A) / Decimal(p_j))}, where {@code Decimal(x)} is the exact
+ * value of the double ({@code new BigDecimal(double)}) and the product and the quotient are rounded
+ * to 28 significant digits, half-even ({@code MathContext(28)}), as Python's default decimal
+ * context does; for an asset with unit scale {@code s} (crypto, e.g. 8 decimal places) the
  * truncation keeps {@code s} decimals. Should that rounding ever make the total exceed the amount,
  * units are taken back one at a time from the most over-allocated asset.
  *
@@ -39,8 +39,10 @@ import java.util.Objects;
 public final class ShareAllocator {
   /** Unit scale of whole shares (equities). */
   public static final int WHOLE_UNITS = 0;
+
   /** A common unit scale for crypto: 8 decimal places (one satoshi for bitcoin). */
   public static final int CRYPTO_UNIT_SCALE = 8;
+
   private static final MathContext PYTHON_DECIMAL = new MathContext(28, RoundingMode.HALF_EVEN);
 
   private final AllocationMethod method;
@@ -82,15 +84,15 @@ public final class ShareAllocator {
    * @param amount the amount to invest, not negative
    * @return the allocation
    */
-  public Allocation allocate(List<String> tickers, double[] weights, double[] prices,
-      BigDecimal amount) {
+  public Allocation allocate(
+      List<String> tickers, double[] weights, double[] prices, BigDecimal amount) {
     Objects.requireNonNull(tickers, "tickers");
     return allocate(tickers, weights, prices, new int[tickers.size()], amount);
   }
 
   /**
-   * Allocates with a unit scale per asset: 0 for whole shares, e.g. {@link #CRYPTO_UNIT_SCALE}
-   * for crypto held in fractions of a unit.
+   * Allocates with a unit scale per asset: 0 for whole shares, e.g. {@link #CRYPTO_UNIT_SCALE} for
+   * crypto held in fractions of a unit.
    *
    * @param tickers tickers
    * @param weights weights in ticker order, not negative
@@ -101,8 +103,12 @@ public final class ShareAllocator {
    * @throws InvalidInputException for sizes that differ, a negative or non-finite weight, a price
    *     that is not positive, a scale out of range, or a negative amount
    */
-  public Allocation allocate(List<String> tickers, double[] weights, double[] prices,
-      int[] unitScales, BigDecimal amount) {
+  public Allocation allocate(
+      List<String> tickers,
+      double[] weights,
+      double[] prices,
+      int[] unitScales,
+      BigDecimal amount) {
     Objects.requireNonNull(tickers, "tickers");
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(prices, "prices");
@@ -110,8 +116,16 @@ public final class ShareAllocator {
     Objects.requireNonNull(amount, "amount");
     int n = tickers.size();
     if (weights.length != n || prices.length != n || unitScales.length != n) {
-      throw new InvalidInputException("sizes differ: " + n + " tickers, " + weights.length
-          + " weights, " + prices.length + " prices, " + unitScales.length + " unit scales");
+      throw new InvalidInputException(
+          "sizes differ: "
+              + n
+              + " tickers, "
+              + weights.length
+              + " weights, "
+              + prices.length
+              + " prices, "
+              + unitScales.length
+              + " unit scales");
     }
     if (amount.signum() < 0) {
       throw new InvalidInputException("amount to invest must not be negative, got " + amount);
@@ -123,23 +137,34 @@ public final class ShareAllocator {
     for (int j = 0; j < n; j++) {
       String t = tickers.get(j);
       if (!Double.isFinite(weights[j]) || weights[j] < 0) {
-        throw new InvalidInputException("weight of " + t + " is " + weights[j]
-            + ": whole-share allocation needs finite, non-negative weights (no short positions)");
+        throw new InvalidInputException(
+            "weight of "
+                + t
+                + " is "
+                + weights[j]
+                + ": whole-share allocation needs finite, non-negative weights (no short"
+                + " positions)");
       }
       if (!Double.isFinite(prices[j]) || !(prices[j] > 0)) {
-        throw new InvalidInputException("price of " + t + " is " + prices[j]
-            + ": give the last close, a positive number");
+        throw new InvalidInputException(
+            "price of " + t + " is " + prices[j] + ": give the last close, a positive number");
       }
       if (unitScales[j] < 0 || unitScales[j] > 18) {
-        throw new InvalidInputException("unit scale of " + t + " is " + unitScales[j]
-            + ": use 0 for whole shares up to 18 decimal places");
+        throw new InvalidInputException(
+            "unit scale of "
+                + t
+                + " is "
+                + unitScales[j]
+                + ": use 0 for whole shares up to 18 decimal places");
       }
       p[j] = new BigDecimal(prices[j]);
       BigDecimal w = new BigDecimal(weights[j]);
       target[j] = w.multiply(amount);
       step[j] = BigDecimal.ONE.movePointLeft(unitScales[j]);
-      units[j] = w.multiply(amount, PYTHON_DECIMAL).divide(p[j], PYTHON_DECIMAL)
-          .setScale(unitScales[j], RoundingMode.DOWN);
+      units[j] =
+          w.multiply(amount, PYTHON_DECIMAL)
+              .divide(p[j], PYTHON_DECIMAL)
+              .setScale(unitScales[j], RoundingMode.DOWN);
     }
     BigDecimal invested = invested(units, p);
     // guard: never spend more than the amount (only reachable through the 28-digit rounding)

@@ -17,14 +17,15 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Correlations held in memory under their full identity: single values by key, and whole blocks
- * (a matrix's pairs in one flat array, {@link CorrelationBlock}) as they were written, so a
- * 500-asset matrix is one object rather than 124,750 map entries. The latest write of a key wins:
- * single values are newer than any block holding the same key (writing a block drops the single
- * values it holds), and later blocks are searched first. Thread-safe.
+ * Correlations held in memory under their full identity: single values by key, and whole blocks (a
+ * matrix's pairs in one flat array, {@link CorrelationBlock}) as they were written, so a 500-asset
+ * matrix is one object rather than 124,750 map entries. The latest write of a key wins: single
+ * values are newer than any block holding the same key (writing a block drops the single values it
+ * holds), and later blocks are searched first. Thread-safe.
  */
 final class CorrelationMemory {
   private final Map<CorrelationKey, Double> singles = new ConcurrentHashMap<>();
+
   /** Oldest first; guarded by {@code this}. */
   private final List<CorrelationBlock> blocks = new ArrayList<>();
 
@@ -64,8 +65,8 @@ final class CorrelationMemory {
   }
 
   /**
-   * Holds a block read from a backend: every value already held for the same key wins over it
-   * (it is as old as anything held).
+   * Holds a block read from a backend: every value already held for the same key wins over it (it
+   * is as old as anything held).
    */
   synchronized void putRead(CorrelationBlock block) {
     blocks.add(0, block);
@@ -75,7 +76,11 @@ final class CorrelationMemory {
    * Returns the flat upper triangle ({@link CorrelationBlock#index}) of the values held for every
    * pair of the assets on one window, NaN for a pair without one.
    */
-  double[] lookup(SourceId source, List<Asset> assets, DateRange range, EstimationMethod method,
+  double[] lookup(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
       boolean weekends) {
     int n = assets.size();
     double[] out = new double[n * (n - 1) / 2];
@@ -99,8 +104,12 @@ final class CorrelationMemory {
         CorrelationKey k = e.getKey();
         Integer i = position.get(k.first());
         Integer j = position.get(k.second());
-        if (i != null && j != null && k.weekends() == weekends && k.method() == method
-            && k.range().equals(range) && k.source().equals(source)) {
+        if (i != null
+            && j != null
+            && k.weekends() == weekends
+            && k.method() == method
+            && k.range().equals(range)
+            && k.source().equals(source)) {
           out[CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j))] = e.getValue();
         }
       }

@@ -34,11 +34,11 @@ import java.util.function.Function;
  * A small in-memory layer in front of a cache backend, so that repeated lookups in one process do
  * not touch the file or the network. Thread-safe.
  *
- * <p>Profiles and correlations are remembered under their full key, so a lookup can never return
- * a value stored for a different key. Prices and yield curves are remembered per source (prices
- * per asset too) together with the date ranges that were read from the backend in full; a later
- * read inside such a range is served from memory, any other read goes to the backend. Writes go to
- * the backend first and are remembered only when the backend accepted them.
+ * <p>Profiles and correlations are remembered under their full key, so a lookup can never return a
+ * value stored for a different key. Prices and yield curves are remembered per source (prices per
+ * asset too) together with the date ranges that were read from the backend in full; a later read
+ * inside such a range is served from memory, any other read goes to the backend. Writes go to the
+ * backend first and are remembered only when the backend accepted them.
  */
 public final class LayeredCache implements Cache {
   private final Cache backend;
@@ -105,7 +105,9 @@ public final class LayeredCache implements Cache {
   /** Reads a statistic through this layer: memory, else the backend (remembered when found). */
   private static <K, V> Optional<V> remembered(
       Map<K, V> memory, K key, Function<K, Optional<V>> backendRead) {
-    return ReadThrough.get(key, k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
+    return ReadThrough.get(
+        key,
+        k -> Optional.ofNullable(memory.get(k)).map(Optional::of),
         k -> ReadThrough.Loaded.complete(backendRead.apply(k)),
         (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
@@ -238,14 +240,21 @@ public final class LayeredCache implements Cache {
 
     @Override
     public OptionalDouble get(CorrelationKey key) {
-      Optional<Double> d = ReadThrough.get(key, k -> {
-        OptionalDouble held = correlations.get(k);
-        return held.isPresent() ? Optional.of(Optional.of(held.getAsDouble())) : Optional.empty();
-      }, k -> {
-        OptionalDouble read = backend.correlations().get(k);
-        return ReadThrough.Loaded.complete(
-            read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty());
-      }, (k, read) -> read.ifPresent(v -> correlations.put(k, v)));
+      Optional<Double> d =
+          ReadThrough.get(
+              key,
+              k -> {
+                OptionalDouble held = correlations.get(k);
+                return held.isPresent()
+                    ? Optional.of(Optional.of(held.getAsDouble()))
+                    : Optional.empty();
+              },
+              k -> {
+                OptionalDouble read = backend.correlations().get(k);
+                return ReadThrough.Loaded.complete(
+                    read.isPresent() ? Optional.of(read.getAsDouble()) : Optional.<Double>empty());
+              },
+              (k, read) -> read.ifPresent(v -> correlations.put(k, v)));
       return d.isPresent() ? OptionalDouble.of(d.get()) : OptionalDouble.empty();
     }
 
@@ -277,8 +286,12 @@ public final class LayeredCache implements Cache {
 
     /** Memory first; the backend is asked only when a pair is missing, for the whole block. */
     @Override
-    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
-        EstimationMethod method, boolean weekends) {
+    public CorrelationBlock getBlock(
+        SourceId source,
+        List<Asset> assets,
+        DateRange range,
+        EstimationMethod method,
+        boolean weekends) {
       double[] held = correlations.lookup(source, assets, range, method, weekends);
       boolean complete = true;
       for (double v : held) {

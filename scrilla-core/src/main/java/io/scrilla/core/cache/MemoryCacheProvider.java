@@ -54,7 +54,8 @@ public final class MemoryCacheProvider implements CacheProvider {
     return new MemoryCache();
   }
 
-  private static final class MemoryCache implements Cache, PriceStore, InterestStore, ProfileStore, CorrelationStore {
+  private static final class MemoryCache
+      implements Cache, PriceStore, InterestStore, ProfileStore, CorrelationStore {
     private final Map<SourceId, Map<Asset, PriceHistory>> prices = new ConcurrentHashMap<>();
     private final Map<SourceId, ConcurrentSkipListMap<LocalDate, YieldCurve>> curves =
         new ConcurrentHashMap<>();
@@ -112,15 +113,19 @@ public final class MemoryCacheProvider implements CacheProvider {
 
     @Override
     public void put(SourceId source, List<YieldCurve> list) {
-      ConcurrentSkipListMap<LocalDate, YieldCurve> byDate = curves.computeIfAbsent(
-          Objects.requireNonNull(source, "source"), s -> new ConcurrentSkipListMap<>());
+      ConcurrentSkipListMap<LocalDate, YieldCurve> byDate =
+          curves.computeIfAbsent(
+              Objects.requireNonNull(source, "source"), s -> new ConcurrentSkipListMap<>());
       for (YieldCurve c : list) {
-        byDate.merge(c.date(), c, (old, neu) -> {
-          Map<Maturity, Double> m = new EnumMap<>(Maturity.class);
-          m.putAll(old.rates());
-          m.putAll(neu.rates());
-          return new YieldCurve(c.date(), m);
-        });
+        byDate.merge(
+            c.date(),
+            c,
+            (old, neu) -> {
+              Map<Maturity, Double> m = new EnumMap<>(Maturity.class);
+              m.putAll(old.rates());
+              m.putAll(neu.rates());
+              return new YieldCurve(c.date(), m);
+            });
       }
     }
 
@@ -128,7 +133,8 @@ public final class MemoryCacheProvider implements CacheProvider {
     public List<YieldCurve> get(SourceId source, DateRange range) {
       ConcurrentSkipListMap<LocalDate, YieldCurve> byDate =
           curves.get(Objects.requireNonNull(source, "source"));
-      return byDate == null ? new ArrayList<>()
+      return byDate == null
+          ? new ArrayList<>()
           : new ArrayList<>(byDate.subMap(range.start(), true, range.end(), true).values());
     }
 
@@ -158,9 +164,18 @@ public final class MemoryCacheProvider implements CacheProvider {
     }
 
     @Override
-    public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
-        EstimationMethod method, boolean weekends) {
-      return CorrelationBlock.of(source, assets, range, method, weekends,
+    public CorrelationBlock getBlock(
+        SourceId source,
+        List<Asset> assets,
+        DateRange range,
+        EstimationMethod method,
+        boolean weekends) {
+      return CorrelationBlock.of(
+          source,
+          assets,
+          range,
+          method,
+          weekends,
           correlations.lookup(source, assets, range, method, weekends));
     }
 

@@ -55,8 +55,11 @@ public final class ReadThrough {
    * @param <V> the value type
    * @return the value
    */
-  public static <K, V> V get(K key, Function<? super K, Optional<V>> lookup,
-      Function<? super K, Loaded<V>> load, BiConsumer<? super K, ? super V> store) {
+  public static <K, V> V get(
+      K key,
+      Function<? super K, Optional<V>> lookup,
+      Function<? super K, Loaded<V>> load,
+      BiConsumer<? super K, ? super V> store) {
     Objects.requireNonNull(key, "key");
     Optional<V> hit = lookup.apply(key);
     if (hit.isPresent()) {
@@ -70,8 +73,8 @@ public final class ReadThrough {
   }
 
   /**
-   * Stores, with one call of {@code storeAll}, the loaded values whose key is {@code complete};
-   * the batch form of {@link #get}'s rule. Nothing is stored when no value is complete.
+   * Stores, with one call of {@code storeAll}, the loaded values whose key is {@code complete}; the
+   * batch form of {@link #get}'s rule. Nothing is stored when no value is complete.
    *
    * @param loaded the values computed on a miss
    * @param complete whether the value of a key was computed from complete data
@@ -79,30 +82,31 @@ public final class ReadThrough {
    * @param <K> the key type
    * @param <V> the value type
    */
-  public static <K, V> void storeAll(Map<K, V> loaded, Predicate<? super K> complete,
-      Consumer<? super Map<K, V>> storeAll) {
+  public static <K, V> void storeAll(
+      Map<K, V> loaded, Predicate<? super K> complete, Consumer<? super Map<K, V>> storeAll) {
     Map<K, V> keep = new LinkedHashMap<>();
-    loaded.forEach((k, v) -> {
-      if (complete.test(k)) {
-        keep.put(k, v);
-      }
-    });
+    loaded.forEach(
+        (k, v) -> {
+          if (complete.test(k)) {
+            keep.put(k, v);
+          }
+        });
     if (!keep.isEmpty()) {
       storeAll.accept(keep);
     }
   }
 
   /**
-   * Stores, with one call of {@code store}, the values of a block whose two assets are both
-   * {@code complete} (by position); the block form of {@link #storeAll}. Nothing is stored when no
-   * such value is present.
+   * Stores, with one call of {@code store}, the values of a block whose two assets are both {@code
+   * complete} (by position); the block form of {@link #storeAll}. Nothing is stored when no such
+   * value is present.
    *
    * @param loaded the values computed on a miss, NaN where none was
    * @param complete whether the asset at a position had complete data
    * @param store stores a block
    */
-  public static void storeBlock(CorrelationBlock loaded, IntPredicate complete,
-      Consumer<? super CorrelationBlock> store) {
+  public static void storeBlock(
+      CorrelationBlock loaded, IntPredicate complete, Consumer<? super CorrelationBlock> store) {
     int n = loaded.size();
     double[] keep = loaded.values();
     boolean any = false;
@@ -116,8 +120,14 @@ public final class ReadThrough {
       }
     }
     if (any) {
-      store.accept(CorrelationBlock.of(loaded.source(), loaded.assets(), loaded.range(),
-          loaded.method(), loaded.weekends(), keep));
+      store.accept(
+          CorrelationBlock.of(
+              loaded.source(),
+              loaded.assets(),
+              loaded.range(),
+              loaded.method(),
+              loaded.weekends(),
+              keep));
     }
   }
 }

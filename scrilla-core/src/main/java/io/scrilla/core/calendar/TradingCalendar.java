@@ -15,45 +15,58 @@ import java.util.List;
  * The New York Stock Exchange trading calendar; immutable and thread-safe.
  *
  * <p>A date is a trading day when it is a weekday and not an NYSE holiday or special closure:
+ *
  * <ul>
  *   <li>New Year's Day (a Sunday Jan 1 closes Monday Jan 2; a Saturday Jan 1 closes nothing),
  *       Martin Luther King Jr. Day (third Monday of January, from 1998), Washington's Birthday
  *       (third Monday of February; in 1970 February 22, a Sunday, observed Monday), Good Friday
  *       (two days before Western Easter), Memorial Day (last Monday of May; in 1970 May 30, a
- *       Saturday, not observed), Juneteenth (June 19, from 2022), Independence Day (July 4),
- *       Labor Day (first Monday of September), Election Day of presidential election years up to
- *       1980 (the Tuesday after the first Monday of November), Thanksgiving (fourth Thursday of
- *       November), Christmas (December 25);</li>
+ *       Saturday, not observed), Juneteenth (June 19, from 2022), Independence Day (July 4), Labor
+ *       Day (first Monday of September), Election Day of presidential election years up to 1980
+ *       (the Tuesday after the first Monday of November), Thanksgiving (fourth Thursday of
+ *       November), Christmas (December 25);
  *   <li>Juneteenth, Independence Day and Christmas move from Saturday to Friday and from Sunday to
- *       Monday;</li>
- *   <li>special closures: 2001-09-11 to 2001-09-14, 2004-06-11, 2007-01-02, 2012-10-29,
- *       2012-10-30, 2018-12-05, 2025-01-09; before 1999 also 1972-12-28, 1973-01-25,
- *       1977-07-14, 1985-09-27 and 1994-04-27.</li>
+ *       Monday;
+ *   <li>special closures: 2001-09-11 to 2001-09-14, 2004-06-11, 2007-01-02, 2012-10-29, 2012-10-30,
+ *       2018-12-05, 2025-01-09; before 1999 also 1972-12-28, 1973-01-25, 1977-07-14, 1985-09-27 and
+ *       1994-04-27.
  * </ul>
+ *
  * These rules reproduce every session of SPY's daily history from 1999-11-01 to 2021-11-19, and
- * every session of OpenGamma Strata's NYSE calendar from 1970 to 2099 except 2012-10-29 (the
- * first day of the Hurricane Sandy closure, which Strata omits). The Monday holidays of 1971
- * onwards (Uniform Monday Holiday Act) are applied from 1971; 1970 keeps the fixed dates.
- * Dates from {@value #FIRST_YEAR} to {@value #LAST_YEAR} are supported; all queries are O(1) or
- * O(log n) on precomputed tables.
+ * every session of OpenGamma Strata's NYSE calendar from 1970 to 2099 except 2012-10-29 (the first
+ * day of the Hurricane Sandy closure, which Strata omits). The Monday holidays of 1971 onwards
+ * (Uniform Monday Holiday Act) are applied from 1971; 1970 keeps the fixed dates. Dates from
+ * {@value #FIRST_YEAR} to {@value #LAST_YEAR} are supported; all queries are O(1) or O(log n) on
+ * precomputed tables.
  */
 public final class TradingCalendar {
   /** First supported year. */
   public static final int FIRST_YEAR = 1970;
+
   /** Last supported year. */
   public static final int LAST_YEAR = 2199;
 
   /** First year of the Monday holidays of the Uniform Monday Holiday Act. */
   private static final int MONDAY_HOLIDAYS_FROM = 1971;
+
   /** Last presidential Election Day on which the NYSE closed. */
   private static final int LAST_ELECTION_DAY_CLOSURE = 1980;
 
   private static final LocalDate[] SPECIAL_CLOSURES = {
-    LocalDate.of(1972, 12, 28), LocalDate.of(1973, 1, 25), LocalDate.of(1977, 7, 14),
-    LocalDate.of(1985, 9, 27), LocalDate.of(1994, 4, 27),
-    LocalDate.of(2001, 9, 11), LocalDate.of(2001, 9, 12), LocalDate.of(2001, 9, 13),
-    LocalDate.of(2001, 9, 14), LocalDate.of(2004, 6, 11), LocalDate.of(2007, 1, 2),
-    LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30), LocalDate.of(2018, 12, 5),
+    LocalDate.of(1972, 12, 28),
+    LocalDate.of(1973, 1, 25),
+    LocalDate.of(1977, 7, 14),
+    LocalDate.of(1985, 9, 27),
+    LocalDate.of(1994, 4, 27),
+    LocalDate.of(2001, 9, 11),
+    LocalDate.of(2001, 9, 12),
+    LocalDate.of(2001, 9, 13),
+    LocalDate.of(2001, 9, 14),
+    LocalDate.of(2004, 6, 11),
+    LocalDate.of(2007, 1, 2),
+    LocalDate.of(2012, 10, 29),
+    LocalDate.of(2012, 10, 30),
+    LocalDate.of(2018, 12, 5),
     LocalDate.of(2025, 1, 9),
   };
 
@@ -61,8 +74,10 @@ public final class TradingCalendar {
 
   private final int firstDay;
   private final int lastDay;
+
   /** cumulative[i] = number of trading days in [firstDay, firstDay + i]. */
   private final int[] cumulative;
+
   /** sessions[k] = epoch day of the k-th trading day. */
   private final int[] sessions;
 
@@ -186,8 +201,13 @@ public final class TradingCalendar {
   private int offset(int epochDay) {
     if (epochDay < firstDay || epochDay > lastDay) {
       throw new InvalidInputException(
-          "date " + LocalDate.ofEpochDay(epochDay) + " is outside the trading calendar ("
-              + FIRST_YEAR + " to " + LAST_YEAR + ")");
+          "date "
+              + LocalDate.ofEpochDay(epochDay)
+              + " is outside the trading calendar ("
+              + FIRST_YEAR
+              + " to "
+              + LAST_YEAR
+              + ")");
     }
     return epochDay - firstDay;
   }
@@ -245,7 +265,11 @@ public final class TradingCalendar {
     int k = cumulative[offset((int) date.toEpochDay())] - 1 - n;
     if (k < 0) {
       throw new InvalidInputException(
-          n + " trading days before " + date + " is before the calendar's first year " + FIRST_YEAR);
+          n
+              + " trading days before "
+              + date
+              + " is before the calendar's first year "
+              + FIRST_YEAR);
     }
     return LocalDate.ofEpochDay(sessions[k]);
   }

@@ -7,8 +7,8 @@ import io.scrilla.core.stats.BivariateNormal;
 import java.util.Arrays;
 
 /**
- * Estimators of the correlation of two assets' GBM increments from samples on common dates
- * ({@link PairSample}). Pure functions; thread-safe.
+ * Estimators of the correlation of two assets' GBM increments from samples on common dates ({@link
+ * PairSample}). Pure functions; thread-safe.
  *
  * <ul>
  *   <li>moments and likelihood: {@code rho = sum e1_i e2_i / sqrt(sum e1_i^2 sum e2_i^2)} with the
@@ -16,16 +16,18 @@ import java.util.Arrays;
  *       asset ({@link ReturnSample#residuals()}); the same divisor on both sides, so an asset's
  *       correlation with itself is exactly 1. With every {@code Delta_i = 1} this is the Pearson
  *       correlation of the log returns, which is also the unconstrained maximum of the bivariate
- *       normal likelihood.</li>
- *   <li>percentiles: the empirical copula matched to the bivariate normal; see
- *       {@link #percentiles}.</li>
+ *       normal likelihood.
+ *   <li>percentiles: the empirical copula matched to the bivariate normal; see {@link
+ *       #percentiles}.
  * </ul>
  */
 public final class CorrelationEstimators {
   /** The probabilities at which the percentile estimator matches the copula. */
   private static final double[] PERCENTILES = {0.10, 0.16, 0.50, 0.84, 0.90};
+
   /** The bound on |rho| of the percentile estimator. */
   public static final double MAX_PERCENTILE_CORRELATION = 0.99999;
+
   private static final int GRID = 64;
 
   private CorrelationEstimators() {}
@@ -68,7 +70,9 @@ public final class CorrelationEstimators {
     }
     if (saa == 0 || sbb == 0) {
       throw new InvalidInputException(
-          "a sample has zero volatility (" + (saa == 0 ? "first" : "second") + " asset): the correlation is undefined");
+          "a sample has zero volatility ("
+              + (saa == 0 ? "first" : "second")
+              + " asset): the correlation is undefined");
     }
     double rho = sab / Math.sqrt(saa * sbb);
     return Math.max(-1, Math.min(1, rho));
@@ -85,13 +89,13 @@ public final class CorrelationEstimators {
 
   /**
    * Percentile matching through the empirical copula. With {@code x_i = r_i / (Delta_i tau)}
-   * standardized by the sample mean and standard deviation (divisor n - 1) into {@code z1, z2},
-   * and for {@code p} in {0.10, 0.16, 0.50, 0.84, 0.90}: {@code u_p, v_p} are the type-6 sample
+   * standardized by the sample mean and standard deviation (divisor n - 1) into {@code z1, z2}, and
+   * for {@code p} in {0.10, 0.16, 0.50, 0.84, 0.90}: {@code u_p, v_p} are the type-6 sample
    * percentiles of {@code z1, z2} and {@code C_p = #{i : z1_i <= u_p and z2_i <= v_p} / N}. The
-   * estimate minimizes {@code S(rho) = sum_p (Phi2(u_p, v_p; rho) - C_p)^2} over
-   * {@code |rho| <= 0.99999}: the minima are bracketed on a grid and each is solved to machine
-   * precision as the root of {@code S'(rho) = 2 sum_p (Phi2 - C_p) phi2(u_p, v_p; rho)}; the
-   * lowest wins (a bound when S is monotone there).
+   * estimate minimizes {@code S(rho) = sum_p (Phi2(u_p, v_p; rho) - C_p)^2} over {@code |rho| <=
+   * 0.99999}: the minima are bracketed on a grid and each is solved to machine precision as the
+   * root of {@code S'(rho) = 2 sum_p (Phi2 - C_p) phi2(u_p, v_p; rho)}; the lowest wins (a bound
+   * when S is monotone there).
    */
   public static double percentiles(PairSample sample) {
     requireReturns(sample);
@@ -114,7 +118,10 @@ public final class CorrelationEstimators {
     return minimize(u, v, c);
   }
 
-  /** Returns the argmin over |rho| <= 0.99999 of sum (Phi2(u, v; rho) - c)^2 (package-private for tests). */
+  /**
+   * Returns the argmin over |rho| <= 0.99999 of sum (Phi2(u, v; rho) - c)^2 (package-private for
+   * tests).
+   */
   static double minimize(double[] u, double[] v, double[] c) {
     double lim = MAX_PERCENTILE_CORRELATION;
     double[] rho = new double[GRID + 1];

@@ -42,11 +42,12 @@ import java.util.stream.IntStream;
  * <p>Every entry is the same double as the pair-by-pair computation: the sums are accumulated in
  * the same order. A pair whose sample is too small or has no variation is handed to the
  * pair-by-pair computation, which fails with its usual message; failures are attributed as a loop
- * over the pairs {@code (i, j), i < j} in order would: the later asset of the first failing pair
- * is left out, and pairs with an asset left out are skipped.
+ * over the pairs {@code (i, j), i < j} in order would: the later asset of the first failing pair is
+ * left out, and pairs with an asset left out are skipped.
  */
 public final class CorrelationMatrixEstimator {
   private static final double[] LEVELS = CorrelationEstimators.percentileLevels();
+
   /** Per-series stages over at least this many prices run in parallel. */
   private static final long PARALLEL_ELEMENTS = 200_000L;
 
@@ -188,8 +189,7 @@ public final class CorrelationMatrixEstimator {
       }
       // a series of the only group is restricted once: nothing to keep for a second time
       boolean keep = groups.size() > 1;
-      range(n, size)
-          .forEach(i -> series[i] = new SeriesReturns(histories.get(i), calendar, keep));
+      range(n, size).forEach(i -> series[i] = new SeriesReturns(histories.get(i), calendar, keep));
       boolean productDone = false;
       for (int g = 0; g < groups.size(); g++) {
         for (int h = g; h < groups.size(); h++) {
@@ -490,8 +490,7 @@ public final class CorrelationMatrixEstimator {
               int c = pairs.get(q)[1];
               int i = ga[r];
               int j = gb[c];
-              boolean aFirst =
-                  series[i].history.asset().compareTo(series[j].history.asset()) <= 0;
+              boolean aFirst = series[i].history.asset().compareTo(series[j].history.asset()) <= 0;
               PercentileSide first = aFirst ? fa[r] : fb[c];
               PercentileSide second = aFirst ? fb[c] : fa[r];
               double[] cp = new double[LEVELS.length];

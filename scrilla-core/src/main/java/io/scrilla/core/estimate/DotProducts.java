@@ -7,18 +7,19 @@ import java.util.stream.IntStream;
  * {@code out[i][j] = sum_k ta[k][i] tb[k][j]} (package-private kernel of {@link
  * CorrelationMatrixEstimator}).
  *
- * <p>The product is written as rank-one updates, {@code out[i][j] += ta[k][i] tb[k][j]} for
- * {@code k = 0, 1, ..., len - 1}, so every entry is accumulated by one sum in the order of k,
- * starting from 0, exactly as a plain dot-product loop would, and the results are the same
- * doubles. The innermost loop runs over j on contiguous memory, which the JIT compiles to vector
- * instructions (a multiply and an add per lane, never a fused multiply-add, as Java requires).
- * Blocking: 4 rows of {@code out} at a time share each load of {@code tb[k][j]}, and {@link
- * #J_BLOCK} columns at a time keep those rows in the L1 cache. Large products split their row
- * blocks over the common fork/join pool; each task writes its own rows.
+ * <p>The product is written as rank-one updates, {@code out[i][j] += ta[k][i] tb[k][j]} for {@code
+ * k = 0, 1, ..., len - 1}, so every entry is accumulated by one sum in the order of k, starting
+ * from 0, exactly as a plain dot-product loop would, and the results are the same doubles. The
+ * innermost loop runs over j on contiguous memory, which the JIT compiles to vector instructions (a
+ * multiply and an add per lane, never a fused multiply-add, as Java requires). Blocking: 4 rows of
+ * {@code out} at a time share each load of {@code tb[k][j]}, and {@link #J_BLOCK} columns at a time
+ * keep those rows in the L1 cache. Large products split their row blocks over the common fork/join
+ * pool; each task writes its own rows.
  */
 final class DotProducts {
   /** Columns per chunk: 4 rows of 256 sums (8 KiB) stay in L1 while k runs. */
   static final int J_BLOCK = 256;
+
   /** Products with at least this many multiply-adds run in parallel. */
   static final long PARALLEL_WORK = 4_000_000L;
 
@@ -26,8 +27,8 @@ final class DotProducts {
 
   /**
    * Computes {@code out[i][j]} for {@code i < n} and {@code j >= i} (and, as a by-product, some
-   * entries with {@code j < i} next to the diagonal, which callers ignore) of the vectors {@code
-   * t} with themselves.
+   * entries with {@code j < i} next to the diagonal, which callers ignore) of the vectors {@code t}
+   * with themselves.
    *
    * @param t len rows of at least {@code n} rounded up to a multiple of 4 entries (zero padded)
    * @param n the number of vectors

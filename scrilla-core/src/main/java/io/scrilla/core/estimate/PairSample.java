@@ -3,14 +3,16 @@ package io.scrilla.core.estimate;
 import io.scrilla.api.error.SampleSizeException;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.core.calendar.TradingCalendar;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The return samples of two assets on their common dates; immutable.
  *
- * <p>The two price series are intersected on the dates both have; each asset's sample is then
- * built on those dates with its own clock ({@link ReturnSample#of}): equity intervals count NYSE
- * sessions, crypto intervals count calendar days (so a crypto series intersected with an equity
- * has intervals of 1, 3 or 4 days). Both samples have the same number of returns.
+ * <p>The two price series are intersected on the dates both have; each asset's sample is then built
+ * on those dates with its own clock ({@link ReturnSample#of}): equity intervals count NYSE
+ * sessions, crypto intervals count calendar days (so a crypto series intersected with an equity has
+ * intervals of 1, 3 or 4 days). Both samples have the same number of returns.
  *
  * @param first the sample of the first asset
  * @param second the sample of the second asset
@@ -47,17 +49,24 @@ public record PairSample(ReturnSample first, ReturnSample second) {
     }
     if (k < 3) {
       throw new SampleSizeException(
-          a.asset().ticker() + " and " + b.asset().ticker() + ": " + k + " common date(s)"
-              + (a.isEmpty() || b.isEmpty() ? "" : " between " + max(a, b, true) + " and " + max(a, b, false))
+          a.asset().ticker()
+              + " and "
+              + b.asset().ticker()
+              + ": "
+              + k
+              + " common date(s)"
+              + (a.isEmpty() || b.isEmpty()
+                  ? ""
+                  : " between " + max(a, b, true) + " and " + max(a, b, false))
               + "; at least 3 are needed for a correlation (2 returns)");
     }
-    int[] d = java.util.Arrays.copyOf(days, k);
+    int[] d = Arrays.copyOf(days, k);
     return new PairSample(
-        ReturnSample.of(PriceHistory.ofCloses(a.asset(), d, java.util.Arrays.copyOf(ca, k)), calendar),
-        ReturnSample.of(PriceHistory.ofCloses(b.asset(), d, java.util.Arrays.copyOf(cb, k)), calendar));
+        ReturnSample.of(PriceHistory.ofCloses(a.asset(), d, Arrays.copyOf(ca, k)), calendar),
+        ReturnSample.of(PriceHistory.ofCloses(b.asset(), d, Arrays.copyOf(cb, k)), calendar));
   }
 
-  private static java.time.LocalDate max(PriceHistory a, PriceHistory b, boolean first) {
+  private static LocalDate max(PriceHistory a, PriceHistory b, boolean first) {
     if (first) {
       return a.firstDate().isAfter(b.firstDate()) ? a.firstDate() : b.firstDate();
     }

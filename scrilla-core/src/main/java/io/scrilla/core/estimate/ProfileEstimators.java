@@ -7,18 +7,20 @@ import java.util.Arrays;
 import org.hipparchus.util.KthSelector;
 
 /**
- * Estimators of the annual return and volatility of geometric Brownian motion
- * {@code dS/S = mu dt + sigma dW}, whose log returns are {@code r_i ~ N(nu tau Delta_i,
- * sigma^2 tau Delta_i)} with {@code nu = mu - sigma^2/2}. Every estimator reports
- * {@code annualReturn = nu + sigma^2/2} (the Ito correction) and {@code annualVolatility = sigma}.
+ * Estimators of the annual return and volatility of geometric Brownian motion {@code dS/S = mu dt +
+ * sigma dW}, whose log returns are {@code r_i ~ N(nu tau Delta_i, sigma^2 tau Delta_i)} with {@code
+ * nu = mu - sigma^2/2}. Every estimator reports {@code annualReturn = nu + sigma^2/2} (the Ito
+ * correction) and {@code annualVolatility = sigma}.
  *
  * <p>Pure functions; thread-safe. Each needs at least 2 returns.
  */
 public final class ProfileEstimators {
   /** The standard normal quantile {@code z_0.75 = Phi^-1(0.75)}. */
   public static final double Z_75 = 0.6744897501960817;
+
   /** Selection with the median of three as pivot (Hipparchus' default); stateless. */
   private static final KthSelector SELECTOR = new KthSelector();
+
   /** Pivots of the first 10 partition levels are remembered between selections. */
   private static final int PIVOTS_HEAP_LENGTH = 1 << 10;
 
@@ -43,11 +45,10 @@ public final class ProfileEstimators {
   }
 
   /**
-   * Moment matching: {@code nu = ln(P_N/P_0) / (tau sum Delta_i)},
-   * {@code e_i = (r_i - nu tau Delta_i) / sqrt(tau Delta_i)},
-   * {@code sigma^2 = sum e_i^2 / (N - 1)}, return {@code nu + sigma^2 / 2}. With every
-   * {@code Delta_i = 1} this is {@code mean(r) / tau} and {@code stdev(r) / sqrt(tau)} (divisor
-   * N-1).
+   * Moment matching: {@code nu = ln(P_N/P_0) / (tau sum Delta_i)}, {@code e_i = (r_i - nu tau
+   * Delta_i) / sqrt(tau Delta_i)}, {@code sigma^2 = sum e_i^2 / (N - 1)}, return {@code nu +
+   * sigma^2 / 2}. With every {@code Delta_i = 1} this is {@code mean(r) / tau} and {@code stdev(r)
+   * / sqrt(tau)} (divisor N-1).
    */
   public static RiskProfile moments(ReturnSample sample) {
     requireReturns(sample, 2);
@@ -55,9 +56,9 @@ public final class ProfileEstimators {
   }
 
   /**
-   * Maximum likelihood under GBM, in closed form for any intervals: {@code nu} as in
-   * {@link #moments}, {@code sigma^2 = sum e_i^2 / N}. With equal intervals the volatility is the
-   * moments volatility times {@code sqrt((N - 1) / N)}.
+   * Maximum likelihood under GBM, in closed form for any intervals: {@code nu} as in {@link
+   * #moments}, {@code sigma^2 = sum e_i^2 / N}. With equal intervals the volatility is the moments
+   * volatility times {@code sqrt((N - 1) / N)}.
    */
   public static RiskProfile likelihood(ReturnSample sample) {
     requireReturns(sample, 2);
@@ -79,10 +80,9 @@ public final class ProfileEstimators {
 
   /**
    * Percentile matching: with {@code x_i = r_i / (Delta_i tau)} and the type-6 sample quartiles
-   * {@code q_25, q_75} ({@link #samplePercentile}), {@code m = (q_25 + q_75) / 2},
-   * {@code s = (q_75 - q_25) / (2 z_0.75)}, {@code sigma = s sqrt(tau)}, return
-   * {@code m + sigma^2 / 2}: the exact solution of {@code Phi((q_25 - m)/s) = 0.25},
-   * {@code Phi((q_75 - m)/s) = 0.75}.
+   * {@code q_25, q_75} ({@link #samplePercentile}), {@code m = (q_25 + q_75) / 2}, {@code s = (q_75
+   * - q_25) / (2 z_0.75)}, {@code sigma = s sqrt(tau)}, return {@code m + sigma^2 / 2}: the exact
+   * solution of {@code Phi((q_25 - m)/s) = 0.25}, {@code Phi((q_75 - m)/s) = 0.75}.
    */
   public static RiskProfile percentiles(ReturnSample sample) {
     requireReturns(sample, 2);
@@ -100,10 +100,10 @@ public final class ProfileEstimators {
    * Returns the sample percentile of Hyndman and Fan's type 6 ({@code numpy.percentile(method=
    * 'weibull')}): with the order statistics {@code x_(1) <= ... <= x_(n)} and {@code h = (n + 1)
    * p}: {@code x_(h)} when h is a whole number; {@code x_(n)} when {@code h > n}; {@code x_(1)}
-   * when {@code h < 1} (scrilla wraps to the maximum there, bug B3); otherwise {@code (1 - w)
-   * x_(k) + w x_(k+1)} with {@code k = floor(h)}, {@code w = h - k}. The order statistics are found
-   * by selection (Hipparchus {@link KthSelector}, the selection behind its {@code Percentile}), not
-   * a full sort. The input is not modified.
+   * when {@code h < 1} (scrilla wraps to the maximum there, bug B3); otherwise {@code (1 - w) x_(k)
+   * + w x_(k+1)} with {@code k = floor(h)}, {@code w = h - k}. The order statistics are found by
+   * selection (Hipparchus {@link KthSelector}, the selection behind its {@code Percentile}), not a
+   * full sort. The input is not modified.
    *
    * <p>Hipparchus {@code Percentile} with {@code EstimationType.R_6} has the same definition but
    * interpolates as {@code x_(k) + w (x_(k+1) - x_(k))}, which differs in the last bit in about one
@@ -140,8 +140,7 @@ public final class ProfileEstimators {
   /**
    * {@link #samplePercentile} by selection in {@code work}, which it reorders.
    *
-   * @param pivots a heap from {@link #pivotsHeap()} shared by selections in the same array, or
-   *     null
+   * @param pivots a heap from {@link #pivotsHeap()} shared by selections in the same array, or null
    */
   static double selectPercentile(double[] work, int[] pivots, double p) {
     int n = work.length;
@@ -168,7 +167,12 @@ public final class ProfileEstimators {
   private static void requireReturns(ReturnSample sample, int min) {
     if (sample.size() < min) {
       throw new SampleSizeException(
-          sample.size() + " return(s) in the sample; at least " + min + " are needed (" + (min + 1) + " prices)");
+          sample.size()
+              + " return(s) in the sample; at least "
+              + min
+              + " are needed ("
+              + (min + 1)
+              + " prices)");
     }
   }
 }

@@ -10,11 +10,11 @@ import java.util.Arrays;
 /**
  * A sample of daily log returns with the length of each interval; immutable.
  *
- * <p>From closes {@code P_0..P_N} on dates {@code t_0 < ... < t_N}: the log returns
- * {@code r_i = ln(P_i / P_{i-1})}, the interval lengths {@code Delta_i} in trading periods (NYSE
- * sessions elapsed in {@code (t_{i-1}, t_i]} for equities, calendar days for crypto) and the
- * trading period {@code tau} in years (1/252 for equities, 1/365 for crypto). {@link #logTotal()}
- * is {@code ln(P_N / P_0)}.
+ * <p>From closes {@code P_0..P_N} on dates {@code t_0 < ... < t_N}: the log returns {@code r_i =
+ * ln(P_i / P_{i-1})}, the interval lengths {@code Delta_i} in trading periods (NYSE sessions
+ * elapsed in {@code (t_{i-1}, t_i]} for equities, calendar days for crypto) and the trading period
+ * {@code tau} in years (1/252 for equities, 1/365 for crypto). {@link #logTotal()} is {@code ln(P_N
+ * / P_0)}.
  */
 public final class ReturnSample {
   private final double[] returns;
@@ -47,7 +47,11 @@ public final class ReturnSample {
     int n = prices.size();
     if (n < 2) {
       throw new SampleSizeException(
-          prices.asset().ticker() + ": " + n + " price" + (n == 1 ? " on " + prices.firstDate() : "")
+          prices.asset().ticker()
+              + ": "
+              + n
+              + " price"
+              + (n == 1 ? " on " + prices.firstDate() : "")
               + " in the window; at least 2 are needed for a return");
     }
     boolean equity = prices.asset().type() == AssetType.EQUITY;
@@ -61,7 +65,10 @@ public final class ReturnSample {
       // an equity row dated on a non-trading day still spans at least one period
       d[i - 1] = Math.max(1, delta);
     }
-    return new ReturnSample(r, d, prices.asset().type().tradingPeriod(),
+    return new ReturnSample(
+        r,
+        d,
+        prices.asset().type().tradingPeriod(),
         Math.log(prices.close(n - 1) / prices.close(0)));
   }
 
@@ -95,7 +102,11 @@ public final class ReturnSample {
     }
     if (deltas.length != closes.length - 1) {
       throw new InvalidInputException(
-          deltas.length + " interval lengths for " + closes.length + " prices; need " + (closes.length - 1));
+          deltas.length
+              + " interval lengths for "
+              + closes.length
+              + " prices; need "
+              + (closes.length - 1));
     }
     if (!(tau > 0) || Double.isInfinite(tau)) {
       throw new InvalidInputException("trading period " + tau + " must be positive");
@@ -103,7 +114,8 @@ public final class ReturnSample {
     double[] r = new double[closes.length - 1];
     for (int i = 0; i < closes.length; i++) {
       if (!(closes[i] > 0) || Double.isInfinite(closes[i])) {
-        throw new InvalidInputException("price " + closes[i] + " at position " + i + " is not a finite positive number");
+        throw new InvalidInputException(
+            "price " + closes[i] + " at position " + i + " is not a finite positive number");
       }
       if (i > 0) {
         if (!(deltas[i - 1] > 0) || Double.isInfinite(deltas[i - 1])) {
@@ -155,9 +167,7 @@ public final class ReturnSample {
     return deltas.clone();
   }
 
-  /**
-   * Returns the annualized return sample {@code x_i = r_i / (Delta_i tau)} (a new array).
-   */
+  /** Returns the annualized return sample {@code x_i = r_i / (Delta_i tau)} (a new array). */
   public double[] annualizedReturns() {
     double[] x = new double[returns.length];
     for (int i = 0; i < x.length; i++) {
@@ -175,8 +185,8 @@ public final class ReturnSample {
   }
 
   /**
-   * Returns the standardized residuals {@code e_i = (r_i - nu tau Delta_i) / sqrt(tau Delta_i)}
-   * (a new array); {@code sum(e_i^2) / (N - 1)} estimates sigma squared.
+   * Returns the standardized residuals {@code e_i = (r_i - nu tau Delta_i) / sqrt(tau Delta_i)} (a
+   * new array); {@code sum(e_i^2) / (N - 1)} estimates sigma squared.
    */
   public double[] residuals() {
     double nu = logDrift();

@@ -6,8 +6,8 @@ import io.scrilla.core.calendar.TradingCalendar;
 
 /**
  * One asset's log returns and interval lengths, reused by every pair the asset is part of
- * (package-private kernel of {@link CorrelationMatrixEstimator}). Closes and dates are read
- * through the history's accessors, never copied.
+ * (package-private kernel of {@link CorrelationMatrixEstimator}). Closes and dates are read through
+ * the history's accessors, never copied.
  *
  * <p>{@link #residuals} restricts the series to a subset of its dates and computes exactly what
  * {@link ReturnSample#of} followed by {@link ReturnSample#residuals()} computes on that subset, in
@@ -22,8 +22,10 @@ final class SeriesReturns {
   final double tau;
   private final boolean equity;
   private final TradingCalendar calendar;
+
   /** {@code logReturns[i] = ln(close(i + 1) / close(i))}, or null when not kept. */
   private final double[] logReturns;
+
   /** The interval lengths in trading periods, at least 1, or null when not kept. */
   private final double[] deltas;
 

@@ -14,16 +14,16 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * the unit diagonal of a correlation matrix) moves the eigenvalues by at most {@code 1e-12 n}; the
  * floor of 1e-10 accepts matrices typed or stored to about ten digits.
  *
- * <p><b>Test.</b> A Cholesky factorization of {@code A + (tolerance / 2) I} (row by row, {@code
- * n^3 / 6} multiply-adds, stopping at the first non-positive pivot) proves {@code lambda_min(A) >
- * -tolerance / 2} up to rounding far below the shift; singular matrices (more assets than
- * returns, perfectly correlated assets) pass, because the shift makes them definite. Only when it
- * fails is the smallest eigenvalue computed: Hipparchus' symmetric eigendecomposition, and when
- * its QL iteration does not converge (as on large singular matrices), Householder reduction to a
+ * <p><b>Test.</b> A Cholesky factorization of {@code A + (tolerance / 2) I} (row by row, {@code n^3
+ * / 6} multiply-adds, stopping at the first non-positive pivot) proves {@code lambda_min(A) >
+ * -tolerance / 2} up to rounding far below the shift; singular matrices (more assets than returns,
+ * perfectly correlated assets) pass, because the shift makes them definite. Only when it fails is
+ * the smallest eigenvalue computed: Hipparchus' symmetric eigendecomposition, and when its QL
+ * iteration does not converge (as on large singular matrices), Householder reduction to a
  * tridiagonal matrix and bisection on the Sturm count, which always converges.
  *
- * <p>Every method reads only the lower triangle {@code a[i][j], j <= i} (rows may be exactly
- * {@code i + 1} long) and never modifies the matrix.
+ * <p>Every method reads only the lower triangle {@code a[i][j], j <= i} (rows may be exactly {@code
+ * i + 1} long) and never modifies the matrix.
  */
 public final class PsdCheck {
   /** The tolerance on the smallest eigenvalue for matrices of up to 100 rows. */

@@ -16,8 +16,7 @@ import java.util.Objects;
  * @param missing how many of them have none, {@code 0 <= missing <= expected}
  * @param sessions whether the days are NYSE sessions (else calendar days)
  */
-public record Coverage(Asset asset, DateRange window, int expected, int missing,
-    boolean sessions) {
+public record Coverage(Asset asset, DateRange window, int expected, int missing, boolean sessions) {
 
   /** Validates the counts. */
   public Coverage {
@@ -40,8 +39,20 @@ public record Coverage(Asset asset, DateRange window, int expected, int missing,
    */
   public String describe() {
     String days = sessions ? "NYSE sessions" : "days";
-    return asset.ticker() + ": " + missing + " of the " + expected + " " + days + " from "
-        + window.start() + " to " + window.end() + " have no price; statistics of this window"
-        + " use the " + (expected - missing) + " prices there are and are not cached";
+    return asset.ticker()
+        + ": "
+        + missing
+        + " of the "
+        + expected
+        + " "
+        + days
+        + " from "
+        + window.start()
+        + " to "
+        + window.end()
+        + " have no price; statistics of this window"
+        + " use the "
+        + (expected - missing)
+        + " prices there are and are not cached";
   }
 }

@@ -46,28 +46,32 @@ import org.slf4j.LoggerFactory;
  * <p>Everything is cached under the identity of the source it came from ({@link
  * PriceSource#sourceId()}, {@link InterestRateSource#sourceId()}), so data of another source is
  * never served. Prices: the cache is used when it holds every trading day of the range (every
- * calendar day for crypto); otherwise only the missing span is fetched from the source, saved,
- * and the whole range served from the cache. Only settled prices are used and stored ({@link #lastSettled}):
- * rows a source gives for a session that has not settled, or dated in the future, are dropped. A
- * span already asked of the source in this process is not asked again (a source may simply have
- * no price for some days), except a span that reaches the latest settled session: it is asked
- * again once a newer session settles or {@link #RECENT_SPAN_MEMORY} has passed. Requests for the
- * same asset are serialized, so concurrent identical requests cause one fetch.
+ * calendar day for crypto); otherwise only the missing span is fetched from the source, saved, and
+ * the whole range served from the cache. Only settled prices are used and stored ({@link
+ * #lastSettled}): rows a source gives for a session that has not settled, or dated in the future,
+ * are dropped. A span already asked of the source in this process is not asked again (a source may
+ * simply have no price for some days), except a span that reaches the latest settled session: it is
+ * asked again once a newer session settles or {@link #RECENT_SPAN_MEMORY} has passed. Requests for
+ * the same asset are serialized, so concurrent identical requests cause one fetch.
  *
- * <p>Completeness: {@link #coverage(Sample, PriceHistory)} says whether a history covers every
- * day its sample's window needs; statistics computed from an incomplete one are not cached.
+ * <p>Completeness: {@link #coverage(Sample, PriceHistory)} says whether a history covers every day
+ * its sample's window needs; statistics computed from an incomplete one are not cached.
  */
 public final class MarketData {
   private static final Logger LOG = LoggerFactory.getLogger(MarketData.class);
+
   /** When an NYSE session's close is final: the 16:00 close plus a settlement margin. */
   private static final LocalTime SETTLED = LocalTime.of(16, 30);
+
   /**
    * How long a span asked of a source that reaches the latest settled session is remembered as
    * asked (at most until the next session settles): a source may publish the latest close late.
    */
   public static final Duration RECENT_SPAN_MEMORY = Duration.ofMinutes(15);
+
   /** How far back the risk-free rate is searched for: the latest curve of the year before. */
   public static final int RISK_FREE_LOOKBACK_DAYS = 366;
+
   private static final int RECENT_CURVE_DAYS = 14;
 
   private final PriceSource prices;
@@ -94,8 +98,13 @@ public final class MarketData {
    * @param clock the clock of "today"
    * @param config {@code DEFAULT_ANALYSIS_PERIOD} and {@code RISK_FREE}
    */
-  public MarketData(PriceSource prices, InterestRateSource rates, Cache cache,
-      TradingCalendar calendar, Clock clock, ScrillaConfig config) {
+  public MarketData(
+      PriceSource prices,
+      InterestRateSource rates,
+      Cache cache,
+      TradingCalendar calendar,
+      Clock clock,
+      ScrillaConfig config) {
     this.prices = Objects.requireNonNull(prices, "prices");
     this.rates = Objects.requireNonNull(rates, "rates");
     this.cache = Objects.requireNonNull(cache, "cache");
@@ -129,8 +138,7 @@ public final class MarketData {
     }
     ZonedDateTime ny = now.atZone(Exchange.TIME_ZONE);
     LocalDate today = ny.toLocalDate();
-    return calendar.previousOrSame(
-        ny.toLocalTime().isBefore(SETTLED) ? today.minusDays(1) : today);
+    return calendar.previousOrSame(ny.toLocalTime().isBefore(SETTLED) ? today.minusDays(1) : today);
   }
 
   /** Returns the earliest {@link #lastSettled(AssetType)} of the assets' types. */
@@ -188,8 +196,8 @@ public final class MarketData {
 
   /**
    * Resolves a requested window: both ends given, that range; only the end, the default length
-   * ending there (on the previous session unless every asset is crypto); only the start, from
-   * there to the end of the default window; neither, the default window.
+   * ending there (on the previous session unless every asset is crypto); only the start, from there
+   * to the end of the default window; neither, the default window.
    */
   public DateRange range(List<Asset> assets, Window requested) {
     Objects.requireNonNull(requested, "requested");
@@ -199,8 +207,11 @@ public final class MarketData {
     if (requested instanceof Window.EndingOn e) {
       boolean allCrypto = Sample.allCrypto(assets);
       LocalDate end = allCrypto ? e.end() : calendar.previousOrSame(e.end());
-      return DateRange.of(allCrypto ? end.minusDays(analysisPeriod)
-          : calendar.minusTradingDays(end, analysisPeriod), end);
+      return DateRange.of(
+          allCrypto
+              ? end.minusDays(analysisPeriod)
+              : calendar.minusTradingDays(end, analysisPeriod),
+          end);
     }
     DateRange dflt = defaultRange(assets);
     return requested instanceof Window.StartingOn s ? DateRange.of(s.start(), dflt.end()) : dflt;
@@ -212,8 +223,8 @@ public final class MarketData {
   }
 
   /**
-   * Resolves a request with the group's default {@code weekends} flag (true only when every
-   * asset is crypto).
+   * Resolves a request with the group's default {@code weekends} flag (true only when every asset
+   * is crypto).
    *
    * @see #sample(List, DateRange, EstimationMethod, boolean)
    */
@@ -222,46 +233,51 @@ public final class MarketData {
   }
 
   /**
-   * Resolves a request into the sample its statistics use: an end after the last settled day
-   * (today before the close has settled, or a future date) is cut to that day (for a group, the
-   * earliest of its assets' {@link #lastSettled(AssetType)}); weekends are kept only when asked
-   * for and every asset is crypto; without weekends both ends move back to NYSE sessions. The
-   * sample's window is the window actually used.
+   * Resolves a request into the sample its statistics use: an end after the last settled day (today
+   * before the close has settled, or a future date) is cut to that day (for a group, the earliest
+   * of its assets' {@link #lastSettled(AssetType)}); weekends are kept only when asked for and
+   * every asset is crypto; without weekends both ends move back to NYSE sessions. The sample's
+   * window is the window actually used.
    *
    * @param assets the assets, distinct
    * @param requested the window asked for
    * @param method the estimation method
-   * @param weekends whether to keep weekend and holiday prices (honored only when every asset
-   *     is crypto)
+   * @param weekends whether to keep weekend and holiday prices (honored only when every asset is
+   *     crypto)
    * @throws InvalidInputException for a window without a session, naming the assets and dates
    */
-  public Sample sample(List<Asset> assets, DateRange requested, EstimationMethod method,
-      boolean weekends) {
+  public Sample sample(
+      List<Asset> assets, DateRange requested, EstimationMethod method, boolean weekends) {
     Objects.requireNonNull(assets, "assets");
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(method, "method");
     boolean w = weekends && defaultWeekends(assets);
     LocalDate settled = lastSettled(assets);
-    DateRange r = requested.end().isAfter(settled)
-        ? DateRange.of(requested.start().isAfter(settled) ? settled : requested.start(), settled)
-        : requested;
+    DateRange r =
+        requested.end().isAfter(settled)
+            ? DateRange.of(
+                requested.start().isAfter(settled) ? settled : requested.start(), settled)
+            : requested;
     try {
-      return new Sample(
-          priceSourceId(), assets, w ? r : calendar.toTradingDays(r), method, w);
+      return new Sample(priceSourceId(), assets, w ? r : calendar.toTradingDays(r), method, w);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(Sample.label(assets) + ": " + e.getMessage()
-          + "; choose dates that include an NYSE session", e);
+      throw new InvalidInputException(
+          Sample.label(assets)
+              + ": "
+              + e.getMessage()
+              + "; choose dates that include an NYSE session",
+          e);
     }
   }
 
   /**
-   * Returns the prices of one asset of the sample: the window's prices, restricted to NYSE
-   * sessions unless the sample keeps weekends.
+   * Returns the prices of one asset of the sample: the window's prices, restricted to NYSE sessions
+   * unless the sample keeps weekends.
    *
    * <p>An equity row on a weekend or NYSE holiday cannot be a session close; it is skipped, with
-   * one warning per asset naming the ticker and the dates. A history that does not
-   * {@link #coverage cover} the window is returned with one warning per asset and window saying
-   * how many days lack a price.
+   * one warning per asset naming the ticker and the dates. A history that does not {@link #coverage
+   * cover} the window is returned with one warning per asset and window saying how many days lack a
+   * price.
    *
    * @throws PriceUnavailableException when the window has no price of the asset
    */
@@ -270,8 +286,8 @@ public final class MarketData {
   }
 
   /**
-   * Returns {@link #history(Sample, Asset)} read from {@code from} (before the window's start,
-   * for statistics that need a lookback, such as moving averages) to the window's end.
+   * Returns {@link #history(Sample, Asset)} read from {@code from} (before the window's start, for
+   * statistics that need a lookback, such as moving averages) to the window's end.
    */
   public PriceHistory history(Sample sample, Asset asset, LocalDate from) {
     if (!sample.assets().contains(asset)) {
@@ -290,9 +306,9 @@ public final class MarketData {
   /**
    * Returns how much of the sample's window a history of one of its assets covers: every NYSE
    * session of the window needs a price, or every calendar day when the sample keeps weekends. A
-   * statistic is final, and may be cached, only when every history it used is complete; days
-   * after the {@link #lastSettled last settled} day (a sample built by hand with a future end)
-   * have no final price and count as missing.
+   * statistic is final, and may be cached, only when every history it used is complete; days after
+   * the {@link #lastSettled last settled} day (a sample built by hand with a future end) have no
+   * final price and count as missing.
    *
    * @param sample the sample
    * @param history prices of one of the sample's assets, as {@link #history} returns them
@@ -302,8 +318,8 @@ public final class MarketData {
     Objects.requireNonNull(history, "history");
     DateRange w = sample.window();
     boolean sessions = sample.tradingDaysOnly();
-    int expected = sessions
-        ? calendar.countTradingDays(w) : w.endEpochDay() - w.startEpochDay() + 1;
+    int expected =
+        sessions ? calendar.countTradingDays(w) : w.endEpochDay() - w.startEpochDay() + 1;
     PriceHistory in = history.slice(w);
     int have = 0;
     for (int i = 0; i < in.size(); i++) {
@@ -338,12 +354,15 @@ public final class MarketData {
     }
     Asset asset = p.asset();
     if (asset.type() == AssetType.EQUITY && warnedOffSession.add(asset)) {
-      LOG.warn("{}: skipped {} price row(s) dated on no NYSE session: {}", asset.ticker(),
-          dropped.size(), dropped);
+      LOG.warn(
+          "{}: skipped {} price row(s) dated on no NYSE session: {}",
+          asset.ticker(),
+          dropped.size(),
+          dropped);
     }
     return p.hasOpens()
-        ? PriceHistory.of(asset, Arrays.copyOf(days, k), Arrays.copyOf(opens, k),
-            Arrays.copyOf(closes, k))
+        ? PriceHistory.of(
+            asset, Arrays.copyOf(days, k), Arrays.copyOf(opens, k), Arrays.copyOf(closes, k))
         : PriceHistory.ofCloses(asset, Arrays.copyOf(days, k), Arrays.copyOf(closes, k));
   }
 
@@ -371,11 +390,16 @@ public final class MarketData {
     Objects.requireNonNull(range, "range");
     LocalDate settled = lastSettled(asset.type());
     if (range.start().isAfter(settled)) {
-      throw new PriceUnavailableException(asset.ticker() + ": no settled price between "
-          + range.start() + " and " + range.end() + "; the latest settled "
-          + (asset.type() == AssetType.EQUITY
-              ? "session is " + settled + " (a close is final at 16:30 New York time)"
-              : "day is " + settled + " (a crypto day is final when it is over in UTC)"));
+      throw new PriceUnavailableException(
+          asset.ticker()
+              + ": no settled price between "
+              + range.start()
+              + " and "
+              + range.end()
+              + "; the latest settled "
+              + (asset.type() == AssetType.EQUITY
+                  ? "session is " + settled + " (a close is final at 16:30 New York time)"
+                  : "day is " + settled + " (a crypto day is final when it is over in UTC)"));
     }
     DateRange r = range.end().isAfter(settled) ? DateRange.of(range.start(), settled) : range;
     Object lock = locks.computeIfAbsent(asset, a -> new Object());
@@ -401,7 +425,11 @@ public final class MarketData {
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
-            asset.ticker() + ": no price between " + range.start() + " and " + range.end()
+            asset.ticker()
+                + ": no price between "
+                + range.start()
+                + " and "
+                + range.end()
                 + "; check the ticker, its type (equity or crypto) and the dates");
       }
       return cached;
@@ -416,16 +444,25 @@ public final class MarketData {
     if (got.isEmpty() || !got.lastDate().isAfter(settled)) {
       return got;
     }
-    PriceHistory keep = got.firstDate().isAfter(settled) ? PriceHistory.empty(got.asset())
-        : got.slice(DateRange.of(got.firstDate(), settled));
+    PriceHistory keep =
+        got.firstDate().isAfter(settled)
+            ? PriceHistory.empty(got.asset())
+            : got.slice(DateRange.of(got.firstDate(), settled));
     LocalDate today = today();
     if (got.lastDate().isAfter(today)) {
-      LOG.warn("{}: the price source gave {} row(s) dated after the latest settled day {}, up to"
-          + " {}; they are not used", got.asset().ticker(), got.size() - keep.size(), settled,
+      LOG.warn(
+          "{}: the price source gave {} row(s) dated after the latest settled day {}, up to"
+              + " {}; they are not used",
+          got.asset().ticker(),
+          got.size() - keep.size(),
+          settled,
           got.lastDate());
     } else {
-      LOG.debug("{}: dropped {} unsettled row(s) after {}", got.asset().ticker(),
-          got.size() - keep.size(), settled);
+      LOG.debug(
+          "{}: dropped {} unsettled row(s) after {}",
+          got.asset().ticker(),
+          got.size() - keep.size(),
+          settled);
     }
     return keep;
   }
@@ -452,7 +489,8 @@ public final class MarketData {
         last = day;
       }
     }
-    return first < 0 ? Optional.empty()
+    return first < 0
+        ? Optional.empty()
         : Optional.of(DateRange.of(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last)));
   }
 
@@ -467,53 +505,68 @@ public final class MarketData {
   /**
    * Returns the latest yield curve published on or before {@code date}, searching back at most
    * {@link #RISK_FREE_LOOKBACK_DAYS} days. The fortnight before the date is read first, from the
-   * cache when it holds a curve from the 4 days before the last session on or before
-   * {@code date} (the Treasury skips bond-market holidays), else from the source; only when that
-   * fortnight has no curve is the rest of the year before asked for.
+   * cache when it holds a curve from the 4 days before the last session on or before {@code date}
+   * (the Treasury skips bond-market holidays), else from the source; only when that fortnight has
+   * no curve is the rest of the year before asked for.
    *
-   * @throws PriceUnavailableException when no curve was published in that year, saying how to
-   *     give a rate instead
+   * @throws PriceUnavailableException when no curve was published in that year, saying how to give
+   *     a rate instead
    */
   public YieldCurve yieldCurve(LocalDate date, ProgressListener listener) {
     Objects.requireNonNull(date, "date");
     DateRange recentSpan = DateRange.of(date.minusDays(RECENT_CURVE_DAYS), date);
     LocalDate recent = calendar.previousOrSame(date).minusDays(4);
-    List<YieldCurve> curves = curves(recentSpan, listener,
-        cached -> !cached.isEmpty() && !cached.get(cached.size() - 1).date().isBefore(recent));
+    List<YieldCurve> curves =
+        curves(
+            recentSpan,
+            listener,
+            cached -> !cached.isEmpty() && !cached.get(cached.size() - 1).date().isBefore(recent));
     if (curves.isEmpty()) {
-      DateRange older = DateRange.of(date.minusDays(RISK_FREE_LOOKBACK_DAYS),
-          date.minusDays(RECENT_CURVE_DAYS + 1));
+      DateRange older =
+          DateRange.of(
+              date.minusDays(RISK_FREE_LOOKBACK_DAYS), date.minusDays(RECENT_CURVE_DAYS + 1));
       curves = yieldCurves(older, listener);
     }
     if (curves.isEmpty()) {
-      throw new PriceUnavailableException("no Treasury yield curve published between "
-          + date.minusDays(RISK_FREE_LOOKBACK_DAYS) + " and " + date
-          + "; give the risk-free rate explicitly (--risk-free-rate R in the scrilla command,"
-          + " RiskFreeRate.of(r) in the library)");
+      throw new PriceUnavailableException(
+          "no Treasury yield curve published between "
+              + date.minusDays(RISK_FREE_LOOKBACK_DAYS)
+              + " and "
+              + date
+              + "; give the risk-free rate explicitly (--risk-free-rate R in the scrilla command,"
+              + " RiskFreeRate.of(r) in the library)");
     }
     return curves.get(curves.size() - 1);
   }
 
   /**
    * Returns the risk-free rate on a date: the {@code RISK_FREE} maturity's yield of the latest
-   * Treasury curve published on or before the date (searched back one year), with the curve's
-   * date.
+   * Treasury curve published on or before the date (searched back one year), with the curve's date.
    *
-   * @throws PriceUnavailableException when no curve was published in that year, or the curve
-   *     lacks the maturity
+   * @throws PriceUnavailableException when no curve was published in that year, or the curve lacks
+   *     the maturity
    */
   public RiskFreeQuote riskFreeQuote(LocalDate date, ProgressListener listener) {
     YieldCurve curve = yieldCurve(date, listener);
-    double rate = curve.rate(riskFree).orElseThrow(() -> new PriceUnavailableException(
-        "the Treasury curve of " + curve.date() + " has no " + riskFree + " yield; set RISK_FREE"
-            + " to a published maturity, or give the risk-free rate explicitly"
-            + " (--risk-free-rate R, RiskFreeRate.of(r))"));
+    double rate =
+        curve
+            .rate(riskFree)
+            .orElseThrow(
+                () ->
+                    new PriceUnavailableException(
+                        "the Treasury curve of "
+                            + curve.date()
+                            + " has no "
+                            + riskFree
+                            + " yield; set RISK_FREE"
+                            + " to a published maturity, or give the risk-free rate explicitly"
+                            + " (--risk-free-rate R, RiskFreeRate.of(r))"));
     return new RiskFreeQuote(rate, riskFree, curve.date());
   }
 
   /**
-   * Returns the risk-free rate of a statistic whose window ends on {@code date}: the fixed rate,
-   * or the configured source's {@link #riskFreeQuote rate} on that date.
+   * Returns the risk-free rate of a statistic whose window ends on {@code date}: the fixed rate, or
+   * the configured source's {@link #riskFreeQuote rate} on that date.
    *
    * @return annualized decimal fraction
    */
@@ -541,8 +594,7 @@ public final class MarketData {
    * cached ones are not {@code complete} and this process has not asked the source for it yet.
    */
   private List<YieldCurve> curves(
-      DateRange range, ProgressListener listener,
-      Predicate<List<YieldCurve>> complete) {
+      DateRange range, ProgressListener listener, Predicate<List<YieldCurve>> complete) {
     synchronized (rateLock) {
       SourceId source = rates.sourceId();
       List<YieldCurve> cached = cache.interest().get(source, range);
@@ -576,8 +628,11 @@ public final class MarketData {
 
     /** Returns whether a remembered span encloses {@code r}, forgetting expired ones first. */
     boolean encloses(DateRange r, LocalDate settled, Instant now) {
-      spans.removeIf(a -> a.recent() && (!a.settled().equals(settled)
-          || !now.isBefore(a.at().plus(RECENT_SPAN_MEMORY))));
+      spans.removeIf(
+          a ->
+              a.recent()
+                  && (!a.settled().equals(settled)
+                      || !now.isBefore(a.at().plus(RECENT_SPAN_MEMORY))));
       return spans.stream().anyMatch(a -> a.span().encloses(r));
     }
 
@@ -601,8 +656,8 @@ public final class MarketData {
   private record Asked(DateRange span, LocalDate settled, boolean recent, Instant at) {}
 
   /**
-   * Empties the cache (prices, curves, profiles, correlations) and forgets which spans this
-   * process has asked the sources for.
+   * Empties the cache (prices, curves, profiles, correlations) and forgets which spans this process
+   * has asked the sources for.
    */
   public void clearCache() {
     cache.clear();

@@ -13,22 +13,25 @@ import java.util.Objects;
 
 /**
  * A request resolved once: the price source, the assets, the window actually used, the estimation
- * method and the {@code weekends} flag. Every statistic of the request is computed from it, and its prices come
- * from {@link MarketData#history(Sample, Asset)}. Produced only by {@link MarketData#sample}, which
- * holds the window and weekends policy; immutable.
+ * method and the {@code weekends} flag. Every statistic of the request is computed from it, and its
+ * prices come from {@link MarketData#history(Sample, Asset)}. Produced only by {@link
+ * MarketData#sample}, which holds the window and weekends policy; immutable.
  *
  * @param source the identity of the price source the statistics are computed from; part of every
  *     cache key made from this sample
  * @param assets the assets, distinct, in the order given
- * @param window the window actually used: an end after the last settled day (today before the
- *     close has settled, or a future date) cut to that day and, unless {@code weekends}, both ends
- *     moved back to NYSE sessions
+ * @param window the window actually used: an end after the last settled day (today before the close
+ *     has settled, or a future date) cut to that day and, unless {@code weekends}, both ends moved
+ *     back to NYSE sessions
  * @param method the estimation method
- * @param weekends whether weekend and holiday prices are kept; true only when every asset is
- *     crypto
+ * @param weekends whether weekend and holiday prices are kept; true only when every asset is crypto
  */
-public record Sample(SourceId source, List<Asset> assets, DateRange window,
-    EstimationMethod method, boolean weekends) {
+public record Sample(
+    SourceId source,
+    List<Asset> assets,
+    DateRange window,
+    EstimationMethod method,
+    boolean weekends) {
 
   /** Validates: at least one asset, distinct, weekends only for crypto. */
   public Sample {
@@ -43,8 +46,8 @@ public record Sample(SourceId source, List<Asset> assets, DateRange window,
       throw new InvalidInputException("an asset is repeated in " + assets + ": give each once");
     }
     if (weekends && !allCrypto(assets)) {
-      throw new InvalidInputException("weekends can be kept only when every asset is crypto: "
-          + assets);
+      throw new InvalidInputException(
+          "weekends can be kept only when every asset is crypto: " + assets);
     }
   }
 

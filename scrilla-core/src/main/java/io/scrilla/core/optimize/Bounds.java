@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * Per-asset weight bounds {@code lo_j <= w_j <= hi_j}; immutable and thread-safe.
  *
- * <p>Either one pair for every asset ({@link #uniform(double, double)}, e.g. the default
- * long-only {@code [0, 1]}, or {@code [-1, 2]} to allow shorting and leverage), or one pair per
- * asset in ticker order ({@link #perAsset(double[], double[])}). Weights are decimal fractions of
- * the invested amount, at most {@link #MAX_MAGNITUDE} in magnitude. Whether the bounds leave any
+ * <p>Either one pair for every asset ({@link #uniform(double, double)}, e.g. the default long-only
+ * {@code [0, 1]}, or {@code [-1, 2]} to allow shorting and leverage), or one pair per asset in
+ * ticker order ({@link #perAsset(double[], double[])}). Weights are decimal fractions of the
+ * invested amount, at most {@link #MAX_MAGNITUDE} in magnitude. Whether the bounds leave any
  * portfolio with {@code sum w = 1} is checked against the portfolio when solving (contradictory
  * bounds fail naming the assets).
  *
@@ -19,36 +19,50 @@ import java.util.Objects;
  */
 public record Bounds(double[] lower, double[] upper) {
   /**
-   * The largest magnitude of a bound: 100, a weight of 100 times the invested amount. Wider
-   * bounds are rejected: the active-set solver starts from a vertex of the bounds, and with
-   * bounds of about {@code 3e3} and more, rounding at that scale (weights near the bounds,
-   * summing to 1) no longer leaves a certifiable answer.
+   * The largest magnitude of a bound: 100, a weight of 100 times the invested amount. Wider bounds
+   * are rejected: the active-set solver starts from a vertex of the bounds, and with bounds of
+   * about {@code 3e3} and more, rounding at that scale (weights near the bounds, summing to 1) no
+   * longer leaves a certifiable answer.
    */
   public static final double MAX_MAGNITUDE = 100;
 
   private static final Bounds LONG_ONLY = new Bounds(new double[] {0}, new double[] {1});
 
   /**
-   * Validates: same lengths, at least one entry, finite numbers of magnitude at most
-   * {@link #MAX_MAGNITUDE}; copies the arrays.
+   * Validates: same lengths, at least one entry, finite numbers of magnitude at most {@link
+   * #MAX_MAGNITUDE}; copies the arrays.
    */
   public Bounds {
     Objects.requireNonNull(lower, "lower");
     Objects.requireNonNull(upper, "upper");
     if (lower.length == 0 || lower.length != upper.length) {
-      throw new InvalidInputException("bounds need as many lower as upper entries (at least one),"
-          + " got " + lower.length + " and " + upper.length);
+      throw new InvalidInputException(
+          "bounds need as many lower as upper entries (at least one),"
+              + " got "
+              + lower.length
+              + " and "
+              + upper.length);
     }
     for (int i = 0; i < lower.length; i++) {
       if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i])) {
-        throw new InvalidInputException("bounds must be finite, got [" + lower[i] + ", "
-            + upper[i] + "]");
+        throw new InvalidInputException(
+            "bounds must be finite, got [" + lower[i] + ", " + upper[i] + "]");
       }
       if (Math.abs(lower[i]) > MAX_MAGNITUDE || Math.abs(upper[i]) > MAX_MAGNITUDE) {
-        throw new InvalidInputException("bounds [" + lower[i] + ", " + upper[i] + "] are too"
-            + " wide: each weight bound must lie within [-" + MAX_MAGNITUDE + ", "
-            + MAX_MAGNITUDE + "] (a weight of " + MAX_MAGNITUDE + " is that many times the"
-            + " invested amount); narrow them");
+        throw new InvalidInputException(
+            "bounds ["
+                + lower[i]
+                + ", "
+                + upper[i]
+                + "] are too"
+                + " wide: each weight bound must lie within [-"
+                + MAX_MAGNITUDE
+                + ", "
+                + MAX_MAGNITUDE
+                + "] (a weight of "
+                + MAX_MAGNITUDE
+                + " is that many times the"
+                + " invested amount); narrow them");
       }
     }
     lower = lower.clone();
@@ -139,7 +153,8 @@ public record Bounds(double[] lower, double[] upper) {
 
   @Override
   public String toString() {
-    return isUniform() ? "Bounds[" + lower[0] + ", " + upper[0] + "]"
+    return isUniform()
+        ? "Bounds[" + lower[0] + ", " + upper[0] + "]"
         : "Bounds[lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The constraints of an optimization: the budget {@code sum w = 1} (always), per-asset
- * {@link Bounds}, and an optional target return {@code R(w) = R*}; immutable and thread-safe.
+ * The constraints of an optimization: the budget {@code sum w = 1} (always), per-asset {@link
+ * Bounds}, and an optional target return {@code R(w) = R*}; immutable and thread-safe.
  *
  * <pre>{@code
  * Constraints c = Constraints.longOnly().withTargetReturn(0.08);
@@ -23,8 +23,8 @@ public record Constraints(Bounds bounds, OptionalDouble targetReturn) {
     Objects.requireNonNull(bounds, "bounds");
     Objects.requireNonNull(targetReturn, "targetReturn");
     if (targetReturn.isPresent() && !Double.isFinite(targetReturn.getAsDouble())) {
-      throw new InvalidInputException("target return must be finite, got "
-          + targetReturn.getAsDouble());
+      throw new InvalidInputException(
+          "target return must be finite, got " + targetReturn.getAsDouble());
     }
   }
 

@@ -25,27 +25,28 @@ import org.hipparchus.linear.RealMatrix;
  * array here and of the weights of every {@link Solution}.
  *
  * <p>The portfolio functions of a weight vector {@code w} are
+ *
  * <ul>
  *   <li>{@code R(w) = w . mu} ({@link #expectedReturn(double[])}),
  *   <li>{@code V(w) = sqrt((w o sigma)' C (w o sigma))} ({@link #volatility(double[])}),
  *   <li>{@code Sharpe(w) = (R - r_f) / V} ({@link #sharpeRatio(double[])}),
- *   <li>value at risk and conditional value at risk losses over a {@link TailEvent}, see {@link TailRisk}.
+ *   <li>value at risk and conditional value at risk losses over a {@link TailEvent}, see {@link
+ *       TailRisk}.
  * </ul>
  *
  * <p>Validation: equal sizes, finite numbers, {@code sigma >= 0}, tickers distinct, a correlation
  * matrix that is symmetric, has a unit diagonal and entries in [-1, 1] (each to 1e-12), and is
- * positive semi-definite: its smallest eigenvalue must be at least {@code -max(1e-10, 1e-12 n)}
- * for n assets (the same rule as {@code CorrelationMatrix}'s). A Cholesky factorization of the
- * matrix plus half that tolerance times the identity proves that cheaply for almost every matrix,
- * singular ones (more assets than returns) included; only when it fails is the smallest
- * eigenvalue computed. A matrix that fails is rejected with its smallest eigenvalue in the
- * message, unless the caller opts into {@link Builder#repairCorrelation(boolean)}.
+ * positive semi-definite: its smallest eigenvalue must be at least {@code -max(1e-10, 1e-12 n)} for
+ * n assets (the same rule as {@code CorrelationMatrix}'s). A Cholesky factorization of the matrix
+ * plus half that tolerance times the identity proves that cheaply for almost every matrix, singular
+ * ones (more assets than returns) included; only when it fails is the smallest eigenvalue computed.
+ * A matrix that fails is rejected with its smallest eigenvalue in the message, unless the caller
+ * opts into {@link Builder#repairCorrelation(boolean)}.
  *
- * <p>Assets: a portfolio built by the facade carries its {@link Asset}s (so a {@link Solution}
- * can be allocated in whole shares or crypto units). Built from names alone
- * ({@link #of(List, double[], double[], double[][], double)}, {@link Builder#tickers(List)}), each
- * name becomes an equity asset ({@link Asset#equity(String)}: upper-cased, 1-20 letters, digits or
- * {@code . - ^ = _}).
+ * <p>Assets: a portfolio built by the facade carries its {@link Asset}s (so a {@link Solution} can
+ * be allocated in whole shares or crypto units). Built from names alone ({@link #of(List, double[],
+ * double[], double[][], double)}, {@link Builder#tickers(List)}), each name becomes an equity asset
+ * ({@link Asset#equity(String)}: upper-cased, 1-20 letters, digits or {@code . - ^ = _}).
  *
  * <pre>{@code
  * Portfolio p = Portfolio.of(List.of("SPY", "TLT"), new double[] {0.10, 0.04},
@@ -58,6 +59,7 @@ public final class Portfolio {
    * up to 100 assets; a matrix of n > 100 assets is accepted down to {@code -1e-12 n}.
    */
   public static final double PSD_TOLERANCE = PsdCheck.TOLERANCE_FLOOR;
+
   private static final double ENTRY_TOLERANCE = 1e-12;
 
   private final List<Asset> assets;
@@ -66,15 +68,18 @@ public final class Portfolio {
   private final double[] volatilities;
   private final double[][] correlation;
   private final double riskFreeRate;
+
   /** The smallest eigenvalue, computed on the first call of {@link #smallestEigenvalue()}. */
   private double smallestEigenvalue;
+
   private boolean knownSmallestEigenvalue;
   private final boolean repaired;
+
   /** Covariance, row-major n*n, computed once. */
   private final double[] covariance;
 
-  private Portfolio(List<Asset> assets, double[] mu, double[] sigma, double[][] c, double rf,
-      boolean repair) {
+  private Portfolio(
+      List<Asset> assets, double[] mu, double[] sigma, double[][] c, double rf, boolean repair) {
     Objects.requireNonNull(assets, "assets");
     List<String> tickers = assets.stream().map(Asset::ticker).toList();
     Objects.requireNonNull(mu, "returns");
@@ -88,30 +93,40 @@ public final class Portfolio {
     for (String t : tickers) {
       Objects.requireNonNull(t, "ticker");
       if (!seen.add(t)) {
-        throw new InvalidInputException("ticker " + t + " appears twice in " + tickers
-            + ": give each asset once");
+        throw new InvalidInputException(
+            "ticker " + t + " appears twice in " + tickers + ": give each asset once");
       }
     }
     if (mu.length != n || sigma.length != n || c.length != n) {
-      throw new InvalidInputException("sizes differ: " + n + " tickers, " + mu.length
-          + " returns, " + sigma.length + " volatilities, " + c.length
-          + " correlation rows; give one of each per ticker, in ticker order");
+      throw new InvalidInputException(
+          "sizes differ: "
+              + n
+              + " tickers, "
+              + mu.length
+              + " returns, "
+              + sigma.length
+              + " volatilities, "
+              + c.length
+              + " correlation rows; give one of each per ticker, in ticker order");
     }
     if (!Double.isFinite(rf)) {
       throw new InvalidInputException("risk-free rate must be finite, got " + rf);
     }
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(mu[i])) {
-        throw new InvalidInputException("return of " + tickers.get(i) + " must be finite, got "
-            + mu[i]);
+        throw new InvalidInputException(
+            "return of " + tickers.get(i) + " must be finite, got " + mu[i]);
       }
       if (!Double.isFinite(sigma[i]) || sigma[i] < 0) {
-        throw new InvalidInputException("volatility of " + tickers.get(i)
-            + " must be finite and not negative, got " + sigma[i]);
+        throw new InvalidInputException(
+            "volatility of "
+                + tickers.get(i)
+                + " must be finite and not negative, got "
+                + sigma[i]);
       }
       if (c[i] == null || c[i].length != n) {
-        throw new InvalidInputException("correlation row " + i + " (" + tickers.get(i)
-            + ") must have " + n + " entries");
+        throw new InvalidInputException(
+            "correlation row " + i + " (" + tickers.get(i) + ") must have " + n + " entries");
       }
     }
     double[][] cc = new double[n][n];
@@ -119,21 +134,41 @@ public final class Portfolio {
       for (int j = 0; j < n; j++) {
         double v = c[i][j];
         if (!Double.isFinite(v)) {
-          throw new InvalidInputException("correlation of " + tickers.get(i) + " and "
-              + tickers.get(j) + " must be finite, got " + v);
+          throw new InvalidInputException(
+              "correlation of "
+                  + tickers.get(i)
+                  + " and "
+                  + tickers.get(j)
+                  + " must be finite, got "
+                  + v);
         }
         if (Math.abs(v - c[j][i]) > ENTRY_TOLERANCE) {
-          throw new InvalidInputException("correlation matrix is not symmetric: entry ("
-              + tickers.get(i) + ", " + tickers.get(j) + ") is " + v + " but (" + tickers.get(j)
-              + ", " + tickers.get(i) + ") is " + c[j][i]);
+          throw new InvalidInputException(
+              "correlation matrix is not symmetric: entry ("
+                  + tickers.get(i)
+                  + ", "
+                  + tickers.get(j)
+                  + ") is "
+                  + v
+                  + " but ("
+                  + tickers.get(j)
+                  + ", "
+                  + tickers.get(i)
+                  + ") is "
+                  + c[j][i]);
         }
         if (i == j && Math.abs(v - 1) > ENTRY_TOLERANCE) {
-          throw new InvalidInputException("correlation of " + tickers.get(i)
-              + " with itself must be 1, got " + v);
+          throw new InvalidInputException(
+              "correlation of " + tickers.get(i) + " with itself must be 1, got " + v);
         }
         if (Math.abs(v) > 1 + ENTRY_TOLERANCE) {
-          throw new InvalidInputException("correlation of " + tickers.get(i) + " and "
-              + tickers.get(j) + " must lie in [-1, 1], got " + v);
+          throw new InvalidInputException(
+              "correlation of "
+                  + tickers.get(i)
+                  + " and "
+                  + tickers.get(j)
+                  + " must lie in [-1, 1], got "
+                  + v);
         }
         cc[i][j] = i == j ? 1.0 : Math.max(-1, Math.min(1, 0.5 * (v + c[j][i])));
       }
@@ -144,10 +179,15 @@ public final class Portfolio {
     boolean didRepair = false;
     if (!psd.positiveSemiDefinite()) {
       if (!repair) {
-        throw new InvalidInputException("correlation matrix of " + tickers
-            + " is not positive semi-definite: its smallest eigenvalue is " + minEig
-            + " (allowed: >= " + (-PsdCheck.tolerance(n)) + "); estimate all entries on one"
-            + " common sample, or opt into Portfolio.builder().repairCorrelation(true)");
+        throw new InvalidInputException(
+            "correlation matrix of "
+                + tickers
+                + " is not positive semi-definite: its smallest eigenvalue is "
+                + minEig
+                + " (allowed: >= "
+                + (-PsdCheck.tolerance(n))
+                + "); estimate all entries on one"
+                + " common sample, or opt into Portfolio.builder().repairCorrelation(true)");
       }
       cc = repair(cc, tickers);
       minEig = PsdCheck.smallestEigenvalue(cc);
@@ -195,9 +235,14 @@ public final class Portfolio {
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       if (!(r[i][i] > 0)) {
-        throw new InvalidInputException("cannot repair the correlation matrix of " + tickers
-            + ": after clipping its negative eigenvalues, the variance of " + tickers.get(i)
-            + " is " + r[i][i] + "; supply a positive semi-definite matrix");
+        throw new InvalidInputException(
+            "cannot repair the correlation matrix of "
+                + tickers
+                + ": after clipping its negative eigenvalues, the variance of "
+                + tickers.get(i)
+                + " is "
+                + r[i][i]
+                + "; supply a positive semi-definite matrix");
       }
       d[i] = 1 / Math.sqrt(r[i][i]);
     }
@@ -225,10 +270,14 @@ public final class Portfolio {
    * @return the portfolio
    * @throws InvalidInputException when a size, number or the matrix is invalid
    */
-  public static Portfolio of(List<String> tickers, double[] returns, double[] volatilities,
-      double[][] correlation, double riskFreeRate) {
-    return new Portfolio(equities(tickers), returns, volatilities, correlation, riskFreeRate,
-        false);
+  public static Portfolio of(
+      List<String> tickers,
+      double[] returns,
+      double[] volatilities,
+      double[][] correlation,
+      double riskFreeRate) {
+    return new Portfolio(
+        equities(tickers), returns, volatilities, correlation, riskFreeRate, false);
   }
 
   /** Returns each name as an equity asset. */
@@ -252,11 +301,18 @@ public final class Portfolio {
    * @return the portfolio
    * @throws InvalidInputException when a size or the matrix is invalid
    */
-  public static Portfolio of(List<String> tickers, List<RiskProfile> profiles,
-      double[][] correlation, double riskFreeRate) {
+  public static Portfolio of(
+      List<String> tickers,
+      List<RiskProfile> profiles,
+      double[][] correlation,
+      double riskFreeRate) {
     Objects.requireNonNull(profiles, "profiles");
-    return builder().tickers(tickers).profiles(profiles).correlation(correlation)
-        .riskFreeRate(riskFreeRate).build();
+    return builder()
+        .tickers(tickers)
+        .profiles(profiles)
+        .correlation(correlation)
+        .riskFreeRate(riskFreeRate)
+        .build();
   }
 
   /** Returns a builder; see {@link Builder}. */
@@ -366,8 +422,8 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the annual volatility {@code V(w) = sqrt((w o sigma)' C (w o sigma))}; a quadratic
-   * form that rounds below zero (singular matrix) gives 0.
+   * Returns the annual volatility {@code V(w) = sqrt((w o sigma)' C (w o sigma))}; a quadratic form
+   * that rounds below zero (singular matrix) gives 0.
    *
    * @param weights the weights in ticker order
    * @return annual volatility, decimal fraction
@@ -396,8 +452,8 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the Sharpe ratio {@code (R(w) - r_f) / V(w)}; IEEE division applies when the
-   * volatility is zero (an infinity, or NaN when the excess return is zero too).
+   * Returns the Sharpe ratio {@code (R(w) - r_f) / V(w)}; IEEE division applies when the volatility
+   * is zero (an infinity, or NaN when the excess return is zero too).
    *
    * @param weights the weights in ticker order
    * @return the Sharpe ratio, per square root of a year
@@ -407,9 +463,8 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the value-at-risk loss of the portfolio, a fraction of the initial value: see
-   * {@link TailRisk#valueAtRiskLoss} with the portfolio's return {@code R} and volatility
-   * {@code V}.
+   * Returns the value-at-risk loss of the portfolio, a fraction of the initial value: see {@link
+   * TailRisk#valueAtRiskLoss} with the portfolio's return {@code R} and volatility {@code V}.
    *
    * @param weights the weights in ticker order
    * @param event the tail probability p and the horizon T in years
@@ -420,8 +475,8 @@ public final class Portfolio {
   }
 
   /**
-   * Returns the conditional value-at-risk loss (expected shortfall) of the portfolio, a fraction
-   * of the initial value: see {@link TailRisk#conditionalValueAtRiskLoss}.
+   * Returns the conditional value-at-risk loss (expected shortfall) of the portfolio, a fraction of
+   * the initial value: see {@link TailRisk#conditionalValueAtRiskLoss}.
    *
    * @param weights the weights in ticker order
    * @param event the tail probability p and the horizon T in years
@@ -438,8 +493,14 @@ public final class Portfolio {
   private void check(double[] weights) {
     Objects.requireNonNull(weights, "weights");
     if (weights.length != size()) {
-      throw new InvalidInputException("got " + weights.length + " weights for " + size()
-          + " tickers " + tickers + ": give one weight per ticker, in ticker order");
+      throw new InvalidInputException(
+          "got "
+              + weights.length
+              + " weights for "
+              + size()
+              + " tickers "
+              + tickers
+              + ": give one weight per ticker, in ticker order");
     }
     for (double w : weights) {
       if (!Double.isFinite(w)) {
@@ -450,40 +511,52 @@ public final class Portfolio {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Portfolio p && assets.equals(p.assets)
-        && Arrays.equals(returns, p.returns) && Arrays.equals(volatilities, p.volatilities)
+    return o instanceof Portfolio p
+        && assets.equals(p.assets)
+        && Arrays.equals(returns, p.returns)
+        && Arrays.equals(volatilities, p.volatilities)
         && Arrays.deepEquals(correlation, p.correlation)
         && Double.compare(riskFreeRate, p.riskFreeRate) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(assets, Arrays.hashCode(returns), Arrays.hashCode(volatilities),
-        Arrays.deepHashCode(correlation), riskFreeRate);
+    return Objects.hash(
+        assets,
+        Arrays.hashCode(returns),
+        Arrays.hashCode(volatilities),
+        Arrays.deepHashCode(correlation),
+        riskFreeRate);
   }
 
   @Override
   public String toString() {
-    return "Portfolio[tickers=" + tickers + ", returns=" + Arrays.toString(returns)
-        + ", volatilities=" + Arrays.toString(volatilities) + ", riskFreeRate=" + riskFreeRate
-        + (repaired ? ", correlation repaired" : "") + "]";
+    return "Portfolio[tickers="
+        + tickers
+        + ", returns="
+        + Arrays.toString(returns)
+        + ", volatilities="
+        + Arrays.toString(volatilities)
+        + ", riskFreeRate="
+        + riskFreeRate
+        + (repaired ? ", correlation repaired" : "")
+        + "]";
   }
 
   /**
    * Builds a {@link Portfolio} from numbers; not thread-safe.
    *
-   * <p>Give the tickers, then either returns, volatilities and a correlation matrix, or returns
-   * and a covariance matrix (volatilities are then {@code sqrt(Sigma_jj)} and correlations
-   * {@code Sigma_ij / (sigma_i sigma_j)}; a zero-variance asset gets correlation 0 with the
-   * others). The risk-free rate defaults to 0.
+   * <p>Give the tickers, then either returns, volatilities and a correlation matrix, or returns and
+   * a covariance matrix (volatilities are then {@code sqrt(Sigma_jj)} and correlations {@code
+   * Sigma_ij / (sigma_i sigma_j)}; a zero-variance asset gets correlation 0 with the others). The
+   * risk-free rate defaults to 0.
    *
    * <p><b>Repair</b> ({@link #repairCorrelation(boolean)}, off by default): a correlation matrix
-   * that is not positive semi-definite, as pairwise estimates on different samples can produce,
-   * is replaced by the nearest matrix in the following sense: its eigen decomposition
-   * {@code C = Q diag(lambda) Q'} is rebuilt with {@code max(lambda, 0)}, then rescaled to a unit
-   * diagonal ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrized. {@link Portfolio#repaired()}
-   * tells whether it happened. It does not change a matrix that is already positive
-   * semi-definite.
+   * that is not positive semi-definite, as pairwise estimates on different samples can produce, is
+   * replaced by the nearest matrix in the following sense: its eigen decomposition {@code C = Q
+   * diag(lambda) Q'} is rebuilt with {@code max(lambda, 0)}, then rescaled to a unit diagonal
+   * ({@code C'_ij = A_ij / sqrt(A_ii A_jj)}) and symmetrized. {@link Portfolio#repaired()} tells
+   * whether it happened. It does not change a matrix that is already positive semi-definite.
    */
   public static final class Builder {
     private List<Asset> assets = List.of();
@@ -595,8 +668,8 @@ public final class Portfolio {
         }
         double v = covariance[i][i];
         if (!Double.isFinite(v) || v < 0) {
-          throw new InvalidInputException("variance of asset " + i + " must be finite and not"
-              + " negative, got " + v);
+          throw new InvalidInputException(
+              "variance of asset " + i + " must be finite and not" + " negative, got " + v);
         }
         sigma[i] = Math.sqrt(v);
       }
@@ -608,8 +681,14 @@ public final class Portfolio {
           } else if (sigma[i] > 0 && sigma[j] > 0) {
             c[i][j] = covariance[i][j] / (sigma[i] * sigma[j]);
           } else if (Math.abs(covariance[i][j]) > 0) {
-            throw new InvalidInputException("covariance (" + i + ", " + j + ") is "
-                + covariance[i][j] + " although one of the two variances is zero");
+            throw new InvalidInputException(
+                "covariance ("
+                    + i
+                    + ", "
+                    + j
+                    + ") is "
+                    + covariance[i][j]
+                    + " although one of the two variances is zero");
           }
         }
       }

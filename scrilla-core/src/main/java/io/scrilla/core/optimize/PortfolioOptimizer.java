@@ -24,41 +24,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exact mean-variance optimizers: minimum variance, maximum Sharpe ratio, maximum return,
- * minimum CVaR and the efficient frontier; stateless and thread-safe.
+ * Exact mean-variance optimizers: minimum variance, maximum Sharpe ratio, maximum return, minimum
+ * CVaR and the efficient frontier; stateless and thread-safe.
  *
- * <p>Every problem has the budget {@code sum w = 1}, per-asset {@link Bounds} (long-only
- * {@code [0, 1]} by default) and, where allowed, a target return. Before solving, the bounds are
- * checked (contradictory bounds name the assets) and a target is checked against the attainable
- * range {@link #attainableReturns(Portfolio, Bounds)} (the message states the range).
+ * <p>Every problem has the budget {@code sum w = 1}, per-asset {@link Bounds} (long-only {@code [0,
+ * 1]} by default) and, where allowed, a target return. Before solving, the bounds are checked
+ * (contradictory bounds name the assets) and a target is checked against the attainable range
+ * {@link #attainableReturns(Portfolio, Bounds)} (the message states the range).
  *
  * <p>Solvers (docs/optimization.md, "Problems and solvers"):
+ *
  * <ul>
  *   <li><b>minimum variance</b>: the convex QP {@code min w' Sigma w / 2} by a primal active-set
- *       method that solves the KKT system of each equality-constrained subproblem exactly
- *       (LU of a small Schur complement); the result satisfies the KKT conditions to rounding
- *       (the residual is reported in {@link Solution#kktResidual()}, and a result that fails
- *       the certificate check is reported {@link SolutionStatus#CHECK_FAILED}, never
- *       {@link SolutionStatus#OPTIMAL}). It starts from a vertex-like feasible point
- *       found by moving along descent directions that keep the equalities until bounds block, so
- *       the number of iterations is about the number of assets held strictly inside their bounds.
- *   <li><b>maximum Sharpe</b>: the homogenized convex reformulation
- *       {@code min y' Sigma y / 2} subject to {@code (mu - r_f)' y = 1}, {@code sum y = kappa},
- *       {@code lo kappa <= y <= hi kappa} (for long-only bounds this is {@code y >= 0}), solved by
- *       the same active-set method; then {@code w = y / kappa}. With a target return the Sharpe
- *       ratio is {@code (R* - r_f) / V}, so the answer is the minimum-variance portfolio at the
- *       target (which must exceed {@code r_f}).
- *   <li><b>maximum return</b>: a linear program with one equality and box bounds, solved
- *       exactly by filling the assets in decreasing order of return; when several assets share
- *       the marginal return, the budget among them is split by a minimum-variance solve (so the
- *       answer is the least risky of the maximum-return portfolios).
+ *       method that solves the KKT system of each equality-constrained subproblem exactly (LU of a
+ *       small Schur complement); the result satisfies the KKT conditions to rounding (the residual
+ *       is reported in {@link Solution#kktResidual()}, and a result that fails the certificate
+ *       check is reported {@link SolutionStatus#CHECK_FAILED}, never {@link
+ *       SolutionStatus#OPTIMAL}). It starts from a vertex-like feasible point found by moving along
+ *       descent directions that keep the equalities until bounds block, so the number of iterations
+ *       is about the number of assets held strictly inside their bounds.
+ *   <li><b>maximum Sharpe</b>: the homogenized convex reformulation {@code min y' Sigma y / 2}
+ *       subject to {@code (mu - r_f)' y = 1}, {@code sum y = kappa}, {@code lo kappa <= y <= hi
+ *       kappa} (for long-only bounds this is {@code y >= 0}), solved by the same active-set method;
+ *       then {@code w = y / kappa}. With a target return the Sharpe ratio is {@code (R* - r_f) /
+ *       V}, so the answer is the minimum-variance portfolio at the target (which must exceed {@code
+ *       r_f}).
+ *   <li><b>maximum return</b>: a linear program with one equality and box bounds, solved exactly by
+ *       filling the assets in decreasing order of return; when several assets share the marginal
+ *       return, the budget among them is split by a minimum-variance solve (so the answer is the
+ *       least risky of the maximum-return portfolios).
  *   <li><b>minimum CVaR</b>: see {@link #minimumConditionalValueAtRisk}.
- *   <li><b>efficient frontier</b>: minimum-variance portfolios at target returns spaced by
- *       {@link FrontierSpacing}.
+ *   <li><b>efficient frontier</b>: minimum-variance portfolios at target returns spaced by {@link
+ *       FrontierSpacing}.
  * </ul>
+ *
  * A problem whose feasible set is one portfolio (one asset, or bounds that pin every weight)
- * returns it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is
- * {@code w = [1]}.
+ * returns it with status {@link SolutionStatus#UNIQUE_FEASIBLE}; for one asset that is {@code w =
+ * [1]}.
  *
  * <pre>{@code
  * PortfolioOptimizer opt = PortfolioOptimizer.create();
@@ -70,14 +72,17 @@ import org.slf4j.LoggerFactory;
 public final class PortfolioOptimizer {
   private static final Logger LOG = LoggerFactory.getLogger(PortfolioOptimizer.class);
   private static final PortfolioOptimizer INSTANCE = new PortfolioOptimizer();
+
   /** Default number of efficient-frontier points, scrilla's {@code FRONTIER_STEPS}. */
   public static final int FRONTIER_STEPS = 5;
+
   private static final double BOUND_TOLERANCE = 1e-12;
+
   /**
-   * Relative tolerance of the certificate check: a quadratic program's solution is reported
-   * {@link SolutionStatus#OPTIMAL} only when its KKT residual is at most this times
-   * {@code max(1, |y|, |kappa|) max(1, max_i Sigma_ii)}, its weights sum to 1 and lie within
-   * their bounds (each to this relative tolerance); otherwise {@link SolutionStatus#CHECK_FAILED}.
+   * Relative tolerance of the certificate check: a quadratic program's solution is reported {@link
+   * SolutionStatus#OPTIMAL} only when its KKT residual is at most this times {@code max(1, |y|,
+   * |kappa|) max(1, max_i Sigma_ii)}, its weights sum to 1 and lie within their bounds (each to
+   * this relative tolerance); otherwise {@link SolutionStatus#CHECK_FAILED}.
    */
   static final double KKT_TOLERANCE = 1e-9;
 
@@ -121,8 +126,8 @@ public final class PortfolioOptimizer {
    * @param portfolio the portfolio
    * @param constraints bounds and optional target
    * @return the solution; {@link Solution#kktResidual()} certifies it
-   * @throws InvalidInputException for contradictory bounds or a target outside the attainable
-   *     range (the message states the range)
+   * @throws InvalidInputException for contradictory bounds or a target outside the attainable range
+   *     (the message states the range)
    */
   public Solution minimumVariance(Portfolio portfolio, Constraints constraints) {
     Objects.requireNonNull(constraints, "constraints");
@@ -134,8 +139,8 @@ public final class PortfolioOptimizer {
   }
 
   /**
-   * Returns the portfolio of highest Sharpe ratio {@code (R - r_f) / V} under the constraints,
-   * with {@code r_f} the portfolio's risk-free rate.
+   * Returns the portfolio of highest Sharpe ratio {@code (R - r_f) / V} under the constraints, with
+   * {@code r_f} the portfolio's risk-free rate.
    *
    * <p>Solved through the homogenized convex QP in {@code y = kappa w} (see the class comment),
    * which is exact. With a target return the answer is the minimum-variance portfolio at that
@@ -144,11 +149,10 @@ public final class PortfolioOptimizer {
    * @param portfolio the portfolio
    * @param constraints bounds and optional target
    * @return the solution
-   * @throws InvalidInputException when no attainable return exceeds {@code r_f} (e.g. every
-   *     {@code mu_j <= r_f} for long-only bounds), when the target does not exceed {@code r_f},
-   *     when the target is outside the attainable range, when a riskless combination of assets
-   *     earns more than {@code r_f} (the Sharpe ratio is then unbounded), or for contradictory
-   *     bounds
+   * @throws InvalidInputException when no attainable return exceeds {@code r_f} (e.g. every {@code
+   *     mu_j <= r_f} for long-only bounds), when the target does not exceed {@code r_f}, when the
+   *     target is outside the attainable range, when a riskless combination of assets earns more
+   *     than {@code r_f} (the Sharpe ratio is then unbounded), or for contradictory bounds
    */
   public Solution maximumSharpeRatio(Portfolio portfolio, Constraints constraints) {
     Objects.requireNonNull(constraints, "constraints");
@@ -170,27 +174,26 @@ public final class PortfolioOptimizer {
   }
 
   /**
-   * Returns the portfolio of least conditional value at risk (CVaR loss, see
-   * {@link TailRisk#conditionalValueAtRiskLoss}) in the tail event, under the constraints.
+   * Returns the portfolio of least conditional value at risk (CVaR loss, see {@link
+   * TailRisk#conditionalValueAtRiskLoss}) in the tail event, under the constraints.
    *
    * <p>Why a 1-D search is exact: the CVaR loss {@code L(R, V) = 1 - e^{RT} Phi(z_p - V sqrt T)/p}
    * falls as {@code R} rises and rises as {@code V} rises. Among the portfolios of a given return
    * {@code R}, the minimum-variance one therefore has the least CVaR, so the optimum lies on the
    * minimum-variance curve {@code V*(R)}, and only {@code R} remains. {@code V*(R)} is convex in
-   * {@code R} (a minimum of a convex function over an affinely moving convex set), so
-   * {@code g(R) = RT + ln Phi(z_p - V*(R) sqrt T)} is concave ({@code ln Phi} is concave and
-   * increasing, its argument concave), and {@code L = 1 - e^{g}/p} is unimodal in {@code R}.
-   * Below {@code R0}, the return of the minimum-variance portfolio, both {@code R} falls and
-   * {@code V} rises, so the search runs over {@code [R0, R1]} ({@code R1} the highest attainable
-   * return) with Hipparchus' Brent optimizer (relative tolerance 1e-14, so that an optimum at a
-   * kink of the frontier, where the loss is not smooth, is still located to about 1e-15 in
-   * return), compares the result with
+   * {@code R} (a minimum of a convex function over an affinely moving convex set), so {@code g(R) =
+   * RT + ln Phi(z_p - V*(R) sqrt T)} is concave ({@code ln Phi} is concave and increasing, its
+   * argument concave), and {@code L = 1 - e^{g}/p} is unimodal in {@code R}. Below {@code R0}, the
+   * return of the minimum-variance portfolio, both {@code R} falls and {@code V} rises, so the
+   * search runs over {@code [R0, R1]} ({@code R1} the highest attainable return) with Hipparchus'
+   * Brent optimizer (relative tolerance 1e-14, so that an optimum at a kink of the frontier, where
+   * the loss is not smooth, is still located to about 1e-15 in return), compares the result with
    * both ends, and polishes it by probing the returns {@code 1e-7 (R1 - R0)} either side (the
    * improvement found, if any, is reported as {@link Solution#optimalityGap()}).
    *
    * <p>With a target return (honored, unlike scrilla: bug B15) the return is fixed, and the least
-   * CVaR at a fixed return is the least volatility: the answer is the minimum-variance portfolio
-   * at the target.
+   * CVaR at a fixed return is the least volatility: the answer is the minimum-variance portfolio at
+   * the target.
    *
    * @param portfolio the portfolio
    * @param constraints bounds and optional target
@@ -198,8 +201,8 @@ public final class PortfolioOptimizer {
    * @return the portfolio with its VaR and CVaR losses
    * @throws InvalidInputException for contradictory bounds or an unattainable target
    */
-  public CvarSolution minimumConditionalValueAtRisk(Portfolio portfolio, Constraints constraints,
-      TailEvent event) {
+  public CvarSolution minimumConditionalValueAtRisk(
+      Portfolio portfolio, Constraints constraints, TailEvent event) {
     Objects.requireNonNull(constraints, "constraints");
     Objects.requireNonNull(event, "event");
     Problem pr = new Problem(portfolio, constraints.bounds());
@@ -210,7 +213,10 @@ public final class PortfolioOptimizer {
       best = pr.minimumCvar(event);
     }
     RiskProfile profile = new RiskProfile(best.annualReturn(), best.annualVolatility());
-    return new CvarSolution(best, event, TailRisk.valueAtRiskLoss(profile, event),
+    return new CvarSolution(
+        best,
+        event,
+        TailRisk.valueAtRiskLoss(profile, event),
         TailRisk.conditionalValueAtRiskLoss(profile, event));
   }
 
@@ -226,10 +232,10 @@ public final class PortfolioOptimizer {
   }
 
   /**
-   * Returns points of the efficient frontier: minimum-variance portfolios at target returns
-   * between {@code R0} (the minimum-variance portfolio's return) and {@code R1} (the highest
-   * attainable return), spaced as {@code spacing} says. Returns rise and volatilities do not fall
-   * from one point to the next.
+   * Returns points of the efficient frontier: minimum-variance portfolios at target returns between
+   * {@code R0} (the minimum-variance portfolio's return) and {@code R1} (the highest attainable
+   * return), spaced as {@code spacing} says. Returns rise and volatilities do not fall from one
+   * point to the next.
    *
    * @param portfolio the portfolio
    * @param bounds the bounds
@@ -238,13 +244,18 @@ public final class PortfolioOptimizer {
    * @return the points, lowest return first
    * @throws InvalidInputException for a bad {@code steps} or contradictory bounds
    */
-  public List<Solution> efficientFrontier(Portfolio portfolio, Bounds bounds, int steps,
-      FrontierSpacing spacing) {
+  public List<Solution> efficientFrontier(
+      Portfolio portfolio, Bounds bounds, int steps, FrontierSpacing spacing) {
     Objects.requireNonNull(spacing, "spacing");
     int min = spacing == FrontierSpacing.INCLUSIVE ? 2 : 1;
     if (steps < min) {
-      throw new InvalidInputException("efficient frontier steps must be at least " + min
-          + " for " + spacing + " spacing, got " + steps);
+      throw new InvalidInputException(
+          "efficient frontier steps must be at least "
+              + min
+              + " for "
+              + spacing
+              + " spacing, got "
+              + steps);
     }
     Problem pr = new Problem(portfolio, bounds);
     Solution first = pr.globalMinimumVariance();
@@ -289,8 +300,14 @@ public final class PortfolioOptimizer {
       this.sigma = portfolio.covarianceArray();
       List<String> t = portfolio.tickers();
       if (!bounds.isUniform() && bounds.lower().length != n) {
-        throw new InvalidInputException("got " + bounds.lower().length + " bounds for " + n
-            + " tickers " + t + ": give one pair per ticker, or one pair for all");
+        throw new InvalidInputException(
+            "got "
+                + bounds.lower().length
+                + " bounds for "
+                + n
+                + " tickers "
+                + t
+                + ": give one pair per ticker, or one pair for all");
       }
       lo = new double[n];
       hi = new double[n];
@@ -307,18 +324,26 @@ public final class PortfolioOptimizer {
         sumHi += hi[i];
       }
       if (!crossed.isEmpty()) {
-        throw new InvalidInputException("lower bound above upper bound for " + crossed
-            + ": give each asset LO <= HI");
+        throw new InvalidInputException(
+            "lower bound above upper bound for " + crossed + ": give each asset LO <= HI");
       }
       if (sumLo > 1 + BOUND_TOLERANCE) {
-        throw new InvalidInputException("the lower bounds of " + describe(t, lo)
-            + " add up to " + sumLo + " > 1, so no portfolio with weights summing to 1 fits;"
-            + " lower them");
+        throw new InvalidInputException(
+            "the lower bounds of "
+                + describe(t, lo)
+                + " add up to "
+                + sumLo
+                + " > 1, so no portfolio with weights summing to 1 fits;"
+                + " lower them");
       }
       if (sumHi < 1 - BOUND_TOLERANCE) {
-        throw new InvalidInputException("the upper bounds of " + describe(t, hi)
-            + " add up to " + sumHi + " < 1, so no portfolio with weights summing to 1 fits;"
-            + " raise them");
+        throw new InvalidInputException(
+            "the upper bounds of "
+                + describe(t, hi)
+                + " add up to "
+                + sumHi
+                + " < 1, so no portfolio with weights summing to 1 fits;"
+                + " raise them");
       }
       if (sumLo >= 1) {
         System.arraycopy(lo, 0, hi, 0, n);
@@ -398,8 +423,12 @@ public final class PortfolioOptimizer {
         for (double x : v.w) {
           sum += x;
         }
-        return solution(v.w, uniqueFeasible() ? SolutionStatus.UNIQUE_FEASIBLE
-            : SolutionStatus.OPTIMAL, 0, Math.abs(sum - 1), 0);
+        return solution(
+            v.w,
+            uniqueFeasible() ? SolutionStatus.UNIQUE_FEASIBLE : SolutionStatus.OPTIMAL,
+            0,
+            Math.abs(sum - 1),
+            0);
       }
       double[] l2 = new double[n];
       double[] h2 = new double[n];
@@ -427,9 +456,16 @@ public final class PortfolioOptimizer {
       Vertex vMax = extremeVertex(true);
       double tol = returnTolerance();
       if (target < vMin.ret - tol || target > vMax.ret + tol) {
-        throw new InvalidInputException("target return " + target + " is outside the range "
-            + "attainable within the bounds, [" + vMin.ret + ", " + vMax.ret + "]; choose a target"
-            + " in that range or widen the bounds");
+        throw new InvalidInputException(
+            "target return "
+                + target
+                + " is outside the range "
+                + "attainable within the bounds, ["
+                + vMin.ret
+                + ", "
+                + vMax.ret
+                + "]; choose a target"
+                + " in that range or widen the bounds");
       }
       if (uniqueFeasible()) {
         return solution(lo.clone(), SolutionStatus.UNIQUE_FEASIBLE, 0, 0, 0);
@@ -511,24 +547,39 @@ public final class PortfolioOptimizer {
       double rf = p.riskFreeRate();
       Vertex vMax = extremeVertex(true);
       if (!(vMax.ret > rf)) {
-        throw new InvalidInputException("maximum Sharpe ratio needs a portfolio earning more than"
-            + " the risk-free rate " + rf + ", but the highest return attainable within the bounds"
-            + " is " + vMax.ret + " (asset returns " + describe(p.tickers(), mu) + "); use a lower"
-            + " risk-free rate, other assets or wider bounds");
+        throw new InvalidInputException(
+            "maximum Sharpe ratio needs a portfolio earning more than"
+                + " the risk-free rate "
+                + rf
+                + ", but the highest return attainable within the bounds"
+                + " is "
+                + vMax.ret
+                + " (asset returns "
+                + describe(p.tickers(), mu)
+                + "); use a lower"
+                + " risk-free rate, other assets or wider bounds");
       }
       double[] vols = p.volatilities();
       for (int i = 0; i < n; i++) {
         if (vols[i] == 0 && mu[i] > rf && hi[i] > 0) {
-          throw new InvalidInputException("the Sharpe ratio is unbounded: " + p.tickers().get(i)
-              + " has zero volatility and return " + mu[i] + " above the risk-free rate " + rf
-              + "; remove it or set r_f to its return");
+          throw new InvalidInputException(
+              "the Sharpe ratio is unbounded: "
+                  + p.tickers().get(i)
+                  + " has zero volatility and return "
+                  + mu[i]
+                  + " above the risk-free rate "
+                  + rf
+                  + "; remove it or set r_f to its return");
         }
       }
       if (c.targetReturn().isPresent()) {
         double target = c.targetReturn().getAsDouble();
         if (!(target > rf)) {
-          throw new InvalidInputException("maximum Sharpe ratio with target return " + target
-              + " needs a target above the risk-free rate " + rf);
+          throw new InvalidInputException(
+              "maximum Sharpe ratio with target return "
+                  + target
+                  + " needs a target above the risk-free rate "
+                  + rf);
         }
         return minimumVarianceAt(target);
       }
@@ -548,16 +599,23 @@ public final class PortfolioOptimizer {
         excess[i] = mu[i] - rf;
       }
       double[] hq = withoutRedundantUpperBounds(lo, hi, status);
-      ActiveSetQp qp = new ActiveSetQp(n, sigma, lo, hq, new double[][] {ones, excess},
-          new double[] {-1, 0}, new double[] {0, 1});
+      ActiveSetQp qp =
+          new ActiveSetQp(
+              n,
+              sigma,
+              lo,
+              hq,
+              new double[][] {ones, excess},
+              new double[] {-1, 0},
+              new double[] {0, 1});
       ActiveSetQp.Result r = qp.solve(y, scale, status, 20 * n + 100);
       double kappa = r.kappa();
       double[] w = new double[n];
       double[] yr = r.y();
       BoundStatus[] at = r.status();
       for (int i = 0; i < n; i++) {
-        w[i] = at[i] == BoundStatus.LOWER ? lo[i]
-            : at[i] == BoundStatus.UPPER ? hi[i] : yr[i] / kappa;
+        w[i] =
+            at[i] == BoundStatus.LOWER ? lo[i] : at[i] == BoundStatus.UPPER ? hi[i] : yr[i] / kappa;
       }
       log("maximum Sharpe", r);
       double maxVol = 0;
@@ -566,11 +624,18 @@ public final class PortfolioOptimizer {
       }
       double vol = Math.sqrt(Math.max(0, p.quadratic(w)));
       if (vol <= 1e-7 * maxVol) {
-        throw new InvalidInputException("the Sharpe ratio is unbounded: the portfolio "
-            + describe(p.tickers(), w) + " has volatility " + vol + " (riskless) and return "
-            + dot(w, mu) + " above the risk-free rate " + rf + "; a zero-volatility asset or a"
-            + " perfectly hedged combination earns more than r_f. Remove it or set r_f to its"
-            + " return");
+        throw new InvalidInputException(
+            "the Sharpe ratio is unbounded: the portfolio "
+                + describe(p.tickers(), w)
+                + " has volatility "
+                + vol
+                + " (riskless) and return "
+                + dot(w, mu)
+                + " above the risk-free rate "
+                + rf
+                + "; a zero-volatility asset or a"
+                + " perfectly hedged combination earns more than r_f. Remove it or set r_f to its"
+                + " return");
       }
       return solution(w, status(r, w), r.iterations(), r.kktResidual(), r.gap());
     }
@@ -584,17 +649,22 @@ public final class PortfolioOptimizer {
         return s0;
       }
       int[] evals = {0};
-      DoubleFunction<Solution> at = r -> {
-        evals[0]++;
-        return r <= r0 ? s0 : r >= r1 ? s1 : minimumVarianceAt(r);
-      };
-      ToDoubleFunction<Solution> loss = s -> TailRisk
-          .conditionalValueAtRiskLoss(new RiskProfile(s.annualReturn(), s.annualVolatility()),
-              event);
+      DoubleFunction<Solution> at =
+          r -> {
+            evals[0]++;
+            return r <= r0 ? s0 : r >= r1 ? s1 : minimumVarianceAt(r);
+          };
+      ToDoubleFunction<Solution> loss =
+          s ->
+              TailRisk.conditionalValueAtRiskLoss(
+                  new RiskProfile(s.annualReturn(), s.annualVolatility()), event);
       BrentOptimizer brent = new BrentOptimizer(1e-14, 1e-15);
-      UnivariatePointValuePair opt = brent.optimize(new MaxEval(500),
-          new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),
-          GoalType.MINIMIZE, new SearchInterval(r0, r1));
+      UnivariatePointValuePair opt =
+          brent.optimize(
+              new MaxEval(500),
+              new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),
+              GoalType.MINIMIZE,
+              new SearchInterval(r0, r1));
       Solution best = at.apply(opt.getPoint());
       double bestLoss = loss.applyAsDouble(best);
       for (Solution end : new Solution[] {s0, s1}) {
@@ -615,11 +685,22 @@ public final class PortfolioOptimizer {
           bestLoss = l;
         }
       }
-      LOG.debug("minimum CVaR over returns [{}, {}]: {} evaluations, return {}", r0, r1, evals[0],
+      LOG.debug(
+          "minimum CVaR over returns [{}, {}]: {} evaluations, return {}",
+          r0,
+          r1,
+          evals[0],
           best.annualReturn());
-      return new Solution(best.assets(), best.weights(), best.annualReturn(),
-          best.annualVolatility(), best.sharpeRatio(), best.status(), evals[0],
-          best.kktResidual(), gap);
+      return new Solution(
+          best.assets(),
+          best.weights(),
+          best.annualReturn(),
+          best.annualVolatility(),
+          best.sharpeRatio(),
+          best.status(),
+          evals[0],
+          best.kktResidual(),
+          gap);
     }
 
     // -------------------------------------------------------------------------------------------
@@ -646,11 +727,11 @@ public final class PortfolioOptimizer {
 
     /**
      * With every lower bound at least 0, an upper bound of 1 or more can never bind (the other
-     * weights are not negative and the weights sum to 1); it is dropped, so the solver never
-     * meets the degenerate vertex "all in one asset at its upper bound".
+     * weights are not negative and the weights sum to 1); it is dropped, so the solver never meets
+     * the degenerate vertex "all in one asset at its upper bound".
      */
-    private static double[] withoutRedundantUpperBounds(double[] l, double[] h,
-        BoundStatus[] status) {
+    private static double[] withoutRedundantUpperBounds(
+        double[] l, double[] h, BoundStatus[] status) {
       for (double x : l) {
         if (x < 0) {
           return h;
@@ -683,11 +764,11 @@ public final class PortfolioOptimizer {
     }
 
     /**
-     * Moves a feasible point to one with at most 1 (2 with a target) free assets, along
-     * directions that keep the budget (and the return) and do not increase the variance.
+     * Moves a feasible point to one with at most 1 (2 with a target) free assets, along directions
+     * that keep the budget (and the return) and do not increase the variance.
      */
-    private void purify(double[] y, BoundStatus[] status, double[] l, double[] h,
-        boolean hasTarget) {
+    private void purify(
+        double[] y, BoundStatus[] status, double[] l, double[] h, boolean hasTarget) {
       int rows = hasTarget ? 2 : 1;
       int[] free = new int[n];
       int k = 0;
@@ -781,12 +862,12 @@ public final class PortfolioOptimizer {
       }
     }
 
-    private Solution solution(double[] w, SolutionStatus status, int iterations, double kkt,
-        double gap) {
+    private Solution solution(
+        double[] w, SolutionStatus status, int iterations, double kkt, double gap) {
       double r = dot(w, mu);
       double v = Math.sqrt(Math.max(0, p.quadratic(w)));
-      return new Solution(p.assets(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations,
-          kkt, gap);
+      return new Solution(
+          p.assets(), w, r, v, (r - p.riskFreeRate()) / v, status, iterations, kkt, gap);
     }
 
     /**
@@ -810,11 +891,13 @@ public final class PortfolioOptimizer {
       for (int i = 0; i < n; i++) {
         maxVariance = Math.max(maxVariance, sigma[i * n + i]);
       }
-      boolean certified = r.kktResidual() <= KKT_TOLERANCE * scale * maxVariance
-          && feasible(w);
+      boolean certified = r.kktResidual() <= KKT_TOLERANCE * scale * maxVariance && feasible(w);
       if (!certified) {
-        LOG.warn("the solver ended with KKT residual {} (tolerance {}): the result is not"
-            + " certified", r.kktResidual(), KKT_TOLERANCE * scale * maxVariance);
+        LOG.warn(
+            "the solver ended with KKT residual {} (tolerance {}): the result is not"
+                + " certified",
+            r.kktResidual(),
+            KKT_TOLERANCE * scale * maxVariance);
       }
       return certified ? SolutionStatus.OPTIMAL : SolutionStatus.CHECK_FAILED;
     }
@@ -836,8 +919,12 @@ public final class PortfolioOptimizer {
 
     private static void log(String what, ActiveSetQp.Result r) {
       if (!r.converged()) {
-        LOG.warn("{}: active-set solver stopped after {} iterations without passing the KKT test"
-            + " (residual {})", what, r.iterations(), r.kktResidual());
+        LOG.warn(
+            "{}: active-set solver stopped after {} iterations without passing the KKT test"
+                + " (residual {})",
+            what,
+            r.iterations(),
+            r.kktResidual());
       } else {
         LOG.debug("{}: {} iterations, KKT residual {}", what, r.iterations(), r.kktResidual());
       }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An optimized portfolio: its assets and weights in the same order with their return, volatility and Sharpe
- * ratio, and how the solver ended; immutable and thread-safe.
+ * An optimized portfolio: its assets and weights in the same order with their return, volatility
+ * and Sharpe ratio, and how the solver ended; immutable and thread-safe.
  *
  * <p>Units: weights are decimal fractions of the invested amount summing to 1; return and
  * volatility annualized decimal fractions; the Sharpe ratio {@code (R - r_f) / V} (IEEE division
@@ -19,13 +19,13 @@ import java.util.Objects;
  *
  * <p>{@code kktResidual} is the largest violation of the Karush-Kuhn-Tucker conditions of the
  * quadratic program that was solved (stationarity, primal feasibility, dual feasibility of the
- * bound multipliers, complementarity), measured with the covariance as given (without the
- * pivot floor used for singular matrices), in the units of the gradient of {@code w' Sigma w / 2}; for maximum Sharpe it
- * is measured on the homogenized problem in {@code y = kappa w}. {@code optimalityGap} bounds how
- * far the objective may be from the optimum: for the quadratic programs the Lagrangian duality
- * gap at the returned multipliers; for minimum CVaR the largest CVaR improvement found by probing
- * the returns next to the optimum (0 when none improves); 0 for maximum return (an exact linear
- * program).
+ * bound multipliers, complementarity), measured with the covariance as given (without the pivot
+ * floor used for singular matrices), in the units of the gradient of {@code w' Sigma w / 2}; for
+ * maximum Sharpe it is measured on the homogenized problem in {@code y = kappa w}. {@code
+ * optimalityGap} bounds how far the objective may be from the optimum: for the quadratic programs
+ * the Lagrangian duality gap at the returned multipliers; for minimum CVaR the largest CVaR
+ * improvement found by probing the returns next to the optimum (0 when none improves); 0 for
+ * maximum return (an exact linear program).
  *
  * @param assets the assets of the portfolio, in the order of {@code weights}
  * @param weights weights, decimal fractions
@@ -37,9 +37,16 @@ import java.util.Objects;
  * @param kktResidual largest KKT violation, see above
  * @param optimalityGap objective gap bound, see above
  */
-public record Solution(List<Asset> assets, double[] weights, double annualReturn,
-    double annualVolatility, double sharpeRatio, SolutionStatus status, int iterations,
-    double kktResidual, double optimalityGap) {
+public record Solution(
+    List<Asset> assets,
+    double[] weights,
+    double annualReturn,
+    double annualVolatility,
+    double sharpeRatio,
+    SolutionStatus status,
+    int iterations,
+    double kktResidual,
+    double optimalityGap) {
 
   /** Validates sizes and finiteness; copies the weights. */
   public Solution {
@@ -47,8 +54,7 @@ public record Solution(List<Asset> assets, double[] weights, double annualReturn
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(status, "status");
     if (weights.length != assets.size()) {
-      throw new InvalidInputException(weights.length + " weights for " + assets.size()
-          + " assets");
+      throw new InvalidInputException(weights.length + " weights for " + assets.size() + " assets");
     }
     for (double w : weights) {
       if (!Double.isFinite(w)) {
@@ -95,24 +101,50 @@ public record Solution(List<Asset> assets, double[] weights, double annualReturn
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Solution s && assets.equals(s.assets) && Arrays.equals(weights, s.weights)
+    return o instanceof Solution s
+        && assets.equals(s.assets)
+        && Arrays.equals(weights, s.weights)
         && Double.compare(annualReturn, s.annualReturn) == 0
         && Double.compare(annualVolatility, s.annualVolatility) == 0
-        && Double.compare(sharpeRatio, s.sharpeRatio) == 0 && status == s.status
-        && iterations == s.iterations && Double.compare(kktResidual, s.kktResidual) == 0
+        && Double.compare(sharpeRatio, s.sharpeRatio) == 0
+        && status == s.status
+        && iterations == s.iterations
+        && Double.compare(kktResidual, s.kktResidual) == 0
         && Double.compare(optimalityGap, s.optimalityGap) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(assets, Arrays.hashCode(weights), annualReturn, annualVolatility,
-        sharpeRatio, status, iterations, kktResidual, optimalityGap);
+    return Objects.hash(
+        assets,
+        Arrays.hashCode(weights),
+        annualReturn,
+        annualVolatility,
+        sharpeRatio,
+        status,
+        iterations,
+        kktResidual,
+        optimalityGap);
   }
 
   @Override
   public String toString() {
-    return "Solution[" + allocation() + ", return=" + annualReturn + ", volatility="
-        + annualVolatility + ", sharpe=" + sharpeRatio + ", " + status + ", iterations="
-        + iterations + ", kkt=" + kktResidual + ", gap=" + optimalityGap + "]";
+    return "Solution["
+        + allocation()
+        + ", return="
+        + annualReturn
+        + ", volatility="
+        + annualVolatility
+        + ", sharpe="
+        + sharpeRatio
+        + ", "
+        + status
+        + ", iterations="
+        + iterations
+        + ", kkt="
+        + kktResidual
+        + ", gap="
+        + optimalityGap
+        + "]";
   }
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * An asset's risk profile with the market statistics that could be computed for it; immutable.
- * The last three are absent when no risk-free rate or no market-proxy prices were available, and
- * {@code notes} then says why, one line per cause.
+ * An asset's risk profile with the market statistics that could be computed for it; immutable. The
+ * last three are absent when no risk-free rate or no market-proxy prices were available, and {@code
+ * notes} then says why, one line per cause.
  *
  * @param profile the annual return and volatility
  * @param riskFreeRate the risk-free rate used, annual decimal fraction, if any

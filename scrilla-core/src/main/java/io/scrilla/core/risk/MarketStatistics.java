@@ -44,7 +44,8 @@ public final class MarketStatistics {
       throw new InvalidInputException("correlation " + correlation + " is not in [-1, 1]");
     }
     if (!(marketVolatility > 0) || Double.isInfinite(marketVolatility)) {
-      throw new InvalidInputException("market volatility " + marketVolatility + " must be positive");
+      throw new InvalidInputException(
+          "market volatility " + marketVolatility + " must be positive");
     }
     requireFinite(assetVolatility, "asset volatility");
     return correlation * assetVolatility / marketVolatility;

@@ -52,16 +52,16 @@ public final class CapmService {
 
   /** The sample of the asset with the market (one asset when it is the market). */
   private Sample withMarket(Asset asset, DateRange range, EstimationMethod method) {
-    return market.sample(asset.equals(proxy) ? List.of(asset) : List.of(asset, proxy), range,
-        method);
+    return market.sample(
+        asset.equals(proxy) ? List.of(asset) : List.of(asset, proxy), range, method);
   }
 
   /**
    * Returns the Sharpe ratio {@code (mu - r_f) / sigma} of the asset's profile, with r_f the
    * risk-free rate of the window's end date (or the fixed rate).
    */
-  public double sharpeRatio(Asset asset, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public double sharpeRatio(
+      Asset asset, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     Sample sample = single(asset, range, method);
     double rf = market.riskFreeRate(riskFree, sample.window().end());
     return MarketStatistics.sharpeRatio(statistics.riskProfile(sample), rf);
@@ -76,8 +76,8 @@ public final class CapmService {
 
   /**
    * Returns the CAPM beta {@code rho_{A,M} sigma_A / sigma_M}, the correlation and both
-   * volatilities by the same method on the same sample of the asset with the market. The beta
-   * of the market with itself is 1.
+   * volatilities by the same method on the same sample of the asset with the market. The beta of
+   * the market with itself is 1.
    */
   public double marketBeta(Asset asset, DateRange range, EstimationMethod method) {
     return beta(withMarket(asset, range, method), asset);
@@ -85,7 +85,8 @@ public final class CapmService {
 
   private double beta(Sample withMarket, Asset asset) {
     double rho = statistics.correlation(withMarket);
-    return MarketStatistics.beta(rho,
+    return MarketStatistics.beta(
+        rho,
         statistics.riskProfile(withMarket.of(asset)).annualVolatility(),
         statistics.riskProfile(withMarket.of(proxy)).annualVolatility());
   }
@@ -94,24 +95,23 @@ public final class CapmService {
    * Returns the CAPM cost of equity {@code r_f + beta (mu_M - r_f)}, r_f of the end date of the
    * asset's sample with the market, beta and the market return by the same method on it.
    */
-  public double costOfEquity(Asset asset, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public double costOfEquity(
+      Asset asset, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     Sample sample = withMarket(asset, range, method);
     double rf = market.riskFreeRate(riskFree, sample.window().end());
     double beta = beta(sample, asset);
-    return MarketStatistics.costOfEquity(rf, beta,
-        statistics.riskProfile(sample.of(proxy)).annualReturn());
+    return MarketStatistics.costOfEquity(
+        rf, beta, statistics.riskProfile(sample.of(proxy)).annualReturn());
   }
 
   /**
-   * Returns the asset's risk profile with its Sharpe ratio, CAPM beta and cost of equity where
-   * they can be computed: the ratio and the cost need the risk-free rate (of the end of the
-   * asset's own window), the beta and the cost need the market proxy's prices. What cannot be
-   * had is absent and {@link AssetStatistics#notes()} says why; only a failure of the profile
-   * itself fails the call.
+   * Returns the asset's risk profile with its Sharpe ratio, CAPM beta and cost of equity where they
+   * can be computed: the ratio and the cost need the risk-free rate (of the end of the asset's own
+   * window), the beta and the cost need the market proxy's prices. What cannot be had is absent and
+   * {@link AssetStatistics#notes()} says why; only a failure of the profile itself fails the call.
    */
-  public AssetStatistics assetStatistics(Asset asset, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public AssetStatistics assetStatistics(
+      Asset asset, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     Sample sample = single(asset, range, method);
     List<String> notes = new ArrayList<>();
     OptionalDouble rf = OptionalDouble.empty();
@@ -133,13 +133,17 @@ public final class CapmService {
     try {
       beta = OptionalDouble.of(marketBeta(asset, range, method));
       if (rf.isPresent()) {
-        cost = OptionalDouble.of(
-            costOfEquity(asset, range, method, RiskFreeRate.of(rf.getAsDouble())));
+        cost =
+            OptionalDouble.of(
+                costOfEquity(asset, range, method, RiskFreeRate.of(rf.getAsDouble())));
       }
     } catch (ScrillaException e) {
       LOG.debug("{}: no beta against {}", asset.ticker(), proxy.ticker(), e);
-      notes.add("asset_beta and equity_cost: the market proxy " + proxy.ticker()
-          + " (MARKET_PROXY) gives no beta: " + e.getMessage());
+      notes.add(
+          "asset_beta and equity_cost: the market proxy "
+              + proxy.ticker()
+              + " (MARKET_PROXY) gives no beta: "
+              + e.getMessage());
     }
     return new AssetStatistics(profile, rf, sharpe, beta, cost, notes);
   }

@@ -28,9 +28,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Portfolios: assembled from one sample's cached statistics, optimized
- * ({@link PortfolioOptimizer}), and allocated in whole shares at the window's last closes.
- * Thread-safe.
+ * Portfolios: assembled from one sample's cached statistics, optimized ({@link
+ * PortfolioOptimizer}), and allocated in whole shares at the window's last closes. Thread-safe.
  */
 public final class PortfolioService {
   private final MarketData market;
@@ -44,24 +43,24 @@ public final class PortfolioService {
    * @param statistics profiles and the correlation matrix
    * @param optimizer the optimizer
    */
-  public PortfolioService(MarketData market, StatisticsService statistics,
-      PortfolioOptimizer optimizer) {
+  public PortfolioService(
+      MarketData market, StatisticsService statistics, PortfolioOptimizer optimizer) {
     this.market = Objects.requireNonNull(market, "market");
     this.statistics = Objects.requireNonNull(statistics, "statistics");
     this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
   }
 
   /**
-   * Returns the portfolio of the assets: each asset's risk profile and the correlation matrix,
-   * all from one sample (weekends kept only when every asset is crypto), with the risk-free rate
-   * of the window's end date (scrilla used 0 here, bug B12) or the fixed rate.
+   * Returns the portfolio of the assets: each asset's risk profile and the correlation matrix, all
+   * from one sample (weekends kept only when every asset is crypto), with the risk-free rate of the
+   * window's end date (scrilla used 0 here, bug B12) or the fixed rate.
    *
    * @throws InvalidInputException for no asset or a repeated one
    * @throws io.scrilla.api.error.ScrillaException the failure of the first asset that has no
    *     statistics, naming it
    */
-  public Portfolio portfolio(List<Asset> assets, DateRange range, EstimationMethod method,
-      RiskFreeRate riskFree) {
+  public Portfolio portfolio(
+      List<Asset> assets, DateRange range, EstimationMethod method, RiskFreeRate riskFree) {
     Objects.requireNonNull(assets, "assets");
     if (assets.isEmpty()) {
       throw new InvalidInputException("a portfolio needs at least one ticker");
@@ -79,8 +78,12 @@ public final class PortfolioService {
     for (Asset a : assets) {
       profiles.add(statistics.riskProfile(sample.of(a)));
     }
-    return Portfolio.builder().assets(assets).profiles(profiles).correlation(matrix.toArray())
-        .riskFreeRate(rf).build();
+    return Portfolio.builder()
+        .assets(assets)
+        .profiles(profiles)
+        .correlation(matrix.toArray())
+        .riskFreeRate(rf)
+        .build();
   }
 
   /** Returns the minimum-variance portfolio under the constraints. */
@@ -103,18 +106,18 @@ public final class PortfolioService {
   }
 
   /** Returns the portfolio of least conditional value at risk (a loss fraction) in the event. */
-  public CvarSolution minimumConditionalValueAtRisk(Portfolio portfolio, Constraints constraints,
-      TailEvent event) {
+  public CvarSolution minimumConditionalValueAtRisk(
+      Portfolio portfolio, Constraints constraints, TailEvent event) {
     return optimizer.minimumConditionalValueAtRisk(portfolio, constraints, event);
   }
 
   /**
    * Returns {@code steps} efficient portfolios, lowest return first, from the minimum-variance
-   * return; {@link FrontierSpacing#SCRILLA} stops one step short of the maximum return,
-   * {@link FrontierSpacing#INCLUSIVE} ends at it.
+   * return; {@link FrontierSpacing#SCRILLA} stops one step short of the maximum return, {@link
+   * FrontierSpacing#INCLUSIVE} ends at it.
    */
-  public List<Solution> efficientFrontier(Portfolio portfolio, Bounds bounds, int steps,
-      FrontierSpacing spacing) {
+  public List<Solution> efficientFrontier(
+      Portfolio portfolio, Bounds bounds, int steps, FrontierSpacing spacing) {
     return optimizer.efficientFrontier(portfolio, bounds, steps, spacing);
   }
 
@@ -134,10 +137,12 @@ public final class PortfolioService {
       Sample sample = market.sample(List.of(a), range, EstimationMethod.MOMENTS);
       PriceHistory p = market.history(sample, a);
       closes[i] = p.close(p.size() - 1);
-      scales[i] = a.type() == AssetType.CRYPTO
-          ? ShareAllocator.CRYPTO_UNIT_SCALE : ShareAllocator.WHOLE_UNITS;
+      scales[i] =
+          a.type() == AssetType.CRYPTO
+              ? ShareAllocator.CRYPTO_UNIT_SCALE
+              : ShareAllocator.WHOLE_UNITS;
     }
-    return ShareAllocator.create().allocate(solution.tickers(), solution.weights(), closes, scales,
-        amount);
+    return ShareAllocator.create()
+        .allocate(solution.tickers(), solution.weights(), closes, scales, amount);
   }
 }

@@ -9,8 +9,8 @@ import io.scrilla.core.risk.TailRisk;
 import java.util.Objects;
 
 /**
- * Value at risk and conditional value at risk of one asset as price levels under geometric
- * Brownian motion, from the sample's profile and its last close. Thread-safe.
+ * Value at risk and conditional value at risk of one asset as price levels under geometric Brownian
+ * motion, from the sample's profile and its last close. Thread-safe.
  */
 public final class RiskService {
   private final MarketData market;
@@ -29,8 +29,8 @@ public final class RiskService {
 
   /**
    * Returns the value at risk of a single-asset sample as a price level: the p-th quantile of the
-   * price after T years, {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the
-   * last close in the window ({@link TailRisk#valueAtRiskPrice}).
+   * price after T years, {@code S_0 exp((mu - sigma^2/2) T + sigma sqrt(T) z_p)}, with S_0 the last
+   * close in the window ({@link TailRisk#valueAtRiskPrice}).
    *
    * @param event the tail probability p and the horizon T in years
    */
@@ -41,8 +41,8 @@ public final class RiskService {
 
   /**
    * Returns the conditional value at risk of a single-asset sample as a price level, the expected
-   * price after T years given that it is below the value at risk:
-   * {@code S_0 e^(mu T) Phi(z_p - sigma sqrt T) / p} ({@link TailRisk#conditionalValueAtRiskPrice}).
+   * price after T years given that it is below the value at risk: {@code S_0 e^(mu T) Phi(z_p -
+   * sigma sqrt T) / p} ({@link TailRisk#conditionalValueAtRiskPrice}).
    *
    * @param event the tail probability p and the horizon T in years
    */

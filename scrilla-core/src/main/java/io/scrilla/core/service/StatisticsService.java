@@ -36,9 +36,9 @@ import java.util.OptionalDouble;
 /**
  * Statistics of a {@link Sample}: risk profiles, correlations, the correlation matrix, covariance
  * and moving averages (definitions in {@code docs/statistics.md}). Profiles and correlations are
- * read through the cache under their full identity ({@link ReadThrough}): computed once, then
- * read. A value computed from a history that does not cover its window
- * ({@link MarketData#coverage}) is returned but not stored. Thread-safe.
+ * read through the cache under their full identity ({@link ReadThrough}): computed once, then read.
+ * A value computed from a history that does not cover its window ({@link MarketData#coverage}) is
+ * returned but not stored. Thread-safe.
  */
 public final class StatisticsService {
   private final MarketData market;
@@ -63,16 +63,19 @@ public final class StatisticsService {
   }
 
   /**
-   * Returns the annual return and volatility of a single-asset sample (see
-   * {@link ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}; stored
-   * only when the asset's prices cover the window.
+   * Returns the annual return and volatility of a single-asset sample (see {@link
+   * ProfileEstimators}), cache-first under the sample's {@link Sample#profileKey()}; stored only
+   * when the asset's prices cover the window.
    *
    * @throws io.scrilla.api.error.PriceUnavailableException when the window has no price
    * @throws SampleSizeException with fewer than 3 prices in the window, naming ticker and dates
    */
   public RiskProfile riskProfile(Sample sample) {
-    return ReadThrough.get(sample.profileKey(), cache.profiles()::get,
-        key -> estimateProfile(sample), cache.profiles()::put);
+    return ReadThrough.get(
+        sample.profileKey(),
+        cache.profiles()::get,
+        key -> estimateProfile(sample),
+        cache.profiles()::put);
   }
 
   private ReadThrough.Loaded<RiskProfile> estimateProfile(Sample sample) {
@@ -83,16 +86,23 @@ public final class StatisticsService {
       return new ReadThrough.Loaded<>(
           ProfileEstimators.estimate(ReturnSample.of(p, calendar()), sample.method()), complete);
     } catch (SampleSizeException e) {
-      throw new SampleSizeException(asset.ticker() + " " + sample.window().start() + " to "
-          + sample.window().end() + ": " + e.getMessage(), e);
+      throw new SampleSizeException(
+          asset.ticker()
+              + " "
+              + sample.window().start()
+              + " to "
+              + sample.window().end()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * Returns the correlation of the two assets of a pair sample (see
-   * {@link CorrelationEstimators}), cache-first under {@link CorrelationKey} (stored only when
-   * both assets' prices cover the window); a sample of one asset
-   * is an asset's correlation with itself, 1 (once its prices are known to exist).
+   * Returns the correlation of the two assets of a pair sample (see {@link CorrelationEstimators}),
+   * cache-first under {@link CorrelationKey} (stored only when both assets' prices cover the
+   * window); a sample of one asset is an asset's correlation with itself, 1 (once its prices are
+   * known to exist).
    *
    * @throws InvalidInputException for a sample without variation
    * @throws io.scrilla.api.error.PriceUnavailableException when an asset has no price
@@ -108,12 +118,18 @@ public final class StatisticsService {
       throw new InvalidInputException("a correlation needs two assets, got " + assets);
     }
     CorrelationKey key = sample.correlationKey(assets.get(0), assets.get(1));
-    return ReadThrough.get(key, k -> boxed(cache.correlations().get(k)), k -> {
-      PriceHistory first = market.history(sample, k.first());
-      PriceHistory second = market.history(sample, k.second());
-      return new ReadThrough.Loaded<>(computeCorrelation(k, first, second),
-          market.coverage(sample, first).complete() && market.coverage(sample, second).complete());
-    }, cache.correlations()::put);
+    return ReadThrough.get(
+        key,
+        k -> boxed(cache.correlations().get(k)),
+        k -> {
+          PriceHistory first = market.history(sample, k.first());
+          PriceHistory second = market.history(sample, k.second());
+          return new ReadThrough.Loaded<>(
+              computeCorrelation(k, first, second),
+              market.coverage(sample, first).complete()
+                  && market.coverage(sample, second).complete());
+        },
+        cache.correlations()::put);
   }
 
   private static Optional<Double> boxed(OptionalDouble d) {
@@ -122,15 +138,23 @@ public final class StatisticsService {
 
   private double computeCorrelation(CorrelationKey key, PriceHistory first, PriceHistory second) {
     try {
-      return CorrelationEstimators.estimate(PairSample.of(first, second, calendar()),
-          key.method());
+      return CorrelationEstimators.estimate(PairSample.of(first, second, calendar()), key.method());
     } catch (SampleSizeException e) {
       // the message names both tickers already
-      throw new SampleSizeException("window " + key.range().start() + " to " + key.range().end()
-          + ": " + e.getMessage(), e);
+      throw new SampleSizeException(
+          "window " + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(key.first().ticker() + " and " + key.second().ticker() + " "
-          + key.range().start() + " to " + key.range().end() + ": " + e.getMessage(), e);
+      throw new InvalidInputException(
+          key.first().ticker()
+              + " and "
+              + key.second().ticker()
+              + " "
+              + key.range().start()
+              + " to "
+              + key.range().end()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -140,19 +164,22 @@ public final class StatisticsService {
    *
    * <p>One pass: the cached entries are read as one block ({@code getBlock}), each price history
    * needed for the missing entries is read once, and the computed entries of assets whose prices
-   * cover the window are written as one block ({@code putBlock}); no key or boxed value is made
-   * per pair. An asset whose prices cannot be
-   * had, or whose sample with an earlier asset is too small, is left out of the matrix and
-   * reported in {@link CorrelationMatrix#failures()}; the others are unaffected.
+   * cover the window are written as one block ({@code putBlock}); no key or boxed value is made per
+   * pair. An asset whose prices cannot be had, or whose sample with an earlier asset is too small,
+   * is left out of the matrix and reported in {@link CorrelationMatrix#failures()}; the others are
+   * unaffected.
    */
   public CorrelationMatrix correlationMatrix(Sample sample) {
     List<Asset> assets = sample.assets();
     int n = assets.size();
-    CorrelationBlock known = n < 2
-        ? CorrelationBlock.empty(sample.source(), assets, sample.window(), sample.method(),
-            sample.weekends())
-        : cache.correlations().getBlock(sample.source(), assets, sample.window(),
-            sample.method(), sample.weekends());
+    CorrelationBlock known =
+        n < 2
+            ? CorrelationBlock.empty(
+                sample.source(), assets, sample.window(), sample.method(), sample.weekends())
+            : cache
+                .correlations()
+                .getBlock(
+                    sample.source(), assets, sample.window(), sample.method(), sample.weekends());
     Map<Asset, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
       position.put(assets.get(i), i);
@@ -181,8 +208,9 @@ public final class StatisticsService {
         complete[position.get(h.asset())] = false;
       }
     }
-    CorrelationBlock fresh = CorrelationBlock.of(sample.source(), assets, sample.window(),
-        sample.method(), sample.weekends(), computed);
+    CorrelationBlock fresh =
+        CorrelationBlock.of(
+            sample.source(), assets, sample.window(), sample.method(), sample.weekends(), computed);
     if (n > 1) {
       ReadThrough.storeBlock(fresh, i -> complete[i], cache.correlations()::putBlock);
     }
@@ -217,14 +245,17 @@ public final class StatisticsService {
   }
 
   /**
-   * Histories in, correlations out: computes every pair not already known from the histories
-   * read once, with one pass per series and one product per group of common dates
-   * ({@link CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the
-   * flat upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing
-   * was computed.
+   * Histories in, correlations out: computes every pair not already known from the histories read
+   * once, with one pass per series and one product per group of common dates ({@link
+   * CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the flat
+   * upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing was
+   * computed.
    */
-  private double[] computeMissing(Sample sample, CorrelationBlock known,
-      Map<Asset, Integer> position, List<PriceHistory> fetched,
+  private double[] computeMissing(
+      Sample sample,
+      CorrelationBlock known,
+      Map<Asset, Integer> position,
+      List<PriceHistory> fetched,
       Map<Asset, ScrillaException> failures) {
     int n = sample.assets().size();
     double[] computed = new double[n * (n - 1) / 2];
@@ -232,10 +263,13 @@ public final class StatisticsService {
     if (fetched.isEmpty()) {
       return computed;
     }
-    CorrelationMatrixEstimator.Pairwise pairwise = CorrelationMatrixEstimator.pairwise(
-        fetched, sample.method(), calendar(),
-        (a, b) -> !known.has(position.get(a), position.get(b)),
-        (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
+    CorrelationMatrixEstimator.Pairwise pairwise =
+        CorrelationMatrixEstimator.pairwise(
+            fetched,
+            sample.method(),
+            calendar(),
+            (a, b) -> !known.has(position.get(a), position.get(b)),
+            (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
     failures.putAll(pairwise.failures());
     for (int i = 0; i < fetched.size(); i++) {
       int pi = position.get(fetched.get(i).asset());
@@ -252,24 +286,26 @@ public final class StatisticsService {
   }
 
   /**
-   * Returns the covariance of the annual returns of a pair sample's assets,
-   * {@code sigma_a sigma_b rho}, every factor on the same sample.
+   * Returns the covariance of the annual returns of a pair sample's assets, {@code sigma_a sigma_b
+   * rho}, every factor on the same sample.
    */
   public double covariance(Sample sample) {
     double rho = correlation(sample);
     List<Asset> assets = sample.assets();
     Asset a = assets.get(0);
     Asset b = assets.get(assets.size() - 1);
-    return MarketStatistics.covariance(riskProfile(sample.of(a)).annualVolatility(),
-        riskProfile(sample.of(b)).annualVolatility(), rho);
+    return MarketStatistics.covariance(
+        riskProfile(sample.of(a)).annualVolatility(),
+        riskProfile(sample.of(b)).annualVolatility(),
+        rho);
   }
 
   /**
    * Returns the moving averages of annual return of a single-asset sample for every price date of
    * its window, over the configured periods ({@code MA_1}, {@code MA_2}, {@code MA_3}): for date d
    * and period k, the profile {@code annual_return} of the trailing k + 1 prices ending at d (NYSE
-   * sessions for equities, calendar days for crypto). The history is read from k sessions (days
-   * for crypto) before the window's start.
+   * sessions for equities, calendar days for crypto). The history is read from k sessions (days for
+   * crypto) before the window's start.
    */
   public MovingAverages movingAverages(Sample sample) {
     Asset asset = sample.asset();
@@ -278,16 +314,17 @@ public final class StatisticsService {
       longest = Math.max(longest, k);
     }
     LocalDate start = sample.window().start();
-    LocalDate from = asset.type() == AssetType.EQUITY
-        ? calendar().minusTradingDays(start, longest)
-        : start.minusDays(longest);
+    LocalDate from =
+        asset.type() == AssetType.EQUITY
+            ? calendar().minusTradingDays(start, longest)
+            : start.minusDays(longest);
     PriceHistory history = market.history(sample, asset, from);
     try {
-      return MovingAverages.compute(history, sample.window(), movingAveragePeriods,
-          sample.method(), calendar());
+      return MovingAverages.compute(
+          history, sample.window(), movingAveragePeriods, sample.method(), calendar());
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(asset.ticker() + " " + sample.window() + ": "
-          + e.getMessage(), e);
+      throw new InvalidInputException(
+          asset.ticker() + " " + sample.window() + ": " + e.getMessage(), e);
     }
   }
 }

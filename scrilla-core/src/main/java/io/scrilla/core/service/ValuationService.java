@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Valuation by the discount dividend model, from the dividend source's payments, at a given rate
- * or at the CAPM cost of equity. Thread-safe.
+ * Valuation by the discount dividend model, from the dividend source's payments, at a given rate or
+ * at the CAPM cost of equity. Thread-safe.
  */
 public final class ValuationService {
   private final MarketData market;
@@ -35,7 +35,10 @@ public final class ValuationService {
    * @param dividends the dividend source (created on first use)
    * @param defaultMethod the method of the default discount rate
    */
-  public ValuationService(MarketData market, CapmService capm, Supplier<DividendSource> dividends,
+  public ValuationService(
+      MarketData market,
+      CapmService capm,
+      Supplier<DividendSource> dividends,
       EstimationMethod defaultMethod) {
     this.market = Objects.requireNonNull(market, "market");
     this.capm = Objects.requireNonNull(capm, "capm");
@@ -49,16 +52,15 @@ public final class ValuationService {
   }
 
   /**
-   * Values the asset with the discount dividend model (see {@link DiscountDividendModel}) from
-   * its payments on or before {@code asOf}.
+   * Values the asset with the discount dividend model (see {@link DiscountDividendModel}) from its
+   * payments on or before {@code asOf}.
    *
    * @param asOf the valuation date
    * @param discountRate r, annual decimal fraction, positive
    * @throws SampleSizeException with fewer than 3 payments
    * @throws InvalidInputException when r is not positive or the sum does not converge
    */
-  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf,
-      double discountRate) {
+  public DividendValuation discountDividendModel(Asset asset, LocalDate asOf, double discountRate) {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(asOf, "asOf");
     List<Dividend> paid = dividends(asset);
@@ -73,16 +75,16 @@ public final class ValuationService {
 
   /**
    * Values the asset at its CAPM cost of equity (configured risk-free rate, default method) over
-   * the default window ending at {@code asOf} (the latest window when {@code asOf} is that
-   * window's end or later).
+   * the default window ending at {@code asOf} (the latest window when {@code asOf} is that window's
+   * end or later).
    */
   public DividendValuation discountDividendModel(Asset asset, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     List<Asset> group = List.of(asset, capm.marketProxy());
     DateRange latest = market.defaultRange(group);
-    DateRange range = asOf.isBefore(latest.end())
-        ? market.range(group, Window.endingOn(asOf)) : latest;
-    return discountDividendModel(asset, asOf,
-        capm.costOfEquity(asset, range, defaultMethod, RiskFreeRate.configured()));
+    DateRange range =
+        asOf.isBefore(latest.end()) ? market.range(group, Window.endingOn(asOf)) : latest;
+    return discountDividendModel(
+        asset, asOf, capm.costOfEquity(asset, range, defaultMethod, RiskFreeRate.configured()));
   }
 }

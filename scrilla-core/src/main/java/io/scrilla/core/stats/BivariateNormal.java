@@ -7,25 +7,29 @@ import io.scrilla.api.error.InvalidInputException;
  * thread-safe.
  *
  * <p>The distribution function uses Sheppard's integral
+ *
  * <pre>
  *   Phi2(h, k; rho) = Phi(h) Phi(k)
  *       + 1/(2 pi) * integral from 0 to asin(rho) of
  *         exp(-(h^2 + k^2 - 2 h k sin t) / (2 cos^2 t)) dt
  * </pre>
- * (the substitution {@code rho = sin t} in Plackett's identity
- * {@code dPhi2/drho = phi2}), evaluated by adaptive 20-point Gauss-Legendre quadrature to an
- * absolute error of about 1e-16. The integrand is analytic and bounded by 1 on the interval.
+ *
+ * (the substitution {@code rho = sin t} in Plackett's identity {@code dPhi2/drho = phi2}),
+ * evaluated by adaptive 20-point Gauss-Legendre quadrature to an absolute error of about 1e-16. The
+ * integrand is analytic and bounded by 1 on the interval.
  */
 public final class BivariateNormal {
   private static final int ORDER = 20;
   private static final double[] NODES = new double[ORDER];
   private static final double[] WEIGHTS = new double[ORDER];
+
   /**
    * Accept a piece when halving it changes its integral by at most this much: the 20-point rule's
-   * own error on the halves is then far smaller still (it falls geometrically with the width).
-   * Not halved with depth, so rounding noise (about 1e-17 per piece) cannot force refinement.
+   * own error on the halves is then far smaller still (it falls geometrically with the width). Not
+   * halved with depth, so rounding noise (about 1e-17 per piece) cannot force refinement.
    */
   private static final double TOLERANCE = 2e-16;
+
   private static final int MAX_DEPTH = 30;
 
   static {
@@ -56,22 +60,22 @@ public final class BivariateNormal {
   private BivariateNormal() {}
 
   /**
-   * Returns the density
-   * {@code phi2(h, k; rho) = exp(-(h^2 - 2 rho h k + k^2) / (2 (1 - rho^2))) / (2 pi sqrt(1 - rho^2))},
-   * which is also {@code dPhi2/drho}.
+   * Returns the density {@code phi2(h, k; rho) = exp(-(h^2 - 2 rho h k + k^2) / (2 (1 - rho^2))) /
+   * (2 pi sqrt(1 - rho^2))}, which is also {@code dPhi2/drho}.
    *
    * @param rho the correlation, {@code |rho| < 1}
    */
   public static double density(double h, double k, double rho) {
     double q = 1 - rho * rho;
     // written symmetric in (h, k) so that swapping them gives the same bits
-    return Math.exp(-((h * h + k * k) - 2 * rho * (h * k)) / (2 * q)) / (2 * Math.PI * Math.sqrt(q));
+    return Math.exp(-((h * h + k * k) - 2 * rho * (h * k)) / (2 * q))
+        / (2 * Math.PI * Math.sqrt(q));
   }
 
   /**
    * Returns {@code Phi2(h, k; rho) = P(X <= h, Y <= k)} for standard normals X, Y with correlation
-   * rho. Infinite limits are allowed; at {@code rho = 1} it is {@code Phi(min(h, k))}, at
-   * {@code rho = -1} it is {@code max(0, Phi(h) + Phi(k) - 1)}.
+   * rho. Infinite limits are allowed; at {@code rho = 1} it is {@code Phi(min(h, k))}, at {@code
+   * rho = -1} it is {@code max(0, Phi(h) + Phi(k) - 1)}.
    *
    * @param h the first limit
    * @param k the second limit
@@ -81,7 +85,12 @@ public final class BivariateNormal {
   public static double cdf(double h, double k, double rho) {
     if (Double.isNaN(h) || Double.isNaN(k) || !(rho >= -1 && rho <= 1)) {
       throw new InvalidInputException(
-          "bivariate normal cdf needs numbers and a correlation in [-1, 1], got h=" + h + ", k=" + k + ", rho=" + rho);
+          "bivariate normal cdf needs numbers and a correlation in [-1, 1], got h="
+              + h
+              + ", k="
+              + k
+              + ", rho="
+              + rho);
     }
     if (h == Double.NEGATIVE_INFINITY || k == Double.NEGATIVE_INFINITY) {
       return 0;
@@ -133,7 +142,8 @@ public final class BivariateNormal {
   }
 
   private static double integrand(double h, double k, double t) {
-    // h^2 + k^2 - 2hk sin t = (h - k)^2 + 2hk (1 - sin t) and (1 - sin t) / cos^2 t = 1 / (1 + sin t):
+    // h^2 + k^2 - 2hk sin t = (h - k)^2 + 2hk (1 - sin t) and (1 - sin t) / cos^2 t = 1 / (1 + sin
+    // t):
     // no cancellation as t approaches +-pi/2
     double sin = Math.sin(t);
     double cos = Math.cos(t);

@@ -34,12 +34,16 @@ import java.util.Objects;
  */
 public final class CorrelationMatrix {
   private final List<Asset> assets;
+
   /** Row i holds entries (i, 0..i). */
   private final double[][] lower;
+
   private final Map<Asset, ScrillaException> failures;
   private final boolean gram;
+
   /** The smallest eigenvalue once computed, NaN before (racy single check: idempotent). */
   private volatile double smallestEigenvalue = Double.NaN;
+
   /** 1 when positive semi-definite, -1 when not, 0 before the check. */
   private volatile int definiteness;
 
@@ -65,10 +69,10 @@ public final class CorrelationMatrix {
   }
 
   /**
-   * Creates a matrix of the Pearson correlations of one common sample: entry (i, j) is
-   * {@code sum e_i e_j / sqrt(sum e_i^2 sum e_j^2)} over the same observations for every pair (a
-   * Gram matrix of normalized vectors), positive semi-definite by construction up to rounding, so
-   * {@link #isPositiveSemiDefinite()} is true without a check. The arrays are copied.
+   * Creates a matrix of the Pearson correlations of one common sample: entry (i, j) is {@code sum
+   * e_i e_j / sqrt(sum e_i^2 sum e_j^2)} over the same observations for every pair (a Gram matrix
+   * of normalized vectors), positive semi-definite by construction up to rounding, so {@link
+   * #isPositiveSemiDefinite()} is true without a check. The arrays are copied.
    *
    * @param assets the assets in row order
    * @param matrix n x n, symmetric, unit diagonal, entries in [-1, 1]
@@ -81,10 +85,7 @@ public final class CorrelationMatrix {
   }
 
   private static CorrelationMatrix create(
-      List<Asset> assets,
-      double[][] matrix,
-      Map<Asset, ScrillaException> failures,
-      boolean gram) {
+      List<Asset> assets, double[][] matrix, Map<Asset, ScrillaException> failures, boolean gram) {
     Objects.requireNonNull(assets, "assets");
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(failures, "failures");
@@ -108,7 +109,12 @@ public final class CorrelationMatrix {
       for (int j = 0; j < n; j++) {
         if (!(row[j] >= -1 && row[j] <= 1) || row[j] != matrix[j][i]) {
           throw new InvalidInputException(
-              "entry (" + assets.get(i) + ", " + assets.get(j) + ") = " + row[j]
+              "entry ("
+                  + assets.get(i)
+                  + ", "
+                  + assets.get(j)
+                  + ") = "
+                  + row[j]
                   + " is not in [-1, 1] or not symmetric");
         }
       }

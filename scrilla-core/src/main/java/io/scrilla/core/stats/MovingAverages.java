@@ -19,12 +19,12 @@ import java.util.OptionalDouble;
 /**
  * Moving averages of annual return; immutable and thread-safe.
  *
- * <p>For each date d of the window and each period k, the moving average is the profile
- * {@code annual_return} ({@code nu + sigma^2/2}, the same definition for every estimation method;
+ * <p>For each date d of the window and each period k, the moving average is the profile {@code
+ * annual_return} ({@code nu + sigma^2/2}, the same definition for every estimation method;
  * scrilla's moments average omits the Ito term, bug B10) of the trailing k + 1 prices ending at d:
  * k returns over the last k rows of the history (NYSE sessions for equities, calendar days for
- * crypto). It is absent where the history holds fewer than k + 1 prices up to d. Annualized
- * decimal fractions.
+ * crypto). It is absent where the history holds fewer than k + 1 prices up to d. Annualized decimal
+ * fractions.
  */
 public final class MovingAverages {
   private final Asset asset;
@@ -33,7 +33,8 @@ public final class MovingAverages {
   private final int[] days;
   private final double[][] values; // [date][period], NaN when absent
 
-  private MovingAverages(Asset asset, EstimationMethod method, int[] periods, int[] days, double[][] values) {
+  private MovingAverages(
+      Asset asset, EstimationMethod method, int[] periods, int[] days, double[][] values) {
     this.asset = asset;
     this.method = method;
     this.periods = periods;
@@ -53,14 +54,19 @@ public final class MovingAverages {
    * @throws InvalidInputException for a period below 2
    */
   public static MovingAverages compute(
-      PriceHistory history, DateRange window, int[] periods, EstimationMethod method, TradingCalendar calendar) {
+      PriceHistory history,
+      DateRange window,
+      int[] periods,
+      EstimationMethod method,
+      TradingCalendar calendar) {
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(method, "method");
     int[] ks = periods.clone();
     for (int k : ks) {
       if (k < 2) {
-        throw new InvalidInputException("moving-average period " + k + " is too short: use at least 2 prices");
+        throw new InvalidInputException(
+            "moving-average period " + k + " is too short: use at least 2 prices");
       }
     }
     int n = history.size();
@@ -68,7 +74,11 @@ public final class MovingAverages {
     // interval lengths of the whole history, computed once
     if (n < 2) {
       throw new SampleSizeException(
-          history.asset().ticker() + ": " + n + " price(s) up to " + window.end()
+          history.asset().ticker()
+              + ": "
+              + n
+              + " price(s) up to "
+              + window.end()
               + "; a moving average needs at least 3");
     }
     double[] deltas = ReturnSample.of(history, calendar).deltas();
@@ -93,8 +103,11 @@ public final class MovingAverages {
           values[d][j] = Double.NaN;
           continue;
         }
-        ReturnSample s = ReturnSample.ofCloses(
-            Arrays.copyOfRange(closes, i - k, i + 1), Arrays.copyOfRange(deltas, i - k, i), tau);
+        ReturnSample s =
+            ReturnSample.ofCloses(
+                Arrays.copyOfRange(closes, i - k, i + 1),
+                Arrays.copyOfRange(deltas, i - k, i),
+                tau);
         values[d][j] = ProfileEstimators.estimate(s, method).annualReturn();
       }
     }

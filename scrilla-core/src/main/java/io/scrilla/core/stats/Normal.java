@@ -5,31 +5,34 @@ import org.hipparchus.special.Erf;
 
 /**
  * The standard normal distribution: density {@code phi}, distribution function {@code Phi},
- * quantile {@code Phi^-1}, and the tail functions {@code ln Phi} and the Mills ratio
- * {@code Phi(x) / phi(x)} that keep their relative accuracy far into the lower tail. The one
- * normal distribution of the code base. Pure functions; thread-safe.
+ * quantile {@code Phi^-1}, and the tail functions {@code ln Phi} and the Mills ratio {@code Phi(x)
+ * / phi(x)} that keep their relative accuracy far into the lower tail. The one normal distribution
+ * of the code base. Pure functions; thread-safe.
  *
- * <p>Accuracy: {@link #cdf} is {@code erfc(-x / sqrt 2) / 2} (relative error about
- * {@code 1e-16 (1 + x^2)} until it underflows below {@code x = -37.5}); {@link #logCdf} and
- * {@link #millsRatio} use the continued fraction
- * {@code Phi(-t)/phi(t) = 1/(t + 1/(t + 2/(t + 3/(t + ...))))} for {@code x <= -3}, so they stay
- * accurate to a few units in the last place for every finite {@code x <= 0}; {@link #quantile}
- * solves {@code ln Phi(z) = ln p} by Newton's method in the tails, so it is accurate for every
- * positive double {@code p}, down to {@link Double#MIN_VALUE}.
+ * <p>Accuracy: {@link #cdf} is {@code erfc(-x / sqrt 2) / 2} (relative error about {@code 1e-16 (1
+ * + x^2)} until it underflows below {@code x = -37.5}); {@link #logCdf} and {@link #millsRatio} use
+ * the continued fraction {@code Phi(-t)/phi(t) = 1/(t + 1/(t + 2/(t + 3/(t + ...))))} for {@code x
+ * <= -3}, so they stay accurate to a few units in the last place for every finite {@code x <= 0};
+ * {@link #quantile} solves {@code ln Phi(z) = ln p} by Newton's method in the tails, so it is
+ * accurate for every positive double {@code p}, down to {@link Double#MIN_VALUE}.
  */
 public final class Normal {
   private static final double SQRT2 = Math.sqrt(2);
   private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
   private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
   /** At and below this argument the Mills ratio comes from its continued fraction. */
   private static final double CONTINUED_FRACTION_BELOW = -3;
+
   /** Enough terms of the continued fraction for full double precision at {@code |x| >= 3}. */
   private static final int CONTINUED_FRACTION_TERMS = 64;
+
   /**
    * Below this probability (and above one minus it) the quantile is polished by Newton's method:
    * {@code erfcInv} works on {@code 1 - 2p}, which has lost the low digits of a small {@code p}.
    */
   private static final double NEWTON_BELOW = 0.01;
+
   private static final int NEWTON_ITERATIONS = 60;
 
   private Normal() {}
@@ -54,9 +57,8 @@ public final class Normal {
   }
 
   /**
-   * Returns {@code ln Phi(x)}, finite for every finite {@code x} (where {@code Phi(x)} itself
-   * would underflow to 0): for {@code x <= -3} it is
-   * {@code -x^2/2 - ln sqrt(2 pi) + ln(millsRatio(x))}.
+   * Returns {@code ln Phi(x)}, finite for every finite {@code x} (where {@code Phi(x)} itself would
+   * underflow to 0): for {@code x <= -3} it is {@code -x^2/2 - ln sqrt(2 pi) + ln(millsRatio(x))}.
    *
    * @param x a finite number
    * @return the logarithm of the distribution function, not positive
@@ -73,9 +75,8 @@ public final class Normal {
   /**
    * Returns the Mills ratio {@code Phi(x) / phi(x)}, positive and increasing in {@code x}; about
    * {@code 1/|x|} far in the lower tail. The ratio of the lower tail to the density at the same
-   * point; with it, tail ratios such as
-   * {@code Phi(a - s) / Phi(a) = exp(a s - s^2/2) millsRatio(a - s) / millsRatio(a)} are
-   * computed without underflow.
+   * point; with it, tail ratios such as {@code Phi(a - s) / Phi(a) = exp(a s - s^2/2) millsRatio(a
+   * - s) / millsRatio(a)} are computed without underflow.
    *
    * @param x a finite number, at most 37 (above, {@code phi(x)} underflows)
    * @return the ratio, positive
@@ -93,11 +94,11 @@ public final class Normal {
   }
 
   /**
-   * Returns the quantile {@code z_p = Phi^-1(p)}. Between 0.01 and 0.99 it is
-   * {@code -sqrt 2 erfcInv(2p)}; in the tails that estimate (infinite below about 1e-17, because
-   * {@code erfcInv} works on {@code 1 - 2p}) is polished by Newton's method on
-   * {@code ln Phi(z) = ln p}, so the result keeps its accuracy for every positive double
-   * {@code p}: {@code Phi^-1(Double.MIN_VALUE)} is about -38.47.
+   * Returns the quantile {@code z_p = Phi^-1(p)}. Between 0.01 and 0.99 it is {@code -sqrt 2
+   * erfcInv(2p)}; in the tails that estimate (infinite below about 1e-17, because {@code erfcInv}
+   * works on {@code 1 - 2p}) is polished by Newton's method on {@code ln Phi(z) = ln p}, so the
+   * result keeps its accuracy for every positive double {@code p}: {@code Phi^-1(Double.MIN_VALUE)}
+   * is about -38.47.
    *
    * @param p a probability in (0, 1)
    * @return the quantile, finite
@@ -121,10 +122,10 @@ public final class Normal {
   }
 
   /**
-   * Solves {@code ln Phi(z) = ln p} for {@code p < 0.5} by Newton's method from {@code guess}
-   * (or, when the guess is not finite, from {@code -sqrt(y - ln(2 pi y))} with
-   * {@code y = -2 ln p}). {@code ln Phi} is concave and increasing, so after the first step the
-   * iterates rise monotonically to the root; they stop when a step no longer moves them up.
+   * Solves {@code ln Phi(z) = ln p} for {@code p < 0.5} by Newton's method from {@code guess} (or,
+   * when the guess is not finite, from {@code -sqrt(y - ln(2 pi y))} with {@code y = -2 ln p}).
+   * {@code ln Phi} is concave and increasing, so after the first step the iterates rise
+   * monotonically to the root; they stop when a step no longer moves them up.
    */
   private static double lowerTailQuantile(double p, double guess) {
     double logP = Math.log(p);

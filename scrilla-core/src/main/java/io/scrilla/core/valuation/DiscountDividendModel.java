@@ -16,26 +16,28 @@ import java.util.Objects;
  *
  * <p>With the n payments made on or before the valuation date, {@code d_1 < ... < d_n} (payment
  * dates) and amounts {@code D_j}:
+ *
  * <ol>
  *   <li>regression: {@code t_j = (d_j - d_1) / 365}, {@code D = alpha + beta t} by ordinary least
- *       squares; when alpha or beta is exactly 0, alpha becomes the latest amount (scrilla's
- *       rule);</li>
- *   <li>period: the mean gap {@code p = (d_n - d_1) / 365 / (n - 1)};</li>
- *   <li>growth from the valuation date {@code v}: {@code g(x) = alpha + beta (x + (v - d_1)/365)};</li>
+ *       squares; when alpha or beta is exactly 0, alpha becomes the latest amount (scrilla's rule);
+ *   <li>period: the mean gap {@code p = (d_n - d_1) / 365 / (n - 1)};
+ *   <li>growth from the valuation date {@code v}: {@code g(x) = alpha + beta (x + (v - d_1)/365)};
  *   <li>first payment: when p is exactly 1, 1/4, 1/12 or 1/365, the time to the first day of the
  *       next year, quarter, month or the next day; otherwise the latest payment date advanced by
  *       {@code floor(365 p)} days until it is on or after v; {@code t_0} is that date minus v in
  *       days / 365 (scrilla divides by 252 in the calendar branches and fails in December, bug
- *       B18);</li>
+ *       B18);
  *   <li>{@code NPV = sum_{i >= 0} g(t_0 + i p) / (1 + r)^(t_0 + i p)}, stopping after the first
- *       term smaller than 1e-7 in absolute value (that term included).</li>
+ *       term smaller than 1e-7 in absolute value (that term included).
  * </ol>
  */
 public final class DiscountDividendModel {
   /** A term below this (in currency) ends the sum. */
   public static final double TOLERANCE = 1e-7;
+
   /** The most terms summed before the series is declared divergent. */
   public static final int MAX_TERMS = 1_000_000;
+
   private static final double DAYS_PER_YEAR = 365;
 
   private DiscountDividendModel() {}
@@ -51,12 +53,15 @@ public final class DiscountDividendModel {
    * @throws InvalidInputException when r is not positive (the sum never converges for r <= 0), not
    *     finite, or the sum has not converged after {@value #MAX_TERMS} terms
    */
-  public static DividendValuation value(List<Dividend> dividends, LocalDate valuationDate, double discountRate) {
+  public static DividendValuation value(
+      List<Dividend> dividends, LocalDate valuationDate, double discountRate) {
     Objects.requireNonNull(dividends, "dividends");
     Objects.requireNonNull(valuationDate, "valuationDate");
     if (!(discountRate > 0) || Double.isInfinite(discountRate)) {
       throw new InvalidInputException(
-          "discount rate " + discountRate + " must be a finite positive number: with r <= 0 the"
+          "discount rate "
+              + discountRate
+              + " must be a finite positive number: with r <= 0 the"
               + " discounted dividends never sum to a finite value; pass a positive rate");
     }
     List<Dividend> paid = new ArrayList<>();
@@ -69,7 +74,10 @@ public final class DiscountDividendModel {
     int n = paid.size();
     if (n < 3) {
       throw new SampleSizeException(
-          n + " dividend payment(s) on or before " + valuationDate + "; the dividend model needs at"
+          n
+              + " dividend payment(s) on or before "
+              + valuationDate
+              + "; the dividend model needs at"
               + " least 3 to fit a trend and a payment period");
     }
     LocalDate first = paid.get(0).date();
@@ -105,7 +113,10 @@ public final class DiscountDividendModel {
       }
       if (terms >= MAX_TERMS || !Double.isFinite(npv)) {
         throw new InvalidInputException(
-            "the discounted dividends at rate " + discountRate + " have not converged after " + terms
+            "the discounted dividends at rate "
+                + discountRate
+                + " have not converged after "
+                + terms
                 + " payments; use a higher discount rate");
       }
       x = t0 + terms * period;

@@ -32,10 +32,12 @@ class LayeredCacheTest extends CacheContractTest {
     DateRange all = DateRange.of(D0, D0.plusDays(19));
     assertEquals(h, layered.prices().get(SRC, spy, all));
     backend.clear(); // the layer must not need the backend any more for this range
-    assertEquals(h.slice(DateRange.of(D0.plusDays(2), D0.plusDays(5))),
+    assertEquals(
+        h.slice(DateRange.of(D0.plusDays(2), D0.plusDays(5))),
         layered.prices().get(SRC, spy, DateRange.of(D0.plusDays(2), D0.plusDays(5))));
     // a range not read in full goes to the backend (now empty); rows remembered earlier stay true
-    assertEquals(h.slice(DateRange.of(D0.plusDays(15), D0.plusDays(19))),
+    assertEquals(
+        h.slice(DateRange.of(D0.plusDays(15), D0.plusDays(19))),
         layered.prices().get(SRC, spy, DateRange.of(D0.plusDays(15), D0.plusDays(30))));
   }
 
@@ -63,12 +65,17 @@ class LayeredCacheTest extends CacheContractTest {
     CorrelationKey ca = first.key(0, 1);
     layered.correlations().put(ca, 0.9);
     assertEquals(OptionalDouble.of(0.9), layered.correlations().get(ca));
-    assertEquals(0.9, layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false)
-        .get(0, 1));
-    layered.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, MO, false,
-        new double[] {-0.1, Double.NaN, Double.NaN}));
+    assertEquals(
+        0.9,
+        layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false).get(0, 1));
+    layered
+        .correlations()
+        .putBlock(
+            CorrelationBlock.of(
+                SRC, ABC, r, MO, false, new double[] {-0.1, Double.NaN, Double.NaN}));
     assertEquals(OptionalDouble.of(-0.1), layered.correlations().get(ca));
-    assertArrayEquals(new double[] {-0.1, 0.2, 0.3},
+    assertArrayEquals(
+        new double[] {-0.1, 0.2, 0.3},
         layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false).values());
   }
 
@@ -77,17 +84,24 @@ class LayeredCacheTest extends CacheContractTest {
     Cache backend = MemoryCacheProvider.create();
     LayeredCache layered = new LayeredCache(backend);
     DateRange r = DateRange.of(D0, D0.plusDays(30));
-    backend.correlations().putBlock(CorrelationBlock.of(SRC, ABC, r, MO, false,
-        new double[] {0.1, 0.2, 0.3}));
-    assertArrayEquals(new double[] {0.1, 0.2, 0.3},
+    backend
+        .correlations()
+        .putBlock(CorrelationBlock.of(SRC, ABC, r, MO, false, new double[] {0.1, 0.2, 0.3}));
+    assertArrayEquals(
+        new double[] {0.1, 0.2, 0.3},
         layered.correlations().getBlock(SRC, ABC, r, EstimationMethod.MOMENTS, false).values());
     backend.clear();
     List<Asset> bca = List.of(ABC.get(2), ABC.get(0), ABC.get(1));
     // (B, C), (B, A), (C, A)
-    assertArrayEquals(new double[] {0.2, 0.3, 0.1},
+    assertArrayEquals(
+        new double[] {0.2, 0.3, 0.1},
         layered.correlations().getBlock(SRC, bca, r, EstimationMethod.MOMENTS, false).values());
-    assertEquals(OptionalDouble.of(0.3),
-        layered.correlations().get(CorrelationKey.of(SRC, ABC.get(1), ABC.get(2), r,
-            EstimationMethod.MOMENTS, false)));
+    assertEquals(
+        OptionalDouble.of(0.3),
+        layered
+            .correlations()
+            .get(
+                CorrelationKey.of(
+                    SRC, ABC.get(1), ABC.get(2), r, EstimationMethod.MOMENTS, false)));
   }
 }

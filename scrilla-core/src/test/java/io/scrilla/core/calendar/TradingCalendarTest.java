@@ -53,27 +53,64 @@ class TradingCalendarTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    // Good Friday
-    "2000-04-21", "2019-04-19", "2020-04-10", "2021-04-02", "2022-04-15", "2024-03-29",
-    // Juneteenth from 2022: Sunday 2022-06-19 observed Monday; Saturday 2027-06-19 observed Friday
-    "2022-06-20", "2023-06-19", "2024-06-19", "2027-06-18",
-    // observed shifts: Christmas, Independence Day, New Year's Day
-    "2021-12-24", "2022-12-26", "2020-07-03", "2021-07-05", "2017-01-02", "2023-01-02",
-    "2004-12-24", "2010-12-24", "2011-12-26", "2015-07-03",
-    // fixed rules
-    "2021-01-01", "2021-01-18", "2021-02-15", "2021-05-31", "2021-09-06", "2021-11-25",
-    "2019-12-25",
-    // special closures
-    "2001-09-11", "2001-09-12", "2001-09-13", "2001-09-14", "2004-06-11", "2007-01-02",
-    "2012-10-29", "2012-10-30", "2018-12-05", "2025-01-09",
-    // closures before the recorded history
-    "1985-09-27", "1994-04-27", "1972-12-28", "1973-01-25", "1977-07-14",
-    // presidential Election Days up to 1980
-    "1972-11-07", "1976-11-02", "1980-11-04",
-    // before the Monday holidays of 1971: Washington's Birthday on Sunday 1970-02-22, observed
-    "1970-02-23"
-  })
+  @ValueSource(
+      strings = {
+        // Good Friday
+        "2000-04-21",
+        "2019-04-19",
+        "2020-04-10",
+        "2021-04-02",
+        "2022-04-15",
+        "2024-03-29",
+        // Juneteenth from 2022: Sunday 2022-06-19 observed Monday; Saturday 2027-06-19 observed
+        // Friday
+        "2022-06-20",
+        "2023-06-19",
+        "2024-06-19",
+        "2027-06-18",
+        // observed shifts: Christmas, Independence Day, New Year's Day
+        "2021-12-24",
+        "2022-12-26",
+        "2020-07-03",
+        "2021-07-05",
+        "2017-01-02",
+        "2023-01-02",
+        "2004-12-24",
+        "2010-12-24",
+        "2011-12-26",
+        "2015-07-03",
+        // fixed rules
+        "2021-01-01",
+        "2021-01-18",
+        "2021-02-15",
+        "2021-05-31",
+        "2021-09-06",
+        "2021-11-25",
+        "2019-12-25",
+        // special closures
+        "2001-09-11",
+        "2001-09-12",
+        "2001-09-13",
+        "2001-09-14",
+        "2004-06-11",
+        "2007-01-02",
+        "2012-10-29",
+        "2012-10-30",
+        "2018-12-05",
+        "2025-01-09",
+        // closures before the recorded history
+        "1985-09-27",
+        "1994-04-27",
+        "1972-12-28",
+        "1973-01-25",
+        "1977-07-14",
+        // presidential Election Days up to 1980
+        "1972-11-07",
+        "1976-11-02",
+        "1980-11-04",
+        // before the Monday holidays of 1971: Washington's Birthday on Sunday 1970-02-22, observed
+        "1970-02-23"
+      })
   void isTradingDay_nyseClosure_isFalse(String date) {
     LocalDate d = LocalDate.parse(date);
     assertTrue(d.getDayOfWeek().getValue() <= 5, date + " must be a weekday for this test");
@@ -81,23 +118,38 @@ class TradingCalendarTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    // Juneteenth observed by federal calendars in 2021 but the NYSE traded
-    "2021-06-18",
-    // a Saturday New Year's Day gives no Friday closure
-    "2021-12-31", "2010-12-31", "2027-12-31",
-    // federal holidays on which the NYSE trades
-    "2021-10-11", "2021-11-11", "2020-10-12", "2020-11-11",
-    // the days around Good Friday
-    "2021-04-01", "2021-04-05", "2020-04-09", "2020-04-13",
-    // Juneteenth fell before 2022 on a trading day
-    "2020-06-19", "2019-06-19",
-    // Election Days after 1980, and of the years between presidential elections
-    "1984-11-06", "1974-11-05", "1978-11-07",
-    // 1970: no third-Monday Washington's Birthday, no last-Monday Memorial Day, and Memorial Day
-    // on Saturday 1970-05-30 closed nothing
-    "1970-02-16", "1970-05-25", "1970-05-29"
-  })
+  @ValueSource(
+      strings = {
+        // Juneteenth observed by federal calendars in 2021 but the NYSE traded
+        "2021-06-18",
+        // a Saturday New Year's Day gives no Friday closure
+        "2021-12-31",
+        "2010-12-31",
+        "2027-12-31",
+        // federal holidays on which the NYSE trades
+        "2021-10-11",
+        "2021-11-11",
+        "2020-10-12",
+        "2020-11-11",
+        // the days around Good Friday
+        "2021-04-01",
+        "2021-04-05",
+        "2020-04-09",
+        "2020-04-13",
+        // Juneteenth fell before 2022 on a trading day
+        "2020-06-19",
+        "2019-06-19",
+        // Election Days after 1980, and of the years between presidential elections
+        "1984-11-06",
+        "1974-11-05",
+        "1978-11-07",
+        // 1970: no third-Monday Washington's Birthday, no last-Monday Memorial Day, and Memorial
+        // Day
+        // on Saturday 1970-05-30 closed nothing
+        "1970-02-16",
+        "1970-05-25",
+        "1970-05-29"
+      })
   void isTradingDay_openWeekday_isTrue(String date) {
     assertTrue(nyse.isTradingDay(LocalDate.parse(date)), date);
   }
@@ -115,10 +167,17 @@ class TradingCalendarTest {
   @Test
   void holidays_2021_areTheNineWeekdayClosures() {
     // Juneteenth not yet; New Year's Day 2022 is a Saturday and closes nothing in 2021
-    List<LocalDate> expected = List.of(
-        LocalDate.of(2021, 1, 1), LocalDate.of(2021, 1, 18), LocalDate.of(2021, 2, 15),
-        LocalDate.of(2021, 4, 2), LocalDate.of(2021, 5, 31), LocalDate.of(2021, 7, 5),
-        LocalDate.of(2021, 9, 6), LocalDate.of(2021, 11, 25), LocalDate.of(2021, 12, 24));
+    List<LocalDate> expected =
+        List.of(
+            LocalDate.of(2021, 1, 1),
+            LocalDate.of(2021, 1, 18),
+            LocalDate.of(2021, 2, 15),
+            LocalDate.of(2021, 4, 2),
+            LocalDate.of(2021, 5, 31),
+            LocalDate.of(2021, 7, 5),
+            LocalDate.of(2021, 9, 6),
+            LocalDate.of(2021, 11, 25),
+            LocalDate.of(2021, 12, 24));
     assertEquals(expected, TradingCalendar.holidays(2021));
     assertEquals(10, TradingCalendar.holidays(2023).size());
   }
@@ -130,8 +189,8 @@ class TradingCalendarTest {
     // it closes Thanksgiving (after it, every weekday is a business day)
     int lastYear = TradingCalendar.FIRST_YEAR;
     for (int y = TradingCalendar.FIRST_YEAR; y <= TradingCalendar.LAST_YEAR; y++) {
-      LocalDate thanksgiving = LocalDate.of(y, 11, 1)
-          .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+      LocalDate thanksgiving =
+          LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
       if (strata.isHoliday(thanksgiving)) {
         lastYear = y;
       }
@@ -142,13 +201,15 @@ class TradingCalendarTest {
     List<String> differences = new ArrayList<>();
     int sessions = 0;
     LocalDate end = LocalDate.of(Math.min(lastYear, TradingCalendar.LAST_YEAR), 12, 31);
-    for (LocalDate d = LocalDate.of(TradingCalendar.FIRST_YEAR, 1, 1); !d.isAfter(end);
+    for (LocalDate d = LocalDate.of(TradingCalendar.FIRST_YEAR, 1, 1);
+        !d.isAfter(end);
         d = d.plusDays(1)) {
       boolean ours = nyse.isTradingDay(d);
       boolean theirs = strata.isBusinessDay(d) && !strataOmits.contains(d);
       sessions += ours ? 1 : 0;
       if (ours != theirs) {
-        differences.add(d + (ours ? " open here, closed in Strata" : " closed here, open in Strata"));
+        differences.add(
+            d + (ours ? " open here, closed in Strata" : " closed here, open in Strata"));
       }
     }
     assertEquals(List.of(), differences);
@@ -174,8 +235,11 @@ class TradingCalendarTest {
     assertEquals(2, nyse.sessionsBetween(thu, mon + 1));
     assertEquals(0, nyse.sessionsBetween(thu, thu));
     // Friday 2021-06-18 is a session: Thursday to Monday spans two
-    assertEquals(2, nyse.sessionsBetween(
-        (int) LocalDate.of(2021, 6, 17).toEpochDay(), (int) LocalDate.of(2021, 6, 21).toEpochDay()));
+    assertEquals(
+        2,
+        nyse.sessionsBetween(
+            (int) LocalDate.of(2021, 6, 17).toEpochDay(),
+            (int) LocalDate.of(2021, 6, 21).toEpochDay()));
   }
 
   @Test
@@ -189,8 +253,11 @@ class TradingCalendarTest {
     assertEquals(start, spy.firstDate());
     // a window holding 2021-06-18 counts it (scrilla's calendar would give 102 sessions)
     LocalDate start2 = nyse.minusTradingDays(LocalDate.of(2021, 8, 2), 100);
-    assertEquals(101, RecordedPrices.load(Asset.equity("SPY"))
-        .slice(DateRange.of(start2, LocalDate.of(2021, 8, 2))).size());
+    assertEquals(
+        101,
+        RecordedPrices.load(Asset.equity("SPY"))
+            .slice(DateRange.of(start2, LocalDate.of(2021, 8, 2)))
+            .size());
   }
 
   @Test
@@ -214,9 +281,13 @@ class TradingCalendarTest {
 
   @Test
   void toTradingDays_noSessionInWindow_throwsNamingTheDates() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> nyse.toTradingDays(DateRange.parse("2021-04-02", "2021-04-04")));
-    assertTrue(e.getMessage().contains("2021-04-02") && e.getMessage().contains("2021-04-04"), e.getMessage());
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> nyse.toTradingDays(DateRange.parse("2021-04-02", "2021-04-04")));
+    assertTrue(
+        e.getMessage().contains("2021-04-02") && e.getMessage().contains("2021-04-04"),
+        e.getMessage());
   }
 
   @Test

@@ -15,9 +15,11 @@ import io.scrilla.core.stats.BivariateNormal;
 import io.scrilla.core.stats.Normal;
 import java.util.HashMap;
 import java.util.Map;
+import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.stat.correlation.PearsonsCorrelation;
+import org.hipparchus.stat.descriptive.DescriptiveStatistics;
 import org.junit.jupiter.api.Test;
 
 class CorrelationEstimatorsTest {
@@ -99,7 +101,10 @@ class CorrelationEstimatorsTest {
     assertEquals(1.0, CorrelationEstimators.moments(PairSample.of(gld, gld, NYSE)), 0);
   }
 
-  /** The profile log-likelihood in rho (means and variances at their MLE), maximized by root-finding. */
+  /**
+   * The profile log-likelihood in rho (means and variances at their MLE), maximized by
+   * root-finding.
+   */
   @Test
   void likelihood_matchesRootOfProfileScore() {
     PairSample p = spyGld();
@@ -129,10 +134,16 @@ class CorrelationEstimatorsTest {
     final double fsab = sab;
     final double fq = q;
     // l(rho) = -n/2 ln(1 - rho^2) - (q - 2 rho sab) / (2 (1 - rho^2))
-    double root = new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5).solve(1000, rho -> {
-      double w = 1 - rho * rho;
-      return n * rho / w + fsab / w - rho * (fq - 2 * rho * fsab) / (w * w);
-    }, -0.999, 0.999);
+    double root =
+        new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5)
+            .solve(
+                1000,
+                rho -> {
+                  double w = 1 - rho * rho;
+                  return n * rho / w + fsab / w - rho * (fq - 2 * rho * fsab) / (w * w);
+                },
+                -0.999,
+                0.999);
     assertEquals(root, CorrelationEstimators.likelihood(p), 1e-9);
   }
 
@@ -156,21 +167,29 @@ class CorrelationEstimatorsTest {
         c[j] += z1[i] <= u[j] && z2[i] <= v[j] ? 1.0 / z1.length : 0;
       }
     }
-    IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(16, 1e-15, 1e-17);
-    org.hipparchus.analysis.UnivariateFunction slope = rho -> {
-      double g = 0;
-      for (int j = 0; j < 5; j++) {
-        double h = u[j];
-        double k = v[j];
-        double lo = Math.min(0, rho);
-        double hi = Math.max(0, rho);
-        double phi2 = Normal.cdf(h) * Normal.cdf(k) + (rho == 0 ? 0 : Math.signum(rho)
-            * integrator.integrate(1_000_000, r -> BivariateNormal.density(h, k, r), lo, hi));
-        g += (phi2 - c[j]) * BivariateNormal.density(h, k, rho);
-      }
-      return g;
-    };
-    double expected = new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5).solve(1000, slope, -0.95, 0.95);
+    IterativeLegendreGaussIntegrator integrator =
+        new IterativeLegendreGaussIntegrator(16, 1e-15, 1e-17);
+    UnivariateFunction slope =
+        rho -> {
+          double g = 0;
+          for (int j = 0; j < 5; j++) {
+            double h = u[j];
+            double k = v[j];
+            double lo = Math.min(0, rho);
+            double hi = Math.max(0, rho);
+            double phi2 =
+                Normal.cdf(h) * Normal.cdf(k)
+                    + (rho == 0
+                        ? 0
+                        : Math.signum(rho)
+                            * integrator.integrate(
+                                1_000_000, r -> BivariateNormal.density(h, k, r), lo, hi));
+            g += (phi2 - c[j]) * BivariateNormal.density(h, k, rho);
+          }
+          return g;
+        };
+    double expected =
+        new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5).solve(1000, slope, -0.95, 0.95);
     double rho = CorrelationEstimators.percentiles(p);
     assertEquals(expected, rho, 1e-9);
     assertTrue(Math.abs(slope.value(rho)) < 1e-12);
@@ -184,25 +203,28 @@ class CorrelationEstimatorsTest {
     double ba = CorrelationEstimators.percentiles(PairSample.of(dis, spy, NYSE));
     assertEquals(ab, ba, 0);
     double self = CorrelationEstimators.percentiles(PairSample.of(spy, spy, NYSE));
-    assertTrue(self <= CorrelationEstimators.MAX_PERCENTILE_CORRELATION && self > 0.9, "self " + self);
+    assertTrue(
+        self <= CorrelationEstimators.MAX_PERCENTILE_CORRELATION && self > 0.9, "self " + self);
   }
 
   @Test
   void estimate_constantPrices_throwsInvalidInput() {
     double[] closes = {100, 100, 100, 100};
-    PriceHistory a = PriceHistory.ofCloses(Asset.equity("A"), new int[] {10000, 10001, 10002, 10003}, closes);
+    PriceHistory a =
+        PriceHistory.ofCloses(Asset.equity("A"), new int[] {10000, 10001, 10002, 10003}, closes);
     PriceHistory b = load(Asset.equity("SPY"), DateRange.parse("2021-01-04", "2021-01-07"));
     PriceHistory aOnSpyDays = PriceHistory.ofCloses(Asset.equity("A"), b.epochDays(), closes);
     assertEquals(4, b.size());
     for (EstimationMethod m : EstimationMethod.values()) {
-      assertThrows(InvalidInputException.class,
+      assertThrows(
+          InvalidInputException.class,
           () -> CorrelationEstimators.estimate(PairSample.of(aOnSpyDays, b, NYSE), m));
     }
     assertThrows(SampleSizeException.class, () -> PairSample.of(a, b, NYSE));
   }
 
   private static double[] standardize(double[] x) {
-    org.hipparchus.stat.descriptive.DescriptiveStatistics d = new org.hipparchus.stat.descriptive.DescriptiveStatistics(x);
+    DescriptiveStatistics d = new DescriptiveStatistics(x);
     double[] z = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       z[i] = (x[i] - d.getMean()) / d.getStandardDeviation();

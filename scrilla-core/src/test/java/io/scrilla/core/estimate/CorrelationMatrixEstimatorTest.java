@@ -45,7 +45,8 @@ class CorrelationMatrixEstimatorTest {
         try {
           v[i][j] =
               CorrelationEstimators.estimate(
-                  PairSample.of(aFirst ? hs.get(i) : hs.get(j), aFirst ? hs.get(j) : hs.get(i), NYSE),
+                  PairSample.of(
+                      aFirst ? hs.get(i) : hs.get(j), aFirst ? hs.get(j) : hs.get(i), NYSE),
                   method);
         } catch (ScrillaException e) {
           failures.put(b, e);
@@ -220,7 +221,8 @@ class CorrelationMatrixEstimatorTest {
     }
     CorrelationMatrix m = CorrelationMatrixEstimator.estimate(hs, EstimationMethod.MOMENTS, NYSE);
     assertEquals(List.of("A", "B", "C"), m.tickers());
-    assertEquals(List.of("FLAT", "SHORT", "APART"),
+    assertEquals(
+        List.of("FLAT", "SHORT", "APART"),
         m.failures().keySet().stream().map(Asset::ticker).toList());
     assertFalse(m.failures().get(Asset.equity("FLAT")).getMessage().isEmpty());
   }
@@ -266,14 +268,20 @@ class CorrelationMatrixEstimatorTest {
   void pairwise_unwantedPairsOfOneGroup_areEmptyForMoments() {
     Random r = new Random(14);
     int[] days = sessions(30);
-    List<PriceHistory> hs = List.of(
-        walk(Asset.equity("A"), days, r, 0.02),
-        walk(Asset.equity("B"), days, r, 0.02),
-        walk(Asset.equity("C"), days, r, 0.02));
-    CorrelationMatrixEstimator.Pairwise p = CorrelationMatrixEstimator.pairwise(hs,
-        EstimationMethod.MOMENTS, NYSE, (a, b) -> !a.ticker().equals("A"),
-        (a, b) -> CorrelationEstimators.estimate(PairSample.of(a, b, NYSE),
-            EstimationMethod.MOMENTS));
+    List<PriceHistory> hs =
+        List.of(
+            walk(Asset.equity("A"), days, r, 0.02),
+            walk(Asset.equity("B"), days, r, 0.02),
+            walk(Asset.equity("C"), days, r, 0.02));
+    CorrelationMatrixEstimator.Pairwise p =
+        CorrelationMatrixEstimator.pairwise(
+            hs,
+            EstimationMethod.MOMENTS,
+            NYSE,
+            (a, b) -> !a.ticker().equals("A"),
+            (a, b) ->
+                CorrelationEstimators.estimate(
+                    PairSample.of(a, b, NYSE), EstimationMethod.MOMENTS));
     assertTrue(p.correlation(0, 1).isEmpty());
     assertTrue(p.correlation(0, 2).isEmpty());
     assertEquals(
@@ -282,8 +290,9 @@ class CorrelationMatrixEstimatorTest {
                 PairSample.of(hs.get(1), hs.get(2), NYSE), EstimationMethod.MOMENTS)),
         Double.doubleToLongBits(p.correlation(2, 1).getAsDouble()));
     // nothing wanted at all
-    CorrelationMatrixEstimator.Pairwise none = CorrelationMatrixEstimator.pairwise(hs,
-        EstimationMethod.MOMENTS, NYSE, (a, b) -> false, (a, b) -> 0.5);
+    CorrelationMatrixEstimator.Pairwise none =
+        CorrelationMatrixEstimator.pairwise(
+            hs, EstimationMethod.MOMENTS, NYSE, (a, b) -> false, (a, b) -> 0.5);
     assertTrue(none.correlation(1, 2).isEmpty());
   }
 
@@ -291,14 +300,20 @@ class CorrelationMatrixEstimatorTest {
   void pairwise_unwantedPairs_areNotComputed() {
     Random r = new Random(13);
     int[] days = sessions(30);
-    List<PriceHistory> hs = List.of(
-        walk(Asset.equity("A"), days, r, 0.02),
-        walk(Asset.equity("B"), days, r, 0.02),
-        walk(Asset.equity("C"), days, r, 0.02));
-    CorrelationMatrixEstimator.Pairwise p = CorrelationMatrixEstimator.pairwise(hs,
-        EstimationMethod.PERCENTILES, NYSE, (a, b) -> !a.ticker().equals("A"),
-        (a, b) -> CorrelationEstimators.estimate(PairSample.of(a, b, NYSE),
-            EstimationMethod.PERCENTILES));
+    List<PriceHistory> hs =
+        List.of(
+            walk(Asset.equity("A"), days, r, 0.02),
+            walk(Asset.equity("B"), days, r, 0.02),
+            walk(Asset.equity("C"), days, r, 0.02));
+    CorrelationMatrixEstimator.Pairwise p =
+        CorrelationMatrixEstimator.pairwise(
+            hs,
+            EstimationMethod.PERCENTILES,
+            NYSE,
+            (a, b) -> !a.ticker().equals("A"),
+            (a, b) ->
+                CorrelationEstimators.estimate(
+                    PairSample.of(a, b, NYSE), EstimationMethod.PERCENTILES));
     assertTrue(p.correlation(0, 1).isEmpty());
     assertTrue(p.correlation(0, 2).isEmpty());
     assertEquals(

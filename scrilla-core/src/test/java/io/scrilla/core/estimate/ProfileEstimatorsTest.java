@@ -15,6 +15,7 @@ import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.stats.Normal;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -81,8 +82,11 @@ class ProfileEstimatorsTest {
         closes[k++] = closes[i];
       }
     }
-    ReturnSample s = ReturnSample.of(PriceHistory.ofCloses(Asset.crypto("BTC"),
-        Arrays.copyOf(days, k), Arrays.copyOf(closes, k)), NYSE);
+    ReturnSample s =
+        ReturnSample.of(
+            PriceHistory.ofCloses(
+                Asset.crypto("BTC"), Arrays.copyOf(days, k), Arrays.copyOf(closes, k)),
+            NYSE);
     double tau = 1.0 / 365;
     double elapsed = days[k - 1] - days[0];
     double nu = Math.log(closes[k - 1] / closes[0]) / (tau * elapsed);
@@ -104,32 +108,47 @@ class ProfileEstimatorsTest {
   @Test
   void likelihood_irregularIntervals_solvesTheScoreEquationsNumerically() {
     PriceHistory btc = RecordedPrices.load(Asset.crypto("BTC")).slice(Y2021);
-    PriceHistory sessions = PriceHistory.ofCloses(btc.asset(),
-        Arrays.stream(btc.epochDays()).filter(NYSE::isTradingDay).toArray(),
-        java.util.stream.IntStream.range(0, btc.size()).filter(i -> NYSE.isTradingDay(btc.epochDay(i)))
-            .mapToDouble(btc::close).toArray());
+    PriceHistory sessions =
+        PriceHistory.ofCloses(
+            btc.asset(),
+            Arrays.stream(btc.epochDays()).filter(NYSE::isTradingDay).toArray(),
+            IntStream.range(0, btc.size())
+                .filter(i -> NYSE.isTradingDay(btc.epochDay(i)))
+                .mapToDouble(btc::close)
+                .toArray());
     ReturnSample s = ReturnSample.of(sessions, NYSE);
     double tau = s.tau();
     double[] r = s.logReturns();
     double[] d = s.deltas();
-    BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5);
+    BracketingNthOrderBrentSolver solver =
+        new BracketingNthOrderBrentSolver(1e-15, 1e-15, 1e-300, 5);
     // d l / d nu = sum (r_i - nu tau Delta_i) / sigma^2 = 0
-    double nu = solver.solve(1000, x -> {
-      double g = 0;
-      for (int i = 0; i < r.length; i++) {
-        g += r[i] - x * tau * d[i];
-      }
-      return g;
-    }, -50, 50);
+    double nu =
+        solver.solve(
+            1000,
+            x -> {
+              double g = 0;
+              for (int i = 0; i < r.length; i++) {
+                g += r[i] - x * tau * d[i];
+              }
+              return g;
+            },
+            -50,
+            50);
     // d l / d sigma^2 = -N / (2 v) + sum (r - nu tau Delta)^2 / (2 v^2 tau Delta) = 0
-    double v = solver.solve(1000, x -> {
-      double g = -r.length / (2 * x);
-      for (int i = 0; i < r.length; i++) {
-        double e = r[i] - nu * tau * d[i];
-        g += e * e / (2 * x * x * tau * d[i]);
-      }
-      return g;
-    }, 1e-6, 100);
+    double v =
+        solver.solve(
+            1000,
+            x -> {
+              double g = -r.length / (2 * x);
+              for (int i = 0; i < r.length; i++) {
+                double e = r[i] - nu * tau * d[i];
+                g += e * e / (2 * x * x * tau * d[i]);
+              }
+              return g;
+            },
+            1e-6,
+            100);
     RiskProfile p = ProfileEstimators.likelihood(s);
     assertRelative(Math.sqrt(v), p.annualVolatility(), 1e-9);
     assertRelative(nu + 0.5 * v, p.annualReturn(), 1e-9);
@@ -145,7 +164,10 @@ class ProfileEstimatorsTest {
     assertRelative(m.logDrift(), l.logDrift(), 1e-12);
   }
 
-  /** Solves Phi((q25 - m)/s) = 0.25, Phi((q75 - m)/s) = 0.75 with Levenberg-Marquardt from scrilla's start. */
+  /**
+   * Solves Phi((q25 - m)/s) = 0.25, Phi((q75 - m)/s) = 0.75 with Levenberg-Marquardt from scrilla's
+   * start.
+   */
   @Test
   void percentiles_spy2021_matchesNumericalSolutionOfQuartileEquations() {
     ReturnSample s = ReturnSample.of(spy2021(), NYSE);
@@ -153,25 +175,34 @@ class ProfileEstimatorsTest {
     double q25 = ProfileEstimators.samplePercentile(x, 0.25);
     double q75 = ProfileEstimators.samplePercentile(x, 0.75);
     double q50 = ProfileEstimators.samplePercentile(x, 0.5);
-    var problem = new LeastSquaresBuilder()
-        .start(new double[] {q50, (q75 - q25) / 2})
-        .target(new double[] {0.25, 0.75})
-        .model(point -> {
-          double m = point.getEntry(0);
-          double sd = point.getEntry(1);
-          double z1 = (q25 - m) / sd;
-          double z2 = (q75 - m) / sd;
-          RealVector value = new ArrayRealVector(new double[] {Normal.cdf(z1), Normal.cdf(z2)});
-          double[][] jac = {
-            {-Normal.density(z1) / sd, -Normal.density(z1) * z1 / sd},
-            {-Normal.density(z2) / sd, -Normal.density(z2) * z2 / sd}};
-          return new Pair<>(value, new Array2DRowRealMatrix(jac, false));
-        })
-        .maxEvaluations(1000).maxIterations(1000)
-        .build();
-    RealVector sol = new LevenbergMarquardtOptimizer()
-        .withCostRelativeTolerance(1e-16).withParameterRelativeTolerance(1e-16).withOrthoTolerance(1e-16)
-        .optimize(problem).getPoint();
+    var problem =
+        new LeastSquaresBuilder()
+            .start(new double[] {q50, (q75 - q25) / 2})
+            .target(new double[] {0.25, 0.75})
+            .model(
+                point -> {
+                  double m = point.getEntry(0);
+                  double sd = point.getEntry(1);
+                  double z1 = (q25 - m) / sd;
+                  double z2 = (q75 - m) / sd;
+                  RealVector value =
+                      new ArrayRealVector(new double[] {Normal.cdf(z1), Normal.cdf(z2)});
+                  double[][] jac = {
+                    {-Normal.density(z1) / sd, -Normal.density(z1) * z1 / sd},
+                    {-Normal.density(z2) / sd, -Normal.density(z2) * z2 / sd}
+                  };
+                  return new Pair<>(value, new Array2DRowRealMatrix(jac, false));
+                })
+            .maxEvaluations(1000)
+            .maxIterations(1000)
+            .build();
+    RealVector sol =
+        new LevenbergMarquardtOptimizer()
+            .withCostRelativeTolerance(1e-16)
+            .withParameterRelativeTolerance(1e-16)
+            .withOrthoTolerance(1e-16)
+            .optimize(problem)
+            .getPoint();
     double sigma = sol.getEntry(1) * Math.sqrt(TAU);
     RiskProfile p = ProfileEstimators.percentiles(s);
     assertRelative(sigma, p.annualVolatility(), 1e-9);
@@ -197,16 +228,25 @@ class ProfileEstimatorsTest {
     for (EstimationMethod m : EstimationMethod.values()) {
       assertThrows(SampleSizeException.class, () -> ProfileEstimators.estimate(one, m));
     }
-    SampleSizeException e = assertThrows(SampleSizeException.class,
-        () -> ReturnSample.of(spy2021().slice(DateRange.parse("2021-01-04", "2021-01-04")), NYSE));
-    assertTrue(e.getMessage().contains("SPY") && e.getMessage().contains("2021-01-04"), e.getMessage());
+    SampleSizeException e =
+        assertThrows(
+            SampleSizeException.class,
+            () ->
+                ReturnSample.of(
+                    spy2021().slice(DateRange.parse("2021-01-04", "2021-01-04")), NYSE));
+    assertTrue(
+        e.getMessage().contains("SPY") && e.getMessage().contains("2021-01-04"), e.getMessage());
   }
 
   @Test
   void ofCloses_nonPositiveOrNaNPrice_throwsInvalidInput() {
-    assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, 0, 2}, TAU));
-    assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, Double.NaN, 2}, TAU));
-    assertThrows(InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, -3, 2}, TAU));
+    assertThrows(
+        InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, 0, 2}, TAU));
+    assertThrows(
+        InvalidInputException.class,
+        () -> ReturnSample.ofCloses(new double[] {1, Double.NaN, 2}, TAU));
+    assertThrows(
+        InvalidInputException.class, () -> ReturnSample.ofCloses(new double[] {1, -3, 2}, TAU));
   }
 
   @Test

@@ -50,31 +50,31 @@ class PsdCheckTest {
 
   @Test
   void choleskyProves_fullRankCorrelation_passes() {
-    assertTrue(PsdCheck.choleskyProves(sampleCorrelation(new SplittableRandom(1), 50,
-        200), TOLERANCE));
+    assertTrue(
+        PsdCheck.choleskyProves(sampleCorrelation(new SplittableRandom(1), 50, 200), TOLERANCE));
     assertTrue(PsdCheck.choleskyProves(new double[][] {{1}}, TOLERANCE));
   }
 
   @Test
   void choleskyProves_moreAssetsThanReturns_passes() {
     // rank 122 of 200: singular but positive semi-definite
-    assertTrue(PsdCheck.choleskyProves(sampleCorrelation(new SplittableRandom(2), 200,
-        123), TOLERANCE));
+    assertTrue(
+        PsdCheck.choleskyProves(sampleCorrelation(new SplittableRandom(2), 200, 123), TOLERANCE));
     assertTrue(PsdCheck.choleskyProves(new double[][] {{1, 1}, {1, 1}}, TOLERANCE));
-    assertTrue(PsdCheck.choleskyProves(new double[][] {{1, -1, 1}, {-1, 1, -1},
-        {1, -1, 1}}, TOLERANCE));
+    assertTrue(
+        PsdCheck.choleskyProves(new double[][] {{1, -1, 1}, {-1, 1, -1}, {1, -1, 1}}, TOLERANCE));
   }
 
   @Test
   void choleskyProves_indefiniteMatrices_fails() {
-    assertFalse(PsdCheck.choleskyProves(new double[][] {{1, 0.9, -0.9}, {0.9, 1, 0.9},
-        {-0.9, 0.9, 1}}, TOLERANCE));
+    assertFalse(
+        PsdCheck.choleskyProves(
+            new double[][] {{1, 0.9, -0.9}, {0.9, 1, 0.9}, {-0.9, 0.9, 1}}, TOLERANCE));
     // smallest eigenvalue -1e-6: beyond the tolerance
     double e = 1 + 1e-6;
     assertFalse(PsdCheck.choleskyProves(new double[][] {{1, e}, {e, 1}}, TOLERANCE));
     // a zero diagonal entry with a nonzero off-diagonal one is indefinite
-    assertFalse(PsdCheck.choleskyProves(new double[][] {{1, 0.5}, {0.5, 0}},
-        TOLERANCE));
+    assertFalse(PsdCheck.choleskyProves(new double[][] {{1, 0.5}, {0.5, 0}}, TOLERANCE));
   }
 
   @Test

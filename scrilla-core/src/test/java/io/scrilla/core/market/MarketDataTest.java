@@ -18,8 +18,8 @@ import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.ProgressListener;
-import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.cache.MemoryCacheProvider;
+import io.scrilla.core.calendar.TradingCalendar;
 import io.scrilla.core.testing.FakePriceSource;
 import io.scrilla.core.testing.MutableClock;
 import java.time.Clock;
@@ -45,16 +45,17 @@ class MarketDataTest {
   private static final EstimationMethod M = EstimationMethod.MOMENTS;
   private static final TradingCalendar NYSE = TradingCalendar.nyse();
 
-  private final FakePriceSource prices = new FakePriceSource()
-      .with(FakePriceSource.walk(SPY, HISTORY, 1))
-      .with(FakePriceSource.walk(GLD, HISTORY, 2))
-      .with(FakePriceSource.walk(BTC, HISTORY, 3))
-      .with(FakePriceSource.walk(ETH, HISTORY, 4));
+  private final FakePriceSource prices =
+      new FakePriceSource()
+          .with(FakePriceSource.walk(SPY, HISTORY, 1))
+          .with(FakePriceSource.walk(GLD, HISTORY, 2))
+          .with(FakePriceSource.walk(BTC, HISTORY, 3))
+          .with(FakePriceSource.walk(ETH, HISTORY, 4));
   private final Curves rates = new Curves(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 11, 22));
 
   private MarketData market(InterestRateSource r) {
-    return new MarketData(prices, r, MemoryCacheProvider.create(), NYSE, CLOCK,
-        ScrillaConfig.defaults());
+    return new MarketData(
+        prices, r, MemoryCacheProvider.create(), NYSE, CLOCK, ScrillaConfig.defaults());
   }
 
   private final MarketData market = market(rates);
@@ -74,8 +75,9 @@ class MarketDataTest {
   void latestDate_cacheHoldsTheLastSettledSession_sourceNotAsked() {
     // 07:00 New York on Monday 2021-11-22: the last settled session is Friday 2021-11-19
     Clock monday = Clock.fixed(Instant.parse("2021-11-22T12:00:00Z"), ZoneOffset.UTC);
-    MarketData m = new MarketData(prices, rates, MemoryCacheProvider.create(), NYSE, monday,
-        ScrillaConfig.defaults());
+    MarketData m =
+        new MarketData(
+            prices, rates, MemoryCacheProvider.create(), NYSE, monday, ScrillaConfig.defaults());
     assertEquals(LocalDate.of(2021, 11, 19), m.latestDate(SPY));
     assertEquals(1, prices.latestDateCalls());
     m.prices(SPY, DateRange.parse("2021-11-01", "2021-11-19"));
@@ -107,22 +109,30 @@ class MarketDataTest {
 
   @Test
   void sample_noSession_namesTheAssetsAndSaysWhatToDo() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> market.sample(List.of(SPY, GLD), DateRange.parse("2021-04-03", "2021-04-04"), M));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> market.sample(List.of(SPY, GLD), DateRange.parse("2021-04-03", "2021-04-04"), M));
     assertTrue(e.getMessage().startsWith("SPY and GLD: "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("; choose dates that include an NYSE session"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("; choose dates that include an NYSE session"), e.getMessage());
     // crypto with weekends has no session to include: the same dates are a valid window
-    assertEquals(DateRange.parse("2021-04-03", "2021-04-04"),
+    assertEquals(
+        DateRange.parse("2021-04-03", "2021-04-04"),
         market.sample(List.of(BTC), DateRange.parse("2021-04-03", "2021-04-04"), M).window());
   }
 
   @Test
   void sample_invalidAssets_areRefused() {
     DateRange r = DateRange.parse("2021-06-01", "2021-06-30");
-    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, SPY), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(), r, M, false));
-    assertThrows(InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(SPY, BTC), r, M, true));
+    assertThrows(
+        InvalidInputException.class,
+        () -> new Sample(SourceId.of("test"), List.of(SPY, SPY), r, M, false));
+    assertThrows(
+        InvalidInputException.class, () -> new Sample(SourceId.of("test"), List.of(), r, M, false));
+    assertThrows(
+        InvalidInputException.class,
+        () -> new Sample(SourceId.of("test"), List.of(SPY, BTC), r, M, true));
   }
 
   @Test
@@ -133,14 +143,16 @@ class MarketDataTest {
     assertEquals(dflt, market.range(List.of(SPY), Window.latest()));
     DateRange both = DateRange.parse("2021-03-01", "2021-04-01");
     assertEquals(both, market.range(List.of(SPY), Window.of(both)));
-    assertEquals(DateRange.parse("2021-03-01", "2021-11-19"),
+    assertEquals(
+        DateRange.parse("2021-03-01", "2021-11-19"),
         market.range(List.of(SPY), Window.startingOn(LocalDate.of(2021, 3, 1))));
     // ending on a Sunday: the Friday before, and 100 sessions before it
     DateRange ending = market.range(List.of(SPY), Window.endingOn(LocalDate.of(2021, 6, 27)));
     assertEquals(LocalDate.of(2021, 6, 25), ending.end());
     assertEquals(101, NYSE.countTradingDays(ending));
     // crypto alone: calendar days
-    assertEquals(DateRange.parse("2021-03-19", "2021-06-27"),
+    assertEquals(
+        DateRange.parse("2021-03-19", "2021-06-27"),
         market.range(List.of(BTC), Window.endingOn(LocalDate.of(2021, 6, 27))));
   }
 
@@ -148,7 +160,8 @@ class MarketDataTest {
   void riskFreeRate_fixed_readsNoCurve() {
     assertEquals(0.0125, market.riskFreeRate(RiskFreeRate.of(0.0125), LocalDate.of(2021, 6, 30)));
     assertEquals(0, rates.calls.get());
-    assertEquals(Curves.rate(LocalDate.of(2021, 6, 25)),
+    assertEquals(
+        Curves.rate(LocalDate.of(2021, 6, 25)),
         market.riskFreeRate(RiskFreeRate.configured(), LocalDate.of(2021, 6, 27)));
   }
 
@@ -171,8 +184,10 @@ class MarketDataTest {
   @Test
   void riskFreeQuote_noCurveInTheYearBefore_saysHowToGiveARate() {
     MarketData m = market(new Curves(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)));
-    PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
-        () -> m.riskFreeQuote(LocalDate.of(2021, 3, 15), ProgressListener.none()));
+    PriceUnavailableException e =
+        assertThrows(
+            PriceUnavailableException.class,
+            () -> m.riskFreeQuote(LocalDate.of(2021, 3, 15), ProgressListener.none()));
     assertTrue(e.getMessage().contains("between 2020-03-14 and 2021-03-15"), e.getMessage());
     assertTrue(e.getMessage().contains("--risk-free-rate"), e.getMessage());
     assertTrue(e.getMessage().contains("RiskFreeRate.of"), e.getMessage());
@@ -182,13 +197,19 @@ class MarketDataTest {
   void history_equityRowsOnWeekendAndHoliday_areSkipped() {
     PriceHistory clean = FakePriceSource.walk(SPY, HISTORY, 1);
     // add rows on Saturday 2021-06-05 and on Independence Day observed, Monday 2021-07-05
-    PriceHistory dirty = clean.merge(PriceHistory.ofCloses(SPY,
-        new int[] {(int) LocalDate.of(2021, 6, 5).toEpochDay(),
-            (int) LocalDate.of(2021, 7, 5).toEpochDay()},
-        new double[] {1, 2}));
+    PriceHistory dirty =
+        clean.merge(
+            PriceHistory.ofCloses(
+                SPY,
+                new int[] {
+                  (int) LocalDate.of(2021, 6, 5).toEpochDay(),
+                  (int) LocalDate.of(2021, 7, 5).toEpochDay()
+                },
+                new double[] {1, 2}));
     FakePriceSource source = new FakePriceSource().with(dirty);
-    MarketData m = new MarketData(source, rates, MemoryCacheProvider.create(), NYSE, CLOCK,
-        ScrillaConfig.defaults());
+    MarketData m =
+        new MarketData(
+            source, rates, MemoryCacheProvider.create(), NYSE, CLOCK, ScrillaConfig.defaults());
     DateRange r = DateRange.parse("2021-06-01", "2021-07-30");
     Sample s = m.sample(List.of(SPY), r, M);
     PriceHistory used = m.history(s, SPY);
@@ -200,22 +221,33 @@ class MarketDataTest {
   @Test
   void yieldCurves_futureCurvesFromTheSource_areNotStored() {
     var cache = MemoryCacheProvider.create();
-    MarketData m = new MarketData(prices,
-        new Curves(LocalDate.of(2021, 11, 1), LocalDate.of(2021, 12, 31)), cache, NYSE, CLOCK,
-        ScrillaConfig.defaults());
+    MarketData m =
+        new MarketData(
+            prices,
+            new Curves(LocalDate.of(2021, 11, 1), LocalDate.of(2021, 12, 31)),
+            cache,
+            NYSE,
+            CLOCK,
+            ScrillaConfig.defaults());
     List<YieldCurve> got =
         m.yieldCurves(DateRange.parse("2021-11-15", "2021-12-31"), ProgressListener.none());
     assertEquals(LocalDate.of(2021, 11, 23), got.get(got.size() - 1).date());
-    assertTrue(cache.interest().get(new Curves(LocalDate.MIN, LocalDate.MIN).sourceId(),
-        DateRange.parse("2021-11-24", "2030-01-01")).isEmpty());
+    assertTrue(
+        cache
+            .interest()
+            .get(
+                new Curves(LocalDate.MIN, LocalDate.MIN).sourceId(),
+                DateRange.parse("2021-11-24", "2030-01-01"))
+            .isEmpty());
   }
 
   @Test
   void yieldCurves_rangeReachingTheLatestSession_isAskedAgainOnceANewSessionSettles() {
     MutableClock clock = MutableClock.at("2021-11-22T22:00:00Z"); // Monday 17:00 New York
     Curves late = new Curves(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 11, 10));
-    MarketData m = new MarketData(prices, late, MemoryCacheProvider.create(), NYSE, clock,
-        ScrillaConfig.defaults());
+    MarketData m =
+        new MarketData(
+            prices, late, MemoryCacheProvider.create(), NYSE, clock, ScrillaConfig.defaults());
     DateRange r = DateRange.parse("2021-11-01", "2021-11-22");
     m.yieldCurves(r, ProgressListener.none());
     m.yieldCurves(r, ProgressListener.none());
@@ -239,8 +271,11 @@ class MarketDataTest {
     Coverage g = market.coverage(s, gapped);
     assertFalse(g.complete());
     assertEquals(2, g.missing()); // Monday 1st and Tuesday 2nd
-    assertTrue(g.describe().startsWith("SPY: 2 of the 23 NYSE sessions from 2021-03-01 to"
-        + " 2021-03-31 have no price"), g.describe());
+    assertTrue(
+        g.describe()
+            .startsWith(
+                "SPY: 2 of the 23 NYSE sessions from 2021-03-01 to" + " 2021-03-31 have no price"),
+        g.describe());
     // crypto with weekends: every calendar day
     Sample btc = market.sample(List.of(BTC), w, M);
     assertEquals(31, market.coverage(btc, FakePriceSource.walk(BTC, HISTORY, 3)).expected());
@@ -269,8 +304,8 @@ class MarketDataTest {
       asked.add(range);
       List<YieldCurve> out = new ArrayList<>();
       for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
-        boolean weekday = d.getDayOfWeek() != DayOfWeek.SATURDAY
-            && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        boolean weekday =
+            d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
         if (weekday && !d.isBefore(first) && !d.isAfter(last)) {
           out.add(new YieldCurve(d, Map.of(Maturity.ONE_YEAR, rate(d))));
         }

@@ -19,7 +19,8 @@ class BoundsTest {
     }
     assertThrows(InvalidInputException.class, () -> Bounds.uniform(0, 101));
     assertThrows(InvalidInputException.class, () -> Bounds.parse("-1e5,1e5"));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> Bounds.perAsset(new double[] {0, -200}, new double[] {1, 1}));
   }
 

@@ -1,9 +1,11 @@
 package io.scrilla.core.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 
@@ -91,7 +93,7 @@ final class Fixtures {
 
   static double[] fill(int n, double v) {
     double[] a = new double[n];
-    java.util.Arrays.fill(a, v);
+    Arrays.fill(a, v);
     return a;
   }
 
@@ -110,14 +112,13 @@ final class Fixtures {
   }
 
   /**
-   * Largest violation of the KKT conditions of {@code min w'Sigma w / 2} subject to rows
-   * {@code a_r' w = b_r} and bounds, computed independently: multipliers of the rows by least
-   * squares over the assets strictly inside their bounds, then stationarity there, the signs of
-   * the bound multipliers elsewhere, and primal feasibility. Needs at least as many interior
-   * assets as rows.
+   * Largest violation of the KKT conditions of {@code min w'Sigma w / 2} subject to rows {@code
+   * a_r' w = b_r} and bounds, computed independently: multipliers of the rows by least squares over
+   * the assets strictly inside their bounds, then stationarity there, the signs of the bound
+   * multipliers elsewhere, and primal feasibility. Needs at least as many interior assets as rows.
    */
-  static double kktViolation(double[] g, double[] w, double[][] rows, double[] rhs, double[] lo,
-      double[] hi) {
+  static double kktViolation(
+      double[] g, double[] w, double[][] rows, double[] rhs, double[] lo, double[] hi) {
     int n = w.length;
     List<Integer> free = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -137,8 +138,7 @@ final class Fixtures {
         y[c] = g[free.get(c)];
       }
       RealMatrix am = new Array2DRowRealMatrix(a);
-      lambda = new QRDecomposition(am, 1e-14).getSolver()
-          .solve(new org.hipparchus.linear.ArrayRealVector(y)).toArray();
+      lambda = new QRDecomposition(am, 1e-14).getSolver().solve(new ArrayRealVector(y)).toArray();
     }
     double worst = 0;
     for (int r = 0; r < m; r++) {

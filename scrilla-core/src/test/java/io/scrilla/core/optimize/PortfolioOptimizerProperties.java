@@ -362,8 +362,7 @@ class PortfolioOptimizerProperties {
     assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
     assertFeasible(c.solution(), Bounds.longOnly());
     for (double[] w : market.feasiblePortfolios(Bounds.longOnly())) {
-      assertTrue(
-          c.conditionalValueAtRiskLoss() <= p.conditionalValueAtRiskLoss(w, event) + 1e-12);
+      assertTrue(c.conditionalValueAtRiskLoss() <= p.conditionalValueAtRiskLoss(w, event) + 1e-12);
       assertTrue(p.conditionalValueAtRiskLoss(w, event) >= p.valueAtRiskLoss(w, event));
     }
   }

@@ -27,9 +27,13 @@ class PortfolioOptimizerTest {
   private static final PortfolioOptimizer OPT = PortfolioOptimizer.create();
   private static final double KKT = 1e-10;
 
-  private static final Portfolio THREE = Portfolio.of(List.of("A", "B", "C"),
-      new double[] {0.10, 0.05, 0.15}, new double[] {0.20, 0.10, 0.30},
-      new double[][] {{1, 0.3, 0.2}, {0.3, 1, 0.1}, {0.2, 0.1, 1}}, 0.02);
+  private static final Portfolio THREE =
+      Portfolio.of(
+          List.of("A", "B", "C"),
+          new double[] {0.10, 0.05, 0.15},
+          new double[] {0.20, 0.10, 0.30},
+          new double[][] {{1, 0.3, 0.2}, {0.3, 1, 0.1}, {0.2, 0.1, 1}},
+          0.02);
 
   private static double[][] inverse(Portfolio p) {
     RealMatrix s = new Array2DRowRealMatrix(p.covariance());
@@ -41,10 +45,14 @@ class PortfolioOptimizerTest {
   }
 
   private static Portfolio fourAssets(double rf) {
-    return Portfolio.of(Fixtures.tickers(4), new double[] {0.08, 0.12, 0.05, 0.10},
+    return Portfolio.of(
+        Fixtures.tickers(4),
+        new double[] {0.08, 0.12, 0.05, 0.10},
         new double[] {0.15, 0.25, 0.08, 0.20},
-        new double[][] {{1, 0.4, 0.1, 0.3}, {0.4, 1, -0.2, 0.5}, {0.1, -0.2, 1, 0.0},
-            {0.3, 0.5, 0.0, 1}}, rf);
+        new double[][] {
+          {1, 0.4, 0.1, 0.3}, {0.4, 1, -0.2, 0.5}, {0.1, -0.2, 1, 0.0}, {0.3, 0.5, 0.0, 1}
+        },
+        rf);
   }
 
   @Test
@@ -52,14 +60,22 @@ class PortfolioOptimizerTest {
     double s1 = 0.2;
     double s2 = 0.3;
     double rho = 0.25;
-    Portfolio p = Portfolio.of(List.of("X", "Y"), new double[] {0.1, 0.2},
-        new double[] {s1, s2}, new double[][] {{1, rho}, {rho, 1}}, 0);
+    Portfolio p =
+        Portfolio.of(
+            List.of("X", "Y"),
+            new double[] {0.1, 0.2},
+            new double[] {s1, s2},
+            new double[][] {{1, rho}, {rho, 1}},
+            0);
     Solution s = OPT.minimumVariance(p);
     double w1 = (s2 * s2 - rho * s1 * s2) / (s1 * s1 + s2 * s2 - 2 * rho * s1 * s2);
     assertArrayEquals(new double[] {w1, 1 - w1}, s.weights(), 1e-14);
     assertEquals(SolutionStatus.OPTIMAL, s.status());
-    assertEquals(Math.sqrt(w1 * w1 * s1 * s1 + 2 * w1 * (1 - w1) * rho * s1 * s2
-        + (1 - w1) * (1 - w1) * s2 * s2), s.annualVolatility(), 1e-15);
+    assertEquals(
+        Math.sqrt(
+            w1 * w1 * s1 * s1 + 2 * w1 * (1 - w1) * rho * s1 * s2 + (1 - w1) * (1 - w1) * s2 * s2),
+        s.annualVolatility(),
+        1e-15);
   }
 
   @Test
@@ -77,8 +93,8 @@ class PortfolioOptimizerTest {
   void minimumVariance_targetWithWideBounds_matchesTwoFundClosedForm() {
     Portfolio p = fourAssets(0);
     double target = 0.11;
-    Solution s = OPT.minimumVariance(p,
-        Constraints.of(Bounds.uniform(-10, 10)).withTargetReturn(target));
+    Solution s =
+        OPT.minimumVariance(p, Constraints.of(Bounds.uniform(-10, 10)).withTargetReturn(target));
     double[][] inv = inverse(p);
     double[] mu = p.returns();
     double[] i1 = times(inv, fill(4, 1));
@@ -100,9 +116,13 @@ class PortfolioOptimizerTest {
     double sa = 0.15;
     double sb = 0.2;
     double rab = 0.1;
-    Portfolio p = Portfolio.of(List.of("A", "B", "C"), new double[] {0.1, 0.1, 0.1},
-        new double[] {sa, sb, 0.4}, new double[][] {{1, rab, 0.9}, {rab, 1, 0.5},
-            {0.9, 0.5, 1}}, 0);
+    Portfolio p =
+        Portfolio.of(
+            List.of("A", "B", "C"),
+            new double[] {0.1, 0.1, 0.1},
+            new double[] {sa, sb, 0.4},
+            new double[][] {{1, rab, 0.9}, {rab, 1, 0.5}, {0.9, 0.5, 1}},
+            0);
     Solution s = OPT.minimumVariance(p);
     double wa = (sb * sb - rab * sa * sb) / (sa * sa + sb * sb - 2 * rab * sa * sb);
     assertArrayEquals(new double[] {wa, 1 - wa, 0}, s.weights(), 1e-14);
@@ -117,8 +137,14 @@ class PortfolioOptimizerTest {
     for (double target : new double[] {0.06, 0.08, 0.1, 0.115}) {
       Solution s = OPT.minimumVariance(p, Constraints.longOnly().withTargetReturn(target));
       double[] w = s.weights();
-      double v = kktViolation(sigmaTimes(p, w), w, new double[][] {fill(4, 1), p.returns()},
-          new double[] {1, target}, fill(4, 0), fill(4, 1));
+      double v =
+          kktViolation(
+              sigmaTimes(p, w),
+              w,
+              new double[][] {fill(4, 1), p.returns()},
+              new double[] {1, target},
+              fill(4, 0),
+              fill(4, 1));
       assertTrue(v < KKT, "KKT violation " + v + " at target " + target);
       assertTrue(s.kktResidual() < KKT);
     }
@@ -154,8 +180,14 @@ class PortfolioOptimizerTest {
         excess[i] -= 0.02;
       }
       // min y'Sigma y / 2 s.t. excess'y = 1, y >= 0 (no upper bound binds for long-only)
-      double v = kktViolation(sigmaTimes(p, y), y, new double[][] {excess}, new double[] {1},
-          fill(6, 0), fill(6, Double.POSITIVE_INFINITY));
+      double v =
+          kktViolation(
+              sigmaTimes(p, y),
+              y,
+              new double[][] {excess},
+              new double[] {1},
+              fill(6, 0),
+              fill(6, Double.POSITIVE_INFINITY));
       assertTrue(v < KKT, "trial " + trial + ": KKT violation " + v);
       assertEquals(1, sum(w), 1e-14);
     }
@@ -178,8 +210,8 @@ class PortfolioOptimizerTest {
     }
     Solution mv = OPT.minimumVariance(THREE);
     Solution sh = OPT.maximumSharpeRatio(THREE, Constraints.longOnly());
-    CvarSolution cv = OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(),
-        TailEvent.of(0.05, 0.5));
+    CvarSolution cv =
+        OPT.minimumConditionalValueAtRisk(THREE, Constraints.longOnly(), TailEvent.of(0.05, 0.5));
     assertTrue(mv.annualVolatility() <= bestVar + 1e-15);
     assertTrue(sh.sharpeRatio() >= bestSharpe - 1e-15);
     assertTrue(cv.conditionalValueAtRiskLoss() <= bestCvar + 1e-15);
@@ -209,8 +241,9 @@ class PortfolioOptimizerTest {
     Solution s = OPT.minimumVariance(THREE, Constraints.longOnly().withTargetReturn(target));
     assertTrue(s.annualVolatility() <= best + 1e-15);
     assertEquals(best, s.annualVolatility(), 1e-7);
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(target), TailEvent.of(0.05, 1));
+    CvarSolution c =
+        OPT.minimumConditionalValueAtRisk(
+            THREE, Constraints.longOnly().withTargetReturn(target), TailEvent.of(0.05, 1));
     assertEquals(target, c.solution().annualReturn(), 1e-15);
     assertArrayEquals(s.weights(), c.solution().weights(), 0);
   }
@@ -231,8 +264,13 @@ class PortfolioOptimizerTest {
 
   @Test
   void maximumReturn_tiedReturns_splitsByMinimumVariance() {
-    Portfolio p = Portfolio.of(List.of("A", "B", "C"), new double[] {0.1, 0.1, 0.05},
-        new double[] {0.2, 0.3, 0.1}, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, 0);
+    Portfolio p =
+        Portfolio.of(
+            List.of("A", "B", "C"),
+            new double[] {0.1, 0.1, 0.05},
+            new double[] {0.2, 0.3, 0.1},
+            new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
+            0);
     Solution s = OPT.maximumReturn(p, Bounds.longOnly());
     // uncorrelated A and B: weights proportional to 1/sigma^2
     double wa = (1 / 0.04) / (1 / 0.04 + 1 / 0.09);
@@ -256,8 +294,7 @@ class PortfolioOptimizerTest {
     Portfolio p = fourAssets(0);
     List<Solution> f = OPT.efficientFrontier(p, Bounds.longOnly(), 4, FrontierSpacing.INCLUSIVE);
     assertEquals(4, f.size());
-    assertArrayEquals(OPT.maximumReturn(p, Bounds.longOnly()).weights(),
-        f.get(3).weights(), 0);
+    assertArrayEquals(OPT.maximumReturn(p, Bounds.longOnly()).weights(), f.get(3).weights(), 0);
     double r0 = f.get(0).annualReturn();
     for (int i = 0; i < 4; i++) {
       assertEquals(r0 + i * (0.12 - r0) / 3, f.get(i).annualReturn(), 1e-14);
@@ -267,94 +304,141 @@ class PortfolioOptimizerTest {
   @Test
   void minimumCvar_noTarget_notWorseThanAnyFrontierPoint() {
     Portfolio p = fourAssets(0);
-    CvarSolution c = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(),
-        TailEvent.of(0.05, 2));
+    CvarSolution c =
+        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, 2));
     List<Solution> f = OPT.efficientFrontier(p, Bounds.longOnly(), 200, FrontierSpacing.INCLUSIVE);
     for (Solution s : f) {
-      double l = TailRisk.conditionalValueAtRiskLoss(
-          new RiskProfile(s.annualReturn(), s.annualVolatility()), TailEvent.of(0.05, 2));
+      double l =
+          TailRisk.conditionalValueAtRiskLoss(
+              new RiskProfile(s.annualReturn(), s.annualVolatility()), TailEvent.of(0.05, 2));
       assertTrue(c.conditionalValueAtRiskLoss() <= l + 1e-14);
     }
     assertTrue(c.conditionalValueAtRiskLoss() >= c.valueAtRiskLoss());
-    assertEquals(p.conditionalValueAtRiskLoss(c.solution().weights(), TailEvent.of(0.05, 2)),
-        c.conditionalValueAtRiskLoss(), 1e-15);
+    assertEquals(
+        p.conditionalValueAtRiskLoss(c.solution().weights(), TailEvent.of(0.05, 2)),
+        c.conditionalValueAtRiskLoss(),
+        1e-15);
   }
 
   @Test
   void minimumVariance_targetOutsideRange_failsWithRange() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> OPT.minimumVariance(THREE, Constraints.longOnly().withTargetReturn(0.2)));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> OPT.minimumVariance(THREE, Constraints.longOnly().withTargetReturn(0.2)));
     assertTrue(e.getMessage().contains("[0.05, 0.15]"), e.getMessage());
-    assertThrows(InvalidInputException.class, () -> OPT.minimumConditionalValueAtRisk(THREE,
-        Constraints.longOnly().withTargetReturn(0.01), TailEvent.of(0.05, 1)));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            OPT.minimumConditionalValueAtRisk(
+                THREE, Constraints.longOnly().withTargetReturn(0.01), TailEvent.of(0.05, 1)));
   }
 
   @Test
   void contradictoryBounds_failNamingAssets() {
-    InvalidInputException crossed = assertThrows(InvalidInputException.class,
-        () -> OPT.minimumVariance(THREE, Constraints.of(Bounds.perAsset(
-            new double[] {0, 0.5, 0}, new double[] {1, 0.2, 1}))));
+    InvalidInputException crossed =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                OPT.minimumVariance(
+                    THREE,
+                    Constraints.of(
+                        Bounds.perAsset(new double[] {0, 0.5, 0}, new double[] {1, 0.2, 1}))));
     assertTrue(crossed.getMessage().contains("B [0.5, 0.2]"), crossed.getMessage());
-    InvalidInputException lows = assertThrows(InvalidInputException.class,
-        () -> OPT.minimumVariance(THREE, Constraints.of(Bounds.uniform(0.4, 1))));
-    assertTrue(lows.getMessage().contains("A=0.4") && lows.getMessage().contains("> 1"),
+    InvalidInputException lows =
+        assertThrows(
+            InvalidInputException.class,
+            () -> OPT.minimumVariance(THREE, Constraints.of(Bounds.uniform(0.4, 1))));
+    assertTrue(
+        lows.getMessage().contains("A=0.4") && lows.getMessage().contains("> 1"),
         lows.getMessage());
-    InvalidInputException highs = assertThrows(InvalidInputException.class,
-        () -> OPT.maximumReturn(THREE, Bounds.uniform(0, 0.3)));
-    assertTrue(highs.getMessage().contains("C=0.3") && highs.getMessage().contains("< 1"),
+    InvalidInputException highs =
+        assertThrows(
+            InvalidInputException.class, () -> OPT.maximumReturn(THREE, Bounds.uniform(0, 0.3)));
+    assertTrue(
+        highs.getMessage().contains("C=0.3") && highs.getMessage().contains("< 1"),
         highs.getMessage());
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> OPT.minimumVariance(THREE, Constraints.of(Bounds.perAsset(fill(2, 0), fill(2, 1)))));
   }
 
   @Test
   void maximumSharpe_allReturnsBelowRiskFree_fails() {
     Portfolio p = THREE.withRiskFreeRate(0.2);
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> OPT.maximumSharpeRatio(p, Constraints.longOnly()));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> OPT.maximumSharpeRatio(p, Constraints.longOnly()));
     assertTrue(e.getMessage().contains("risk-free rate 0.2"), e.getMessage());
-    assertThrows(InvalidInputException.class, () -> OPT.maximumSharpeRatio(THREE,
-        Constraints.longOnly().withTargetReturn(0.01)));
+    assertThrows(
+        InvalidInputException.class,
+        () -> OPT.maximumSharpeRatio(THREE, Constraints.longOnly().withTargetReturn(0.01)));
   }
 
   @Test
   void maximumSharpe_withTarget_isMinimumVarianceAtTarget() {
     Constraints c = Constraints.longOnly().withTargetReturn(0.12);
-    assertArrayEquals(OPT.minimumVariance(THREE, c).weights(),
-        OPT.maximumSharpeRatio(THREE, c).weights(), 0);
+    assertArrayEquals(
+        OPT.minimumVariance(THREE, c).weights(), OPT.maximumSharpeRatio(THREE, c).weights(), 0);
   }
 
   @Test
   void zeroVolatilityAsset_minimumVarianceHoldsIt() {
-    Portfolio p = Portfolio.of(List.of("CASH", "A", "B"), new double[] {0.01, 0.1, 0.12},
-        new double[] {0, 0.2, 0.3}, new double[][] {{1, 0, 0}, {0, 1, 0.3}, {0, 0.3, 1}}, 0.02);
+    Portfolio p =
+        Portfolio.of(
+            List.of("CASH", "A", "B"),
+            new double[] {0.01, 0.1, 0.12},
+            new double[] {0, 0.2, 0.3},
+            new double[][] {{1, 0, 0}, {0, 1, 0.3}, {0, 0.3, 1}},
+            0.02);
     Solution s = OPT.minimumVariance(p);
     assertArrayEquals(new double[] {1, 0, 0}, s.weights(), 1e-10);
     assertTrue(s.kktResidual() < KKT);
     // with a target, a mix of cash and the risky frontier
     Solution t = OPT.minimumVariance(p, Constraints.longOnly().withTargetReturn(0.05));
     assertEquals(0.05, t.annualReturn(), 1e-12);
-    double v = kktViolation(sigmaTimes(p, t.weights()), t.weights(),
-        new double[][] {fill(3, 1), p.returns()}, new double[] {1, 0.05}, fill(3, 0), fill(3, 1));
+    double v =
+        kktViolation(
+            sigmaTimes(p, t.weights()),
+            t.weights(),
+            new double[][] {fill(3, 1), p.returns()},
+            new double[] {1, 0.05},
+            fill(3, 0),
+            fill(3, 1));
     assertTrue(v < KKT, "KKT violation " + v);
   }
 
   @Test
   void zeroVolatilityAssetAboveRiskFree_sharpeUnbounded_fails() {
-    Portfolio p = Portfolio.of(List.of("CASH", "A"), new double[] {0.03, 0.1},
-        new double[] {0, 0.2}, new double[][] {{1, 0}, {0, 1}}, 0.02);
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> OPT.maximumSharpeRatio(p, Constraints.longOnly()));
+    Portfolio p =
+        Portfolio.of(
+            List.of("CASH", "A"),
+            new double[] {0.03, 0.1},
+            new double[] {0, 0.2},
+            new double[][] {{1, 0}, {0, 1}},
+            0.02);
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> OPT.maximumSharpeRatio(p, Constraints.longOnly()));
     assertTrue(e.getMessage().contains("unbounded"), e.getMessage());
   }
 
   @Test
   void perfectlyCorrelatedDuplicates_solveLikeOneAsset() {
-    Portfolio p = Portfolio.of(List.of("A", "A2", "B"), new double[] {0.1, 0.1, 0.2},
-        new double[] {0.2, 0.2, 0.3}, new double[][] {{1, 1, 0.2}, {1, 1, 0.2}, {0.2, 0.2, 1}},
-        0.02);
-    Portfolio single = Portfolio.of(List.of("A", "B"), new double[] {0.1, 0.2},
-        new double[] {0.2, 0.3}, new double[][] {{1, 0.2}, {0.2, 1}}, 0.02);
+    Portfolio p =
+        Portfolio.of(
+            List.of("A", "A2", "B"),
+            new double[] {0.1, 0.1, 0.2},
+            new double[] {0.2, 0.2, 0.3},
+            new double[][] {{1, 1, 0.2}, {1, 1, 0.2}, {0.2, 0.2, 1}},
+            0.02);
+    Portfolio single =
+        Portfolio.of(
+            List.of("A", "B"),
+            new double[] {0.1, 0.2},
+            new double[] {0.2, 0.3},
+            new double[][] {{1, 0.2}, {0.2, 1}},
+            0.02);
     Solution s = OPT.minimumVariance(p);
     Solution s1 = OPT.minimumVariance(single);
     double[] w = s.weights();
@@ -365,32 +449,39 @@ class PortfolioOptimizerTest {
     Solution sh1 = OPT.maximumSharpeRatio(single, Constraints.longOnly());
     assertEquals(sh1.sharpeRatio(), sh.sharpeRatio(), 1e-10);
     Solution t = OPT.minimumVariance(p, Constraints.longOnly().withTargetReturn(0.15));
-    assertEquals(OPT.minimumVariance(single, Constraints.longOnly().withTargetReturn(0.15))
-        .annualVolatility(), t.annualVolatility(), 1e-12);
+    assertEquals(
+        OPT.minimumVariance(single, Constraints.longOnly().withTargetReturn(0.15))
+            .annualVolatility(),
+        t.annualVolatility(),
+        1e-12);
   }
 
   @Test
   void oneAsset_trivialAnswer() {
-    Portfolio p = Portfolio.of(List.of("SPY"), new double[] {0.1}, new double[] {0.2},
-        new double[][] {{1}}, 0.02);
-    for (Solution s : List.of(OPT.minimumVariance(p),
-        OPT.maximumSharpeRatio(p, Constraints.longOnly()),
-        OPT.maximumReturn(p, Bounds.longOnly()),
-        OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, 1))
-            .solution())) {
+    Portfolio p =
+        Portfolio.of(
+            List.of("SPY"), new double[] {0.1}, new double[] {0.2}, new double[][] {{1}}, 0.02);
+    for (Solution s :
+        List.of(
+            OPT.minimumVariance(p),
+            OPT.maximumSharpeRatio(p, Constraints.longOnly()),
+            OPT.maximumReturn(p, Bounds.longOnly()),
+            OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), TailEvent.of(0.05, 1))
+                .solution())) {
       assertArrayEquals(new double[] {1}, s.weights(), 0);
       assertEquals(SolutionStatus.UNIQUE_FEASIBLE, s.status());
       assertEquals(0.4, s.sharpeRatio(), 1e-15);
     }
-    assertEquals(3, OPT.efficientFrontier(p, Bounds.longOnly(), 3, FrontierSpacing.SCRILLA)
-        .size());
+    assertEquals(3, OPT.efficientFrontier(p, Bounds.longOnly(), 3, FrontierSpacing.SCRILLA).size());
   }
 
   @Test
   void efficientFrontier_badSteps_fails() {
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> OPT.efficientFrontier(THREE, Bounds.longOnly(), 1, FrontierSpacing.INCLUSIVE));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> OPT.efficientFrontier(THREE, Bounds.longOnly(), 0, FrontierSpacing.SCRILLA));
   }
 
@@ -413,16 +504,28 @@ class PortfolioOptimizerTest {
       long t2 = System.nanoTime();
       Solution wide = OPT.maximumSharpeRatio(p, Constraints.of(Bounds.uniform(-1, 2)));
       long t3 = System.nanoTime();
-      System.out.printf("200 assets: min variance %.1f ms (%d iterations), max Sharpe %.1f ms"
-          + " (%d), max Sharpe [-1,2] %.1f ms (%d)%n", (t1 - t0) / 1e6, mv.iterations(),
-          (t2 - t1) / 1e6, sh.iterations(), (t3 - t2) / 1e6, wide.iterations());
+      System.out.printf(
+          "200 assets: min variance %.1f ms (%d iterations), max Sharpe %.1f ms"
+              + " (%d), max Sharpe [-1,2] %.1f ms (%d)%n",
+          (t1 - t0) / 1e6,
+          mv.iterations(),
+          (t2 - t1) / 1e6,
+          sh.iterations(),
+          (t3 - t2) / 1e6,
+          wide.iterations());
       for (Solution s : List.of(mv, sh, wide)) {
         assertEquals(SolutionStatus.OPTIMAL, s.status());
         assertTrue(s.kktResidual() < KKT, "KKT residual " + s.kktResidual());
         assertEquals(1, sum(s.weights()), 1e-12);
       }
-      double v = kktViolation(sigmaTimes(p, mv.weights()), mv.weights(),
-          new double[][] {fill(200, 1)}, new double[] {1}, fill(200, 0), fill(200, 1));
+      double v =
+          kktViolation(
+              sigmaTimes(p, mv.weights()),
+              mv.weights(),
+              new double[][] {fill(200, 1)},
+              new double[] {1},
+              fill(200, 0),
+              fill(200, 1));
       assertTrue(v < KKT, "independent KKT violation " + v);
     }
   }
@@ -430,8 +533,13 @@ class PortfolioOptimizerTest {
   /** Independent KKT violation of a minimum-variance solution without target. */
   private static double independentKkt(Portfolio p, Solution s, double lo, double hi) {
     int n = p.size();
-    return kktViolation(sigmaTimes(p, s.weights()), s.weights(), new double[][] {fill(n, 1)},
-        new double[] {1}, fill(n, lo), fill(n, hi));
+    return kktViolation(
+        sigmaTimes(p, s.weights()),
+        s.weights(),
+        new double[][] {fill(n, 1)},
+        new double[] {1},
+        fill(n, lo),
+        fill(n, hi));
   }
 
   @Test
@@ -514,8 +622,10 @@ class PortfolioOptimizerTest {
   @Test
   void solutionStatus_onlyOptimalAndUniqueFeasible_areCertified() {
     for (SolutionStatus st : SolutionStatus.values()) {
-      assertEquals(st == SolutionStatus.OPTIMAL || st == SolutionStatus.UNIQUE_FEASIBLE,
-          st.isCertified(), st.name());
+      assertEquals(
+          st == SolutionStatus.OPTIMAL || st == SolutionStatus.UNIQUE_FEASIBLE,
+          st.isCertified(),
+          st.name());
     }
   }
 }

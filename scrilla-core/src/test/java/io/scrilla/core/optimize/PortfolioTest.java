@@ -18,8 +18,13 @@ class PortfolioTest {
 
   @Test
   void functions_twoAssets_matchHandComputation() {
-    Portfolio p = Portfolio.of(AB, new double[] {0.1, 0.2}, new double[] {0.2, 0.3},
-        new double[][] {{1, 0.5}, {0.5, 1}}, 0.05);
+    Portfolio p =
+        Portfolio.of(
+            AB,
+            new double[] {0.1, 0.2},
+            new double[] {0.2, 0.3},
+            new double[][] {{1, 0.5}, {0.5, 1}},
+            0.05);
     double[] w = {0.4, 0.6};
     assertEquals(0.04 + 0.12, p.expectedReturn(w), 1e-15);
     double var = 0.16 * 0.04 + 0.36 * 0.09 + 2 * 0.4 * 0.6 * 0.5 * 0.2 * 0.3;
@@ -32,40 +37,59 @@ class PortfolioTest {
   void of_badInputs_failWithClearMessages() {
     double[] two = {0.1, 0.2};
     double[][] id = {{1, 0}, {0, 1}};
-    assertThrows(InvalidInputException.class,
-        () -> Portfolio.of(AB, new double[] {0.1}, two, id, 0));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class, () -> Portfolio.of(AB, new double[] {0.1}, two, id, 0));
+    assertThrows(
+        InvalidInputException.class,
         () -> Portfolio.of(AB, new double[] {0.1, Double.NaN}, two, id, 0));
-    assertThrows(InvalidInputException.class,
-        () -> Portfolio.of(AB, two, new double[] {0.1, -0.2}, id, 0));
-    InvalidInputException asym = assertThrows(InvalidInputException.class,
-        () -> Portfolio.of(AB, two, two, new double[][] {{1, 0.2}, {0.3, 1}}, 0));
+    assertThrows(
+        InvalidInputException.class, () -> Portfolio.of(AB, two, new double[] {0.1, -0.2}, id, 0));
+    InvalidInputException asym =
+        assertThrows(
+            InvalidInputException.class,
+            () -> Portfolio.of(AB, two, two, new double[][] {{1, 0.2}, {0.3, 1}}, 0));
     assertTrue(asym.getMessage().contains("not symmetric"), asym.getMessage());
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> Portfolio.of(AB, two, two, new double[][] {{0.9, 0}, {0, 1}}, 0));
-    assertThrows(InvalidInputException.class,
+    assertThrows(
+        InvalidInputException.class,
         () -> Portfolio.of(AB, two, two, new double[][] {{1, 1.2}, {1.2, 1}}, 0));
-    assertThrows(InvalidInputException.class,
-        () -> Portfolio.of(List.of("A", "A"), two, two, id, 0));
-    assertThrows(InvalidInputException.class, () -> Portfolio.of(List.of(), new double[0],
-        new double[0], new double[0][0], 0));
+    assertThrows(
+        InvalidInputException.class, () -> Portfolio.of(List.of("A", "A"), two, two, id, 0));
+    assertThrows(
+        InvalidInputException.class,
+        () -> Portfolio.of(List.of(), new double[0], new double[0], new double[0][0], 0));
   }
 
   @Test
   void of_notPositiveSemiDefinite_failsWithSmallestEigenvalue() {
     double expected = smallest(NOT_PSD);
     assertTrue(expected < -0.5);
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> Portfolio.of(List.of("A", "B", "C"), new double[3], new double[] {0.1, 0.1, 0.1},
-            NOT_PSD, 0));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                Portfolio.of(
+                    List.of("A", "B", "C"),
+                    new double[3],
+                    new double[] {0.1, 0.1, 0.1},
+                    NOT_PSD,
+                    0));
     assertTrue(e.getMessage().contains(Double.toString(expected)), e.getMessage());
     assertTrue(e.getMessage().contains("repairCorrelation"), e.getMessage());
   }
 
   @Test
   void repairCorrelation_optedIn_givesPsdUnitDiagonal() {
-    Portfolio p = Portfolio.builder().tickers(List.of("A", "B", "C")).returns(0.1, 0.1, 0.1)
-        .volatilities(0.1, 0.2, 0.3).correlation(NOT_PSD).repairCorrelation(true).build();
+    Portfolio p =
+        Portfolio.builder()
+            .tickers(List.of("A", "B", "C"))
+            .returns(0.1, 0.1, 0.1)
+            .volatilities(0.1, 0.2, 0.3)
+            .correlation(NOT_PSD)
+            .repairCorrelation(true)
+            .build();
     assertTrue(p.repaired());
     double[][] c = p.correlation();
     for (int i = 0; i < 3; i++) {
@@ -83,37 +107,56 @@ class PortfolioTest {
   @Test
   void repairCorrelation_psdInput_isUnchanged() {
     double[][] c = {{1, 0.3}, {0.3, 1}};
-    Portfolio p = Portfolio.builder().tickers(AB).returns(0.1, 0.2).volatilities(0.1, 0.2)
-        .correlation(c).repairCorrelation(true).build();
+    Portfolio p =
+        Portfolio.builder()
+            .tickers(AB)
+            .returns(0.1, 0.2)
+            .volatilities(0.1, 0.2)
+            .correlation(c)
+            .repairCorrelation(true)
+            .build();
     assertFalse(p.repaired());
     assertEquals(0.3, p.correlation()[0][1], 0);
   }
 
   @Test
   void builder_covariance_recoversVolatilitiesAndCorrelation() {
-    Portfolio p = Portfolio.builder().tickers(AB).returns(0.1, 0.2)
-        .covariance(new double[][] {{0.04, 0.012}, {0.012, 0.09}}).riskFreeRate(0.01).build();
+    Portfolio p =
+        Portfolio.builder()
+            .tickers(AB)
+            .returns(0.1, 0.2)
+            .covariance(new double[][] {{0.04, 0.012}, {0.012, 0.09}})
+            .riskFreeRate(0.01)
+            .build();
     assertEquals(0.2, p.volatilities()[0], 1e-16);
     assertEquals(0.3, p.volatilities()[1], 1e-16);
     assertEquals(0.2, p.correlation()[0][1], 1e-15);
-    Portfolio q = Portfolio.of(AB, List.of(new RiskProfile(0.1, 0.2), new RiskProfile(0.2, 0.3)),
-        new double[][] {{1, 0.2}, {0.2, 1}}, 0.01);
-    assertEquals(q.volatility(new double[] {0.5, 0.5}), p.volatility(new double[] {0.5, 0.5}),
-        1e-16);
+    Portfolio q =
+        Portfolio.of(
+            AB,
+            List.of(new RiskProfile(0.1, 0.2), new RiskProfile(0.2, 0.3)),
+            new double[][] {{1, 0.2}, {0.2, 1}},
+            0.01);
+    assertEquals(
+        q.volatility(new double[] {0.5, 0.5}), p.volatility(new double[] {0.5, 0.5}), 1e-16);
   }
 
   @Test
   void singularCorrelation_isAcceptedWithZeroEigenvalue() {
-    Portfolio p = Portfolio.of(AB, new double[] {0.1, 0.1}, new double[] {0.2, 0.2},
-        new double[][] {{1, 1}, {1, 1}}, 0);
+    Portfolio p =
+        Portfolio.of(
+            AB,
+            new double[] {0.1, 0.1},
+            new double[] {0.2, 0.2},
+            new double[][] {{1, 1}, {1, 1}},
+            0);
     assertEquals(0, p.smallestEigenvalue(), 1e-15);
     assertEquals(0, p.volatility(new double[] {1, -1}), 1e-9);
   }
 
   private static double smallest(double[][] c) {
     double min = Double.POSITIVE_INFINITY;
-    for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c))
-        .getEigenvalues()) {
+    for (double e : new EigenDecompositionSymmetric(new Array2DRowRealMatrix(c)).getEigenvalues()) {
       min = Math.min(min, e);
     }
     return min;

@@ -23,8 +23,9 @@ class GbmTest {
     double t = 2;
     double q = 0.01;
     double pAbove = Gbm.probD2(s0, k, mu, sigma, t, q);
-    double total = pAbove * Gbm.expectationAbove(s0, k, mu, sigma, t, q)
-        + (1 - pAbove) * Gbm.expectationBelow(s0, k, mu, sigma, t, q);
+    double total =
+        pAbove * Gbm.expectationAbove(s0, k, mu, sigma, t, q)
+            + (1 - pAbove) * Gbm.expectationBelow(s0, k, mu, sigma, t, q);
     assertEquals(s0 * Math.exp((mu - q) * t), total, 1e-12 * total);
   }
 }

@@ -26,13 +26,16 @@ class MarketStatisticsTest {
     PriceHistory dis = RecordedPrices.load(Asset.equity("DIS")).slice(r);
     SimpleRegression ols = new SimpleRegression();
     for (int i = 1; i < spy.size(); i++) {
-      ols.addData(Math.log(spy.close(i) / spy.close(i - 1)), Math.log(dis.close(i) / dis.close(i - 1)));
+      ols.addData(
+          Math.log(spy.close(i) / spy.close(i - 1)), Math.log(dis.close(i) / dis.close(i - 1)));
     }
     PairSample pair = PairSample.of(dis, spy, NYSE);
     double rho = CorrelationEstimators.moments(pair);
-    double beta = MarketStatistics.beta(rho,
-        ProfileEstimators.moments(pair.first()).annualVolatility(),
-        ProfileEstimators.moments(pair.second()).annualVolatility());
+    double beta =
+        MarketStatistics.beta(
+            rho,
+            ProfileEstimators.moments(pair.first()).annualVolatility(),
+            ProfileEstimators.moments(pair.second()).annualVolatility());
     assertEquals(ols.getSlope(), beta, 1e-12 * Math.abs(beta));
   }
 
@@ -48,7 +51,9 @@ class MarketStatisticsTest {
 
   @Test
   void sharpe_zeroVolatility_throws() {
-    assertThrows(InvalidInputException.class, () -> MarketStatistics.sharpeRatio(new RiskProfile(0.1, 0), 0.01));
+    assertThrows(
+        InvalidInputException.class,
+        () -> MarketStatistics.sharpeRatio(new RiskProfile(0.1, 0), 0.01));
     assertThrows(InvalidInputException.class, () -> MarketStatistics.beta(1.2, 0.1, 0.1));
   }
 }

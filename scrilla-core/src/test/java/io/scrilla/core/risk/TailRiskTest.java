@@ -44,8 +44,11 @@ class TailRiskTest {
       double level = lognormalQuantile(0.08, 0.25, t, p);
       assertEquals(level, TailRisk.valueAtRiskRatio(PROFILE, event), 1e-12, "p=" + p);
       assertEquals(1 - level, TailRisk.valueAtRiskLoss(PROFILE, event), 1e-12, "p=" + p);
-      assertEquals(s0 * TailRisk.valueAtRiskRatio(PROFILE, event),
-          TailRisk.valueAtRiskPrice(s0, PROFILE, event), 0, "p=" + p);
+      assertEquals(
+          s0 * TailRisk.valueAtRiskRatio(PROFILE, event),
+          TailRisk.valueAtRiskPrice(s0, PROFILE, event),
+          0,
+          "p=" + p);
     }
   }
 
@@ -59,8 +62,9 @@ class TailRiskTest {
     double zp = Normal.quantile(p);
     IterativeLegendreGaussIntegrator integrator =
         new IterativeLegendreGaussIntegrator(16, 1e-14, 1e-14);
-    double tail = integrator.integrate(1_000_000,
-        z -> s0 * Math.exp(m + sd * z) * Normal.density(z), -40, zp);
+    double tail =
+        integrator.integrate(
+            1_000_000, z -> s0 * Math.exp(m + sd * z) * Normal.density(z), -40, zp);
     TailEvent event = TailEvent.of(p, t);
     double cvar = TailRisk.conditionalValueAtRiskPrice(s0, PROFILE, event);
     assertEquals(tail / p, cvar, 1e-10 * cvar);
@@ -79,12 +83,20 @@ class TailRiskTest {
     double s = v * Math.sqrt(t);
     double q = Math.log(lognormalQuantile(r, v, t, p));
     // E[e^X ; X < q] / p with X ~ N(m, s^2)
-    double integral = new SimpsonIntegrator(1e-13, 1e-13, 3, 30).integrate(10_000_000,
-        x -> Math.exp(x) * Math.exp(-0.5 * Math.pow((x - m) / s, 2))
-            / (s * Math.sqrt(2 * Math.PI)),
-        m - 12 * s, q);
-    assertEquals(1 - integral / p,
-        TailRisk.conditionalValueAtRiskLoss(new RiskProfile(r, v), TailEvent.of(p, t)), 1e-9);
+    double integral =
+        new SimpsonIntegrator(1e-13, 1e-13, 3, 30)
+            .integrate(
+                10_000_000,
+                x ->
+                    Math.exp(x)
+                        * Math.exp(-0.5 * Math.pow((x - m) / s, 2))
+                        / (s * Math.sqrt(2 * Math.PI)),
+                m - 12 * s,
+                q);
+    assertEquals(
+        1 - integral / p,
+        TailRisk.conditionalValueAtRiskLoss(new RiskProfile(r, v), TailEvent.of(p, t)),
+        1e-9);
   }
 
   /**
@@ -94,14 +106,19 @@ class TailRiskTest {
   @Test
   void ordinaryProbabilities_sameNumbersAsBefore() {
     RiskProfile profile = new RiskProfile(0.08, 0.2);
-    assertEquals(100.81300715493907,
-        TailRisk.valueAtRiskPrice(123.456, profile, TailEvent.of(0.05, 0.5)), 0);
-    assertEquals(95.1561526100108,
-        TailRisk.conditionalValueAtRiskPrice(123.456, profile, TailEvent.of(0.05, 0.5)), 0);
-    assertEquals(0.195580827959696,
-        TailRisk.valueAtRiskLoss(profile, TailEvent.of(0.01, 0.25)), 0);
-    assertEquals(0.22201266937404984,
-        TailRisk.conditionalValueAtRiskLoss(profile, TailEvent.of(0.01, 0.25)), 0);
+    assertEquals(
+        100.81300715493907,
+        TailRisk.valueAtRiskPrice(123.456, profile, TailEvent.of(0.05, 0.5)),
+        0);
+    assertEquals(
+        95.1561526100108,
+        TailRisk.conditionalValueAtRiskPrice(123.456, profile, TailEvent.of(0.05, 0.5)),
+        0);
+    assertEquals(0.195580827959696, TailRisk.valueAtRiskLoss(profile, TailEvent.of(0.01, 0.25)), 0);
+    assertEquals(
+        0.22201266937404984,
+        TailRisk.conditionalValueAtRiskLoss(profile, TailEvent.of(0.01, 0.25)),
+        0);
   }
 
   /**
@@ -127,9 +144,12 @@ class TailRiskTest {
   void tinyProbabilities_matchHighPrecisionValues() {
     for (double[] row : TINY) {
       TailEvent event = TailEvent.of(row[0], 0.5);
-      assertEquals(row[1], TailRisk.valueAtRiskRatio(PROFILE, event), 2e-15 * row[1],
-          "VaR p=" + row[0]);
-      assertEquals(row[2], TailRisk.conditionalValueAtRiskRatio(PROFILE, event), 5e-15 * row[2],
+      assertEquals(
+          row[1], TailRisk.valueAtRiskRatio(PROFILE, event), 2e-15 * row[1], "VaR p=" + row[0]);
+      assertEquals(
+          row[2],
+          TailRisk.conditionalValueAtRiskRatio(PROFILE, event),
+          5e-15 * row[2],
           "CVaR p=" + row[0]);
     }
   }
@@ -152,8 +172,13 @@ class TailRiskTest {
   }
 
   private static final RiskProfile[] PROFILES = {
-    PROFILE, new RiskProfile(0, 0), new RiskProfile(0.3, 1.2), new RiskProfile(-0.5, 2),
-    new RiskProfile(0.1, 0.2), new RiskProfile(0.6, 0.8), new RiskProfile(0.05, 0.011),
+    PROFILE,
+    new RiskProfile(0, 0),
+    new RiskProfile(0.3, 1.2),
+    new RiskProfile(-0.5, 2),
+    new RiskProfile(0.1, 0.2),
+    new RiskProfile(0.6, 0.8),
+    new RiskProfile(0.05, 0.011),
   };
   private static final double[] HORIZONS = {1e-300, 1e-6, 0.25, 0.83, 3, 30};
 
@@ -182,9 +207,10 @@ class TailRiskTest {
           assertTrue(cvar <= var, at + ": CVaR " + cvar + " above VaR " + var);
           // non-decreasing up to rounding: near p = 1 the measures are flat to 1e-16 and one
           // unit in the last place of noise remains
-          assertTrue(var >= lastVar * (1 - 1e-15), at + ": VaR fell to " + var + " from " + lastVar);
-          assertTrue(cvar >= lastCvar * (1 - 1e-15),
-              at + ": CVaR fell to " + cvar + " from " + lastCvar);
+          assertTrue(
+              var >= lastVar * (1 - 1e-15), at + ": VaR fell to " + var + " from " + lastVar);
+          assertTrue(
+              cvar >= lastCvar * (1 - 1e-15), at + ": CVaR fell to " + cvar + " from " + lastCvar);
           lastVar = var;
           lastCvar = cvar;
         }
@@ -214,8 +240,8 @@ class TailRiskTest {
           double s = profile.annualVolatility() * Math.sqrt(t);
           double tolerance = 5e-15 * (1 + Math.abs(Math.log(var)) + s);
           assertEquals(var, TailRisk.valueAtRiskRatio(profile, below), tolerance * var, where);
-          assertEquals(cvar, TailRisk.conditionalValueAtRiskRatio(profile, below),
-              tolerance * cvar, where);
+          assertEquals(
+              cvar, TailRisk.conditionalValueAtRiskRatio(profile, below), tolerance * cvar, where);
         }
       }
     }
@@ -226,8 +252,10 @@ class TailRiskTest {
     double cvar = TailRisk.conditionalValueAtRiskPrice(100, profile, event);
     assertTrue(Double.isFinite(cvar) && cvar > 0, at + ": " + cvar);
     assertTrue(cvar <= var, at + ": CVaR " + cvar + " above VaR " + var);
-    assertTrue(TailRisk.conditionalValueAtRiskLoss(profile, event)
-        >= TailRisk.valueAtRiskLoss(profile, event), at);
+    assertTrue(
+        TailRisk.conditionalValueAtRiskLoss(profile, event)
+            >= TailRisk.valueAtRiskLoss(profile, event),
+        at);
   }
 
   @Test
@@ -240,19 +268,25 @@ class TailRiskTest {
     double z = Normal.quantile(0.05);
     RiskProfile profile = new RiskProfile(r, v);
     TailEvent squared = TailEvent.of(0.05, t * t);
-    assertEquals(Math.exp((r - v * v / 2) * t * t + v * t * z),
-        TailRisk.valueAtRiskRatio(profile, squared), 1e-15);
-    assertEquals(1 - Math.exp(r * t * t) * Normal.cdf(z - v * t) / 0.05,
-        TailRisk.conditionalValueAtRiskLoss(profile, squared), 1e-15);
-    assertTrue(Math.abs(TailRisk.valueAtRiskRatio(profile, TailEvent.of(0.05, t))
-        - TailRisk.valueAtRiskRatio(profile, squared)) > 1e-3);
+    assertEquals(
+        Math.exp((r - v * v / 2) * t * t + v * t * z),
+        TailRisk.valueAtRiskRatio(profile, squared),
+        1e-15);
+    assertEquals(
+        1 - Math.exp(r * t * t) * Normal.cdf(z - v * t) / 0.05,
+        TailRisk.conditionalValueAtRiskLoss(profile, squared),
+        1e-15);
+    assertTrue(
+        Math.abs(
+                TailRisk.valueAtRiskRatio(profile, TailEvent.of(0.05, t))
+                    - TailRisk.valueAtRiskRatio(profile, squared))
+            > 1e-3);
   }
 
   @Test
   void tailEvent_outOfRange_failsInTheUsersTerms() {
     for (double p : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
-      InvalidInputException e =
-          assertThrows(InvalidInputException.class, () -> TailEvent.of(p, 1));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> TailEvent.of(p, 1));
       assertTrue(e.getMessage().contains("strictly between 0 and 1"), e.getMessage());
     }
     for (double t : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY, 1e308, 1000.5}) {
@@ -267,9 +301,10 @@ class TailRiskTest {
   void price_notFinitePositive_fails() {
     TailEvent event = TailEvent.of(0.05, 1);
     for (double s0 : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-      assertThrows(InvalidInputException.class,
-          () -> TailRisk.valueAtRiskPrice(s0, PROFILE, event));
-      assertThrows(InvalidInputException.class,
+      assertThrows(
+          InvalidInputException.class, () -> TailRisk.valueAtRiskPrice(s0, PROFILE, event));
+      assertThrows(
+          InvalidInputException.class,
           () -> TailRisk.conditionalValueAtRiskPrice(s0, PROFILE, event));
     }
   }
@@ -279,11 +314,12 @@ class TailRiskTest {
     // e^(1 * 1000) overflows; exp(-(9/2) * 1000) underflows
     for (RiskProfile profile : new RiskProfile[] {new RiskProfile(1, 0.2), new RiskProfile(0, 3)}) {
       TailEvent event = TailEvent.of(0.05, 1000);
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> TailRisk.valueAtRiskPrice(100, profile, event));
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class, () -> TailRisk.valueAtRiskPrice(100, profile, event));
       assertTrue(e.getMessage().contains("shorter horizon"), e.getMessage());
-      assertThrows(InvalidInputException.class,
-          () -> TailRisk.conditionalValueAtRiskLoss(profile, event));
+      assertThrows(
+          InvalidInputException.class, () -> TailRisk.conditionalValueAtRiskLoss(profile, event));
     }
   }
 }

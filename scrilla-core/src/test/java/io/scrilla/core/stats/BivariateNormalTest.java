@@ -30,7 +30,11 @@ class BivariateNormalTest {
   @Test
   void cdf_atOrigin_isSheppardsClosedForm() {
     for (double rho : new double[] {-0.99999, -0.9, -0.3, 0.1, 0.5, 0.95, 0.99999}) {
-      assertEquals(0.25 + Math.asin(rho) / (2 * Math.PI), BivariateNormal.cdf(0, 0, rho), 2e-16, "rho=" + rho);
+      assertEquals(
+          0.25 + Math.asin(rho) / (2 * Math.PI),
+          BivariateNormal.cdf(0, 0, rho),
+          2e-16,
+          "rho=" + rho);
     }
   }
 
@@ -50,16 +54,19 @@ class BivariateNormalTest {
 
   @Test
   void cdf_againstPlackettIntegralByHipparchus_agrees() {
-    IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(16, 1e-15, 1e-17);
+    IterativeLegendreGaussIntegrator integrator =
+        new IterativeLegendreGaussIntegrator(16, 1e-15, 1e-17);
     double[][] cases = {{0.3, -0.7, 0.5}, {-1.1, 0.4, -0.7}, {0.9, 1.3, 0.85}, {-0.5, -0.5, 0.2}};
     for (double[] c : cases) {
       double h = c[0];
       double k = c[1];
       double lo = Math.min(0, c[2]);
       double hi = Math.max(0, c[2]);
-      double integral = Math.signum(c[2])
-          * integrator.integrate(100_000, r -> BivariateNormal.density(h, k, r), lo, hi);
-      assertEquals(Normal.cdf(h) * Normal.cdf(k) + integral, BivariateNormal.cdf(h, k, c[2]), 1e-15);
+      double integral =
+          Math.signum(c[2])
+              * integrator.integrate(100_000, r -> BivariateNormal.density(h, k, r), lo, hi);
+      assertEquals(
+          Normal.cdf(h) * Normal.cdf(k) + integral, BivariateNormal.cdf(h, k, c[2]), 1e-15);
     }
   }
 

@@ -8,9 +8,9 @@ import io.scrilla.api.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tail functions of the standard normal against values from mpmath 1.3.0 at 50-60
- * significant digits, with the exact double inputs ({@code Phi(x) = erfc(-x/sqrt 2)/2}; the
- * quantile by Newton's method on {@code ln Phi} in high precision).
+ * The tail functions of the standard normal against values from mpmath 1.3.0 at 50-60 significant
+ * digits, with the exact double inputs ({@code Phi(x) = erfc(-x/sqrt 2)/2}; the quantile by
+ * Newton's method on {@code ln Phi} in high precision).
  */
 class NormalTest {
 

@@ -21,22 +21,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A cache that counts the reads and writes of each store before passing them to a backend. */
 public final class CountingCache implements Cache {
   private final Cache backend;
+
   /** Price store reads. */
   public final AtomicInteger priceReads = new AtomicInteger();
+
   /** Price store writes. */
   public final AtomicInteger priceWrites = new AtomicInteger();
+
   /** Profile store reads. */
   public final AtomicInteger profileReads = new AtomicInteger();
+
   /** Profile store writes (one per computed profile). */
   public final AtomicInteger profileWrites = new AtomicInteger();
+
   /** Correlation store reads (keys read). */
   public final AtomicInteger correlationReads = new AtomicInteger();
+
   /** Correlation store writes (keys written: one per computed correlation). */
   public final AtomicInteger correlationWrites = new AtomicInteger();
+
   /** Single-key correlation writes ({@code put} calls). */
   public final AtomicInteger correlationPuts = new AtomicInteger();
+
   /** Batch correlation reads ({@code getAll} calls). */
   public final AtomicInteger correlationGetAlls = new AtomicInteger();
+
   /** Batch correlation writes ({@code putAll} calls). */
   public final AtomicInteger correlationPutAlls = new AtomicInteger();
 

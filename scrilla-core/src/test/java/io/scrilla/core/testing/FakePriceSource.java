@@ -2,6 +2,7 @@ package io.scrilla.core.testing;
 
 import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.spi.PriceSource;
@@ -9,13 +10,15 @@ import io.scrilla.core.calendar.TradingCalendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
- * A price source over histories held in memory that counts its calls and records the ranges
- * asked for; a test double of the SPI, not a mock of the class under test.
+ * A price source over histories held in memory that counts its calls and records the ranges asked
+ * for; a test double of the SPI, not a mock of the class under test.
  */
 public final class FakePriceSource implements PriceSource {
   private final Map<Asset, PriceHistory> histories = new ConcurrentHashMap<>();
@@ -84,10 +87,11 @@ public final class FakePriceSource implements PriceSource {
    * range, following a deterministic pseudo-random walk.
    */
   public static PriceHistory walk(Asset asset, DateRange range, long seed) {
-    int[] days = asset.type() == io.scrilla.api.model.AssetType.EQUITY
-        ? TradingCalendar.nyse().tradingDays(range)
-        : java.util.stream.IntStream.rangeClosed(range.startEpochDay(), range.endEpochDay()).toArray();
-    java.util.Random rnd = new java.util.Random(seed);
+    int[] days =
+        asset.type() == AssetType.EQUITY
+            ? TradingCalendar.nyse().tradingDays(range)
+            : IntStream.rangeClosed(range.startEpochDay(), range.endEpochDay()).toArray();
+    Random rnd = new Random(seed);
     double[] closes = new double[days.length];
     double[] opens = new double[days.length];
     double p = 100;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 public abstract class MatrixCachingContract {
   private static final DateRange HISTORY = DateRange.parse("2021-01-04", "2021-11-19");
   private static final DateRange WINDOW = DateRange.parse("2021-05-03", "2021-10-29");
-  private static final Clock LATER = Clock.fixed(Instant.parse("2022-01-03T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock LATER =
+      Clock.fixed(Instant.parse("2022-01-03T12:00:00Z"), ZoneOffset.UTC);
 
   /** Returns a backend that later calls may open again (same file, same tables); emptied first. */
   protected abstract Cache openBackend();

@@ -34,7 +34,8 @@ class DiscountDividendModelTest {
     assertEquals(ols.getSlope(), v.slope(), 1e-12);
     double period = ChronoUnit.DAYS.between(first, LocalDate.of(2021, 11, 15)) / 365.0 / 19;
     assertEquals(period, v.period(), 1e-15);
-    // latest payment 2021-11-15 + floor(365 p) = 91 days = 2022-02-14, 84 days after the valuation date
+    // latest payment 2021-11-15 + floor(365 p) = 91 days = 2022-02-14, 84 days after the valuation
+    // date
     assertEquals(84 / 365.0, v.firstPaymentTime(), 1e-15);
     double since = ChronoUnit.DAYS.between(first, AS_OF) / 365.0;
     double npv = 0;
@@ -87,8 +88,11 @@ class DiscountDividendModelTest {
     DividendValuation vq = DiscountDividendModel.value(quarterly, LocalDate.of(2022, 11, 20), 0.1);
     assertEquals(0.25, vq.period(), 0);
     assertEquals(42 / 365.0, vq.firstPaymentTime(), 1e-15); // 2023-01-01
-    List<Dividend> annual = List.of(new Dividend(LocalDate.of(2021, 6, 1), 1),
-        new Dividend(LocalDate.of(2022, 6, 1), 1.1), new Dividend(LocalDate.of(2023, 6, 1), 1.2));
+    List<Dividend> annual =
+        List.of(
+            new Dividend(LocalDate.of(2021, 6, 1), 1),
+            new Dividend(LocalDate.of(2022, 6, 1), 1.1),
+            new Dividend(LocalDate.of(2023, 6, 1), 1.2));
     DividendValuation va = DiscountDividendModel.value(annual, LocalDate.of(2023, 12, 31), 0.1);
     assertEquals(1.0, va.period(), 0);
     assertEquals(1 / 365.0, va.firstPaymentTime(), 1e-15); // 2024-01-01
@@ -97,11 +101,14 @@ class DiscountDividendModelTest {
   @Test
   void value_fewerThanThreePayments_throwsSampleSize() {
     List<Dividend> dis = RecordedPrices.dividends(Asset.equity("DIS"));
-    SampleSizeException e = assertThrows(SampleSizeException.class, () -> DiscountDividendModel.value(dis, AS_OF, 0.1));
+    SampleSizeException e =
+        assertThrows(SampleSizeException.class, () -> DiscountDividendModel.value(dis, AS_OF, 0.1));
     assertTrue(e.getMessage().contains("2 dividend"), e.getMessage());
     // payments after the valuation date are not known yet
     List<Dividend> ally = RecordedPrices.dividends(Asset.equity("ALLY"));
-    assertThrows(SampleSizeException.class, () -> DiscountDividendModel.value(ally, LocalDate.of(2017, 6, 1), 0.1));
+    assertThrows(
+        SampleSizeException.class,
+        () -> DiscountDividendModel.value(ally, LocalDate.of(2017, 6, 1), 0.1));
   }
 
   @Test
@@ -109,8 +116,9 @@ class DiscountDividendModelTest {
     List<Dividend> bx = RecordedPrices.dividends(Asset.equity("BX"));
     assertThrows(InvalidInputException.class, () -> DiscountDividendModel.value(bx, AS_OF, 0));
     assertThrows(InvalidInputException.class, () -> DiscountDividendModel.value(bx, AS_OF, -0.05));
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> DiscountDividendModel.value(bx, AS_OF, 1e-9));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class, () -> DiscountDividendModel.value(bx, AS_OF, 1e-9));
     assertTrue(e.getMessage().contains("converged"), e.getMessage());
   }
 }

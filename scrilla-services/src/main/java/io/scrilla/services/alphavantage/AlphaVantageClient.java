@@ -25,14 +25,15 @@ import java.util.stream.Collectors;
 /**
  * Sends requests to AlphaVantage and validates the answers; thread-safe.
  *
- * <p>Requests go to {@code ALPHA_VANTAGE_URL} (default {@value #DEFAULT_URL}) with the parameters {@code function}, {@code symbol}, {@code outputsize} or {@code market=USD},
- * and {@code apikey}. Concurrent requests for the same ticker, function and output size share one
- * fetch. Retries, timeouts and quota waits follow the {@link HttpFetcher}'s settings. Answers with
- * a quota note raise {@link io.scrilla.services.http.QuotaExceededException}, a rejected key a
- * non-retryable {@link io.scrilla.api.error.ServiceException}, an unknown ticker a
- * {@link io.scrilla.api.error.PriceUnavailableException}; a malformed answer or bad data (not a
- * number, not positive, a repeated date) a {@link io.scrilla.api.error.ServiceException} naming the
- * ticker and the date, and nothing of it is returned.
+ * <p>Requests go to {@code ALPHA_VANTAGE_URL} (default {@value #DEFAULT_URL}) with the parameters
+ * {@code function}, {@code symbol}, {@code outputsize} or {@code market=USD}, and {@code apikey}.
+ * Concurrent requests for the same ticker, function and output size share one fetch. Retries,
+ * timeouts and quota waits follow the {@link HttpFetcher}'s settings. Answers with a quota note
+ * raise {@link io.scrilla.services.http.QuotaExceededException}, a rejected key a non-retryable
+ * {@link io.scrilla.api.error.ServiceException}, an unknown ticker a {@link
+ * io.scrilla.api.error.PriceUnavailableException}; a malformed answer or bad data (not a number,
+ * not positive, a repeated date) a {@link io.scrilla.api.error.ServiceException} naming the ticker
+ * and the date, and nothing of it is returned.
  *
  * <p>The key never appears in a log line, an exception message or {@link #toString()}: building a
  * client registers it with {@link SafeText}, which masks it in every form wherever it is echoed.
@@ -45,14 +46,19 @@ import java.util.stream.Collectors;
 public final class AlphaVantageClient {
   /** Name of the variable holding the query URL. */
   public static final String ALPHA_VANTAGE_URL = "ALPHA_VANTAGE_URL";
+
   /** The default query URL. */
   public static final String DEFAULT_URL = "https://www.alphavantage.co/query";
+
   /** The function for equity prices. */
   public static final String TIME_SERIES_DAILY = "TIME_SERIES_DAILY";
+
   /** The function for crypto prices. */
   public static final String DIGITAL_CURRENCY_DAILY = "DIGITAL_CURRENCY_DAILY";
+
   /** The function for dividends. */
   public static final String DIVIDENDS = "DIVIDENDS";
+
   /** Where a free key is issued. */
   public static final String KEY_URL = "https://www.alphavantage.co/support/#api-key";
 
@@ -101,7 +107,8 @@ public final class AlphaVantageClient {
    * @param asset the asset
    * @param size compact (the latest 100 points) or full; ignored for crypto
    * @return every price in the answer, ascending
-   * @throws io.scrilla.api.error.PriceUnavailableException when AlphaVantage does not know the ticker
+   * @throws io.scrilla.api.error.PriceUnavailableException when AlphaVantage does not know the
+   *     ticker
    * @throws io.scrilla.api.error.ServiceException when the request or the answer fails
    */
   public PriceHistory dailyPrices(Asset asset, OutputSize size) {
@@ -118,12 +125,24 @@ public final class AlphaVantageClient {
       params.put("function", TIME_SERIES_DAILY);
       params.put("symbol", asset.ticker());
       params.put("outputsize", size.parameter());
-      description = "AlphaVantage " + TIME_SERIES_DAILY + " " + asset.ticker() + " (" + size.parameter() + ")";
+      description =
+          "AlphaVantage "
+              + TIME_SERIES_DAILY
+              + " "
+              + asset.ticker()
+              + " ("
+              + size.parameter()
+              + ")";
     }
     FetchRequest request = request(params, description);
     String key = String.join("|", params.values());
-    return priceFlights.run(key, () -> fetcher.get(request,
-        (body, type) -> TimeSeriesParser.parse(body, asset, request.description(), redactor)));
+    return priceFlights.run(
+        key,
+        () ->
+            fetcher.get(
+                request,
+                (body, type) ->
+                    TimeSeriesParser.parse(body, asset, request.description(), redactor)));
   }
 
   /**
@@ -133,7 +152,8 @@ public final class AlphaVantageClient {
    * @param asset the asset
    * @return the dividends ascending by payment date (the ex-dividend date when no payment date is
    *     published); empty when it pays none
-   * @throws io.scrilla.api.error.PriceUnavailableException when AlphaVantage does not know the ticker
+   * @throws io.scrilla.api.error.PriceUnavailableException when AlphaVantage does not know the
+   *     ticker
    * @throws io.scrilla.api.error.ServiceException when the request or the answer fails
    */
   public List<Dividend> dividends(Asset asset) {
@@ -145,8 +165,13 @@ public final class AlphaVantageClient {
     params.put("function", DIVIDENDS);
     params.put("symbol", asset.ticker());
     FetchRequest request = request(params, "AlphaVantage " + DIVIDENDS + " " + asset.ticker());
-    return dividendFlights.run(asset.ticker(), () -> fetcher.get(request,
-        (body, type) -> DividendParser.parse(body, asset, request.description(), redactor)));
+    return dividendFlights.run(
+        asset.ticker(),
+        () ->
+            fetcher.get(
+                request,
+                (body, type) ->
+                    DividendParser.parse(body, asset, request.description(), redactor)));
   }
 
   /** Returns the query URL (without the key). */
@@ -162,9 +187,10 @@ public final class AlphaVantageClient {
   private FetchRequest request(Map<String, String> params, String description) {
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("apikey", apiKey);
-    String query = all.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
+    String query =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
     String base = url.toString();
     String sep = base.contains("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
     return FetchRequest.of(URI.create(base + sep + query), description, redactor, "json");
@@ -175,16 +201,23 @@ public final class AlphaVantageClient {
   }
 
   static ConfigurationException missingKey() {
-    return new ConfigurationException("ALPHA_VANTAGE_KEY is not set, and the alpha_vantage source needs"
-        + " it: get a free key at " + KEY_URL + " and set it, e.g. export ALPHA_VANTAGE_KEY=yourkey (or"
-        + " -DALPHA_VANTAGE_KEY=yourkey, or ScrillaConfig.builder().alphaVantageKey(...)); or work offline"
-        + " with PRICE_MANAGER=csv, DIV_MANAGER=csv and SCRILLA_DATA_DIR");
+    return new ConfigurationException(
+        "ALPHA_VANTAGE_KEY is not set, and the alpha_vantage source needs"
+            + " it: get a free key at "
+            + KEY_URL
+            + " and set it, e.g. export ALPHA_VANTAGE_KEY=yourkey (or -DALPHA_VANTAGE_KEY=yourkey,"
+            + " or ScrillaConfig.builder().alphaVantageKey(...)); or work offline with"
+            + " PRICE_MANAGER=csv, DIV_MANAGER=csv and SCRILLA_DATA_DIR");
   }
 
   /** Names the URL; never the key. */
   @Override
   public String toString() {
-    return "AlphaVantageClient[url=" + redactor.redact(url.toString()) + ", key=" + Redactor.MASK + "]";
+    return "AlphaVantageClient[url="
+        + redactor.redact(url.toString())
+        + ", key="
+        + Redactor.MASK
+        + "]";
   }
 
   /** Builds an {@link AlphaVantageClient}. */
@@ -216,8 +249,8 @@ public final class AlphaVantageClient {
     /**
      * Builds the client.
      *
-     * @throws ConfigurationException when no key was given, or the URL is not an http(s) URL or
-     *     has a {@code #fragment} (which would swallow the query parameters)
+     * @throws ConfigurationException when no key was given, or the URL is not an http(s) URL or has
+     *     a {@code #fragment} (which would swallow the query parameters)
      */
     public AlphaVantageClient build() {
       if (apiKey == null || apiKey.isBlank()) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Cash dividends from AlphaVantage's {@code DIVIDENDS} function; thread-safe. The
- * {@code alpha_vantage} {@code DIV_MANAGER}.
+ * Cash dividends from AlphaVantage's {@code DIVIDENDS} function; thread-safe. The {@code
+ * alpha_vantage} {@code DIV_MANAGER}.
  *
  * <p>Each dividend is dated by its payment date (the ex-dividend date when AlphaVantage publishes
- * no payment date) and carries the cash amount per share. Crypto currencies pay none (no request
- * is sent).
+ * no payment date) and carries the cash amount per share. Crypto currencies pay none (no request is
+ * sent).
  *
  * <pre>{@code
  * DividendSource source = AlphaVantageDividendSource.create(ScrillaConfig.load());

@@ -17,12 +17,12 @@ import java.util.Objects;
 /**
  * Daily prices from AlphaVantage; thread-safe. The {@code alpha_vantage} {@code PRICE_MANAGER}.
  *
- * <p>Equities come from {@code TIME_SERIES_DAILY} (unadjusted {@code "4. close"} and
- * {@code "1. open"}), crypto currencies from {@code DIGITAL_CURRENCY_DAILY} in USD. For an equity
- * the output size follows the range: {@code compact} (the latest 100 trading days) when
- * {@code range.start()} is at most {@value #COMPACT_CALENDAR_DAYS} calendar days before today in
- * New York (100 trading days span about 140 calendar days), else {@code full}. The whole answer is
- * returned, which may hold more than the range; the caller caches it.
+ * <p>Equities come from {@code TIME_SERIES_DAILY} (unadjusted {@code "4. close"} and {@code "1.
+ * open"}), crypto currencies from {@code DIGITAL_CURRENCY_DAILY} in USD. For an equity the output
+ * size follows the range: {@code compact} (the latest 100 trading days) when {@code range.start()}
+ * is at most {@value #COMPACT_CALENDAR_DAYS} calendar days before today in New York (100 trading
+ * days span about 140 calendar days), else {@code full}. The whole answer is returned, which may
+ * hold more than the range; the caller caches it.
  *
  * <pre>{@code
  * PriceSource source = AlphaVantagePriceSource.create(ScrillaConfig.load());
@@ -66,7 +66,8 @@ public final class AlphaVantagePriceSource implements PriceSource {
    * @return the source
    */
   public static AlphaVantagePriceSource of(AlphaVantageClient client, Clock clock) {
-    return new AlphaVantagePriceSource(Objects.requireNonNull(client, "client"), Objects.requireNonNull(clock, "clock"));
+    return new AlphaVantagePriceSource(
+        Objects.requireNonNull(client, "client"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -113,7 +114,9 @@ public final class AlphaVantagePriceSource implements PriceSource {
    */
   @Override
   public SourceId sourceId() {
-    return SourceIds.forService(AlphaVantagePriceSourceProvider.NAME, client.url(),
+    return SourceIds.forService(
+        AlphaVantagePriceSourceProvider.NAME,
+        client.url(),
         URI.create(AlphaVantageClient.DEFAULT_URL));
   }
 

@@ -4,15 +4,16 @@
  * ({@code DIVIDENDS}).
  *
  * <p>Key types:
+ *
  * <ul>
  *   <li>{@link io.scrilla.services.alphavantage.AlphaVantageClient}: holds the key and URL, sends
  *       the requests (one fetch for concurrent identical requests), recognizes quota, key and
- *       unknown-symbol answers;</li>
- *   <li>{@link io.scrilla.services.alphavantage.AlphaVantagePriceSource}: the
- *       {@link io.scrilla.api.spi.PriceSource}, choosing compact or full output from the range;</li>
- *   <li>{@link io.scrilla.services.alphavantage.AlphaVantageDividendSource}: the
- *       {@link io.scrilla.api.spi.DividendSource};</li>
- *   <li>the providers {@code alpha_vantage} for {@code PRICE_MANAGER} and {@code DIV_MANAGER}.</li>
+ *       unknown-symbol answers;
+ *   <li>{@link io.scrilla.services.alphavantage.AlphaVantagePriceSource}: the {@link
+ *       io.scrilla.api.spi.PriceSource}, choosing compact or full output from the range;
+ *   <li>{@link io.scrilla.services.alphavantage.AlphaVantageDividendSource}: the {@link
+ *       io.scrilla.api.spi.DividendSource};
+ *   <li>the providers {@code alpha_vantage} for {@code PRICE_MANAGER} and {@code DIV_MANAGER}.
  * </ul>
  *
  * <pre>{@code

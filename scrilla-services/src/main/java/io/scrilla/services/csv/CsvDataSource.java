@@ -43,15 +43,15 @@ import org.slf4j.LoggerFactory;
  * sample data bundled in this jar (read as class-path resources, so it works inside a shaded jar):
  *
  * <ul>
- *   <li>{@code <TICKER>.csv}: a header row and columns {@code date} (or {@code timestamp}),
- *       {@code open}, {@code high}, {@code low}, {@code close}, {@code volume} in any order; only
- *       the date ({@code YYYY-MM-DD}) and {@code close} are required; AlphaVantage's crypto
- *       headers {@code close (USD)}, {@code open (USD)} are understood; rows in any order.
+ *   <li>{@code <TICKER>.csv}: a header row and columns {@code date} (or {@code timestamp}), {@code
+ *       open}, {@code high}, {@code low}, {@code close}, {@code volume} in any order; only the date
+ *       ({@code YYYY-MM-DD}) and {@code close} are required; AlphaVantage's crypto headers {@code
+ *       close (USD)}, {@code open (USD)} are understood; rows in any order.
  *   <li>{@code <TICKER>.dividends.csv}: {@code date,amount} (payment date, cash per share) and an
  *       optional {@code ex_date}.
- *   <li>{@code yields.csv}: the US Treasury's CSV download of daily par yield curve rates
- *       ({@code Date,1 Mo,2 Mo,...,30 Yr}, dates {@code MM/DD/YYYY}, percent), returned as
- *       decimal fractions.
+ *   <li>{@code yields.csv}: the US Treasury's CSV download of daily par yield curve rates ({@code
+ *       Date,1 Mo,2 Mo,...,30 Yr}, dates {@code MM/DD/YYYY}, percent), returned as decimal
+ *       fractions.
  * </ul>
  *
  * <p>Header names are matched case-insensitively and trimmed. Each file is parsed once per source
@@ -69,8 +69,10 @@ import org.slf4j.LoggerFactory;
 public final class CsvDataSource implements PriceSource, InterestRateSource, DividendSource {
   /** The name every {@code csv} provider registers under. */
   public static final String NAME = "csv";
+
   /** The file of Treasury yield curves. */
   public static final String YIELDS_FILE = DataLocation.YIELDS_FILE;
+
   /** The class-path folder of the bundled sample data. */
   public static final String SAMPLE_RESOURCE_FOLDER = "/io/scrilla/services/csv/sample/";
 
@@ -79,7 +81,8 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   private final DataLocation location;
   private final ConcurrentHashMap<Asset, Optional<PriceHistory>> prices = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, List<Dividend>> dividends = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Optional<List<YieldCurve>>> yields = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<List<YieldCurve>>> yields =
+      new ConcurrentHashMap<>();
 
   private CsvDataSource(DataLocation location) {
     this.location = location;
@@ -95,8 +98,11 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   public static CsvDataSource of(Path folder) {
     Objects.requireNonNull(folder, "folder");
     if (!Files.isDirectory(folder)) {
-      throw new InvalidInputException("'" + folder + "' is not a folder: give a folder holding "
-          + "<TICKER>.csv, <TICKER>.dividends.csv and yields.csv files");
+      throw new InvalidInputException(
+          "'"
+              + folder
+              + "' is not a folder: give a folder holding "
+              + "<TICKER>.csv, <TICKER>.dividends.csv and yields.csv files");
     }
     return new CsvDataSource(DataLocation.folder(folder));
   }
@@ -125,9 +131,12 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
       return bundledSample();
     }
     if (!Files.isDirectory(dir.get())) {
-      throw new ConfigurationException(ScrillaConfig.SCRILLA_DATA_DIR + "='" + dir.get()
-          + "' is not a folder: set it to a folder of CSV files (<TICKER>.csv, yields.csv), or "
-          + "unset it to use the bundled sample data");
+      throw new ConfigurationException(
+          ScrillaConfig.SCRILLA_DATA_DIR
+              + "='"
+              + dir.get()
+              + "' is not a folder: set it to a folder of CSV files (<TICKER>.csv, yields.csv), or "
+              + "unset it to use the bundled sample data");
     }
     LOG.debug("reading CSV files from {}", dir.get());
     return new CsvDataSource(DataLocation.folder(dir.get()));
@@ -138,7 +147,10 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
     return location.isBundled();
   }
 
-  /** Returns what this source reads, for messages: {@code folder /data} or {@code the bundled sample data}. */
+  /**
+   * Returns what this source reads, for messages: {@code folder /data} or {@code the bundled sample
+   * data}.
+   */
   public String describe() {
     return location.describe();
   }
@@ -146,10 +158,10 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   /**
    * Returns the identity of this source's data, taken on the first call and kept while the source
    * is used: {@code csv:}, the folder's canonical absolute path, {@code @} and a fingerprint of its
-   * price and yield files (names, sizes, modification times), e.g.
-   * {@code csv:/home/me/data@5e2c9a1b7d03}; for the bundled sample {@code csv:sample:} and a hash
-   * of its content. Editing a file in place therefore starts a new namespace in the cache instead
-   * of serving numbers read before the edit. A path too long for a {@link SourceId} (or holding
+   * price and yield files (names, sizes, modification times), e.g. {@code
+   * csv:/home/me/data@5e2c9a1b7d03}; for the bundled sample {@code csv:sample:} and a hash of its
+   * content. Editing a file in place therefore starts a new namespace in the cache instead of
+   * serving numbers read before the edit. A path too long for a {@link SourceId} (or holding
    * unprintable characters) is replaced by its SHA-256 ({@code csv:sha256:...}).
    *
    * @throws ConfigurationException when the folder cannot be read
@@ -159,9 +171,13 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
     try {
       return location.sourceId();
     } catch (UncheckedIOException e) {
-      throw new ConfigurationException("cannot read " + SafeText.of(location.describe())
-          + " to identify its files: " + SafeText.of(e.getCause().getMessage())
-          + "; check that the folder is readable", e);
+      throw new ConfigurationException(
+          "cannot read "
+              + SafeText.of(location.describe())
+              + " to identify its files: "
+              + SafeText.of(e.getCause().getMessage())
+              + "; check that the folder is readable",
+          e);
     }
   }
 
@@ -174,8 +190,8 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
    * Returns the prices of {@code asset} with dates in {@code range} (ends included), ascending,
    * with open prices when the file has an open column; empty when the file has no row in range.
    *
-   * @throws PriceUnavailableException when there is no {@code <TICKER>.csv}, naming the ticker,
-   *     the folder and the tickers available
+   * @throws PriceUnavailableException when there is no {@code <TICKER>.csv}, naming the ticker, the
+   *     folder and the tickers available
    * @throws InvalidInputException when the file is malformed, naming the file and line
    */
   @Override
@@ -200,16 +216,24 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
     String file = asset.ticker() + DataLocation.CSV_SUFFIX;
     checkNotReserved(asset, file);
     // keyed by asset: a history carries its asset, and BTC and BTC:crypto are different assets
-    Optional<PriceHistory> h = prices.computeIfAbsent(asset,
-        a -> parse(file, table -> PriceFileParser.parse(table, a)));
+    Optional<PriceHistory> h =
+        prices.computeIfAbsent(asset, a -> parse(file, table -> PriceFileParser.parse(table, a)));
     if (h.isEmpty()) {
       List<String> available = location.tickers();
-      throw new PriceUnavailableException("no prices for '" + asset.ticker() + "' in "
-          + location.describe() + " (no file " + file + "); tickers available: "
-          + (available.isEmpty() ? "none" : String.join(", ", available))
-          + (location.isBundled()
-              ? ". Set SCRILLA_DATA_DIR to a folder with " + file + ", or ALPHA_VANTAGE_KEY to fetch prices"
-              : ". Add " + file + " to the folder or pick one of these tickers"));
+      throw new PriceUnavailableException(
+          "no prices for '"
+              + asset.ticker()
+              + "' in "
+              + location.describe()
+              + " (no file "
+              + file
+              + "); tickers available: "
+              + (available.isEmpty() ? "none" : String.join(", ", available))
+              + (location.isBundled()
+                  ? ". Set SCRILLA_DATA_DIR to a folder with "
+                      + file
+                      + ", or ALPHA_VANTAGE_KEY to fetch prices"
+                  : ". Add " + file + " to the folder or pick one of these tickers"));
     }
     return h.get();
   }
@@ -246,8 +270,9 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   public LocalDate latestDate() {
     List<YieldCurve> all = allYieldCurves();
     if (all.isEmpty()) {
-      throw new PriceUnavailableException(location.describe(YIELDS_FILE)
-          + " holds no rates; add rows of the Treasury's daily par yield curve download");
+      throw new PriceUnavailableException(
+          location.describe(YIELDS_FILE)
+              + " holds no rates; add rows of the Treasury's daily par yield curve download");
     }
     return all.get(all.size() - 1).date();
   }
@@ -255,10 +280,17 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   private List<YieldCurve> allYieldCurves() {
     Optional<List<YieldCurve>> all =
         yields.computeIfAbsent(YIELDS_FILE, f -> parse(f, YieldFileParser::parse));
-    return all.orElseThrow(() -> new PriceUnavailableException("no interest rates in "
-        + location.describe() + " (no file " + YIELDS_FILE + "); add the US Treasury's CSV "
-        + "download of daily par yield curve rates as " + YIELDS_FILE
-        + ", or give the risk-free rate directly (--risk-free-rate)"));
+    return all.orElseThrow(
+        () ->
+            new PriceUnavailableException(
+                "no interest rates in "
+                    + location.describe()
+                    + " (no file "
+                    + YIELDS_FILE
+                    + "); add the US Treasury's CSV "
+                    + "download of daily par yield curve rates as "
+                    + YIELDS_FILE
+                    + ", or give the risk-free rate directly (--risk-free-rate)"));
   }
 
   /**
@@ -271,8 +303,8 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   public List<Dividend> dividends(Asset asset) {
     Objects.requireNonNull(asset, "asset");
     String file = asset.ticker() + DataLocation.DIVIDENDS_SUFFIX;
-    return dividends.computeIfAbsent(asset.ticker(),
-        t -> parse(file, DividendFileParser::parse).orElse(List.of()));
+    return dividends.computeIfAbsent(
+        asset.ticker(), t -> parse(file, DividendFileParser::parse).orElse(List.of()));
   }
 
   private <T> Optional<T> parse(String fileName, Function<CsvTable, T> parser) {
@@ -280,8 +312,13 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
     try {
       bytes = location.read(fileName);
     } catch (IOException | UncheckedIOException e) {
-      throw new ConfigurationException("cannot read " + location.describe(fileName) + ": "
-          + e.getMessage() + "; check that the file is readable", e);
+      throw new ConfigurationException(
+          "cannot read "
+              + location.describe(fileName)
+              + ": "
+              + e.getMessage()
+              + "; check that the file is readable",
+          e);
     }
     if (bytes.isEmpty()) {
       LOG.debug("{}: no such file", SafeText.of(location.describe(fileName)));
@@ -294,18 +331,25 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
   }
 
   /**
-   * Refuses a ticker whose price file name is taken by another kind of file: {@code YIELDS}
-   * ({@code yields.csv} holds the yield curves) and {@code X.DIVIDENDS} ({@code X.dividends.csv}
-   * holds dividends).
+   * Refuses a ticker whose price file name is taken by another kind of file: {@code YIELDS} ({@code
+   * yields.csv} holds the yield curves) and {@code X.DIVIDENDS} ({@code X.dividends.csv} holds
+   * dividends).
    */
   private static void checkNotReserved(Asset asset, String file) {
     String lower = file.toLowerCase(Locale.ROOT);
     if (lower.equals(YIELDS_FILE) || lower.endsWith(DataLocation.DIVIDENDS_SUFFIX)) {
-      throw new InvalidInputException("'" + asset.ticker() + "' cannot be a ticker of the csv "
-          + "source: its price file would be " + file + ", the name of the "
-          + (lower.equals(YIELDS_FILE) ? "Treasury yield curve file" : "dividend file of "
-              + file.substring(0, file.length() - DataLocation.DIVIDENDS_SUFFIX.length()))
-          + "; the names yields.csv and <TICKER>.dividends.csv are reserved");
+      throw new InvalidInputException(
+          "'"
+              + asset.ticker()
+              + "' cannot be a ticker of the csv "
+              + "source: its price file would be "
+              + file
+              + ", the name of the "
+              + (lower.equals(YIELDS_FILE)
+                  ? "Treasury yield curve file"
+                  : "dividend file of "
+                      + file.substring(0, file.length() - DataLocation.DIVIDENDS_SUFFIX.length()))
+              + "; the names yields.csv and <TICKER>.dividends.csv are reserved");
     }
   }
 

@@ -21,7 +21,8 @@ public final class CsvDividendSourceProvider implements DividendSourceProvider {
   /**
    * Returns a {@link CsvDataSource} for the configured folder, or the shared bundled sample.
    *
-   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no folder
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no
+   *     folder
    */
   @Override
   public DividendSource create(ScrillaConfig config) {

@@ -5,8 +5,8 @@ import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.InterestRateSourceProvider;
 
 /**
- * The {@code csv} {@link InterestRateSourceProvider}: reads the folder {@code SCRILLA_DATA_DIR}, or the
- * bundled sample data when none is set (see {@link CsvDataSource}).
+ * The {@code csv} {@link InterestRateSourceProvider}: reads the folder {@code SCRILLA_DATA_DIR}, or
+ * the bundled sample data when none is set (see {@link CsvDataSource}).
  */
 public final class CsvInterestRateSourceProvider implements InterestRateSourceProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -21,7 +21,8 @@ public final class CsvInterestRateSourceProvider implements InterestRateSourcePr
   /**
    * Returns a {@link CsvDataSource} for the configured folder, or the shared bundled sample.
    *
-   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no folder
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no
+   *     folder
    */
   @Override
   public InterestRateSource create(ScrillaConfig config) {

@@ -21,7 +21,8 @@ public final class CsvPriceSourceProvider implements PriceSourceProvider {
   /**
    * Returns a {@link CsvDataSource} for the configured folder, or the shared bundled sample.
    *
-   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no folder
+   * @throws io.scrilla.api.error.ConfigurationException when {@code SCRILLA_DATA_DIR} names no
+   *     folder
    */
   @Override
   public PriceSource create(ScrillaConfig config) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One GET request for {@link HttpFetcher}: the URI (which may hold a key and is therefore never
- * shown), a description used in log lines and messages instead, the content types accepted, and
- * the redactor for any text derived from the exchange; immutable.
+ * shown), a description used in log lines and messages instead, the content types accepted, and the
+ * redactor for any text derived from the exchange; immutable.
  *
  * <pre>{@code
  * FetchRequest r =
@@ -40,11 +40,15 @@ public final class FetchRequest {
    *     an answer without a {@code Content-Type} is accepted
    * @return the request
    */
-  public static FetchRequest of(URI uri, String description, Redactor redactor, String... acceptedTypes) {
+  public static FetchRequest of(
+      URI uri, String description, Redactor redactor, String... acceptedTypes) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(redactor, "redactor");
-    return new FetchRequest(uri, redactor.redact(description), redactor,
+    return new FetchRequest(
+        uri,
+        redactor.redact(description),
+        redactor,
         List.of(acceptedTypes).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
   }
 
@@ -79,8 +83,12 @@ public final class FetchRequest {
         return Optional.empty();
       }
     }
-    return Optional.of("Content-Type '" + redactor.redact(contentType.get()) + "' where "
-        + String.join(" or ", accepted) + " was expected");
+    return Optional.of(
+        "Content-Type '"
+            + redactor.redact(contentType.get())
+            + "' where "
+            + String.join(" or ", accepted)
+            + " was expected");
   }
 
   /** Returns the description; never the URI. */

@@ -28,16 +28,16 @@ import org.slf4j.LoggerFactory;
  * Sends GET requests with bounded retries and hands successful bodies to a parser; thread-safe.
  *
  * <p>Policy (limits from {@link HttpSettings}):
+ *
  * <ul>
  *   <li>connection errors, timeouts, HTTP 5xx and 429 are retried with exponential back-off and
  *       jitter, honoring a 429's {@code Retry-After} seconds, up to {@code maxAttempts} attempts
- *       and {@code maxRetryTime} in all; then the last failure is thrown, retryable;</li>
- *   <li>any other status outside 2xx fails at once, not retryable;</li>
- *   <li>a 2xx answer with an unexpected {@code Content-Type} fails at once, not retryable;</li>
- *   <li>otherwise the parser reads the body; a {@link QuotaExceededException} it throws with
- *       {@link QuotaExceededException#shortTerm()} is retried after {@code quotaWait} (or its
- *       {@code Retry-After}) up to {@code quotaRetries} times; anything else it throws
- *       propagates.</li>
+ *       and {@code maxRetryTime} in all; then the last failure is thrown, retryable;
+ *   <li>any other status outside 2xx fails at once, not retryable;
+ *   <li>a 2xx answer with an unexpected {@code Content-Type} fails at once, not retryable;
+ *   <li>otherwise the parser reads the body; a {@link QuotaExceededException} it throws with {@link
+ *       QuotaExceededException#shortTerm()} is retried after {@code quotaWait} (or its {@code
+ *       Retry-After}) up to {@code quotaRetries} times; anything else it throws propagates.
  * </ul>
  *
  * <p>Log lines and messages name the request by its {@link FetchRequest#description()}, never by
@@ -57,12 +57,13 @@ public final class HttpFetcher {
 
   private HttpFetcher(HttpSettings settings, RetryClock clock) {
     this.settings = settings;
-    this.retrier = Retrier.of(settings.retryPolicy(), clock,
-        () -> ThreadLocalRandom.current().nextDouble());
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.retrier =
+        Retrier.of(settings.retryPolicy(), clock, () -> ThreadLocalRandom.current().nextDouble());
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
   }
 
   /** Reads the body of a successful answer. */
@@ -101,7 +102,8 @@ public final class HttpFetcher {
    * @return the fetcher
    */
   public static HttpFetcher create(HttpSettings settings, RetryClock clock) {
-    return new HttpFetcher(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+    return new HttpFetcher(
+        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -111,8 +113,8 @@ public final class HttpFetcher {
    * @param parser reads a successful body
    * @param <T> the parsed type
    * @return the parsed value
-   * @throws ServiceException when every allowed attempt failed, the service refused the request,
-   *     or the body is unacceptable; {@link ServiceException#retryable()} tells which
+   * @throws ServiceException when every allowed attempt failed, the service refused the request, or
+   *     the body is unacceptable; {@link ServiceException#retryable()} tells which
    */
   public <T> T get(FetchRequest request, BodyParser<T> parser) {
     Objects.requireNonNull(request, "request");
@@ -157,16 +159,27 @@ public final class HttpFetcher {
       if (status >= 200 && status < 300) {
         Optional<String> rejected = request.rejectContentType(type);
         if (rejected.isPresent()) {
-          throw new ServiceException(what + ": the service answered with " + rejected.get()
-              + "; it may be down for maintenance, or the URL points elsewhere: check it",
-              status, false, null);
+          throw new ServiceException(
+              what
+                  + ": the service answered with "
+                  + rejected.get()
+                  + "; it may be down for maintenance, or the URL points elsewhere: check it",
+              status,
+              false,
+              null);
         }
         try {
           return Outcome.success(parser.parse(response.body(), type));
         } catch (QuotaExceededException e) {
           if (!e.shortTerm() || quotaRetries >= settings.quotaRetries()) {
-            throw quotaRetries == 0 ? e : e.withMessage(e.getMessage() + "; still refused after "
-                + quotaRetries + " retr" + (quotaRetries == 1 ? "y" : "ies"));
+            throw quotaRetries == 0
+                ? e
+                : e.withMessage(
+                    e.getMessage()
+                        + "; still refused after "
+                        + quotaRetries
+                        + " retr"
+                        + (quotaRetries == 1 ? "y" : "ies"));
           }
           quotaRetries++;
           // quota answers have their own limit (quotaRetries), not maxAttempts
@@ -174,28 +187,43 @@ public final class HttpFetcher {
         }
       } else if (status == 429) {
         Optional<Duration> after = retryAfter(response);
-        ServiceException failure = new QuotaExceededException(
-            what + ": the service answered HTTP 429 Too Many Requests"
-                + after.map(d -> " and asked to retry after " + d.toSeconds() + " s").orElse(""),
-            429, after.orElse(null), true);
+        ServiceException failure =
+            new QuotaExceededException(
+                what
+                    + ": the service answered HTTP 429 Too Many Requests"
+                    + after
+                        .map(d -> " and asked to retry after " + d.toSeconds() + " s")
+                        .orElse(""),
+                429,
+                after.orElse(null),
+                true);
         return after.isPresent()
             ? Outcome.retryAfter(failure, after.get())
             : Outcome.retry(failure);
       } else if (status >= 500) {
-        return Outcome.retry(new ServiceException(what + ": the service answered HTTP " + status
-            + " (server error); try again later", status, true, null));
+        return Outcome.retry(
+            new ServiceException(
+                what + ": the service answered HTTP " + status + " (server error); try again later",
+                status,
+                true,
+                null));
       } else {
-        throw new ServiceException(what + ": the service answered HTTP " + status
-            + (status == 404 ? " (not found): check the configured URL" : "")
-            + (status == 401 || status == 403 ? " (refused): check the API key" : ""),
-            status, false, null);
+        throw new ServiceException(
+            what
+                + ": the service answered HTTP "
+                + status
+                + (status == 404 ? " (not found): check the configured URL" : "")
+                + (status == 401 || status == 403 ? " (refused): check the API key" : ""),
+            status,
+            false,
+            null);
       }
     }
 
     @Override
     public void retrying(ServiceException failure, int attempts, Duration wait) {
-      LOG.warn("{}; retrying in {}", request.redactor().redact(failure.getMessage()),
-          seconds(wait));
+      LOG.warn(
+          "{}; retrying in {}", request.redactor().redact(failure.getMessage()), seconds(wait));
     }
 
     @Override
@@ -207,9 +235,13 @@ public final class HttpFetcher {
           return new ServiceException(
               what + ": interrupted while waiting to retry", -1, true, failure);
         case TIME:
-          return HttpFetcher.giveUp(failure, attempts + " because waiting "
-              + seconds(stop.nextWait()) + " more would exceed the retry limit of "
-              + seconds(settings.maxRetryTime()));
+          return HttpFetcher.giveUp(
+              failure,
+              attempts
+                  + " because waiting "
+                  + seconds(stop.nextWait())
+                  + " more would exceed the retry limit of "
+                  + seconds(settings.maxRetryTime()));
         case ATTEMPTS:
         default:
           return HttpFetcher.giveUp(failure, attempts);
@@ -217,39 +249,57 @@ public final class HttpFetcher {
     }
   }
 
-  private HttpResponse<byte[]> send(FetchRequest request) throws TransportFailure, InterruptedException {
+  private HttpResponse<byte[]> send(FetchRequest request)
+      throws TransportFailure, InterruptedException {
     String what = request.description();
-    HttpRequest req = HttpRequest.newBuilder(request.uri())
-        .GET()
-        .timeout(settings.requestTimeout())
-        .header("User-Agent", settings.userAgent())
-        .build();
-    CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest req =
+        HttpRequest.newBuilder(request.uri())
+            .GET()
+            .timeout(settings.requestTimeout())
+            .header("User-Agent", settings.userAgent())
+            .build();
+    CompletableFuture<HttpResponse<byte[]>> f =
+        client.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
     try {
       // the request timeout of HttpRequest stops at the headers; this bounds the body as well
       return f.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new TransportFailure(new ServiceException(
-          what + ": no complete answer within " + seconds(settings.requestTimeout()), -1, true, null));
+      throw new TransportFailure(
+          new ServiceException(
+              what + ": no complete answer within " + seconds(settings.requestTimeout()),
+              -1,
+              true,
+              null));
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
       Throwable safe = request.redactor().sanitize(c);
       String reason;
       if (c instanceof HttpConnectTimeoutException) {
-        reason = "could not connect within the time allowed (connect timeout "
-            + seconds(settings.connectTimeout()) + ", request timeout " + seconds(settings.requestTimeout()) + ")";
+        reason =
+            "could not connect within the time allowed (connect timeout "
+                + seconds(settings.connectTimeout())
+                + ", request timeout "
+                + seconds(settings.requestTimeout())
+                + ")";
       } else if (c instanceof HttpTimeoutException) {
         reason = "no answer within " + seconds(settings.requestTimeout());
       } else if (c instanceof ConnectException) {
         String m = request.redactor().redact(c.getMessage());
         reason = "could not connect" + (m.isBlank() ? "" : " (" + m + ")");
       } else if (c instanceof IOException) {
-        reason = "the connection failed (" + c.getClass().getSimpleName() + ": "
-            + request.redactor().redact(c.getMessage()) + ")";
+        reason =
+            "the connection failed ("
+                + c.getClass().getSimpleName()
+                + ": "
+                + request.redactor().redact(c.getMessage())
+                + ")";
       } else {
-        throw new ServiceException(what + ": the request failed: " + request.redactor().redact(String.valueOf(c)),
-            -1, false, safe);
+        throw new ServiceException(
+            what + ": the request failed: " + request.redactor().redact(String.valueOf(c)),
+            -1,
+            false,
+            safe);
       }
       throw new TransportFailure(new ServiceException(what + ": " + reason, -1, true, safe));
     }
@@ -298,6 +348,7 @@ public final class HttpFetcher {
 
   /** Lazy holder of the shared fetcher. */
   private static final class Shared {
-    static final HttpFetcher INSTANCE = new HttpFetcher(HttpSettings.defaults(), RetryClock.system());
+    static final HttpFetcher INSTANCE =
+        new HttpFetcher(HttpSettings.defaults(), RetryClock.system());
   }
 }

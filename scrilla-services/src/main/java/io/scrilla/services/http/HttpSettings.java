@@ -8,12 +8,12 @@ import java.util.Objects;
 /**
  * Timeouts and retry limits of the live data sources; immutable and thread-safe.
  *
- * <p>Failed attempts (connection errors, timeouts, HTTP 5xx and 429) are retried as
- * {@link #retryPolicy()} says: up to {@link #maxAttempts()} attempts in all, with the exponential
- * back-off and jitter of {@link RetryPolicy}; an HTTP 429 with {@code Retry-After: s} waits
- * {@code s} seconds instead. A quota answer (AlphaVantage's "Note") waits {@link #quotaWait()} and is retried at most
- * {@link #quotaRetries()} times. No retry starts when its wait would end more than
- * {@link #maxRetryTime()} after the first attempt began.
+ * <p>Failed attempts (connection errors, timeouts, HTTP 5xx and 429) are retried as {@link
+ * #retryPolicy()} says: up to {@link #maxAttempts()} attempts in all, with the exponential back-off
+ * and jitter of {@link RetryPolicy}; an HTTP 429 with {@code Retry-After: s} waits {@code s}
+ * seconds instead. A quota answer (AlphaVantage's "Note") waits {@link #quotaWait()} and is retried
+ * at most {@link #quotaRetries()} times. No retry starts when its wait would end more than {@link
+ * #maxRetryTime()} after the first attempt began.
  *
  * <pre>{@code
  * HttpSettings s =
@@ -43,20 +43,28 @@ public record HttpSettings(
 
   /** Default connect timeout: 10 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default request timeout: 60 s (a full AlphaVantage history is several megabytes). */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
   /** Default number of attempts: 4. */
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
+
   /** Default first back-off: 1 s. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+
   /** Default longest back-off: 20 s. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(20);
+
   /** Default bound on the whole retry loop: 3 minutes. */
   public static final Duration DEFAULT_MAX_RETRY_TIME = Duration.ofMinutes(3);
+
   /** Default wait after a quota answer: 60 s (AlphaVantage's per-minute window). */
   public static final Duration DEFAULT_QUOTA_WAIT = Duration.ofSeconds(60);
+
   /** Default number of retries after quota answers: 2. */
   public static final int DEFAULT_QUOTA_RETRIES = 2;
+
   /** Default user agent. */
   public static final String DEFAULT_USER_AGENT = "scrilla-jvm";
 
@@ -110,10 +118,10 @@ public record HttpSettings(
   }
 
   /**
-   * Returns the retry policy of these settings: {@link #maxAttempts()}, the back-off from
-   * {@link #initialBackoff()} doubling up to {@link #maxBackoff()} with jitter 0.5 (a back-off
-   * {@code b} waits between {@code b/2} and {@code b}), and {@link #maxRetryTime()} in all. The
-   * quota retries are counted by {@link HttpFetcher} itself.
+   * Returns the retry policy of these settings: {@link #maxAttempts()}, the back-off from {@link
+   * #initialBackoff()} doubling up to {@link #maxBackoff()} with jitter 0.5 (a back-off {@code b}
+   * waits between {@code b/2} and {@code b}), and {@link #maxRetryTime()} in all. The quota retries
+   * are counted by {@link HttpFetcher} itself.
    *
    * @return the policy the fetcher's retries follow
    */
@@ -124,14 +132,16 @@ public record HttpSettings(
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
-      throw new ConfigurationException("HTTP " + name + " " + d + " is not allowed: use a positive duration");
+      throw new ConfigurationException(
+          "HTTP " + name + " " + d + " is not allowed: use a positive duration");
     }
   }
 
   private static void notNegative(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative()) {
-      throw new ConfigurationException("HTTP " + name + " " + d + " is not allowed: use zero or more");
+      throw new ConfigurationException(
+          "HTTP " + name + " " + d + " is not allowed: use zero or more");
     }
   }
 
@@ -209,8 +219,16 @@ public record HttpSettings(
      * @throws ConfigurationException naming a value that is out of range
      */
     public HttpSettings build() {
-      return new HttpSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff,
-          maxBackoff, maxRetryTime, quotaWait, quotaRetries, userAgent);
+      return new HttpSettings(
+          connectTimeout,
+          requestTimeout,
+          maxAttempts,
+          initialBackoff,
+          maxBackoff,
+          maxRetryTime,
+          quotaWait,
+          quotaRetries,
+          userAgent);
     }
   }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
  * A service refused a request because the caller's quota is used up: an HTTP 429, or an
  * AlphaVantage answer holding a rate-limit note. Always {@linkplain #retryable() retryable}.
  *
- * <p>{@link #shortTerm()} tells whether the limit resets within minutes (a per-minute or
- * per-second limit, or an HTTP 429) so that waiting in-process is worthwhile; a daily limit is not
- * waited for. Code {@link ErrorCode#QUOTA_EXCEEDED}. The message never contains an API key.
+ * <p>{@link #shortTerm()} tells whether the limit resets within minutes (a per-minute or per-second
+ * limit, or an HTTP 429) so that waiting in-process is worthwhile; a daily limit is not waited for.
+ * Code {@link ErrorCode#QUOTA_EXCEEDED}. The message never contains an API key.
  */
 public class QuotaExceededException extends ServiceException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +26,8 @@ public class QuotaExceededException extends ServiceException {
    * @param retryAfter the wait the service asked for, or {@code null}
    * @param shortTerm whether the limit resets within minutes
    */
-  public QuotaExceededException(String message, int httpStatus, Duration retryAfter, boolean shortTerm) {
+  public QuotaExceededException(
+      String message, int httpStatus, Duration retryAfter, boolean shortTerm) {
     this(message, httpStatus, retryAfter, shortTerm, null);
   }
 
@@ -57,8 +58,8 @@ public class QuotaExceededException extends ServiceException {
   }
 
   /**
-   * Returns a copy with a new message (e.g. saying how many retries were made), keeping the
-   * status, wait and kind.
+   * Returns a copy with a new message (e.g. saying how many retries were made), keeping the status,
+   * wait and kind.
    *
    * @param message the new message
    * @return the copy, with this exception as its cause

@@ -17,11 +17,11 @@ public final class SourceIds {
   private SourceIds() {}
 
   /**
-   * Returns the identity of a web service: its provider name when it is reached at its default
-   * URL ({@code alpha_vantage}), else the name, {@code @} and the URL's scheme, host, port and
-   * path, without user information, query or fragment, so that no secret lands in the cache
-   * ({@code alpha_vantage@http://127.0.0.1:8080/query}). A URL too long or not printable is
-   * replaced by a hash of it.
+   * Returns the identity of a web service: its provider name when it is reached at its default URL
+   * ({@code alpha_vantage}), else the name, {@code @} and the URL's scheme, host, port and path,
+   * without user information, query or fragment, so that no secret lands in the cache ({@code
+   * alpha_vantage@http://127.0.0.1:8080/query}). A URL too long or not printable is replaced by a
+   * hash of it.
    *
    * @param name the provider name, e.g. {@code alpha_vantage}
    * @param url the URL the source sends its requests to
@@ -35,9 +35,12 @@ public final class SourceIds {
     if (url.equals(defaultUrl)) {
       return SourceId.of(name);
     }
-    String where = url.getScheme() + "://" + url.getHost()
-        + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getRawPath() == null ? ""
-        : url.getRawPath());
+    String where =
+        url.getScheme()
+            + "://"
+            + url.getHost()
+            + (url.getPort() < 0 ? "" : ":" + url.getPort())
+            + (url.getRawPath() == null ? "" : url.getRawPath());
     return readableOrHashed(name + "@", where);
   }
 
@@ -53,8 +56,8 @@ public final class SourceIds {
     try {
       return SourceId.of(prefix + text);
     } catch (InvalidInputException e) {
-      return SourceId.of(prefix + "sha256:" + sha256(text.getBytes(StandardCharsets.UTF_8))
-          .substring(0, 32));
+      return SourceId.of(
+          prefix + "sha256:" + sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 32));
     }
   }
 

@@ -25,11 +25,11 @@ import java.util.Objects;
  * The US Treasury's daily par yield curves from its XML feed; thread-safe. The {@code treasury}
  * {@code STAT_MANAGER}.
  *
- * <p>The feed has one page per year:
- * {@code {TREASURY_URL}?data=daily_treasury_yield_curve&field_tdr_date_value={YEAR}}.
- * {@link #yieldCurves(DateRange, ProgressListener)} fetches the page of every year from the range's
- * start to its end (or today, if earlier), reports each page to the listener, and returns the
- * curves dated in the range, ascending, rates as decimal fractions; a maturity the Treasury did not
+ * <p>The feed has one page per year: {@code
+ * {TREASURY_URL}?data=daily_treasury_yield_curve&field_tdr_date_value={YEAR}}. {@link
+ * #yieldCurves(DateRange, ProgressListener)} fetches the page of every year from the range's start
+ * to its end (or today, if earlier), reports each page to the listener, and returns the curves
+ * dated in the range, ascending, rates as decimal fractions; a maturity the Treasury did not
  * publish on a date is absent from that curve. Concurrent requests for the same year share one
  * fetch.
  *
@@ -42,6 +42,7 @@ import java.util.Objects;
 public final class TreasuryRateSource implements InterestRateSource {
   /** Name of the variable holding the base URL of the yearly pages. */
   public static final String TREASURY_URL = "TREASURY_URL";
+
   /** The default base URL of the Treasury's daily par yield curve XML pages. */
   public static final String DEFAULT_URL =
       "https://home.treasury.gov/resource-center/data-chart-center/interest-rates/pages/xml";
@@ -63,12 +64,13 @@ public final class TreasuryRateSource implements InterestRateSource {
    *
    * @param config the configuration
    * @return the source
-   * @throws ConfigurationException when {@code TREASURY_URL} is not an http(s) URL or has a
-   *     {@code #fragment}
+   * @throws ConfigurationException when {@code TREASURY_URL} is not an http(s) URL or has a {@code
+   *     #fragment}
    */
   public static TreasuryRateSource create(ScrillaConfig config) {
     Objects.requireNonNull(config, "config");
-    return builder().baseUrl(config.getHttpUrl(TREASURY_URL).orElse(URI.create(DEFAULT_URL)))
+    return builder()
+        .baseUrl(config.getHttpUrl(TREASURY_URL).orElse(URI.create(DEFAULT_URL)))
         .build();
   }
 
@@ -121,9 +123,11 @@ public final class TreasuryRateSource implements InterestRateSource {
     String what = "Treasury yield curves " + year;
     String base = baseUrl.toString();
     String sep = base.contains("?") ? "&" : "?";
-    URI uri = URI.create(base + sep + "data=daily_treasury_yield_curve&field_tdr_date_value=" + year);
+    URI uri =
+        URI.create(base + sep + "data=daily_treasury_yield_curve&field_tdr_date_value=" + year);
     FetchRequest request = FetchRequest.of(uri, what, Redactor.none(), "xml");
-    return flights.run(year, () -> fetcher.get(request, (body, type) -> TreasuryFeedParser.parse(body, what)));
+    return flights.run(
+        year, () -> fetcher.get(request, (body, type) -> TreasuryFeedParser.parse(body, what)));
   }
 
   /** Returns today's date in New York: the Treasury may publish today's curve in the evening. */
@@ -138,8 +142,7 @@ public final class TreasuryRateSource implements InterestRateSource {
    */
   @Override
   public SourceId sourceId() {
-    return SourceIds.forService(
-        TreasuryRateSourceProvider.NAME, baseUrl, URI.create(DEFAULT_URL));
+    return SourceIds.forService(TreasuryRateSourceProvider.NAME, baseUrl, URI.create(DEFAULT_URL));
   }
 
   /** Returns the base URL of the yearly pages. */

@@ -49,23 +49,59 @@ class AlphaVantageEchoTest {
     for (char c : KEY.toCharArray()) {
       encoded.append(String.format(Locale.ROOT, "%%%02X", (int) c));
     }
-    return Stream.of(KEY, KEY.toLowerCase(Locale.ROOT), "SeCrEtKeY123", encoded.toString(),
-        encoded.toString().toLowerCase(Locale.ROOT), "SECRET%4bEY123");
+    return Stream.of(
+        KEY,
+        KEY.toLowerCase(Locale.ROOT),
+        "SeCrEtKeY123",
+        encoded.toString(),
+        encoded.toString().toLowerCase(Locale.ROOT),
+        "SECRET%4bEY123");
   }
 
   /** Where in an answer the echo is placed: (name, body with the echo, price or dividend call). */
   static Stream<Arguments> placements() {
     String spy = Resources.text("recorded/spy_compact_response.json");
     String bx = Resources.text("recorded/bx_dividends.json");
-    return keyForms().flatMap(k -> Stream.of(
-        Arguments.of("close price", replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"" + k + "\""), k, true),
-        Arguments.of("open price", replace(spy, "\"1. open\": \"469.6100\"", "\"1. open\": \"" + k + "\""), k, true),
-        Arguments.of("date", replace(spy, "\"2021-11-18\": {", "\"" + k + "\": {"), k, true),
-        Arguments.of("symbol", replace(spy, "\"2. Symbol\": \"SPY\"", "\"2. Symbol\": \"" + k + "\""), k, true),
-        Arguments.of("notice", "{\"Information\": \"odd key " + k + "\"}", k, true),
-        Arguments.of("dividend amount", replace(bx, "\"amount\": \"1.09\"", "\"amount\": \"" + k + "\""), k, false),
-        Arguments.of("dividend date", replace(bx, "\"payment_date\": \"2021-11-08\"", "\"payment_date\": \"" + k + "\""), k, false),
-        Arguments.of("dividend symbol", replace(bx, "\"symbol\": \"BX\"", "\"symbol\": \"" + k + "\""), k, false)));
+    return keyForms()
+        .flatMap(
+            k ->
+                Stream.of(
+                    Arguments.of(
+                        "close price",
+                        replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"" + k + "\""),
+                        k,
+                        true),
+                    Arguments.of(
+                        "open price",
+                        replace(spy, "\"1. open\": \"469.6100\"", "\"1. open\": \"" + k + "\""),
+                        k,
+                        true),
+                    Arguments.of(
+                        "date", replace(spy, "\"2021-11-18\": {", "\"" + k + "\": {"), k, true),
+                    Arguments.of(
+                        "symbol",
+                        replace(spy, "\"2. Symbol\": \"SPY\"", "\"2. Symbol\": \"" + k + "\""),
+                        k,
+                        true),
+                    Arguments.of("notice", "{\"Information\": \"odd key " + k + "\"}", k, true),
+                    Arguments.of(
+                        "dividend amount",
+                        replace(bx, "\"amount\": \"1.09\"", "\"amount\": \"" + k + "\""),
+                        k,
+                        false),
+                    Arguments.of(
+                        "dividend date",
+                        replace(
+                            bx,
+                            "\"payment_date\": \"2021-11-08\"",
+                            "\"payment_date\": \"" + k + "\""),
+                        k,
+                        false),
+                    Arguments.of(
+                        "dividend symbol",
+                        replace(bx, "\"symbol\": \"BX\"", "\"symbol\": \"" + k + "\""),
+                        k,
+                        false)));
   }
 
   private static String replace(String text, String from, String to) {
@@ -80,16 +116,20 @@ class AlphaVantageEchoTest {
       String where, String body, String form, boolean prices) {
     fx.server.script("/query", Reply.json(body));
 
-    ScrillaException e = assertThrows(ScrillaException.class, () -> {
-      if (prices) {
-        fx.prices().prices(SPY, RECENT);
-      } else {
-        fx.dividends().dividends(BX);
-      }
-    });
+    ScrillaException e =
+        assertThrows(
+            ScrillaException.class,
+            () -> {
+              if (prices) {
+                fx.prices().prices(SPY, RECENT);
+              } else {
+                fx.dividends().dividends(BX);
+              }
+            });
 
     String all = stackTrace(e);
-    assertFalse(decoded(all).toLowerCase(Locale.ROOT).contains(KEY.toLowerCase(Locale.ROOT)),
+    assertFalse(
+        decoded(all).toLowerCase(Locale.ROOT).contains(KEY.toLowerCase(Locale.ROOT)),
         where + " leaks " + form + ": " + all);
     assertTrue(e.getMessage().contains("****"), e.getMessage());
   }
@@ -97,14 +137,20 @@ class AlphaVantageEchoTest {
   @Test
   void escapeSequences_inAPriceAndANotice_areEscaped() {
     String spy = Resources.text("recorded/spy_compact_response.json");
-    List<String> bodies = List.of(
-        replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"\\u001b]0;pwned\\u0007\\u001b[2J\""),
-        "{\"Information\": \"\\u001b[2J\\u001b[31mread me\\u009b\\u202e\"}");
+    List<String> bodies =
+        List.of(
+            replace(
+                spy,
+                "\"4. close\": \"468.8900\"",
+                "\"4. close\": \"\\u001b]0;pwned\\u0007\\u001b[2J\""),
+            "{\"Information\": \"\\u001b[2J\\u001b[31mread me\\u009b\\u202e\"}");
     for (String body : bodies) {
       fx.server.script("/query", Reply.json(body));
-      ScrillaException e = assertThrows(ScrillaException.class, () -> fx.prices().prices(SPY, RECENT));
+      ScrillaException e =
+          assertThrows(ScrillaException.class, () -> fx.prices().prices(SPY, RECENT));
       for (char c : e.getMessage().toCharArray()) {
-        assertTrue(c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != 0x202E,
+        assertTrue(
+            c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && c != 0x202E,
             "control character " + (int) c + " in " + e.getMessage());
       }
       assertTrue(e.getMessage().contains("\\u001B"), e.getMessage());
@@ -114,8 +160,8 @@ class AlphaVantageEchoTest {
   @Test
   void badPrice_isAParseFailure_notAnHttp200ServiceError() {
     String spy = Resources.text("recorded/spy_compact_response.json");
-    fx.server.script("/query", Reply.json(
-        replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"n/a\"")));
+    fx.server.script(
+        "/query", Reply.json(replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"n/a\"")));
 
     MalformedResponseException e =
         assertThrows(MalformedResponseException.class, () -> fx.prices().prices(SPY, RECENT));
@@ -129,18 +175,22 @@ class AlphaVantageEchoTest {
   @Test
   void subnormalPrice_refusedNamingTheDate() {
     String spy = Resources.text("recorded/spy_compact_response.json");
-    fx.server.script("/query", Reply.json(
-        replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"1e-310\"")));
+    fx.server.script(
+        "/query",
+        Reply.json(replace(spy, "\"4. close\": \"468.8900\"", "\"4. close\": \"1e-310\"")));
 
     MalformedResponseException e =
         assertThrows(MalformedResponseException.class, () -> fx.prices().prices(SPY, RECENT));
 
-    assertTrue(e.getMessage().contains("SPY on 2021-11-19: the close price '1e-310'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("SPY on 2021-11-19: the close price '1e-310'"), e.getMessage());
   }
 
   private static String decoded(String text) {
-    return PERCENT.matcher(text).replaceAll(
-        m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    return PERCENT
+        .matcher(text)
+        .replaceAll(
+            m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
   }
 
   private static String stackTrace(Throwable e) {

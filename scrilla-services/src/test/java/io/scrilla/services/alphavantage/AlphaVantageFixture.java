@@ -16,6 +16,7 @@ import java.util.Map;
 final class AlphaVantageFixture implements AutoCloseable {
   /** A key the tests recognize wherever it might leak. */
   static final String KEY = "SECRETKEY123";
+
   /** Monday 2021-11-22, 10:00 in New York. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2021-11-22T15:00:00Z"), ZoneOffset.UTC);
 
@@ -24,20 +25,22 @@ final class AlphaVantageFixture implements AutoCloseable {
   final AlphaVantageClient client;
 
   AlphaVantageFixture() {
-    this(HttpSettings.builder()
-        .requestTimeout(Duration.ofSeconds(10))
-        .maxAttempts(3)
-        .initialBackoff(Duration.ofSeconds(1))
-        .quotaWait(Duration.ofSeconds(60))
-        .quotaRetries(2));
+    this(
+        HttpSettings.builder()
+            .requestTimeout(Duration.ofSeconds(10))
+            .maxAttempts(3)
+            .initialBackoff(Duration.ofSeconds(1))
+            .quotaWait(Duration.ofSeconds(60))
+            .quotaRetries(2));
   }
 
   AlphaVantageFixture(HttpSettings.Builder settings) {
-    client = AlphaVantageClient.builder()
-        .apiKey(KEY)
-        .url(server.url("/query"))
-        .fetcher(HttpFetcher.create(settings.build(), time))
-        .build();
+    client =
+        AlphaVantageClient.builder()
+            .apiKey(KEY)
+            .url(server.url("/query"))
+            .fetcher(HttpFetcher.create(settings.build(), time))
+            .build();
   }
 
   AlphaVantagePriceSource prices() {
@@ -50,7 +53,8 @@ final class AlphaVantageFixture implements AutoCloseable {
 
   /** The recorded body with {@code {apikey}} replaced by the key the server received. */
   static byte[] echoingKey(String resource, Map<String, String> query) {
-    return Resources.text(resource).replace("{apikey}", query.getOrDefault("apikey", ""))
+    return Resources.text(resource)
+        .replace("{apikey}", query.getOrDefault("apikey", ""))
         .getBytes(StandardCharsets.UTF_8);
   }
 

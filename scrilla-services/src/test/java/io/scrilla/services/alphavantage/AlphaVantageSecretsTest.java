@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,20 +52,35 @@ class AlphaVantageSecretsTest {
   }
 
   private static Reply spyWith(String from, String to) {
-    return Reply.json(Resources.text("recorded/spy_compact_response.json").replaceFirst(
-        java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    return Reply.json(
+        Resources.text("recorded/spy_compact_response.json")
+            .replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
   }
 
   /** Scenarios: what the server answers, and which call to make. */
   private static Map<String, LocalHttpServer.Responder> scenarios(CountDownLatch release) {
     Map<String, LocalHttpServer.Responder> s = new LinkedHashMap<>();
     s.put("quota note", (q, n) -> recorded("recorded/av_note_per_minute.json"));
-    s.put("daily limit quoting the key", (q, n) -> Reply.json(AlphaVantageFixture.echoingKey("recorded/av_information_daily_limit.json", q)));
+    s.put(
+        "daily limit quoting the key",
+        (q, n) ->
+            Reply.json(
+                AlphaVantageFixture.echoingKey("recorded/av_information_daily_limit.json", q)));
     s.put("invalid key (error message)", (q, n) -> recorded("recorded/av_error_invalid_key.json"));
-    s.put("invalid key (information)", (q, n) -> recorded("recorded/av_information_invalid_key.json"));
+    s.put(
+        "invalid key (information)",
+        (q, n) -> recorded("recorded/av_information_invalid_key.json"));
     s.put("unknown symbol", (q, n) -> recorded("recorded/av_error_unknown_symbol.json"));
     s.put("premium", (q, n) -> recorded("recorded/av_information_premium.json"));
-    s.put("unknown notice quoting the key", (q, n) -> Reply.json("{\"Information\": \"key " + q.get("apikey") + " apikey=" + q.get("apikey") + " is odd\"}"));
+    s.put(
+        "unknown notice quoting the key",
+        (q, n) ->
+            Reply.json(
+                "{\"Information\": \"key "
+                    + q.get("apikey")
+                    + " apikey="
+                    + q.get("apikey")
+                    + " is odd\"}"));
     s.put("http 500", (q, n) -> Reply.status(500));
     s.put("http 503", (q, n) -> Reply.status(503));
     s.put("http 404", (q, n) -> Reply.status(404));
@@ -71,11 +88,17 @@ class AlphaVantageSecretsTest {
     s.put("http 429", (q, n) -> Reply.status(429).header("Retry-After", "1"));
     s.put("truncated json", (q, n) -> recorded("recorded/spy_compact_truncated.json"));
     s.put("html", (q, n) -> Reply.ok("text/html", Resources.bytes("recorded/maintenance.html")));
-    s.put("content type quoting the key", (q, n) -> Reply.ok("text/html; x=" + q.get("apikey"), new byte[] {'x'}));
-    s.put("non-numeric price", (q, n) -> spyWith("\"4. close\": \"468.8900\"", "\"4. close\": \"n/a\""));
+    s.put(
+        "content type quoting the key",
+        (q, n) -> Reply.ok("text/html; x=" + q.get("apikey"), new byte[] {'x'}));
+    s.put(
+        "non-numeric price",
+        (q, n) -> spyWith("\"4. close\": \"468.8900\"", "\"4. close\": \"n/a\""));
     s.put("zero price", (q, n) -> spyWith("\"4. close\": \"468.8900\"", "\"4. close\": \"0\""));
     s.put("duplicate date", (q, n) -> spyWith("\"2021-11-18\": {", "\"2021-11-19\": {"));
-    s.put("other symbol quoting the key", (q, n) -> spyWith("\"2. Symbol\": \"SPY\"", "\"2. Symbol\": \"" + q.get("apikey") + "\""));
+    s.put(
+        "other symbol quoting the key",
+        (q, n) -> spyWith("\"2. Symbol\": \"SPY\"", "\"2. Symbol\": \"" + q.get("apikey") + "\""));
     s.put("not json", (q, n) -> Reply.json("apikey=" + q.get("apikey")));
     s.put("slow", (q, n) -> recorded("recorded/spy_compact_response.json").heldBy(release));
     return s;
@@ -95,19 +118,24 @@ class AlphaVantageSecretsTest {
     System.setOut(capture);
     try {
       for (Map.Entry<String, LocalHttpServer.Responder> sc : scenarios(release).entrySet()) {
-        HttpSettings.Builder settings = HttpSettings.builder().maxAttempts(2).quotaRetries(1)
-            .requestTimeout(Duration.ofSeconds(1));
+        HttpSettings.Builder settings =
+            HttpSettings.builder()
+                .maxAttempts(2)
+                .quotaRetries(1)
+                .requestTimeout(Duration.ofSeconds(1));
         try (AlphaVantageFixture fx = new AlphaVantageFixture(settings)) {
           fx.server.on("/query", sc.getValue());
           texts.add(fx.client.toString());
           texts.add(fx.prices().toString());
           texts.add(fx.dividends().toString());
-          for (Consumer<AlphaVantageFixture> call : List.<Consumer<AlphaVantageFixture>>of(
-              f -> f.prices().prices(SPY, RECENT),
-              f -> f.dividends().dividends(SPY))) {
+          for (Consumer<AlphaVantageFixture> call :
+              List.<Consumer<AlphaVantageFixture>>of(
+                  f -> f.prices().prices(SPY, RECENT), f -> f.dividends().dividends(SPY))) {
             try {
               call.accept(fx);
-              if (!sc.getKey().contains("price") && !sc.getKey().contains("date") && !sc.getKey().contains("symbol q")) {
+              if (!sc.getKey().contains("price")
+                  && !sc.getKey().contains("date")
+                  && !sc.getKey().contains("symbol q")) {
                 fail(sc.getKey() + ": no failure");
               }
             } catch (RuntimeException e) {
@@ -115,15 +143,24 @@ class AlphaVantageSecretsTest {
               texts.add(sc.getKey() + ": " + stackTrace(e));
             }
           }
-          keysSent += (int) fx.server.queries().stream().filter(q -> KEY.equals(q.get("apikey"))).count();
+          keysSent +=
+              (int) fx.server.queries().stream().filter(q -> KEY.equals(q.get("apikey"))).count();
         }
       }
       // transport failures: a closed port and a server that answers garbage
       for (URI url : List.of(closedPort(), garbageServer())) {
-        AlphaVantageClient c = AlphaVantageClient.builder().apiKey(KEY).url(url)
-            .fetcher(HttpFetcher.create(HttpSettings.builder().maxAttempts(2).requestTimeout(Duration.ofSeconds(2)).build(),
-                new FakeTime()))
-            .build();
+        AlphaVantageClient c =
+            AlphaVantageClient.builder()
+                .apiKey(KEY)
+                .url(url)
+                .fetcher(
+                    HttpFetcher.create(
+                        HttpSettings.builder()
+                            .maxAttempts(2)
+                            .requestTimeout(Duration.ofSeconds(2))
+                            .build(),
+                        new FakeTime()))
+                .build();
         texts.add(c.toString());
         try {
           AlphaVantagePriceSource.of(c).prices(SPY, RECENT);
@@ -140,7 +177,12 @@ class AlphaVantageSecretsTest {
         texts.add(stackTrace(e));
       }
       texts.add(ScrillaConfig.builder().alphaVantageKey(KEY).build().toString());
-      texts.add(AlphaVantageClient.builder().apiKey(KEY).url(URI.create("http://127.0.0.1:1/q?apikey=" + KEY)).build().toString());
+      texts.add(
+          AlphaVantageClient.builder()
+              .apiKey(KEY)
+              .url(URI.create("http://127.0.0.1:1/q?apikey=" + KEY))
+              .build()
+              .toString());
     } finally {
       release.countDown();
       System.setErr(oldErr);
@@ -174,22 +216,25 @@ class AlphaVantageSecretsTest {
   /** A socket server that answers each connection with bytes that are not HTTP and hangs up. */
   private static URI garbageServer() throws IOException {
     ServerSocket s = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      try (s) {
-        while (true) {
-          try (Socket c = s.accept()) {
-            c.setSoTimeout(2000);
-            InputStream in = c.getInputStream();
-            in.read(new byte[4096]);
-            OutputStream out = c.getOutputStream();
-            out.write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-          }
-        }
-      } catch (IOException e) {
-        // closed
-      }
-    }, "garbage-server");
+    Thread t =
+        new Thread(
+            () -> {
+              try (s) {
+                while (true) {
+                  try (Socket c = s.accept()) {
+                    c.setSoTimeout(2000);
+                    InputStream in = c.getInputStream();
+                    in.read(new byte[4096]);
+                    OutputStream out = c.getOutputStream();
+                    out.write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                  }
+                }
+              } catch (IOException e) {
+                // closed
+              }
+            },
+            "garbage-server");
     t.setDaemon(true);
     t.start();
     return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/query?apikey=" + KEY);

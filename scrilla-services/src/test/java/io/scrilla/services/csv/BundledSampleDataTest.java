@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.Maturity;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -83,9 +85,10 @@ class BundledSampleDataTest {
     assertEquals(rows, h.size());
     assertTrue(h.hasOpens());
 
-    boolean crypto = asset.type() == io.scrilla.api.model.AssetType.CRYPTO;
-    JsonNode series = JSON.readTree(FIXTURES.resolve(asset.ticker().toLowerCase() + "_response.json").toFile())
-        .get(crypto ? "Time Series (Digital Currency Daily)" : "Time Series (Daily)");
+    boolean crypto = asset.type() == AssetType.CRYPTO;
+    JsonNode series =
+        JSON.readTree(FIXTURES.resolve(asset.ticker().toLowerCase() + "_response.json").toFile())
+            .get(crypto ? "Time Series (Digital Currency Daily)" : "Time Series (Daily)");
     TreeMap<LocalDate, JsonNode> expected = new TreeMap<>();
     for (Map.Entry<String, JsonNode> e : series.properties()) {
       expected.put(LocalDate.parse(e.getKey()), e.getValue());
@@ -96,15 +99,18 @@ class BundledSampleDataTest {
       assertEquals(e.getKey(), h.date(i));
       String open = crypto ? "1a. open (USD)" : "1. open";
       String close = crypto ? "4a. close (USD)" : "4. close";
-      assertEquals(Double.parseDouble(e.getValue().get(open).asText()), h.open(i), e.getKey().toString());
-      assertEquals(Double.parseDouble(e.getValue().get(close).asText()), h.close(i), e.getKey().toString());
+      assertEquals(
+          Double.parseDouble(e.getValue().get(open).asText()), h.open(i), e.getKey().toString());
+      assertEquals(
+          Double.parseDouble(e.getValue().get(close).asText()), h.close(i), e.getKey().toString());
       i++;
     }
   }
 
   @Test
   void prices_spyOn20211119_closeIs468_89() {
-    PriceHistory h = sample.prices(Asset.equity("SPY"), DateRange.parse("2021-11-19", "2021-11-19"));
+    PriceHistory h =
+        sample.prices(Asset.equity("SPY"), DateRange.parse("2021-11-19", "2021-11-19"));
 
     assertEquals(1, h.size());
     assertEquals(468.89, h.close(0));
@@ -118,15 +124,17 @@ class BundledSampleDataTest {
 
     PriceHistory btc = sample.prices(Asset.crypto("BTC"), weekend);
 
-    assertArrayEquals(new int[] {(int) weekend.start().toEpochDay(), (int) weekend.end().toEpochDay()},
+    assertArrayEquals(
+        new int[] {(int) weekend.start().toEpochDay(), (int) weekend.end().toEpochDay()},
         btc.epochDays());
     assertTrue(sample.prices(Asset.equity("SPY"), weekend).isEmpty());
   }
 
   @Test
   void prices_unknownTicker_namesTheSampleAndItsTickers() {
-    PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
-        () -> sample.prices(Asset.equity("AAPL"), ALL));
+    PriceUnavailableException e =
+        assertThrows(
+            PriceUnavailableException.class, () -> sample.prices(Asset.equity("AAPL"), ALL));
 
     assertTrue(e.getMessage().contains("'AAPL'"), e.getMessage());
     assertTrue(e.getMessage().contains("bundled sample data"), e.getMessage());
@@ -143,11 +151,17 @@ class BundledSampleDataTest {
   void dividends_eachPayer_equalTheRecordedPayments(String ticker, int count) throws IOException {
     List<Dividend> divs = sample.dividends(Asset.equity(ticker));
 
-    JsonNode recorded = JSON.readTree(FIXTURES.resolve(ticker.toLowerCase() + "_div_response.json").toFile());
+    JsonNode recorded =
+        JSON.readTree(FIXTURES.resolve(ticker.toLowerCase() + "_div_response.json").toFile());
     TreeMap<LocalDate, Double> expected = new TreeMap<>();
-    recorded.forEach(n -> expected.put(LocalDate.parse(n.get("paymentDate").asText()), n.get("amount").asDouble()));
+    recorded.forEach(
+        n ->
+            expected.put(
+                LocalDate.parse(n.get("paymentDate").asText()), n.get("amount").asDouble()));
     assertEquals(count, divs.size());
-    assertEquals(expected.entrySet().stream().map(e -> new Dividend(e.getKey(), e.getValue())).toList(), divs);
+    assertEquals(
+        expected.entrySet().stream().map(e -> new Dividend(e.getKey(), e.getValue())).toList(),
+        divs);
   }
 
   @Test
@@ -187,7 +201,7 @@ class BundledSampleDataTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    org.w3c.dom.Document doc;
+    Document doc;
     try (InputStream in = Files.newInputStream(FIXTURES.resolve("treasury_response.xml"))) {
       doc = f.newDocumentBuilder().parse(in);
     }
@@ -214,8 +228,10 @@ class BundledSampleDataTest {
   void yieldCurves_treasuryXmlAndQuandl_agreeWhereTheyOverlap() throws IOException {
     // the bundle takes the Treasury XML where both sources have a date: Quandl must agree there
     JsonNode ds = JSON.readTree(FIXTURES.resolve("yield_response.json").toFile()).get("dataset");
-    List<String> columns = JSON.convertValue(ds.get("column_names"), JSON.getTypeFactory()
-        .constructCollectionType(List.class, String.class));
+    List<String> columns =
+        JSON.convertValue(
+            ds.get("column_names"),
+            JSON.getTypeFactory().constructCollectionType(List.class, String.class));
     Map<LocalDate, YieldCurve> bundled = byDate(sample.yieldCurves(ALL));
     int overlap = 0;
     for (JsonNode row : ds.get("data")) {
@@ -227,11 +243,13 @@ class BundledSampleDataTest {
       overlap++;
       for (int c = 1; c < columns.size(); c++) {
         Maturity m = maturity(columns.get(c));
-        assertEquals(row.get(c).asDouble() / 100, curve.rate(m).getAsDouble(), 1e-15, date + " " + m);
+        assertEquals(
+            row.get(c).asDouble() / 100, curve.rate(m).getAsDouble(), 1e-15, date + " " + m);
       }
     }
     assertEquals(162, overlap); // every Quandl date (2021-04-01 .. 2021-11-19) is in the XML
-    assertEquals(OptionalDouble.of(0.0007), bundled.get(LocalDate.of(2021, 6, 30)).rate(Maturity.ONE_YEAR));
+    assertEquals(
+        OptionalDouble.of(0.0007), bundled.get(LocalDate.of(2021, 6, 30)).rate(Maturity.ONE_YEAR));
   }
 
   private static Maturity maturity(String quandlColumn) {

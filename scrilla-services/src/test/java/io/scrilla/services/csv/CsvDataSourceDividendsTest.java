@@ -32,10 +32,15 @@ class CsvDataSourceDividendsTest {
 
   @Test
   void dividends_unsortedWithExDate_ascendingByPaymentDate() throws IOException {
-    CsvDataSource csv = write("date,amount,ex_date\n"
-        + "2021-11-15,0.25,2021-10-29\n2021-05-14,0.19,2021-04-29\n2021-08-16,0.25,2021-07-30\n");
+    CsvDataSource csv =
+        write(
+            "date,amount,ex_date\n"
+                + "2021-11-15,0.25,2021-10-29\n"
+                + "2021-05-14,0.19,2021-04-29\n"
+                + "2021-08-16,0.25,2021-07-30\n");
 
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new Dividend(LocalDate.of(2021, 5, 14), 0.19),
             new Dividend(LocalDate.of(2021, 8, 16), 0.25),
             new Dividend(LocalDate.of(2021, 11, 15), 0.25)),
@@ -78,18 +83,38 @@ class CsvDataSourceDividendsTest {
 
   static Stream<Arguments> badFiles() {
     return Stream.of(
-        Arguments.of("non-numeric amount", "date,amount\n2021-11-15,a quarter\n", 2, "amount 'a quarter' is not a number"),
+        Arguments.of(
+            "non-numeric amount",
+            "date,amount\n2021-11-15,a quarter\n",
+            2,
+            "amount 'a quarter' is not a number"),
         Arguments.of("zero amount", "date,amount\n2021-11-15,0\n", 2, "amount 0 is not positive"),
-        Arguments.of("negative amount", "date,amount\n2021-11-15,-0.25\n", 2, "amount -0.25 is not positive"),
+        Arguments.of(
+            "negative amount",
+            "date,amount\n2021-11-15,-0.25\n",
+            2,
+            "amount -0.25 is not positive"),
         Arguments.of("empty amount", "date,amount\n2021-11-15,\n", 2, "amount is empty"),
-        Arguments.of("bad date", "date,amount\n2021-11-15,1\n15.11.2021,1\n", 3, "bad date '15.11.2021'"),
-        Arguments.of("bad ex_date", "date,amount,ex_date\n2021-11-15,1,Oct 29\n", 2, "bad date 'Oct 29'"),
-        Arguments.of("ex_date after payment", "date,amount,ex_date\n2021-10-29,1,2021-11-15\n", 2,
+        Arguments.of(
+            "bad date", "date,amount\n2021-11-15,1\n15.11.2021,1\n", 3, "bad date '15.11.2021'"),
+        Arguments.of(
+            "bad ex_date", "date,amount,ex_date\n2021-11-15,1,Oct 29\n", 2, "bad date 'Oct 29'"),
+        Arguments.of(
+            "ex_date after payment",
+            "date,amount,ex_date\n2021-10-29,1,2021-11-15\n",
+            2,
             "ex_date 2021-11-15 is after the payment date 2021-10-29"),
-        Arguments.of("duplicate date", "date,amount\n2021-11-15,0.25\n2021-11-15,0.1\n", 3,
+        Arguments.of(
+            "duplicate date",
+            "date,amount\n2021-11-15,0.25\n2021-11-15,0.1\n",
+            3,
             "duplicate date 2021-11-15 (also on line 2)"),
         Arguments.of("missing amount column", "date,cash\n2021-11-15,1\n", 1, "no 'amount' column"),
-        Arguments.of("missing date column", "paid,amount\n2021-11-15,1\n", 1, "no 'date' (payment date) column"));
+        Arguments.of(
+            "missing date column",
+            "paid,amount\n2021-11-15,1\n",
+            1,
+            "no 'date' (payment date) column"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,7 +125,8 @@ class CsvDataSourceDividendsTest {
 
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.dividends(ALLY));
 
-    assertTrue(e.getMessage().startsWith(dir.resolve("ALLY.dividends.csv") + " line " + line + ": "),
+    assertTrue(
+        e.getMessage().startsWith(dir.resolve("ALLY.dividends.csv") + " line " + line + ": "),
         name + ": " + e.getMessage());
     assertTrue(e.getMessage().contains(problem), name + ": " + e.getMessage());
   }

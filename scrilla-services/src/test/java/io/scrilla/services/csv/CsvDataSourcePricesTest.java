@@ -47,9 +47,12 @@ class CsvDataSourcePricesTest {
 
   @Test
   void prices_fullLayout_readsDatesOpensAndCloses() throws IOException {
-    CsvDataSource csv = write("SPY.csv", "date,open,high,low,close,volume\n"
-        + "2021-11-18,469.24,470.01,466.34,469.73,50625607\n"
-        + "2021-11-19,469.61,470.94,468.5,468.89,57315573\n");
+    CsvDataSource csv =
+        write(
+            "SPY.csv",
+            "date,open,high,low,close,volume\n"
+                + "2021-11-18,469.24,470.01,466.34,469.73,50625607\n"
+                + "2021-11-19,469.61,470.94,468.5,468.89,57315573\n");
 
     PriceHistory h = csv.prices(SPY, ALL);
 
@@ -62,8 +65,11 @@ class CsvDataSourcePricesTest {
 
   @Test
   void prices_columnsInAnyOrderAndTimestamp_readsByName() throws IOException {
-    CsvDataSource csv = write("SPY.csv", "volume,close,timestamp,low,open,high\n"
-        + "57315573,468.89,2021-11-19,468.5,469.61,470.94\n");
+    CsvDataSource csv =
+        write(
+            "SPY.csv",
+            "volume,close,timestamp,low,open,high\n"
+                + "57315573,468.89,2021-11-19,468.5,469.61,470.94\n");
 
     PriceHistory h = csv.prices(SPY, ALL);
 
@@ -84,19 +90,22 @@ class CsvDataSourcePricesTest {
 
   @Test
   void prices_rowsInAnyOrder_sortedAscending() throws IOException {
-    CsvDataSource csv = write("SPY.csv", "date,close\n"
-        + "2021-11-19,3\n2021-11-17,1\n2021-11-18,2\n");
+    CsvDataSource csv =
+        write("SPY.csv", "date,close\n" + "2021-11-19,3\n2021-11-17,1\n2021-11-18,2\n");
 
     PriceHistory h = csv.prices(SPY, ALL);
 
-    assertArrayEquals(new int[] {day("2021-11-17"), day("2021-11-18"), day("2021-11-19")}, h.epochDays());
+    assertArrayEquals(
+        new int[] {day("2021-11-17"), day("2021-11-18"), day("2021-11-19")}, h.epochDays());
     assertArrayEquals(new double[] {1, 2, 3}, h.closes());
   }
 
   @Test
   void prices_headerCaseSpacesQuotesBomAndCrlf_understood() throws IOException {
-    CsvDataSource csv = write("SPY.csv", "\uFEFF\"Date\" ,  CLOSE , Open\r\n"
-        + "\r\n2021-11-19, 468.89 ,\"469.61\"\r\n\r\n");
+    CsvDataSource csv =
+        write(
+            "SPY.csv",
+            "\uFEFF\"Date\" ,  CLOSE , Open\r\n" + "\r\n2021-11-19, 468.89 ,\"469.61\"\r\n\r\n");
 
     PriceHistory h = csv.prices(SPY, ALL);
 
@@ -108,12 +117,15 @@ class CsvDataSourcePricesTest {
   @Test
   void prices_alphaVantageCryptoHeaders_readsTheUsdColumns() throws IOException {
     // AlphaVantage's DIGITAL_CURRENCY_DAILY CSV with market USD repeats the (USD) columns
-    CsvDataSource csv = write("BTC.csv", "timestamp,open (USD),high (USD),low (USD),close (USD),"
-        + "open (USD),high (USD),low (USD),close (USD),volume,market cap (USD)\n"
-        + "2021-11-21,59707.52,60029.76,58486.65,58622.02,"
-        + "59707.52,60029.76,58486.65,58622.02,31902.22785,31902.22785\n"
-        + "2021-11-20,58057.1,59845,57353,59707.51,"
-        + "58057.1,59845,57353,59707.51,33811.5901,33811.5901\n");
+    CsvDataSource csv =
+        write(
+            "BTC.csv",
+            "timestamp,open (USD),high (USD),low (USD),close (USD),"
+                + "open (USD),high (USD),low (USD),close (USD),volume,market cap (USD)\n"
+                + "2021-11-21,59707.52,60029.76,58486.65,58622.02,"
+                + "59707.52,60029.76,58486.65,58622.02,31902.22785,31902.22785\n"
+                + "2021-11-20,58057.1,59845,57353,59707.51,"
+                + "58057.1,59845,57353,59707.51,33811.5901,33811.5901\n");
 
     PriceHistory h = csv.prices(Asset.crypto("BTC"), ALL);
 
@@ -124,8 +136,11 @@ class CsvDataSourcePricesTest {
 
   @Test
   void prices_otherMarketCurrencyFirst_readsUsdNotCny() throws IOException {
-    CsvDataSource csv = write("BTC.csv", "timestamp,open (CNY),close (CNY),open (USD),close (USD)\n"
-        + "2021-11-21,380000,375000,59707.52,58622.02\n");
+    CsvDataSource csv =
+        write(
+            "BTC.csv",
+            "timestamp,open (CNY),close (CNY),open (USD),close (USD)\n"
+                + "2021-11-21,380000,375000,59707.52,58622.02\n");
 
     PriceHistory h = csv.prices(Asset.crypto("BTC"), ALL);
 
@@ -142,18 +157,23 @@ class CsvDataSourcePricesTest {
 
   @Test
   void prices_adjustedCloseColumn_ignoredInFavourOfClose() throws IOException {
-    CsvDataSource csv = write("SPY.csv",
-        "timestamp,open,high,low,close,adjusted_close,volume,"
-            + "dividend_amount,split_coefficient\n"
-            + "2021-11-19,469.61,470.94,468.5,468.89,460.1,57315573,0,1\n");
+    CsvDataSource csv =
+        write(
+            "SPY.csv",
+            "timestamp,open,high,low,close,adjusted_close,volume,"
+                + "dividend_amount,split_coefficient\n"
+                + "2021-11-19,469.61,470.94,468.5,468.89,460.1,57315573,0,1\n");
 
     assertEquals(468.89, csv.prices(SPY, ALL).close(0));
   }
 
   @Test
   void prices_range_returnsOnlyRowsWithin() throws IOException {
-    CsvDataSource csv = write("SPY.csv", "date,close\n"
-        + "2021-11-15,1\n2021-11-16,2\n2021-11-17,3\n2021-11-18,4\n2021-11-19,5\n");
+    CsvDataSource csv =
+        write(
+            "SPY.csv",
+            "date,close\n"
+                + "2021-11-15,1\n2021-11-16,2\n2021-11-17,3\n2021-11-18,4\n2021-11-19,5\n");
 
     PriceHistory h = csv.prices(SPY, DateRange.parse("2021-11-16", "2021-11-18"));
 
@@ -241,8 +261,16 @@ class CsvDataSourcePricesTest {
 
   static Stream<Arguments> badFiles() {
     return Stream.of(
-        bad("non-numeric close", "date,close\n2021-11-18,1\n2021-11-19,abc\n", 3, "close 'abc' is not a number"),
-        bad("non-numeric open", "date,open,close\n2021-11-19,1.2.3,1\n", 2, "open '1.2.3' is not a number"),
+        bad(
+            "non-numeric close",
+            "date,close\n2021-11-18,1\n2021-11-19,abc\n",
+            3,
+            "close 'abc' is not a number"),
+        bad(
+            "non-numeric open",
+            "date,open,close\n2021-11-19,1.2.3,1\n",
+            2,
+            "open '1.2.3' is not a number"),
         bad("NaN close", "date,close\n2021-11-19,NaN\n", 2, "close 'NaN' is not a number"),
         bad("infinite close", "date,close\n2021-11-19,1e999\n", 2, "close '1e999' is out of range"),
         bad("zero close", "date,close\n2021-11-19,0\n", 2, "close 0 is not positive"),
@@ -252,12 +280,26 @@ class CsvDataSourcePricesTest {
         bad("bad date", "date,close\n2021-11-18,1\n11/19/2021,2\n", 3, "bad date '11/19/2021'"),
         bad("impossible date", "date,close\n2021-02-30,1\n", 2, "bad date '2021-02-30'"),
         bad("empty date", "date,close\n,1\n", 2, "the date is empty"),
-        bad("missing date column", "day,close\n2021-11-19,1\n", 1, "no 'date' (or 'timestamp') column"),
-        bad("missing close column", "date,open\n2021-11-19,1\n", 1, "no 'close' (or 'close (USD)') column"),
-        bad("duplicate date", "date,close\n2021-11-19,1\n2021-11-18,1\n2021-11-19,2\n", 4,
+        bad(
+            "missing date column",
+            "day,close\n2021-11-19,1\n",
+            1,
+            "no 'date' (or 'timestamp') column"),
+        bad(
+            "missing close column",
+            "date,open\n2021-11-19,1\n",
+            1,
+            "no 'close' (or 'close (USD)') column"),
+        bad(
+            "duplicate date",
+            "date,close\n2021-11-19,1\n2021-11-18,1\n2021-11-19,2\n",
+            4,
             "duplicate date 2021-11-19 (also on line 2)"),
         bad("duplicate column", "date,close,close\n2021-11-19,1,1\n", 1, "'close' appears 2 times"),
-        bad("date and timestamp", "date,timestamp,close\n2021-11-19,2021-11-19,1\n", 1,
+        bad(
+            "date and timestamp",
+            "date,timestamp,close\n2021-11-19,2021-11-19,1\n",
+            1,
             "both a 'date' and a 'timestamp'"),
         bad("too many fields", "date,close\n2021-11-19,1,2\n", 2, "3 fields but the header"),
         bad("unclosed quote", "date,close\n2021-11-19,\"1\n", 2, "quoted field is not closed"),
@@ -288,24 +330,62 @@ class CsvDataSourcePricesTest {
       Files.write(dir.resolve("SPY.csv"), "date,close\n2021-11-19,468.89\n".getBytes(cs));
       CsvDataSource csv = CsvDataSource.of(dir);
 
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
 
-      assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 1: the file is not UTF-8"
-          + " text; it looks like UTF-16"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  dir.resolve("SPY.csv")
+                      + " line 1: the file is not UTF-8"
+                      + " text; it looks like UTF-16"),
+          e.getMessage());
       assertFalse(e.getMessage().contains("Input length"), e.getMessage());
     }
   }
 
   @Test
   void prices_latin1Byte_saysItIsNotUtf8NamingTheLine() throws IOException {
-    Files.write(dir.resolve("SPY.csv"), new byte[] {'d', 'a', 't', 'e', ',', 'c', 'l', 'o', 's', 'e',
-        '\n', '2', '0', '2', '1', '-', '1', '1', '-', '1', '9', ',', '1', '\n', 'x', (byte) 0xE9, '\n'});
+    Files.write(
+        dir.resolve("SPY.csv"),
+        new byte[] {
+          'd',
+          'a',
+          't',
+          'e',
+          ',',
+          'c',
+          'l',
+          'o',
+          's',
+          'e',
+          '\n',
+          '2',
+          '0',
+          '2',
+          '1',
+          '-',
+          '1',
+          '1',
+          '-',
+          '1',
+          '9',
+          ',',
+          '1',
+          '\n',
+          'x',
+          (byte) 0xE9,
+          '\n'
+        });
     CsvDataSource csv = CsvDataSource.of(dir);
 
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
 
-    assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 3: the file is not UTF-8"
-        + " text (byte 0xE9"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                dir.resolve("SPY.csv") + " line 3: the file is not UTF-8" + " text (byte 0xE9"),
+        e.getMessage());
   }
 
   @Test
@@ -326,11 +406,14 @@ class CsvDataSourcePricesTest {
   void prices_cryptoRowBefore1970_refusedNamingFileAndLine() throws IOException {
     CsvDataSource csv = write("BTC.csv", "date,close\n1969-12-31,1\n1970-01-01,2\n");
 
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> csv.prices(Asset.crypto("BTC"), ALL));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> csv.prices(Asset.crypto("BTC"), ALL));
 
-    assertTrue(e.getMessage().startsWith(dir.resolve("BTC.csv") + " line 2: the date 1969-12-31 is"
-        + " before 1970-01-01"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                dir.resolve("BTC.csv") + " line 2: the date 1969-12-31 is" + " before 1970-01-01"),
+        e.getMessage());
   }
 
   @Test
@@ -339,8 +422,10 @@ class CsvDataSourcePricesTest {
 
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
 
-    assertTrue(e.getMessage().startsWith(dir.resolve("SPY.csv") + " line 3: close 1e-310 is too"
-        + " small"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(dir.resolve("SPY.csv") + " line 3: close 1e-310 is too" + " small"),
+        e.getMessage());
   }
 
   @Test
@@ -350,14 +435,16 @@ class CsvDataSourcePricesTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.prices(SPY, ALL));
 
     assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
-    assertTrue(e.getMessage().contains("close '1\\u001B]0;pwned\\u0007x' is not a number"),
+    assertTrue(
+        e.getMessage().contains("close '1\\u001B]0;pwned\\u0007x' is not a number"),
         e.getMessage());
   }
 
   @Test
   void of_missingFolder_fails(@TempDir Path tmp) {
     Path missing = tmp.resolve("nope");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> CsvDataSource.of(missing));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> CsvDataSource.of(missing));
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 }

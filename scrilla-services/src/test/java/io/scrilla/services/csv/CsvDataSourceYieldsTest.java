@@ -27,9 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code yields.csv} in the Treasury's CSV layout, read from a real folder. */
 class CsvDataSourceYieldsTest {
   private static final DateRange ALL = DateRange.parse("1900-01-01", "2100-12-31");
+
   /** The header of the Treasury's download, quoted as the Treasury writes it. */
-  private static final String TREASURY_HEADER = "Date,\"1 Mo\",\"2 Mo\",\"3 Mo\",\"4 Mo\",\"6 Mo\","
-      + "\"1 Yr\",\"2 Yr\",\"3 Yr\",\"5 Yr\",\"7 Yr\",\"10 Yr\",\"20 Yr\",\"30 Yr\"\n";
+  private static final String TREASURY_HEADER =
+      "Date,\"1 Mo\",\"2 Mo\",\"3 Mo\",\"4 Mo\",\"6 Mo\","
+          + "\"1 Yr\",\"2 Yr\",\"3 Yr\",\"5 Yr\",\"7 Yr\",\"10 Yr\",\"20 Yr\",\"30 Yr\"\n";
 
   @TempDir Path dir;
 
@@ -40,8 +42,10 @@ class CsvDataSourceYieldsTest {
 
   @Test
   void yieldCurves_treasuryDownload_ratesAsDecimalFractions() throws IOException {
-    CsvDataSource csv = write(TREASURY_HEADER
-        + "11/19/2021,0.11,0.04,0.05,,0.06,0.18,0.52,0.86,1.22,1.45,1.54,1.95,1.91\n");
+    CsvDataSource csv =
+        write(
+            TREASURY_HEADER
+                + "11/19/2021,0.11,0.04,0.05,,0.06,0.18,0.52,0.86,1.22,1.45,1.54,1.95,1.91\n");
 
     List<YieldCurve> curves = csv.yieldCurves(ALL);
 
@@ -63,7 +67,8 @@ class CsvDataSourceYieldsTest {
 
     List<YieldCurve> curves = csv.yieldCurves(ALL);
 
-    assertEquals(List.of(LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 18), LocalDate.of(2021, 11, 19)),
+    assertEquals(
+        List.of(LocalDate.of(2021, 11, 17), LocalDate.of(2021, 11, 18), LocalDate.of(2021, 11, 19)),
         curves.stream().map(YieldCurve::date).toList());
     assertEquals(LocalDate.of(2021, 11, 19), csv.latestDate());
   }
@@ -89,7 +94,9 @@ class CsvDataSourceYieldsTest {
   void yieldCurves_rowWithoutAnyRate_skipped() throws IOException {
     CsvDataSource csv = write("Date,1 Mo,1 Yr\n11/19/2021,,\n11/18/2021,0.05,0.17\n");
 
-    assertEquals(List.of(LocalDate.of(2021, 11, 18)), csv.yieldCurves(ALL).stream().map(YieldCurve::date).toList());
+    assertEquals(
+        List.of(LocalDate.of(2021, 11, 18)),
+        csv.yieldCurves(ALL).stream().map(YieldCurve::date).toList());
     assertEquals(LocalDate.of(2021, 11, 18), csv.latestDate());
   }
 
@@ -105,13 +112,17 @@ class CsvDataSourceYieldsTest {
 
   @Test
   void yieldCurves_range_returnsOnlyDatesWithinAndTellsTheListener() throws IOException {
-    CsvDataSource csv = write("Date,1 Yr\n11/19/2021,0.18\n11/18/2021,0.17\n11/17/2021,0.16\n11/16/2021,0.15\n");
+    CsvDataSource csv =
+        write("Date,1 Yr\n11/19/2021,0.18\n11/18/2021,0.17\n11/17/2021,0.16\n11/16/2021,0.15\n");
     List<String> heard = new ArrayList<>();
 
-    List<YieldCurve> curves = csv.yieldCurves(DateRange.parse("2021-11-17", "2021-11-18"),
-        (task, done, total) -> heard.add(task + " " + done + "/" + total));
+    List<YieldCurve> curves =
+        csv.yieldCurves(
+            DateRange.parse("2021-11-17", "2021-11-18"),
+            (task, done, total) -> heard.add(task + " " + done + "/" + total));
 
-    assertEquals(List.of(0.0016, 0.0017),
+    assertEquals(
+        List.of(0.0016, 0.0017),
         curves.stream().map(c -> c.rate(Maturity.ONE_YEAR).getAsDouble()).toList());
     assertEquals(List.of(dir.resolve("yields.csv") + " 1/1"), heard);
   }
@@ -130,8 +141,11 @@ class CsvDataSourceYieldsTest {
   void yieldCurves_noFile_priceUnavailableNamingFolderAndFile() {
     CsvDataSource csv = CsvDataSource.of(dir);
 
-    PriceUnavailableException e = assertThrows(PriceUnavailableException.class, () -> csv.yieldCurves(ALL));
-    assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("yields.csv"), e.getMessage());
+    PriceUnavailableException e =
+        assertThrows(PriceUnavailableException.class, () -> csv.yieldCurves(ALL));
+    assertTrue(
+        e.getMessage().contains(dir.toString()) && e.getMessage().contains("yields.csv"),
+        e.getMessage());
     assertThrows(PriceUnavailableException.class, csv::latestDate);
   }
 
@@ -145,15 +159,27 @@ class CsvDataSourceYieldsTest {
 
   static Stream<Arguments> badFiles() {
     return Stream.of(
-        Arguments.of("non-numeric rate", "Date,1 Mo,1 Yr\n11/19/2021,0.11,abc\n", 2, "1 Yr 'abc' is not a number"),
-        Arguments.of("bad date", "Date,1 Yr\n11/19/2021,0.18\n19/11/2021,0.18\n", 3, "bad date '19/11/2021'"),
+        Arguments.of(
+            "non-numeric rate",
+            "Date,1 Mo,1 Yr\n11/19/2021,0.11,abc\n",
+            2,
+            "1 Yr 'abc' is not a number"),
+        Arguments.of(
+            "bad date",
+            "Date,1 Yr\n11/19/2021,0.18\n19/11/2021,0.18\n",
+            3,
+            "bad date '19/11/2021'"),
         Arguments.of("impossible date", "Date,1 Yr\n02/30/2021,0.18\n", 2, "bad date '02/30/2021'"),
         Arguments.of("empty date", "Date,1 Yr\n,0.18\n", 2, "the date is empty"),
-        Arguments.of("duplicate date", "Date,1 Yr\n11/19/2021,0.18\n11/18/2021,0.1\n11/19/2021,0.18\n", 4,
+        Arguments.of(
+            "duplicate date",
+            "Date,1 Yr\n11/19/2021,0.18\n11/18/2021,0.1\n11/19/2021,0.18\n",
+            4,
             "duplicate date 11/19/2021 (also on line 2)"),
         Arguments.of("missing date column", "Day,1 Yr\n11/19/2021,0.18\n", 1, "no 'Date' column"),
         Arguments.of("no maturity column", "Date,1 Year\n11/19/2021,0.18\n", 1, "no maturity"),
-        Arguments.of("too many fields", "Date,1 Yr\n11/19/2021,0.18,0.2\n", 2, "3 fields but the header"));
+        Arguments.of(
+            "too many fields", "Date,1 Yr\n11/19/2021,0.18,0.2\n", 2, "3 fields but the header"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,7 +190,8 @@ class CsvDataSourceYieldsTest {
 
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> csv.yieldCurves(ALL));
 
-    assertTrue(e.getMessage().startsWith(dir.resolve("yields.csv") + " line " + line + ": "),
+    assertTrue(
+        e.getMessage().startsWith(dir.resolve("yields.csv") + " line " + line + ": "),
         name + ": " + e.getMessage());
     assertTrue(e.getMessage().contains(problem), name + ": " + e.getMessage());
   }

@@ -44,7 +44,8 @@ class CsvProvidersTest {
   void find_csvInterestRateAndDividendProviders_discovered() {
     InterestRateSourceProvider rates =
         Providers.find(InterestRateSourceProvider.class, "STAT_MANAGER", "csv");
-    DividendSourceProvider divs = Providers.find(DividendSourceProvider.class, "DIV_MANAGER", "csv");
+    DividendSourceProvider divs =
+        Providers.find(DividendSourceProvider.class, "DIV_MANAGER", "csv");
 
     assertInstanceOf(CsvInterestRateSourceProvider.class, rates);
     assertInstanceOf(CsvDividendSourceProvider.class, divs);
@@ -54,15 +55,19 @@ class CsvProvidersTest {
   void create_noDataDir_allThreeReadTheSharedBundledSample() {
     ScrillaConfig config = ScrillaConfig.defaults();
 
-    PriceSource prices = Providers.find(PriceSourceProvider.class, "PRICE_MANAGER", "csv").create(config);
+    PriceSource prices =
+        Providers.find(PriceSourceProvider.class, "PRICE_MANAGER", "csv").create(config);
     InterestRateSource rates =
         Providers.find(InterestRateSourceProvider.class, "STAT_MANAGER", "csv").create(config);
-    DividendSource divs = Providers.find(DividendSourceProvider.class, "DIV_MANAGER", "csv").create(config);
+    DividendSource divs =
+        Providers.find(DividendSourceProvider.class, "DIV_MANAGER", "csv").create(config);
 
     assertSame(CsvDataSource.bundledSample(), prices);
     assertSame(prices, rates);
     assertSame(prices, divs);
-    assertEquals(468.89, prices.prices(Asset.equity("SPY"), DateRange.parse("2021-11-19", "2021-11-19")).close(0));
+    assertEquals(
+        468.89,
+        prices.prices(Asset.equity("SPY"), DateRange.parse("2021-11-19", "2021-11-19")).close(0));
   }
 
   @Test
@@ -70,7 +75,8 @@ class CsvProvidersTest {
     Files.writeString(dir.resolve("ABC.csv"), "date,close\n2021-11-19,12.5\n");
     Files.writeString(dir.resolve("ABC.dividends.csv"), "date,amount\n2021-11-19,0.5\n");
     Files.writeString(dir.resolve("yields.csv"), "Date,1 Yr\n11/19/2021,0.18\n");
-    ScrillaConfig config = ScrillaConfig.from(Map.of(ScrillaConfig.SCRILLA_DATA_DIR, dir.toString()));
+    ScrillaConfig config =
+        ScrillaConfig.from(Map.of(ScrillaConfig.SCRILLA_DATA_DIR, dir.toString()));
 
     PriceSource prices = new CsvPriceSourceProvider().create(config);
     InterestRateSource rates = new CsvInterestRateSourceProvider().create(config);
@@ -79,7 +85,9 @@ class CsvProvidersTest {
     assertFalse(((CsvDataSource) prices).isBundledSample());
     assertEquals(12.5, prices.prices(Asset.equity("ABC"), ALL).close(0));
     assertEquals(LocalDate.of(2021, 11, 19), rates.latestDate());
-    assertEquals(List.of(new Dividend(LocalDate.of(2021, 11, 19), 0.5)), divs.dividends(Asset.equity("ABC")));
+    assertEquals(
+        List.of(new Dividend(LocalDate.of(2021, 11, 19), 0.5)),
+        divs.dividends(Asset.equity("ABC")));
   }
 
   @Test
@@ -88,7 +96,8 @@ class CsvProvidersTest {
     ScrillaConfig config = ScrillaConfig.builder().dataDir(missing).build();
 
     ConfigurationException e =
-        assertThrows(ConfigurationException.class, () -> new CsvPriceSourceProvider().create(config));
+        assertThrows(
+            ConfigurationException.class, () -> new CsvPriceSourceProvider().create(config));
 
     assertTrue(e.getMessage().contains("SCRILLA_DATA_DIR"), e.getMessage());
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());

@@ -32,29 +32,30 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Converts the recorded service responses in {@code src/test/resources/fixtures} into the bundled
- * sample data of the {@code csv} sources ({@code src/main/resources/io/scrilla/services/csv/sample}).
+ * sample data of the {@code csv} sources ({@code
+ * src/main/resources/io/scrilla/services/csv/sample}).
  *
  * <p>Inputs and outputs:
  *
  * <ul>
  *   <li>{@code ally, bx, dis, gld, spy _response.json} (AlphaVantage TIME_SERIES_DAILY, "Time
- *       Series (Daily)") and {@code btc, algo _response.json} (DIGITAL_CURRENCY_DAILY, "Time
- *       Series (Digital Currency Daily)", the USD columns) become {@code <TICKER>.csv} with the
- *       header {@code date,open,high,low,close,volume}, ascending;
- *   <li>{@code ally, bx, dis _div_response.json} (IEX dividends: {@code paymentDate},
- *       {@code amount}, {@code exDate}) become {@code <TICKER>.dividends.csv} with the header
- *       {@code date,amount,ex_date}, ascending;
- *   <li>{@code treasury_response.xml} (the Treasury's XML feed, {@code d:NEW_DATE},
- *       {@code d:BC_1MONTH} ...) and {@code yield_response.json} (a Quandl USTREASURY/YIELD
- *       dataset) become one {@code yields.csv} in the Treasury's CSV layout, newest first as the
- *       Treasury writes it; where both have a date the XML wins;
+ *       Series (Daily)") and {@code btc, algo _response.json} (DIGITAL_CURRENCY_DAILY, "Time Series
+ *       (Digital Currency Daily)", the USD columns) become {@code <TICKER>.csv} with the header
+ *       {@code date,open,high,low,close,volume}, ascending;
+ *   <li>{@code ally, bx, dis _div_response.json} (IEX dividends: {@code paymentDate}, {@code
+ *       amount}, {@code exDate}) become {@code <TICKER>.dividends.csv} with the header {@code
+ *       date,amount,ex_date}, ascending;
+ *   <li>{@code treasury_response.xml} (the Treasury's XML feed, {@code d:NEW_DATE}, {@code
+ *       d:BC_1MONTH} ...) and {@code yield_response.json} (a Quandl USTREASURY/YIELD dataset)
+ *       become one {@code yields.csv} in the Treasury's CSV layout, newest first as the Treasury
+ *       writes it; where both have a date the XML wins;
  *   <li>{@code tickers.txt} lists the tickers with a price file.
  * </ul>
  *
- * <p>Numbers are copied as decimal text, without trailing zeros ({@code 468.8900} becomes
- * {@code 468.89}); files are UTF-8 with {@code \n} line ends, so the output is byte-for-byte
- * reproducible. {@code SampleDataConverterTest} checks that the bundled files equal a fresh
- * conversion. Regenerate with (see {@code docs/data-csv.md}):
+ * <p>Numbers are copied as decimal text, without trailing zeros ({@code 468.8900} becomes {@code
+ * 468.89}); files are UTF-8 with {@code \n} line ends, so the output is byte-for-byte reproducible.
+ * {@code SampleDataConverterTest} checks that the bundled files equal a fresh conversion.
+ * Regenerate with (see {@code docs/data-csv.md}):
  *
  * <pre>
  * mvn -B -pl scrilla-services -am verify -Dtest=SampleDataConverterTest \
@@ -66,25 +67,31 @@ import javax.xml.stream.XMLStreamReader;
 public final class SampleDataConverter {
   /** Equity tickers converted from "Time Series (Daily)". */
   public static final List<String> EQUITIES = List.of("ALLY", "BX", "DIS", "GLD", "SPY");
+
   /** Crypto tickers converted from "Time Series (Digital Currency Daily)". */
   public static final List<String> CRYPTO = List.of("ALGO", "BTC");
+
   /** Tickers with a dividends response. */
   public static final List<String> DIVIDEND_PAYERS = List.of("ALLY", "BX", "DIS");
+
   /** The fixtures folder, relative to the module. */
   public static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
-  /** The bundled sample folder, relative to the module. */
-  public static final Path SAMPLE = Path.of("src", "main", "resources", "io", "scrilla", "services", "csv", "sample");
 
-  private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ROOT);
-  private static final String DATA_SERVICES_NS = "http://schemas.microsoft.com/ado/2007/08/dataservices";
+  /** The bundled sample folder, relative to the module. */
+  public static final Path SAMPLE =
+      Path.of("src", "main", "resources", "io", "scrilla", "services", "csv", "sample");
+
+  private static final DateTimeFormatter US_DATE =
+      DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ROOT);
+  private static final String DATA_SERVICES_NS =
+      "http://schemas.microsoft.com/ado/2007/08/dataservices";
 
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /**
-   * Converts {@code args[0]} (default {@link #FIXTURES}) into {@code args[1]} (default
-   * {@link #SAMPLE}), relative to the working directory, which should be the scrilla-services
-   * module.
+   * Converts {@code args[0]} (default {@link #FIXTURES}) into {@code args[1]} (default {@link
+   * #SAMPLE}), relative to the working directory, which should be the scrilla-services module.
    */
   public static void main(String[] args) throws IOException {
     Path in = args.length > 0 ? Path.of(args[0]) : FIXTURES;
@@ -105,13 +112,25 @@ public final class SampleDataConverter {
     List<Path> written = new ArrayList<>();
     List<String> tickers = new ArrayList<>();
     for (String t : EQUITIES) {
-      written.add(prices(fixtures, out, t, "Time Series (Daily)",
-          new String[] {"1. open", "2. high", "3. low", "4. close", "5. volume"}));
+      written.add(
+          prices(
+              fixtures,
+              out,
+              t,
+              "Time Series (Daily)",
+              new String[] {"1. open", "2. high", "3. low", "4. close", "5. volume"}));
       tickers.add(t);
     }
     for (String t : CRYPTO) {
-      written.add(prices(fixtures, out, t, "Time Series (Digital Currency Daily)",
-          new String[] {"1a. open (USD)", "2a. high (USD)", "3a. low (USD)", "4a. close (USD)", "5. volume"}));
+      written.add(
+          prices(
+              fixtures,
+              out,
+              t,
+              "Time Series (Digital Currency Daily)",
+              new String[] {
+                "1a. open (USD)", "2a. high (USD)", "3a. low (USD)", "4a. close (USD)", "5. volume"
+              }));
       tickers.add(t);
     }
     for (String t : DIVIDEND_PAYERS) {
@@ -126,7 +145,9 @@ public final class SampleDataConverter {
 
   private Path prices(Path fixtures, Path out, String ticker, String series, String[] fields)
       throws IOException {
-    JsonNode root = json.readTree(fixtures.resolve(ticker.toLowerCase(Locale.ROOT) + "_response.json").toFile());
+    JsonNode root =
+        json.readTree(
+            fixtures.resolve(ticker.toLowerCase(Locale.ROOT) + "_response.json").toFile());
     JsonNode rows = root.get(series);
     if (rows == null) {
       throw new IOException(ticker + ": no \"" + series + "\" in the response");
@@ -152,21 +173,28 @@ public final class SampleDataConverter {
   }
 
   private Path dividends(Path fixtures, Path out, String ticker) throws IOException {
-    JsonNode root = json.readTree(fixtures.resolve(ticker.toLowerCase(Locale.ROOT) + "_div_response.json").toFile());
+    JsonNode root =
+        json.readTree(
+            fixtures.resolve(ticker.toLowerCase(Locale.ROOT) + "_div_response.json").toFile());
     List<JsonNode> rows = new ArrayList<>();
     root.forEach(rows::add);
     rows.sort(Comparator.comparing(n -> LocalDate.parse(n.get("paymentDate").asText())));
     List<String> lines = new ArrayList<>();
     lines.add("date,amount,ex_date");
     for (JsonNode n : rows) {
-      lines.add(LocalDate.parse(n.get("paymentDate").asText()) + "," + decimal(n.get("amount").decimalValue())
-          + "," + LocalDate.parse(n.get("exDate").asText()));
+      lines.add(
+          LocalDate.parse(n.get("paymentDate").asText())
+              + ","
+              + decimal(n.get("amount").decimalValue())
+              + ","
+              + LocalDate.parse(n.get("exDate").asText()));
     }
     return write(out.resolve(ticker + ".dividends.csv"), lines);
   }
 
   private Path yields(Path fixtures, Path out) throws IOException {
-    TreeMap<LocalDate, Map<Maturity, String>> byDate = treasuryXml(fixtures.resolve("treasury_response.xml"));
+    TreeMap<LocalDate, Map<Maturity, String>> byDate =
+        treasuryXml(fixtures.resolve("treasury_response.xml"));
     quandl(fixtures.resolve("yield_response.json")).forEach(byDate::putIfAbsent);
     Set<Maturity> used = EnumSet.noneOf(Maturity.class);
     byDate.values().forEach(m -> used.addAll(m.keySet()));

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled sample data equals, byte for byte, a fresh conversion of the recorded responses, so
  * it can never drift from the fixtures.
  *
- * <p>With {@code -Dscrilla.sample.regenerate=true} the test first rewrites the bundled folder
- * from the fixtures (see {@link SampleDataConverter}), then checks as usual.
+ * <p>With {@code -Dscrilla.sample.regenerate=true} the test first rewrites the bundled folder from
+ * the fixtures (see {@link SampleDataConverter}), then checks as usual.
  */
 class SampleDataConverterTest {
   private static final String REGENERATE = "scrilla.sample.regenerate";
@@ -33,13 +33,22 @@ class SampleDataConverterTest {
     }
     List<Path> written = new SampleDataConverter().convert(SampleDataConverter.FIXTURES, tmp);
 
-    assertEquals(names(tmp), names(SampleDataConverter.SAMPLE),
+    assertEquals(
+        names(tmp),
+        names(SampleDataConverter.SAMPLE),
         "the bundled folder holds other files than the conversion writes; regenerate it with "
-            + "-D" + REGENERATE + "=true");
+            + "-D"
+            + REGENERATE
+            + "=true");
     for (Path fresh : written) {
       Path bundled = SampleDataConverter.SAMPLE.resolve(fresh.getFileName().toString());
-      assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(bundled),
-          bundled + " differs from a fresh conversion; regenerate it with -D" + REGENERATE + "=true");
+      assertArrayEquals(
+          Files.readAllBytes(fresh),
+          Files.readAllBytes(bundled),
+          bundled
+              + " differs from a fresh conversion; regenerate it with -D"
+              + REGENERATE
+              + "=true");
     }
   }
 
@@ -47,10 +56,23 @@ class SampleDataConverterTest {
   void convert_fixtures_writesEveryTickerAndTheYields(@TempDir Path tmp) throws IOException {
     new SampleDataConverter().convert(SampleDataConverter.FIXTURES, tmp);
 
-    assertEquals(List.of("ALGO.csv", "ALLY.csv", "ALLY.dividends.csv", "BTC.csv", "BX.csv",
-        "BX.dividends.csv", "DIS.csv", "DIS.dividends.csv", "GLD.csv", "SPY.csv", "tickers.txt",
-        "yields.csv"), names(tmp));
-    assertEquals(List.of("ALGO", "ALLY", "BTC", "BX", "DIS", "GLD", "SPY"),
+    assertEquals(
+        List.of(
+            "ALGO.csv",
+            "ALLY.csv",
+            "ALLY.dividends.csv",
+            "BTC.csv",
+            "BX.csv",
+            "BX.dividends.csv",
+            "DIS.csv",
+            "DIS.dividends.csv",
+            "GLD.csv",
+            "SPY.csv",
+            "tickers.txt",
+            "yields.csv"),
+        names(tmp));
+    assertEquals(
+        List.of("ALGO", "ALLY", "BTC", "BX", "DIS", "GLD", "SPY"),
         Files.readAllLines(tmp.resolve("tickers.txt")));
   }
 

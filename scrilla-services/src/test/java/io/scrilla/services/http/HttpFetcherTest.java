@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scrilla.api.error.ServiceException;
 import io.scrilla.services.http.LocalHttpServer.Reply;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ class HttpFetcherTest {
 
   private static void assertJittered(Duration nominal, Duration actual) {
     long n = nominal.toNanos();
-    assertTrue(actual.toNanos() >= n / 2 && actual.toNanos() <= n,
+    assertTrue(
+        actual.toNanos() >= n / 2 && actual.toNanos() <= n,
         "wait " + actual + " outside [" + nominal.dividedBy(2) + ", " + nominal + "]");
   }
 
@@ -82,12 +84,16 @@ class HttpFetcherTest {
   @Test
   void get_500Always_failsRetryableAfterMaxAttemptsWithGrowingBackoff() {
     server.script("/a", Reply.status(500));
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
+    ServiceException e =
+        assertThrows(
+            ServiceException.class,
+            () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
     assertEquals(3, server.requests("/a"));
     assertTrue(e.retryable());
     assertEquals(OptionalInt.of(500), e.httpStatus());
-    assertTrue(e.getMessage().contains("HTTP 500") && e.getMessage().contains("3 attempts"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("HTTP 500") && e.getMessage().contains("3 attempts"),
+        e.getMessage());
     List<Duration> sleeps = time.sleeps();
     assertEquals(2, sleeps.size());
     assertJittered(Duration.ofSeconds(2), sleeps.get(0));
@@ -105,8 +111,10 @@ class HttpFetcherTest {
   @Test
   void get_429Always_throwsQuotaExceeded() {
     server.script("/a", Reply.status(429));
-    QuotaExceededException e = assertThrows(QuotaExceededException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
+    QuotaExceededException e =
+        assertThrows(
+            QuotaExceededException.class,
+            () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
     assertEquals(3, server.requests("/a"));
     assertTrue(e.retryable());
     assertEquals(OptionalInt.of(429), e.httpStatus());
@@ -115,8 +123,10 @@ class HttpFetcherTest {
   @Test
   void get_404_failsAtOnceNotRetryable() {
     server.script("/a", Reply.status(404));
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
+    ServiceException e =
+        assertThrows(
+            ServiceException.class,
+            () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
     assertEquals(1, server.requests("/a"));
     assertFalse(e.retryable());
     assertEquals(OptionalInt.of(404), e.httpStatus());
@@ -125,10 +135,16 @@ class HttpFetcherTest {
 
   @Test
   void get_htmlWhereJsonExpected_failsAtOnceNamingTheType() {
-    server.script("/a", Reply.ok("text/html; charset=utf-8", "<html>maintenance</html>".getBytes(StandardCharsets.UTF_8)));
+    server.script(
+        "/a",
+        Reply.ok(
+            "text/html; charset=utf-8",
+            "<html>maintenance</html>".getBytes(StandardCharsets.UTF_8)));
     AtomicInteger parsed = new AtomicInteger();
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> parsed.incrementAndGet()));
+    ServiceException e =
+        assertThrows(
+            ServiceException.class,
+            () -> fetcher(settings()).get(request("/a"), (b, t) -> parsed.incrementAndGet()));
     assertEquals(1, server.requests("/a"));
     assertEquals(0, parsed.get());
     assertFalse(e.retryable());
@@ -141,7 +157,8 @@ class HttpFetcherTest {
     server.script("/warm", Reply.json("{}"));
     f.get(request("/warm"), (b, t) -> text(b)); // loads the client's classes before timing matters
     server.script("/a", Reply.json("{}").heldBy(release));
-    ServiceException e = assertThrows(ServiceException.class, () -> f.get(request("/a"), (b, t) -> text(b)));
+    ServiceException e =
+        assertThrows(ServiceException.class, () -> f.get(request("/a"), (b, t) -> text(b)));
     assertEquals(2, server.requests("/a"), e.getMessage());
     assertEquals(1, time.sleeps().size());
     assertTrue(e.retryable());
@@ -152,12 +169,14 @@ class HttpFetcherTest {
   @Test
   void get_connectionRefused_retriedThenFailsRetryable() throws IOException {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    FetchRequest r = FetchRequest.of(URI.create("http://127.0.0.1:" + port + "/x"), "closed port", Redactor.none());
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(settings()).get(r, (b, t) -> text(b)));
+    FetchRequest r =
+        FetchRequest.of(
+            URI.create("http://127.0.0.1:" + port + "/x"), "closed port", Redactor.none());
+    ServiceException e =
+        assertThrows(ServiceException.class, () -> fetcher(settings()).get(r, (b, t) -> text(b)));
     assertTrue(e.retryable());
     assertEquals(2, time.sleeps().size());
     assertTrue(e.getMessage().contains("closed port"), e.getMessage());
@@ -166,12 +185,19 @@ class HttpFetcherTest {
   @Test
   void get_retryTimeLimit_stopsBeforeMaxAttempts() {
     server.script("/a", Reply.status(503));
-    HttpSettings.Builder s = settings().maxAttempts(20).initialBackoff(Duration.ofSeconds(10))
-        .maxBackoff(Duration.ofSeconds(10)).maxRetryTime(Duration.ofSeconds(25));
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(s).get(request("/a"), (b, t) -> text(b)));
+    HttpSettings.Builder s =
+        settings()
+            .maxAttempts(20)
+            .initialBackoff(Duration.ofSeconds(10))
+            .maxBackoff(Duration.ofSeconds(10))
+            .maxRetryTime(Duration.ofSeconds(25));
+    ServiceException e =
+        assertThrows(
+            ServiceException.class, () -> fetcher(s).get(request("/a"), (b, t) -> text(b)));
     // each wait lies in [5, 10] s, so 2 to 4 waits fit into 25 s
-    assertTrue(server.requests("/a") >= 3 && server.requests("/a") <= 5, "requests " + server.requests("/a"));
+    assertTrue(
+        server.requests("/a") >= 3 && server.requests("/a") <= 5,
+        "requests " + server.requests("/a"));
     assertTrue(time.slept().compareTo(Duration.ofSeconds(25)) <= 0, "slept " + time.slept());
     assertTrue(e.getMessage().contains("retry limit"), e.getMessage());
     assertTrue(e.retryable());
@@ -180,13 +206,17 @@ class HttpFetcherTest {
   @Test
   void get_shortTermQuotaFromParser_retriedAfterQuotaWait() {
     server.script("/a", Reply.json("{\"Note\":\"slow down\"}"), Reply.json("{}"));
-    String body = fetcher(settings()).get(request("/a"), (b, t) -> {
-      String s = text(b);
-      if (s.contains("Note")) {
-        throw new QuotaExceededException("quota", 200, null, true);
-      }
-      return s;
-    });
+    String body =
+        fetcher(settings())
+            .get(
+                request("/a"),
+                (b, t) -> {
+                  String s = text(b);
+                  if (s.contains("Note")) {
+                    throw new QuotaExceededException("quota", 200, null, true);
+                  }
+                  return s;
+                });
     assertEquals("{}", body);
     assertEquals(2, server.requests("/a"));
     assertEquals(List.of(Duration.ofSeconds(60)), time.sleeps());
@@ -195,10 +225,16 @@ class HttpFetcherTest {
   @Test
   void get_quotaEveryTime_givesUpAfterQuotaRetries() {
     server.script("/a", Reply.json("{}"));
-    QuotaExceededException e = assertThrows(QuotaExceededException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> {
-          throw new QuotaExceededException("quota", 200, null, true);
-        }));
+    QuotaExceededException e =
+        assertThrows(
+            QuotaExceededException.class,
+            () ->
+                fetcher(settings())
+                    .get(
+                        request("/a"),
+                        (b, t) -> {
+                          throw new QuotaExceededException("quota", 200, null, true);
+                        }));
     assertEquals(3, server.requests("/a"));
     assertEquals(List.of(Duration.ofSeconds(60), Duration.ofSeconds(60)), time.sleeps());
     assertTrue(e.getMessage().contains("2 retries"), e.getMessage());
@@ -207,10 +243,16 @@ class HttpFetcherTest {
   @Test
   void get_dailyQuotaFromParser_notWaitedFor() {
     server.script("/a", Reply.json("{}"));
-    QuotaExceededException e = assertThrows(QuotaExceededException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> {
-          throw new QuotaExceededException("daily quota", 200, null, false);
-        }));
+    QuotaExceededException e =
+        assertThrows(
+            QuotaExceededException.class,
+            () ->
+                fetcher(settings())
+                    .get(
+                        request("/a"),
+                        (b, t) -> {
+                          throw new QuotaExceededException("daily quota", 200, null, false);
+                        }));
     assertEquals(1, server.requests("/a"));
     assertTrue(time.sleeps().isEmpty());
     assertFalse(e.shortTerm());
@@ -219,10 +261,16 @@ class HttpFetcherTest {
   @Test
   void get_parserFailure_propagatesWithoutRetry() {
     server.script("/a", Reply.json("{}"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> {
-          throw new IllegalStateException("bad body");
-        }));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                fetcher(settings())
+                    .get(
+                        request("/a"),
+                        (b, t) -> {
+                          throw new IllegalStateException("bad body");
+                        }));
     assertEquals("bad body", e.getMessage());
     assertEquals(1, server.requests("/a"));
   }
@@ -230,8 +278,10 @@ class HttpFetcherTest {
   @Test
   void get_retryAfterLongerThanRetryLimit_givesUpWithoutWaiting() {
     server.script("/a", Reply.status(429).header("Retry-After", "3600"));
-    ServiceException e = assertThrows(ServiceException.class,
-        () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
+    ServiceException e =
+        assertThrows(
+            ServiceException.class,
+            () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
     assertInstanceOf(QuotaExceededException.class, e);
     assertEquals(1, server.requests("/a"));
     assertTrue(time.sleeps().isEmpty());

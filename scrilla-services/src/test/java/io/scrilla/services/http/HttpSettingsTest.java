@@ -23,8 +23,13 @@ class HttpSettingsTest {
 
   @Test
   void retryPolicy_carriesTheLimits_backoffDoublesUpToTheMaximum() {
-    HttpSettings s = HttpSettings.builder().maxAttempts(7).maxRetryTime(Duration.ofSeconds(40))
-        .initialBackoff(Duration.ofMillis(300)).maxBackoff(Duration.ofSeconds(5)).build();
+    HttpSettings s =
+        HttpSettings.builder()
+            .maxAttempts(7)
+            .maxRetryTime(Duration.ofSeconds(40))
+            .initialBackoff(Duration.ofMillis(300))
+            .maxBackoff(Duration.ofSeconds(5))
+            .build();
     RetryPolicy p = s.retryPolicy();
     assertEquals(7, p.maxAttempts());
     assertEquals(Duration.ofSeconds(40), p.maxElapsed());
@@ -38,20 +43,24 @@ class HttpSettingsTest {
 
   @Test
   void build_zeroAttempts_failsNamingTheSetting() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> HttpSettings.builder().maxAttempts(0).build());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class, () -> HttpSettings.builder().maxAttempts(0).build());
     assertTrue(e.getMessage().contains("maxAttempts"), e.getMessage());
   }
 
   @Test
   void build_nonPositiveTimeout_failsNamingTheSetting() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> HttpSettings.builder().requestTimeout(Duration.ZERO).build());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> HttpSettings.builder().requestTimeout(Duration.ZERO).build());
     assertTrue(e.getMessage().contains("requestTimeout"), e.getMessage());
   }
 
   @Test
   void build_negativeQuotaRetries_fails() {
-    assertThrows(ConfigurationException.class, () -> HttpSettings.builder().quotaRetries(-1).build());
+    assertThrows(
+        ConfigurationException.class, () -> HttpSettings.builder().quotaRetries(-1).build());
   }
 }

@@ -51,7 +51,11 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** An answer with only a status and a short text body. */
     public static Reply status(int status) {
-      return new Reply(status, Map.of("Content-Type", "text/plain"), ("status " + status).getBytes(StandardCharsets.UTF_8), null);
+      return new Reply(
+          status,
+          Map.of("Content-Type", "text/plain"),
+          ("status " + status).getBytes(StandardCharsets.UTF_8),
+          null);
     }
 
     /** Returns this answer with one more header. */
@@ -89,11 +93,13 @@ public final class LocalHttpServer implements AutoCloseable {
 
   private LocalHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "local-http");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "local-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -183,7 +189,9 @@ public final class LocalHttpServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      m.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      m.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return m;
   }

@@ -15,13 +15,15 @@ class RedactorTest {
 
   @Test
   void redact_keyAnywhere_masked() {
-    assertEquals("We have detected your API key as **** and ...",
+    assertEquals(
+        "We have detected your API key as **** and ...",
         r.redact("We have detected your API key as SECRETKEY123 and ..."));
   }
 
   @Test
   void redact_apikeyParameterWithAnyValue_masked() {
-    assertEquals("http://h/q?function=X&apikey=****&symbol=SPY",
+    assertEquals(
+        "http://h/q?function=X&apikey=****&symbol=SPY",
         Redactor.none().redact("http://h/q?function=X&apikey=OTHER&symbol=SPY"));
     assertEquals("url ...?api_key=**** end", Redactor.none().redact("url ...?api_key=abc end"));
   }

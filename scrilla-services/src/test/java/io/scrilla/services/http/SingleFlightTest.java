@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,17 +21,22 @@ class SingleFlightTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     Object value = new Object();
-    List<Object> results = java.util.Collections.synchronizedList(new ArrayList<>());
-    Runnable call = () -> results.add(flights.run("k", () -> {
-      runs.incrementAndGet();
-      started.countDown();
-      try {
-        finish.await();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-      return value;
-    }));
+    List<Object> results = Collections.synchronizedList(new ArrayList<>());
+    Runnable call =
+        () ->
+            results.add(
+                flights.run(
+                    "k",
+                    () -> {
+                      runs.incrementAndGet();
+                      started.countDown();
+                      try {
+                        finish.await();
+                      } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                      }
+                      return value;
+                    }));
     Thread first = new Thread(call);
     first.start();
     started.await();
@@ -67,38 +73,49 @@ class SingleFlightTest {
     CountDownLatch finish = new CountDownLatch(1);
     IllegalStateException boom = new IllegalStateException("boom");
     AtomicReference<Throwable> seenByWaiter = new AtomicReference<>();
-    Thread first = new Thread(() -> {
-      try {
-        flights.run("k", () -> {
-          started.countDown();
-          try {
-            finish.await();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          throw boom;
-        });
-      } catch (IllegalStateException e) {
-        // expected
-      }
-    });
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                flights.run(
+                    "k",
+                    () -> {
+                      started.countDown();
+                      try {
+                        finish.await();
+                      } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                      }
+                      throw boom;
+                    });
+              } catch (IllegalStateException e) {
+                // expected
+              }
+            });
     first.start();
     started.await();
-    Thread waiter = new Thread(() -> {
-      try {
-        flights.run("k", () -> "not run");
-      } catch (RuntimeException e) {
-        seenByWaiter.set(e);
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                flights.run("k", () -> "not run");
+              } catch (RuntimeException e) {
+                seenByWaiter.set(e);
+              }
+            });
     waiter.start();
     Threads.awaitWaiting(waiter);
     finish.countDown();
     first.join();
     waiter.join();
     assertSame(boom, seenByWaiter.get());
-    assertThrows(IllegalStateException.class, () -> flights.run("x", () -> {
-      throw new IllegalStateException("direct");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            flights.run(
+                "x",
+                () -> {
+                  throw new IllegalStateException("direct");
+                }));
   }
 }

@@ -10,7 +10,8 @@ public final class Threads {
   public static void awaitWaiting(Thread... threads) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     for (Thread t : threads) {
-      while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING
+      while (t.getState() != Thread.State.WAITING
+          && t.getState() != Thread.State.TIMED_WAITING
           && t.getState() != Thread.State.TERMINATED) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(t.getName() + " did not start waiting; state " + t.getState());

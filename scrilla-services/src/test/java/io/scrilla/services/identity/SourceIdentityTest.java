@@ -49,7 +49,8 @@ class SourceIdentityTest {
 
   @Test
   void csvFolder_otherFolderWithSameFiles_isAnotherSource() throws Exception {
-    assertNotEquals(CsvDataSource.of(folder("a", SPY)).sourceId(),
+    assertNotEquals(
+        CsvDataSource.of(folder("a", SPY)).sourceId(),
         CsvDataSource.of(folder("b", SPY)).sourceId());
   }
 
@@ -112,8 +113,11 @@ class SourceIdentityTest {
 
   @Test
   void alphaVantage_otherUrl_isAnotherSource_withoutSecrets() {
-    AlphaVantageClient c = AlphaVantageClient.builder().apiKey("IDENTITYKEY1")
-        .url(URI.create("http://user:pw@127.0.0.1:8080/query?apikey=IDENTITYKEY1")).build();
+    AlphaVantageClient c =
+        AlphaVantageClient.builder()
+            .apiKey("IDENTITYKEY1")
+            .url(URI.create("http://user:pw@127.0.0.1:8080/query?apikey=IDENTITYKEY1"))
+            .build();
     SourceId id = AlphaVantagePriceSource.of(c).sourceId();
     assertEquals("alpha_vantage@http://127.0.0.1:8080/query", id.value());
     assertFalse(id.value().contains("IDENTITYKEY1") || id.value().contains("pw"), id.value());
@@ -122,7 +126,12 @@ class SourceIdentityTest {
   @Test
   void treasury_defaultAndOtherUrl() {
     assertEquals(SourceId.of("treasury"), TreasuryRateSource.builder().build().sourceId());
-    assertEquals("treasury@http://127.0.0.1:9/feed", TreasuryRateSource.builder()
-        .baseUrl(URI.create("http://127.0.0.1:9/feed?x=1")).build().sourceId().value());
+    assertEquals(
+        "treasury@http://127.0.0.1:9/feed",
+        TreasuryRateSource.builder()
+            .baseUrl(URI.create("http://127.0.0.1:9/feed?x=1"))
+            .build()
+            .sourceId()
+            .value());
   }
 }

@@ -30,12 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Batched writes and reads on the low-level client, within DynamoDB's documented limits.
  *
- * <p>BatchWriteItem takes at most {@value #WRITE_BATCH} requests and BatchGetItem at most
- * {@value #GET_BATCH} keys; DynamoDB may leave part of a batch unprocessed (throttling, size), so
+ * <p>BatchWriteItem takes at most {@value #WRITE_BATCH} requests and BatchGetItem at most {@value
+ * #GET_BATCH} keys; DynamoDB may leave part of a batch unprocessed (throttling, size), so
  * unprocessed items are sent again with exponential back-off (from {@code 50 ms}, doubling up to
  * {@code 2 s}, each wait shortened by a random fraction of up to a half) until done; no retry
- * starts whose wait would end after the retry limit.
- * Throttling and server errors of a whole request are retried by the SDK's retry policy.
+ * starts whose wait would end after the retry limit. Throttling and server errors of a whole
+ * request are retried by the SDK's retry policy.
  *
  * <p>A write that fails is not reported as half a success: the rows of the call that DynamoDB had
  * acknowledged are deleted again (best effort), so that the call leaves nothing or, if even the
@@ -44,8 +44,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class Batches {
   /** DynamoDB's limit of requests in one BatchWriteItem. */
   public static final int WRITE_BATCH = 25;
+
   /** DynamoDB's limit of keys in one BatchGetItem. */
   public static final int GET_BATCH = 100;
+
   private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
@@ -65,10 +67,12 @@ public final class Batches {
   public Batches(DynamoDbClient client, Duration retryLimit, RetryClock clock) {
     this.client = client;
     this.retryLimit = retryLimit;
-    this.retrier = Retrier.of(
-        new RetryPolicy(RetryPolicy.UNLIMITED_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, JITTER,
-            retryLimit),
-        clock, () -> ThreadLocalRandom.current().nextDouble());
+    this.retrier =
+        Retrier.of(
+            new RetryPolicy(
+                RetryPolicy.UNLIMITED_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, JITTER, retryLimit),
+            clock,
+            () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /**
@@ -80,60 +84,91 @@ public final class Batches {
    * @param what what is written, for messages, e.g. {@code "5000 prices of SPY"}
    * @throws CacheException when the write fails
    */
-  public void writeAll(String table, List<String> keyNames, List<WriteRequest> requests, String what) {
+  public void writeAll(
+      String table, List<String> keyNames, List<WriteRequest> requests, String what) {
     Set<Map<String, AttributeValue>> written = new LinkedHashSet<>();
     try {
       for (int i = 0; i < requests.size(); i += WRITE_BATCH) {
-        writeChunk(table, keyNames, requests.subList(i, Math.min(requests.size(), i + WRITE_BATCH)), written);
+        writeChunk(
+            table,
+            keyNames,
+            requests.subList(i, Math.min(requests.size(), i + WRITE_BATCH)),
+            written);
       }
     } catch (RuntimeException e) {
       throw new CacheException(
-          "writing " + what + " to DynamoDB table '" + table + "' failed: " + reason(e) + ". "
-              + undo(table, keyNames, written, requests.size()), e);
+          "writing "
+              + what
+              + " to DynamoDB table '"
+              + table
+              + "' failed: "
+              + reason(e)
+              + ". "
+              + undo(table, keyNames, written, requests.size()),
+          e);
     }
   }
 
   /** Writes at most 25 requests, retrying unprocessed ones; adds the keys of acknowledged puts. */
-  private void writeChunk(String table, List<String> keyNames, List<WriteRequest> chunk,
+  private void writeChunk(
+      String table,
+      List<String> keyNames,
+      List<WriteRequest> chunk,
       Set<Map<String, AttributeValue>> written) {
     AtomicReference<List<WriteRequest>> pending = new AtomicReference<>(chunk);
-    retrier.call(attempt -> {
-      List<WriteRequest> send = pending.get();
-      BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of(table, send)));
-      List<WriteRequest> left = r.hasUnprocessedItems()
-          ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
-      Set<Map<String, AttributeValue>> leftKeys = new HashSet<>();
-      for (WriteRequest w : left) {
-        leftKeys.add(keyOf(keyNames, w));
-      }
-      for (WriteRequest w : send) {
-        Map<String, AttributeValue> key = keyOf(keyNames, w);
-        if (w.putRequest() != null && !leftKeys.contains(key)) {
-          written.add(key);
-        }
-      }
-      if (left.isEmpty()) {
-        return Outcome.<Integer>done();
-      }
-      LOG.debug("{} unprocessed items in table {} after attempt {}", left.size(), table, attempt);
-      pending.set(new ArrayList<>(left));
-      return Outcome.retry(left.size());
-    }, (left, stop) -> unprocessed(left, "items", "write", stop));
+    retrier.call(
+        attempt -> {
+          List<WriteRequest> send = pending.get();
+          BatchWriteItemResponse r =
+              client.batchWriteItem(b -> b.requestItems(Map.of(table, send)));
+          List<WriteRequest> left =
+              r.hasUnprocessedItems()
+                  ? r.unprocessedItems().getOrDefault(table, List.of())
+                  : List.of();
+          Set<Map<String, AttributeValue>> leftKeys = new HashSet<>();
+          for (WriteRequest w : left) {
+            leftKeys.add(keyOf(keyNames, w));
+          }
+          for (WriteRequest w : send) {
+            Map<String, AttributeValue> key = keyOf(keyNames, w);
+            if (w.putRequest() != null && !leftKeys.contains(key)) {
+              written.add(key);
+            }
+          }
+          if (left.isEmpty()) {
+            return Outcome.<Integer>done();
+          }
+          LOG.debug(
+              "{} unprocessed items in table {} after attempt {}", left.size(), table, attempt);
+          pending.set(new ArrayList<>(left));
+          return Outcome.retry(left.size());
+        },
+        (left, stop) -> unprocessed(left, "items", "write", stop));
   }
 
   /** The failure when items are still unprocessed as the retries stop. */
   private CacheException unprocessed(int left, String what, String capacity, Stop stop) {
     if (stop.reason() == Reason.INTERRUPTED) {
-      return new CacheException("interrupted while retrying " + left + " unprocessed DynamoDB "
-          + "batch " + what);
+      return new CacheException(
+          "interrupted while retrying " + left + " unprocessed DynamoDB " + "batch " + what);
     }
-    return new CacheException(left + " of the batch's " + what + " were still unprocessed after "
-        + stop.elapsed().toMillis() + " ms of retries (limit " + retryLimit.toMillis() + " ms; "
-        + "DynamoDB is throttling: raise the table's " + capacity + " capacity in DYNAMO_CONF or "
-        + "use PAY_PER_REQUEST)");
+    return new CacheException(
+        left
+            + " of the batch's "
+            + what
+            + " were still unprocessed after "
+            + stop.elapsed().toMillis()
+            + " ms of retries (limit "
+            + retryLimit.toMillis()
+            + " ms; "
+            + "DynamoDB is throttling: raise the table's "
+            + capacity
+            + " capacity in DYNAMO_CONF or "
+            + "use PAY_PER_REQUEST)");
   }
 
-  private String undo(String table, List<String> keyNames, Set<Map<String, AttributeValue>> written, int total) {
+  private String undo(
+      String table, List<String> keyNames, Set<Map<String, AttributeValue>> written, int total) {
     if (written.isEmpty()) {
       return "No row of this call was written";
     }
@@ -144,20 +179,37 @@ public final class Batches {
     try {
       Set<Map<String, AttributeValue>> ignored = new HashSet<>();
       for (int i = 0; i < deletes.size(); i += WRITE_BATCH) {
-        writeChunk(table, keyNames, deletes.subList(i, Math.min(deletes.size(), i + WRITE_BATCH)), ignored);
+        writeChunk(
+            table,
+            keyNames,
+            deletes.subList(i, Math.min(deletes.size(), i + WRITE_BATCH)),
+            ignored);
       }
-      return "The " + deletes.size() + " of " + total + " rows already written were deleted again, "
+      return "The "
+          + deletes.size()
+          + " of "
+          + total
+          + " rows already written were deleted again, "
           + "so this call left nothing";
     } catch (RuntimeException e) {
-      LOG.warn("could not delete the {} rows written before a failed write to {}: {}",
-          deletes.size(), table, reason(e));
-      return deletes.size() + " of " + total + " rows were written before the failure and could "
-          + "not be deleted again (" + reason(e) + "); they hold the values of this call";
+      LOG.warn(
+          "could not delete the {} rows written before a failed write to {}: {}",
+          deletes.size(),
+          table,
+          reason(e));
+      return deletes.size()
+          + " of "
+          + total
+          + " rows were written before the failure and could "
+          + "not be deleted again ("
+          + reason(e)
+          + "); they hold the values of this call";
     }
   }
 
   private static Map<String, AttributeValue> keyOf(List<String> keyNames, WriteRequest w) {
-    Map<String, AttributeValue> source = w.putRequest() != null ? w.putRequest().item() : w.deleteRequest().key();
+    Map<String, AttributeValue> source =
+        w.putRequest() != null ? w.putRequest().item() : w.deleteRequest().key();
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     for (String k : keyNames) {
       key.put(k, source.get(k));
@@ -173,32 +225,51 @@ public final class Batches {
    * @param keys distinct keys
    * @throws CacheException when the read fails
    */
-  public List<Map<String, AttributeValue>> getAll(String table, List<Map<String, AttributeValue>> keys) {
+  public List<Map<String, AttributeValue>> getAll(
+      String table, List<Map<String, AttributeValue>> keys) {
     List<Map<String, AttributeValue>> found = new ArrayList<>();
     try {
       for (int i = 0; i < keys.size(); i += GET_BATCH) {
         AtomicReference<List<Map<String, AttributeValue>>> pending =
             new AtomicReference<>(keys.subList(i, Math.min(keys.size(), i + GET_BATCH)));
-        retrier.call(attempt -> {
-          List<Map<String, AttributeValue>> ask = pending.get();
-          BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(
-              Map.of(table, KeysAndAttributes.builder().keys(ask).build())));
-          found.addAll(r.responses().getOrDefault(table, List.of()));
-          KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;
-          if (left == null || left.keys().isEmpty()) {
-            return Outcome.<Integer>done();
-          }
-          pending.set(left.keys());
-          return Outcome.retry(left.keys().size());
-        }, (left, stop) -> unprocessed(left, "keys", "read", stop));
+        retrier.call(
+            attempt -> {
+              List<Map<String, AttributeValue>> ask = pending.get();
+              BatchGetItemResponse r =
+                  client.batchGetItem(
+                      b ->
+                          b.requestItems(
+                              Map.of(table, KeysAndAttributes.builder().keys(ask).build())));
+              found.addAll(r.responses().getOrDefault(table, List.of()));
+              KeysAndAttributes left =
+                  r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;
+              if (left == null || left.keys().isEmpty()) {
+                return Outcome.<Integer>done();
+              }
+              pending.set(left.keys());
+              return Outcome.retry(left.keys().size());
+            },
+            (left, stop) -> unprocessed(left, "keys", "read", stop));
       }
       return found;
     } catch (CacheException e) {
-      throw new CacheException("reading " + keys.size() + " items from DynamoDB table '" + table
-          + "' failed: " + e.getMessage(), e);
+      throw new CacheException(
+          "reading "
+              + keys.size()
+              + " items from DynamoDB table '"
+              + table
+              + "' failed: "
+              + e.getMessage(),
+          e);
     } catch (SdkException e) {
-      throw new CacheException("reading " + keys.size() + " items from DynamoDB table '" + table
-          + "' failed: " + reason(e), e);
+      throw new CacheException(
+          "reading "
+              + keys.size()
+              + " items from DynamoDB table '"
+              + table
+              + "' failed: "
+              + reason(e),
+          e);
     }
   }
 

@@ -24,50 +24,108 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * @param correlation the correlation in [-1, 1]
  */
 public record CorrelationItem(
-    String ticker1, String startDate, String ticker2, String windowStart, String endDate,
-    String method, Integer weekends, String assetType1, String assetType2, String source,
+    String ticker1,
+    String startDate,
+    String ticker2,
+    String windowStart,
+    String endDate,
+    String method,
+    Integer weekends,
+    String assetType1,
+    String assetType2,
+    String source,
     Double correlation) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<CorrelationItem> SCHEMA =
       StaticImmutableTableSchema.builder(CorrelationItem.class, Builder.class)
           .newItemBuilder(Builder::new, Builder::build)
-          .addAttribute(String.class, a -> a.name("ticker_1").getter(CorrelationItem::ticker1)
-              .setter(Builder::ticker1).tags(primaryPartitionKey()))
-          .addAttribute(String.class, a -> a.name("start_date").getter(CorrelationItem::startDate)
-              .setter(Builder::startDate).tags(primarySortKey()))
-          .addAttribute(String.class, a -> a.name("ticker_2").getter(CorrelationItem::ticker2)
-              .setter(Builder::ticker2))
-          .addAttribute(String.class, a -> a.name("window_start").getter(CorrelationItem::windowStart)
-              .setter(Builder::windowStart))
-          .addAttribute(String.class, a -> a.name("end_date").getter(CorrelationItem::endDate)
-              .setter(Builder::endDate))
-          .addAttribute(String.class, a -> a.name("method").getter(CorrelationItem::method)
-              .setter(Builder::method))
-          .addAttribute(Integer.class, a -> a.name("weekends").getter(CorrelationItem::weekends)
-              .setter(Builder::weekends))
-          .addAttribute(String.class, a -> a.name("asset_type_1").getter(CorrelationItem::assetType1)
-              .setter(Builder::assetType1))
-          .addAttribute(String.class, a -> a.name("asset_type_2").getter(CorrelationItem::assetType2)
-              .setter(Builder::assetType2))
-          .addAttribute(String.class, a -> a.name("source").getter(CorrelationItem::source)
-              .setter(Builder::source))
-          .addAttribute(Double.class, a -> a.name("correlation").getter(CorrelationItem::correlation)
-              .setter(Builder::correlation))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("ticker_1")
+                      .getter(CorrelationItem::ticker1)
+                      .setter(Builder::ticker1)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("start_date")
+                      .getter(CorrelationItem::startDate)
+                      .setter(Builder::startDate)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class,
+              a -> a.name("ticker_2").getter(CorrelationItem::ticker2).setter(Builder::ticker2))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("window_start")
+                      .getter(CorrelationItem::windowStart)
+                      .setter(Builder::windowStart))
+          .addAttribute(
+              String.class,
+              a -> a.name("end_date").getter(CorrelationItem::endDate).setter(Builder::endDate))
+          .addAttribute(
+              String.class,
+              a -> a.name("method").getter(CorrelationItem::method).setter(Builder::method))
+          .addAttribute(
+              Integer.class,
+              a -> a.name("weekends").getter(CorrelationItem::weekends).setter(Builder::weekends))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("asset_type_1")
+                      .getter(CorrelationItem::assetType1)
+                      .setter(Builder::assetType1))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("asset_type_2")
+                      .getter(CorrelationItem::assetType2)
+                      .setter(Builder::assetType2))
+          .addAttribute(
+              String.class,
+              a -> a.name("source").getter(CorrelationItem::source).setter(Builder::source))
+          .addAttribute(
+              Double.class,
+              a ->
+                  a.name("correlation")
+                      .getter(CorrelationItem::correlation)
+                      .setter(Builder::correlation))
           .build();
 
   /** Returns the item storing {@code correlation} under {@code key}. */
   public static CorrelationItem of(CorrelationKey key, double correlation) {
-    return new CorrelationItem(Identity.assetKey(key.first()), Identity.correlationSortKey(key),
-        Identity.assetKey(key.second()), key.range().start().toString(), key.range().end().toString(),
-        key.method().canonicalName(), Identity.weekends(key.weekends()),
-        Identity.typeName(key.first().type()), Identity.typeName(key.second().type()),
-        key.source().value(), correlation);
+    return new CorrelationItem(
+        Identity.assetKey(key.first()),
+        Identity.correlationSortKey(key),
+        Identity.assetKey(key.second()),
+        key.range().start().toString(),
+        key.range().end().toString(),
+        key.method().canonicalName(),
+        Identity.weekends(key.weekends()),
+        Identity.typeName(key.first().type()),
+        Identity.typeName(key.second().type()),
+        key.source().value(),
+        correlation);
   }
 
   /** Returns whether every identifying field of this item equals the key's. */
   public boolean matches(CorrelationKey key) {
-    return CorrelationItem.of(key, 0).equals(new CorrelationItem(ticker1, startDate, ticker2,
-        windowStart, endDate, method, weekends, assetType1, assetType2, source, 0.0));
+    return CorrelationItem.of(key, 0)
+        .equals(
+            new CorrelationItem(
+                ticker1,
+                startDate,
+                ticker2,
+                windowStart,
+                endDate,
+                method,
+                weekends,
+                assetType1,
+                assetType2,
+                source,
+                0.0));
   }
 
   /** Mutable builder used by the mapper. */
@@ -129,8 +187,18 @@ public record CorrelationItem(
     }
 
     CorrelationItem build() {
-      return new CorrelationItem(ticker1, startDate, ticker2, windowStart, endDate, method,
-          weekends, assetType1, assetType2, source, correlation);
+      return new CorrelationItem(
+          ticker1,
+          startDate,
+          ticker2,
+          windowStart,
+          endDate,
+          method,
+          weekends,
+          assetType1,
+          assetType2,
+          source,
+          correlation);
     }
   }
 }

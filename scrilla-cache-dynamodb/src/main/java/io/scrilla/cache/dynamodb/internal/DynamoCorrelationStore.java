@@ -1,6 +1,7 @@
 package io.scrilla.cache.dynamodb.internal;
 
 import io.scrilla.api.error.CacheException;
+import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.CorrelationKey;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.cache.dynamodb.CacheTable;
@@ -20,11 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Correlations in the {@code correlations} table, one item per full identity: hash key
- * {@code ticker_1} the first asset of the canonical pair, sort key
- * {@code start#end#method#weekends#source#second}; every identifying attribute is compared on
- * read. {@link #putAll} and {@link #getAll} use BatchWriteItem (25 per request) and BatchGetItem
- * (100 keys per request).
+ * Correlations in the {@code correlations} table, one item per full identity: hash key {@code
+ * ticker_1} the first asset of the canonical pair, sort key {@code
+ * start#end#method#weekends#source#second}; every identifying attribute is compared on read. {@link
+ * #putAll} and {@link #getAll} use BatchWriteItem (25 per request) and BatchGetItem (100 keys per
+ * request).
  */
 public final class DynamoCorrelationStore implements CorrelationStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoCorrelationStore.class);
@@ -42,8 +43,14 @@ public final class DynamoCorrelationStore implements CorrelationStore {
     try {
       tables.correlations.putItem(CorrelationItem.of(key, correlation));
     } catch (SdkException e) {
-      throw new CacheException("writing the correlation of " + key + " to DynamoDB table '"
-          + tables.correlations.tableName() + "' failed: " + Batches.reason(e), e);
+      throw new CacheException(
+          "writing the correlation of "
+              + key
+              + " to DynamoDB table '"
+              + tables.correlations.tableName()
+              + "' failed: "
+              + Batches.reason(e),
+          e);
     }
   }
 
@@ -52,13 +59,21 @@ public final class DynamoCorrelationStore implements CorrelationStore {
     Objects.requireNonNull(key, "key");
     CorrelationItem item;
     try {
-      item = tables.correlations.getItem(Key.builder()
-          .partitionValue(Identity.assetKey(key.first()))
-          .sortValue(Identity.correlationSortKey(key))
-          .build());
+      item =
+          tables.correlations.getItem(
+              Key.builder()
+                  .partitionValue(Identity.assetKey(key.first()))
+                  .sortValue(Identity.correlationSortKey(key))
+                  .build());
     } catch (SdkException e) {
-      throw new CacheException("reading the correlation of " + key + " from DynamoDB table '"
-          + tables.correlations.tableName() + "' failed: " + Batches.reason(e), e);
+      throw new CacheException(
+          "reading the correlation of "
+              + key
+              + " from DynamoDB table '"
+              + tables.correlations.tableName()
+              + "' failed: "
+              + Batches.reason(e),
+          e);
     }
     return value(item, key);
   }
@@ -67,14 +82,18 @@ public final class DynamoCorrelationStore implements CorrelationStore {
   public void putAll(Map<CorrelationKey, Double> correlations) {
     Objects.requireNonNull(correlations, "correlations");
     List<WriteRequest> writes = new ArrayList<>(correlations.size());
-    correlations.forEach((k, v) -> {
-      Objects.requireNonNull(k, "key");
-      Objects.requireNonNull(v, "correlation");
-      check(k, v);
-      writes.add(Tables.put(CorrelationItem.SCHEMA.itemToMap(CorrelationItem.of(k, v), true)));
-    });
-    tables.batches.writeAll(tables.correlations.tableName(), Tables.keyNames(CacheTable.CORRELATIONS),
-        writes, correlations.size() + " correlations");
+    correlations.forEach(
+        (k, v) -> {
+          Objects.requireNonNull(k, "key");
+          Objects.requireNonNull(v, "correlation");
+          check(k, v);
+          writes.add(Tables.put(CorrelationItem.SCHEMA.itemToMap(CorrelationItem.of(k, v), true)));
+        });
+    tables.batches.writeAll(
+        tables.correlations.tableName(),
+        Tables.keyNames(CacheTable.CORRELATIONS),
+        writes,
+        correlations.size() + " correlations");
   }
 
   @Override
@@ -84,14 +103,18 @@ public final class DynamoCorrelationStore implements CorrelationStore {
     Map<Map<String, AttributeValue>, CorrelationKey> byKey = new LinkedHashMap<>();
     for (CorrelationKey k : keys) {
       Objects.requireNonNull(k, "key");
-      byKey.putIfAbsent(Map.of(
-          names.get(0), AttributeValue.fromS(Identity.assetKey(k.first())),
-          names.get(1), AttributeValue.fromS(Identity.correlationSortKey(k))), k);
+      byKey.putIfAbsent(
+          Map.of(
+              names.get(0), AttributeValue.fromS(Identity.assetKey(k.first())),
+              names.get(1), AttributeValue.fromS(Identity.correlationSortKey(k))),
+          k);
     }
     Map<CorrelationKey, Double> read = new HashMap<>();
-    for (Map<String, AttributeValue> raw : tables.batches.getAll(
-        tables.correlations.tableName(), new ArrayList<>(byKey.keySet()))) {
-      CorrelationKey k = byKey.get(Map.of(names.get(0), raw.get(names.get(0)), names.get(1), raw.get(names.get(1))));
+    for (Map<String, AttributeValue> raw :
+        tables.batches.getAll(tables.correlations.tableName(), new ArrayList<>(byKey.keySet()))) {
+      CorrelationKey k =
+          byKey.get(
+              Map.of(names.get(0), raw.get(names.get(0)), names.get(1), raw.get(names.get(1))));
       if (k != null) {
         value(CorrelationItem.SCHEMA.mapToItem(raw), k).ifPresent(v -> read.put(k, v));
       }
@@ -112,8 +135,12 @@ public final class DynamoCorrelationStore implements CorrelationStore {
     }
     Double v = item.correlation();
     if (!item.matches(key) || v == null || !(v >= -1 && v <= 1)) {
-      LOG.warn("ignored item {}/{} of table {}: its attributes do not match {}",
-          item.ticker1(), item.startDate(), tables.correlations.tableName(), key);
+      LOG.warn(
+          "ignored item {}/{} of table {}: its attributes do not match {}",
+          item.ticker1(),
+          item.startDate(),
+          tables.correlations.tableName(),
+          key);
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(v);
@@ -121,7 +148,7 @@ public final class DynamoCorrelationStore implements CorrelationStore {
 
   private static void check(CorrelationKey key, double correlation) {
     if (!(correlation >= -1 && correlation <= 1)) {
-      throw new io.scrilla.api.error.InvalidInputException(
+      throw new InvalidInputException(
           "correlation of " + key + " is " + correlation + ": it must lie in [-1, 1]");
     }
   }

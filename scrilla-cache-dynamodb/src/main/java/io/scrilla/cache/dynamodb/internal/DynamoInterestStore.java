@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Yield curves in the {@code interest} table, one item per (source, maturity, date): hash key
  * {@code source|MATURITY}, range key the date, as the guide's key schema has it; a range is read
- * with one key-condition query per maturity ({@code date BETWEEN start AND end}, all pages) and
- * the rates regrouped into curves.
+ * with one key-condition query per maturity ({@code date BETWEEN start AND end}, all pages) and the
+ * rates regrouped into curves.
  */
 public final class DynamoInterestStore implements InterestStore {
   private final Tables tables;
@@ -43,13 +43,21 @@ public final class DynamoInterestStore implements InterestStore {
     Map<String, WriteRequest> writes = new LinkedHashMap<>();
     for (YieldCurve c : curves) {
       for (Map.Entry<Maturity, Double> e : c.rates().entrySet()) {
-        RateItem item = new RateItem(Identity.rateHashKey(source, e.getKey()),
-            c.date().toString(), source.value(), e.getValue());
-        writes.put(item.maturity() + "#" + item.date(), Tables.put(RateItem.SCHEMA.itemToMap(item, true)));
+        RateItem item =
+            new RateItem(
+                Identity.rateHashKey(source, e.getKey()),
+                c.date().toString(),
+                source.value(),
+                e.getValue());
+        writes.put(
+            item.maturity() + "#" + item.date(), Tables.put(RateItem.SCHEMA.itemToMap(item, true)));
       }
     }
-    tables.batches.writeAll(tables.interest.tableName(), Tables.keyNames(CacheTable.INTEREST),
-        new ArrayList<>(writes.values()), writes.size() + " rates of " + curves.size() + " yield curves");
+    tables.batches.writeAll(
+        tables.interest.tableName(),
+        Tables.keyNames(CacheTable.INTEREST),
+        new ArrayList<>(writes.values()),
+        writes.size() + " rates of " + curves.size() + " yield curves");
   }
 
   @Override
@@ -59,22 +67,39 @@ public final class DynamoInterestStore implements InterestStore {
     TreeMap<LocalDate, Map<Maturity, Double>> byDate = new TreeMap<>();
     for (Maturity m : Maturity.values()) {
       String hash = Identity.rateHashKey(source, m);
-      QueryConditional between = QueryConditional.sortBetween(
-          Key.builder().partitionValue(hash).sortValue(range.start().toString()).build(),
-          Key.builder().partitionValue(hash).sortValue(range.end().toString()).build());
+      QueryConditional between =
+          QueryConditional.sortBetween(
+              Key.builder().partitionValue(hash).sortValue(range.start().toString()).build(),
+              Key.builder().partitionValue(hash).sortValue(range.end().toString()).build());
       try {
-        for (RateItem item : tables.interest.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
+        for (RateItem item :
+            tables
+                .interest
+                .query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE))
+                .items()) {
           LocalDate date = date(item.date());
-          if (date != null && range.contains(date) && hash.equals(item.maturity())
+          if (date != null
+              && range.contains(date)
+              && hash.equals(item.maturity())
               && source.value().equals(item.source())
-              && item.rate() != null && Double.isFinite(item.rate())) {
+              && item.rate() != null
+              && Double.isFinite(item.rate())) {
             byDate.computeIfAbsent(date, d -> new EnumMap<>(Maturity.class)).put(m, item.rate());
           }
         }
       } catch (SdkException e) {
-        throw new CacheException("reading " + m + " rates " + range + " of " + source
-            + " from DynamoDB table '" + tables.interest.tableName() + "' failed: "
-            + Batches.reason(e), e);
+        throw new CacheException(
+            "reading "
+                + m
+                + " rates "
+                + range
+                + " of "
+                + source
+                + " from DynamoDB table '"
+                + tables.interest.tableName()
+                + "' failed: "
+                + Batches.reason(e),
+            e);
       }
     }
     List<YieldCurve> curves = new ArrayList<>(byDate.size());

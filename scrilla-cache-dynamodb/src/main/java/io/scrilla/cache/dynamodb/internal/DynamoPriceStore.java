@@ -22,9 +22,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Prices in the {@code prices} table: hash key the source and the asset key
- * ({@code alpha_vantage|SPY}, {@code alpha_vantage|BTC:crypto}), range key the ISO date; read
- * with a key-condition query {@code date BETWEEN start AND end}, all pages.
+ * Prices in the {@code prices} table: hash key the source and the asset key ({@code
+ * alpha_vantage|SPY}, {@code alpha_vantage|BTC:crypto}), range key the ISO date; read with a
+ * key-condition query {@code date BETWEEN start AND end}, all pages.
  */
 public final class DynamoPriceStore implements PriceStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoPriceStore.class);
@@ -44,11 +44,20 @@ public final class DynamoPriceStore implements PriceStore {
     String type = Identity.typeName(asset.type());
     List<WriteRequest> writes = new ArrayList<>(history.size());
     for (int i = 0; i < history.size(); i++) {
-      PriceItem item = new PriceItem(hash, history.date(i).toString(), source.value(), type,
-          history.close(i), history.hasOpens() ? history.open(i) : null);
+      PriceItem item =
+          new PriceItem(
+              hash,
+              history.date(i).toString(),
+              source.value(),
+              type,
+              history.close(i),
+              history.hasOpens() ? history.open(i) : null);
       writes.add(Tables.put(PriceItem.SCHEMA.itemToMap(item, true)));
     }
-    tables.batches.writeAll(tables.prices.tableName(), Tables.keyNames(CacheTable.PRICES), writes,
+    tables.batches.writeAll(
+        tables.prices.tableName(),
+        Tables.keyNames(CacheTable.PRICES),
+        writes,
         history.size() + " prices of " + asset + " of " + source);
   }
 
@@ -59,9 +68,10 @@ public final class DynamoPriceStore implements PriceStore {
     Objects.requireNonNull(range, "range");
     String hash = Identity.priceHashKey(source, asset);
     String type = Identity.typeName(asset.type());
-    QueryConditional between = QueryConditional.sortBetween(
-        Key.builder().partitionValue(hash).sortValue(range.start().toString()).build(),
-        Key.builder().partitionValue(hash).sortValue(range.end().toString()).build());
+    QueryConditional between =
+        QueryConditional.sortBetween(
+            Key.builder().partitionValue(hash).sortValue(range.start().toString()).build(),
+            Key.builder().partitionValue(hash).sortValue(range.end().toString()).build());
     int n = 0;
     int[] days = new int[16];
     double[] closes = new double[16];
@@ -69,7 +79,8 @@ public final class DynamoPriceStore implements PriceStore {
     boolean allOpens = true;
     int skipped = 0;
     try {
-      for (PriceItem item : tables.prices.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
+      for (PriceItem item :
+          tables.prices.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
         Integer day =
             valid(item, hash, source, type, range, n == 0 ? Integer.MIN_VALUE : days[n - 1]);
         if (day == null) {
@@ -89,20 +100,33 @@ public final class DynamoPriceStore implements PriceStore {
         n++;
       }
     } catch (SdkException e) {
-      throw new CacheException("reading prices of " + asset + " " + range + " of " + source
-          + " from DynamoDB table '" + tables.prices.tableName() + "' failed: " + Batches.reason(e),
+      throw new CacheException(
+          "reading prices of "
+              + asset
+              + " "
+              + range
+              + " of "
+              + source
+              + " from DynamoDB table '"
+              + tables.prices.tableName()
+              + "' failed: "
+              + Batches.reason(e),
           e);
     }
     if (skipped > 0) {
-      LOG.warn("ignored {} rows of {} in table {} that do not carry this asset's identity",
-          skipped, asset, tables.prices.tableName());
+      LOG.warn(
+          "ignored {} rows of {} in table {} that do not carry this asset's identity",
+          skipped,
+          asset,
+          tables.prices.tableName());
     }
     if (n == 0) {
       return PriceHistory.empty(asset);
     }
     try {
       return allOpens
-          ? PriceHistory.of(asset, Arrays.copyOf(days, n), Arrays.copyOf(opens, n), Arrays.copyOf(closes, n))
+          ? PriceHistory.of(
+              asset, Arrays.copyOf(days, n), Arrays.copyOf(opens, n), Arrays.copyOf(closes, n))
           : PriceHistory.ofCloses(asset, Arrays.copyOf(days, n), Arrays.copyOf(closes, n));
     } catch (InvalidInputException e) {
       throw new AssertionError("rows were checked one by one", e);
@@ -112,9 +136,13 @@ public final class DynamoPriceStore implements PriceStore {
   /** Returns the epoch day of a row that belongs to the asset, or null for a row to ignore. */
   private static Integer valid(
       PriceItem item, String hash, SourceId source, String type, DateRange range, int previous) {
-    if (!hash.equals(item.ticker()) || !source.value().equals(item.source())
-        || !type.equals(item.assetType()) || item.close() == null
-        || !(item.close() > 0) || Double.isInfinite(item.close()) || item.date() == null) {
+    if (!hash.equals(item.ticker())
+        || !source.value().equals(item.source())
+        || !type.equals(item.assetType())
+        || item.close() == null
+        || !(item.close() > 0)
+        || Double.isInfinite(item.close())
+        || item.date() == null) {
       return null;
     }
     try {

@@ -32,8 +32,14 @@ public final class DynamoProfileStore implements ProfileStore {
     try {
       tables.profile.putItem(ProfileItem.of(key, profile));
     } catch (SdkException e) {
-      throw new CacheException("writing the profile of " + key + " to DynamoDB table '"
-          + tables.profile.tableName() + "' failed: " + Batches.reason(e), e);
+      throw new CacheException(
+          "writing the profile of "
+              + key
+              + " to DynamoDB table '"
+              + tables.profile.tableName()
+              + "' failed: "
+              + Batches.reason(e),
+          e);
     }
   }
 
@@ -42,22 +48,37 @@ public final class DynamoProfileStore implements ProfileStore {
     Objects.requireNonNull(key, "key");
     ProfileItem item;
     try {
-      item = tables.profile.getItem(Key.builder()
-          .partitionValue(Identity.assetKey(key.asset()))
-          .sortValue(Identity.profileSortKey(key))
-          .build());
+      item =
+          tables.profile.getItem(
+              Key.builder()
+                  .partitionValue(Identity.assetKey(key.asset()))
+                  .sortValue(Identity.profileSortKey(key))
+                  .build());
     } catch (SdkException e) {
-      throw new CacheException("reading the profile of " + key + " from DynamoDB table '"
-          + tables.profile.tableName() + "' failed: " + Batches.reason(e), e);
+      throw new CacheException(
+          "reading the profile of "
+              + key
+              + " from DynamoDB table '"
+              + tables.profile.tableName()
+              + "' failed: "
+              + Batches.reason(e),
+          e);
     }
     if (item == null) {
       return Optional.empty();
     }
-    if (!item.matches(key) || item.annualReturn() == null || item.annualVolatility() == null
-        || !Double.isFinite(item.annualReturn()) || !Double.isFinite(item.annualVolatility())
+    if (!item.matches(key)
+        || item.annualReturn() == null
+        || item.annualVolatility() == null
+        || !Double.isFinite(item.annualReturn())
+        || !Double.isFinite(item.annualVolatility())
         || item.annualVolatility() < 0) {
-      LOG.warn("ignored item {}/{} of table {}: its attributes do not match {}",
-          item.ticker(), item.startDate(), tables.profile.tableName(), key);
+      LOG.warn(
+          "ignored item {}/{} of table {}: its attributes do not match {}",
+          item.ticker(),
+          item.startDate(),
+          tables.profile.tableName(),
+          key);
       return Optional.empty();
     }
     return Optional.of(new RiskProfile(item.annualReturn(), item.annualVolatility()));

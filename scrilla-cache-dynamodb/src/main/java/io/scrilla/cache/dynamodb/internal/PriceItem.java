@@ -23,18 +23,29 @@ public record PriceItem(
   public static final TableSchema<PriceItem> SCHEMA =
       StaticImmutableTableSchema.builder(PriceItem.class, Builder.class)
           .newItemBuilder(Builder::new, Builder::build)
-          .addAttribute(String.class, a -> a.name("ticker").getter(PriceItem::ticker)
-              .setter(Builder::ticker).tags(primaryPartitionKey()))
-          .addAttribute(String.class, a -> a.name("date").getter(PriceItem::date)
-              .setter(Builder::date).tags(primarySortKey()))
-          .addAttribute(String.class, a -> a.name("source").getter(PriceItem::source)
-              .setter(Builder::source))
-          .addAttribute(String.class, a -> a.name("asset_type").getter(PriceItem::assetType)
-              .setter(Builder::assetType))
-          .addAttribute(Double.class, a -> a.name("close").getter(PriceItem::close)
-              .setter(Builder::close))
-          .addAttribute(Double.class, a -> a.name("open").getter(PriceItem::open)
-              .setter(Builder::open))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("ticker")
+                      .getter(PriceItem::ticker)
+                      .setter(Builder::ticker)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("date")
+                      .getter(PriceItem::date)
+                      .setter(Builder::date)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class, a -> a.name("source").getter(PriceItem::source).setter(Builder::source))
+          .addAttribute(
+              String.class,
+              a -> a.name("asset_type").getter(PriceItem::assetType).setter(Builder::assetType))
+          .addAttribute(
+              Double.class, a -> a.name("close").getter(PriceItem::close).setter(Builder::close))
+          .addAttribute(
+              Double.class, a -> a.name("open").getter(PriceItem::open).setter(Builder::open))
           .build();
 
   /** Mutable builder used by the mapper. */

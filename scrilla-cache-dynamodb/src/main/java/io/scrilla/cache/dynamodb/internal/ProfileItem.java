@@ -9,8 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * One row of the {@code profile} table. Every identifying field is stored on its own as well as
- * in the sort key, and all are compared on read.
+ * One row of the {@code profile} table. Every identifying field is stored on its own as well as in
+ * the sort key, and all are compared on read.
  *
  * @param ticker hash key: the asset key
  * @param startDate range key: {@link Identity#profileSortKey}
@@ -24,48 +24,99 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * @param annualVolatility annualized volatility sigma, decimal fraction
  */
 public record ProfileItem(
-    String ticker, String startDate, String windowStart, String endDate, String method,
-    Integer weekends, String assetType, String source, Double annualReturn,
+    String ticker,
+    String startDate,
+    String windowStart,
+    String endDate,
+    String method,
+    Integer weekends,
+    String assetType,
+    String source,
+    Double annualReturn,
     Double annualVolatility) {
   /** The item mapping of the enhanced client. */
   public static final TableSchema<ProfileItem> SCHEMA =
       StaticImmutableTableSchema.builder(ProfileItem.class, Builder.class)
           .newItemBuilder(Builder::new, Builder::build)
-          .addAttribute(String.class, a -> a.name("ticker").getter(ProfileItem::ticker)
-              .setter(Builder::ticker).tags(primaryPartitionKey()))
-          .addAttribute(String.class, a -> a.name("start_date").getter(ProfileItem::startDate)
-              .setter(Builder::startDate).tags(primarySortKey()))
-          .addAttribute(String.class, a -> a.name("window_start").getter(ProfileItem::windowStart)
-              .setter(Builder::windowStart))
-          .addAttribute(String.class, a -> a.name("end_date").getter(ProfileItem::endDate)
-              .setter(Builder::endDate))
-          .addAttribute(String.class, a -> a.name("method").getter(ProfileItem::method)
-              .setter(Builder::method))
-          .addAttribute(Integer.class, a -> a.name("weekends").getter(ProfileItem::weekends)
-              .setter(Builder::weekends))
-          .addAttribute(String.class, a -> a.name("asset_type").getter(ProfileItem::assetType)
-              .setter(Builder::assetType))
-          .addAttribute(String.class, a -> a.name("source").getter(ProfileItem::source)
-              .setter(Builder::source))
-          .addAttribute(Double.class, a -> a.name("annual_return").getter(ProfileItem::annualReturn)
-              .setter(Builder::annualReturn))
-          .addAttribute(Double.class, a -> a.name("annual_volatility")
-              .getter(ProfileItem::annualVolatility).setter(Builder::annualVolatility))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("ticker")
+                      .getter(ProfileItem::ticker)
+                      .setter(Builder::ticker)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("start_date")
+                      .getter(ProfileItem::startDate)
+                      .setter(Builder::startDate)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("window_start")
+                      .getter(ProfileItem::windowStart)
+                      .setter(Builder::windowStart))
+          .addAttribute(
+              String.class,
+              a -> a.name("end_date").getter(ProfileItem::endDate).setter(Builder::endDate))
+          .addAttribute(
+              String.class,
+              a -> a.name("method").getter(ProfileItem::method).setter(Builder::method))
+          .addAttribute(
+              Integer.class,
+              a -> a.name("weekends").getter(ProfileItem::weekends).setter(Builder::weekends))
+          .addAttribute(
+              String.class,
+              a -> a.name("asset_type").getter(ProfileItem::assetType).setter(Builder::assetType))
+          .addAttribute(
+              String.class,
+              a -> a.name("source").getter(ProfileItem::source).setter(Builder::source))
+          .addAttribute(
+              Double.class,
+              a ->
+                  a.name("annual_return")
+                      .getter(ProfileItem::annualReturn)
+                      .setter(Builder::annualReturn))
+          .addAttribute(
+              Double.class,
+              a ->
+                  a.name("annual_volatility")
+                      .getter(ProfileItem::annualVolatility)
+                      .setter(Builder::annualVolatility))
           .build();
 
   /** Returns the item storing {@code profile} under {@code key}. */
   public static ProfileItem of(ProfileKey key, RiskProfile profile) {
-    return new ProfileItem(Identity.assetKey(key.asset()), Identity.profileSortKey(key),
-        key.start().toString(), key.end().toString(), key.method().canonicalName(),
-        Identity.weekends(key.weekends()), Identity.typeName(key.asset().type()),
-        key.source().value(), profile.annualReturn(), profile.annualVolatility());
+    return new ProfileItem(
+        Identity.assetKey(key.asset()),
+        Identity.profileSortKey(key),
+        key.start().toString(),
+        key.end().toString(),
+        key.method().canonicalName(),
+        Identity.weekends(key.weekends()),
+        Identity.typeName(key.asset().type()),
+        key.source().value(),
+        profile.annualReturn(),
+        profile.annualVolatility());
   }
 
   /** Returns whether every identifying field of this item equals the key's. */
   public boolean matches(ProfileKey key) {
     return ProfileItem.of(key, new RiskProfile(0, 0))
-        .equals(new ProfileItem(ticker, startDate, windowStart, endDate, method, weekends,
-            assetType, source, 0.0, 0.0));
+        .equals(
+            new ProfileItem(
+                ticker,
+                startDate,
+                windowStart,
+                endDate,
+                method,
+                weekends,
+                assetType,
+                source,
+                0.0,
+                0.0));
   }
 
   /** Mutable builder used by the mapper. */
@@ -122,8 +173,17 @@ public record ProfileItem(
     }
 
     ProfileItem build() {
-      return new ProfileItem(ticker, startDate, windowStart, endDate, method, weekends, assetType,
-          source, annualReturn, annualVolatility);
+      return new ProfileItem(
+          ticker,
+          startDate,
+          windowStart,
+          endDate,
+          method,
+          weekends,
+          assetType,
+          source,
+          annualReturn,
+          annualVolatility);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.scrilla.cache.dynamodb.internal;
 import io.scrilla.api.error.CacheException;
 import io.scrilla.cache.dynamodb.CacheTable;
 import io.scrilla.cache.dynamodb.DynamoDbSettings;
+import io.scrilla.cache.dynamodb.TableBilling;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,12 +35,12 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * Creates the four tables on first use and checks existing ones, once per table per process.
  *
  * <p>For each table: DescribeTable; when absent, CreateTable with the guide's definition. When
- * another process creates it at the same moment, CreateTable fails with
- * {@link ResourceInUseException} and this one waits as well. Then the SDK's waiter waits until
- * the table is ACTIVE, and the key schema (names, key types, attribute types) is compared with the
- * guide's: a table that differs is refused, so nothing is ever written to a wrong table. An
- * existing table is otherwise used as it is (its billing is not changed); differences in its
- * secondary indexes, which this backend never reads, are logged as a warning.
+ * another process creates it at the same moment, CreateTable fails with {@link
+ * ResourceInUseException} and this one waits as well. Then the SDK's waiter waits until the table
+ * is ACTIVE, and the key schema (names, key types, attribute types) is compared with the guide's: a
+ * table that differs is refused, so nothing is ever written to a wrong table. An existing table is
+ * otherwise used as it is (its billing is not changed); differences in its secondary indexes, which
+ * this backend never reads, are logged as a warning.
  *
  * <p>{@link #shared()} remembers provisioned tables for the whole process, keyed by region,
  * endpoint and table name; a failed attempt is not remembered, so the next open tries again.
@@ -69,8 +70,14 @@ public final class Provisioner {
   public void ensureTables(DynamoDbClient client, DynamoDbSettings settings) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(settings, "settings");
-    String where = client.serviceClientConfiguration().region() + "|"
-        + client.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse("aws");
+    String where =
+        client.serviceClientConfiguration().region()
+            + "|"
+            + client
+                .serviceClientConfiguration()
+                .endpointOverride()
+                .map(Object::toString)
+                .orElse("aws");
     for (CacheTable table : CacheTable.values()) {
       String name = settings.tableName(table);
       String memo = where + "|" + name;
@@ -86,7 +93,8 @@ public final class Provisioner {
     }
   }
 
-  private void provision(DynamoDbClient client, DynamoDbSettings settings, CacheTable table, String name) {
+  private void provision(
+      DynamoDbClient client, DynamoDbSettings settings, CacheTable table, String name) {
     try {
       TableDescription description;
       try {
@@ -96,7 +104,8 @@ public final class Provisioner {
       }
       if (description == null) {
         try {
-          client.createTable(TableDefinitions.createRequest(table, name, settings.billing().get(table)));
+          client.createTable(
+              TableDefinitions.createRequest(table, name, settings.billing().get(table)));
           LOG.debug("creating DynamoDB table {} ({})", name, settings.billing().get(table).mode());
         } catch (ResourceInUseException raced) {
           LOG.debug("table {} is being created by another process: waiting for it", name);
@@ -110,42 +119,64 @@ public final class Provisioner {
       throw e;
     } catch (SdkException e) {
       throw new CacheException(
-          "cannot provision DynamoDB table '" + name + "': " + e.getMessage()
+          "cannot provision DynamoDB table '"
+              + name
+              + "': "
+              + e.getMessage()
               + ". Check the region (AWS_REGION), DYNAMO_ENDPOINT, the credentials and that the "
-              + "role may call dynamodb:DescribeTable and dynamodb:CreateTable on the table", e);
+              + "role may call dynamodb:DescribeTable and dynamodb:CreateTable on the table",
+          e);
     }
   }
 
   private static TableDescription waitUntilActive(DynamoDbClient client, String name) {
-    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
-        .client(client)
-        .overrideConfiguration(WaiterOverrideConfiguration.builder()
-            .maxAttempts(WAIT_ATTEMPTS)
-            .backoffStrategyV2(BackoffStrategy.fixedDelay(WAIT_DELAY))
-            .build())
-        .build()) {
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(client)
+            .overrideConfiguration(
+                WaiterOverrideConfiguration.builder()
+                    .maxAttempts(WAIT_ATTEMPTS)
+                    .backoffStrategyV2(BackoffStrategy.fixedDelay(WAIT_DELAY))
+                    .build())
+            .build()) {
       WaiterResponse<DescribeTableResponse> r = waiter.waitUntilTableExists(b -> b.tableName(name));
-      return r.matched().response()
+      return r.matched()
+          .response()
           .map(DescribeTableResponse::table)
-          .orElseThrow(() -> new CacheException(
-              "DynamoDB table '" + name + "' did not become ACTIVE: "
-                  + r.matched().exception().map(Throwable::getMessage).orElse("no answer")));
+          .orElseThrow(
+              () ->
+                  new CacheException(
+                      "DynamoDB table '"
+                          + name
+                          + "' did not become ACTIVE: "
+                          + r.matched()
+                              .exception()
+                              .map(Throwable::getMessage)
+                              .orElse("no answer")));
     }
   }
 
   /** Refuses a table whose key schema or key attribute types differ from the guide's. */
   static void check(CacheTable table, String name, TableDescription d) {
-    List<String> expected = describeKeys(TableDefinitions.keySchema(table), TableDefinitions.attributes(table));
+    List<String> expected =
+        describeKeys(TableDefinitions.keySchema(table), TableDefinitions.attributes(table));
     List<String> actual = describeKeys(d.keySchema(), d.attributeDefinitions());
     if (!expected.equals(actual)) {
       throw new CacheException(
-          "DynamoDB table '" + name + "' has key schema " + actual + " but the scrilla '"
-              + table.baseName() + "' table needs " + expected + ". Nothing was written to it. "
+          "DynamoDB table '"
+              + name
+              + "' has key schema "
+              + actual
+              + " but the scrilla '"
+              + table.baseName()
+              + "' table needs "
+              + expected
+              + ". Nothing was written to it. "
               + "Delete or rename that table, or set DYNAMO_TABLE_PREFIX so that scrilla uses "
               + "tables of its own");
     }
     Map<String, String> wantIndexes = new LinkedHashMap<>();
-    for (GlobalSecondaryIndex g : TableDefinitions.indexes(table, io.scrilla.cache.dynamodb.TableBilling.PAY_PER_REQUEST)) {
+    for (GlobalSecondaryIndex g : TableDefinitions.indexes(table, TableBilling.PAY_PER_REQUEST)) {
       wantIndexes.put(g.indexName(), g.keySchema() + " " + g.projection().projectionType());
     }
     Map<String, String> haveIndexes = new LinkedHashMap<>();
@@ -153,18 +184,32 @@ public final class Provisioner {
       haveIndexes.put(g.indexName(), g.keySchema() + " " + g.projection().projectionType());
     }
     if (!wantIndexes.equals(haveIndexes)) {
-      LOG.warn("DynamoDB table '{}' has the global secondary indexes {} instead of the deployment "
-          + "guide's {}; scrilla does not read them, the cache works", name, haveIndexes.keySet(),
+      LOG.warn(
+          "DynamoDB table '{}' has the global secondary indexes {} instead of the deployment "
+              + "guide's {}; scrilla does not read them, the cache works",
+          name,
+          haveIndexes.keySet(),
           wantIndexes.keySet());
     }
   }
 
-  private static List<String> describeKeys(List<KeySchemaElement> keys, List<AttributeDefinition> attributes) {
-    Map<String, String> types = attributes.stream().collect(Collectors.toMap(
-        AttributeDefinition::attributeName, a -> a.attributeTypeAsString(), (a, b) -> a));
+  private static List<String> describeKeys(
+      List<KeySchemaElement> keys, List<AttributeDefinition> attributes) {
+    Map<String, String> types =
+        attributes.stream()
+            .collect(
+                Collectors.toMap(
+                    AttributeDefinition::attributeName,
+                    a -> a.attributeTypeAsString(),
+                    (a, b) -> a));
     List<String> out = new ArrayList<>();
     for (KeySchemaElement k : keys) {
-      out.add(k.attributeName() + " " + k.keyTypeAsString() + " " + types.getOrDefault(k.attributeName(), "?"));
+      out.add(
+          k.attributeName()
+              + " "
+              + k.keyTypeAsString()
+              + " "
+              + types.getOrDefault(k.attributeName(), "?"));
     }
     return out;
   }

@@ -19,14 +19,24 @@ public record RateItem(String maturity, String date, String source, Double rate)
   public static final TableSchema<RateItem> SCHEMA =
       StaticImmutableTableSchema.builder(RateItem.class, Builder.class)
           .newItemBuilder(Builder::new, Builder::build)
-          .addAttribute(String.class, a -> a.name("maturity").getter(RateItem::maturity)
-              .setter(Builder::maturity).tags(primaryPartitionKey()))
-          .addAttribute(String.class, a -> a.name("date").getter(RateItem::date)
-              .setter(Builder::date).tags(primarySortKey()))
-          .addAttribute(String.class, a -> a.name("source").getter(RateItem::source)
-              .setter(Builder::source))
-          .addAttribute(Double.class, a -> a.name("rate").getter(RateItem::rate)
-              .setter(Builder::rate))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("maturity")
+                      .getter(RateItem::maturity)
+                      .setter(Builder::maturity)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("date")
+                      .getter(RateItem::date)
+                      .setter(Builder::date)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class, a -> a.name("source").getter(RateItem::source).setter(Builder::source))
+          .addAttribute(
+              Double.class, a -> a.name("rate").getter(RateItem::rate).setter(Builder::rate))
           .build();
 
   /** Mutable builder used by the mapper. */

@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The creation requests of the deployment guide's four tables: attribute definitions, key
- * schemas and global secondary indexes exactly as the guide lists them, with the billing of
- * {@code DYNAMO_CONF} applied to the table and each index.
+ * The creation requests of the deployment guide's four tables: attribute definitions, key schemas
+ * and global secondary indexes exactly as the guide lists them, with the billing of {@code
+ * DYNAMO_CONF} applied to the table and each index.
  */
 public final class TableDefinitions {
   private TableDefinitions() {}
@@ -48,7 +48,12 @@ public final class TableDefinitions {
       case PROFILE:
         return List.of(s("ticker"), s("start_date"), s("end_date"), s("method"), n("weekends"));
       case CORRELATIONS:
-        return List.of(s("ticker_1"), s("ticker_2"), s("start_date"), s("end_date"), s("method"),
+        return List.of(
+            s("ticker_1"),
+            s("ticker_2"),
+            s("start_date"),
+            s("end_date"),
+            s("method"),
             n("weekends"));
       default:
         throw new AssertionError(table);
@@ -60,12 +65,23 @@ public final class TableDefinitions {
     List<GlobalSecondaryIndex> gsis = new ArrayList<>();
     switch (table) {
       case PROFILE:
-        gsis.add(gsi("DateTelescoping", keys("weekends", "end_date"), ProjectionType.KEYS_ONLY, billing));
+        gsis.add(
+            gsi(
+                "DateTelescoping",
+                keys("weekends", "end_date"),
+                ProjectionType.KEYS_ONLY,
+                billing));
         gsis.add(gsi("EstimationTelescoping", keys("method", null), ProjectionType.ALL, billing));
         break;
       case CORRELATIONS:
-        gsis.add(gsi("AssetTelescoping", keys("ticker_2", "end_date"), ProjectionType.KEYS_ONLY, billing));
-        gsis.add(gsi("WeekendTelescoping", keys("weekends", null), ProjectionType.KEYS_ONLY, billing));
+        gsis.add(
+            gsi(
+                "AssetTelescoping",
+                keys("ticker_2", "end_date"),
+                ProjectionType.KEYS_ONLY,
+                billing));
+        gsis.add(
+            gsi("WeekendTelescoping", keys("weekends", null), ProjectionType.KEYS_ONLY, billing));
         gsis.add(gsi("EstimationTelescoping", keys("method", null), ProjectionType.ALL, billing));
         break;
       default:
@@ -75,11 +91,13 @@ public final class TableDefinitions {
   }
 
   /** Returns the CreateTable request of a table under its full name. */
-  public static CreateTableRequest createRequest(CacheTable table, String tableName, TableBilling billing) {
-    CreateTableRequest.Builder b = CreateTableRequest.builder()
-        .tableName(tableName)
-        .attributeDefinitions(attributes(table))
-        .keySchema(keySchema(table));
+  public static CreateTableRequest createRequest(
+      CacheTable table, String tableName, TableBilling billing) {
+    CreateTableRequest.Builder b =
+        CreateTableRequest.builder()
+            .tableName(tableName)
+            .attributeDefinitions(attributes(table))
+            .keySchema(keySchema(table));
     List<GlobalSecondaryIndex> gsis = indexes(table, billing);
     if (!gsis.isEmpty()) {
       b.globalSecondaryIndexes(gsis);
@@ -94,10 +112,11 @@ public final class TableDefinitions {
 
   private static GlobalSecondaryIndex gsi(
       String name, List<KeySchemaElement> keys, ProjectionType projection, TableBilling billing) {
-    GlobalSecondaryIndex.Builder b = GlobalSecondaryIndex.builder()
-        .indexName(name)
-        .keySchema(keys)
-        .projection(p -> p.projectionType(projection));
+    GlobalSecondaryIndex.Builder b =
+        GlobalSecondaryIndex.builder()
+            .indexName(name)
+            .keySchema(keys)
+            .projection(p -> p.projectionType(projection));
     if (billing.isProvisioned()) {
       b.provisionedThroughput(throughput(billing));
     }
@@ -112,18 +131,26 @@ public final class TableDefinitions {
   }
 
   private static List<KeySchemaElement> keys(String hash, String range) {
-    KeySchemaElement h = KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build();
+    KeySchemaElement h =
+        KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build();
     if (range == null) {
       return List.of(h);
     }
-    return List.of(h, KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
+    return List.of(
+        h, KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
   }
 
   private static AttributeDefinition s(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static AttributeDefinition n(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.N).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.N)
+        .build();
   }
 }

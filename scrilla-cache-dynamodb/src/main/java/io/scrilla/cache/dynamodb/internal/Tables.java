@@ -17,15 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/**
- * The clients, table handles and batch helper shared by the four stores of one open cache.
- */
+/** The clients, table handles and batch helper shared by the four stores of one open cache. */
 public final class Tables {
   /**
-   * Items per page of a query: below DynamoDB's 1 MB page (a price row is under 100 bytes), so
-   * long histories are read in several pages and paging is exercised on every backend.
+   * Items per page of a query: below DynamoDB's 1 MB page (a price row is under 100 bytes), so long
+   * histories are read in several pages and paging is exercised on every backend.
    */
   static final int PAGE_SIZE = 1000;
+
   final DynamoDbClient client;
   final DynamoDbSettings settings;
   final Batches batches;
@@ -45,11 +44,13 @@ public final class Tables {
     this.client = client;
     this.settings = settings;
     this.batches = new Batches(client, settings.batchRetryLimit(), clock);
-    DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    DynamoDbEnhancedClient enhanced =
+        DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
     this.prices = enhanced.table(settings.tableName(CacheTable.PRICES), PriceItem.SCHEMA);
     this.interest = enhanced.table(settings.tableName(CacheTable.INTEREST), RateItem.SCHEMA);
     this.profile = enhanced.table(settings.tableName(CacheTable.PROFILE), ProfileItem.SCHEMA);
-    this.correlations = enhanced.table(settings.tableName(CacheTable.CORRELATIONS), CorrelationItem.SCHEMA);
+    this.correlations =
+        enhanced.table(settings.tableName(CacheTable.CORRELATIONS), CorrelationItem.SCHEMA);
   }
 
   /** Returns the key attribute names (hash, range) of a table. */
@@ -77,19 +78,24 @@ public final class Tables {
     List<String> keys = keyNames(table);
     List<WriteRequest> deletes = new ArrayList<>();
     try {
-      ScanRequest scan = ScanRequest.builder()
-          .tableName(name)
-          .projectionExpression("#k0, #k1")
-          .expressionAttributeNames(Map.of("#k0", keys.get(0), "#k1", keys.get(1)))
-          .build();
+      ScanRequest scan =
+          ScanRequest.builder()
+              .tableName(name)
+              .projectionExpression("#k0, #k1")
+              .expressionAttributeNames(Map.of("#k0", keys.get(0), "#k1", keys.get(1)))
+              .build();
       for (ScanResponse page : client.scanPaginator(scan)) {
         for (Map<String, AttributeValue> item : page.items()) {
           deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(item)).build());
         }
       }
     } catch (SdkException e) {
-      throw new CacheException("cannot list the items of DynamoDB table '" + name + "' to clear it: "
-          + Batches.reason(e), e);
+      throw new CacheException(
+          "cannot list the items of DynamoDB table '"
+              + name
+              + "' to clear it: "
+              + Batches.reason(e),
+          e);
     }
     batches.writeAll(name, keys, deletes, "the deletion of all " + deletes.size() + " items");
   }

@@ -66,25 +66,26 @@ final class CorrelationTable implements CorrelationStore {
       ends[i] = IsoDates.format(k.range().end());
       i++;
     }
-    String operation = n == 1
-        ? "store the correlation " + describe(keys[0])
-        : "store " + n + " correlations";
-    db.write(operation, s -> {
-      PreparedStatement ps = s.statement(Schema.UPSERT_CORRELATION);
-      for (int j = 0; j < n; j++) {
-        bindKey(ps, keys[j], starts[j], ends[j]);
-        ps.setDouble(9, values[j]);
-        ps.setString(10, keys[j].source().value());
-        ps.addBatch();
-        if ((j + 1) % PriceTable.BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      if (n % PriceTable.BATCH != 0) {
-        ps.executeBatch();
-      }
-      return null;
-    });
+    String operation =
+        n == 1 ? "store the correlation " + describe(keys[0]) : "store " + n + " correlations";
+    db.write(
+        operation,
+        s -> {
+          PreparedStatement ps = s.statement(Schema.UPSERT_CORRELATION);
+          for (int j = 0; j < n; j++) {
+            bindKey(ps, keys[j], starts[j], ends[j]);
+            ps.setDouble(9, values[j]);
+            ps.setString(10, keys[j].source().value());
+            ps.addBatch();
+            if ((j + 1) % PriceTable.BATCH == 0) {
+              ps.executeBatch();
+            }
+          }
+          if (n % PriceTable.BATCH != 0) {
+            ps.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -111,12 +112,14 @@ final class CorrelationTable implements CorrelationStore {
     }
     Map<CorrelationKey, Double> read = new HashMap<>();
     if (!byWindow.isEmpty()) {
-      db.read("read " + keys.size() + " correlations", s -> {
-        for (Map.Entry<Window, Wanted> e : byWindow.entrySet()) {
-          readWindow(s, e.getKey(), e.getValue(), read);
-        }
-        return null;
-      });
+      db.read(
+          "read " + keys.size() + " correlations",
+          s -> {
+            for (Map.Entry<Window, Wanted> e : byWindow.entrySet()) {
+              readWindow(s, e.getKey(), e.getValue(), read);
+            }
+            return null;
+          });
     }
     Map<CorrelationKey, Double> found = new LinkedHashMap<>();
     for (CorrelationKey k : keys) {
@@ -128,8 +131,8 @@ final class CorrelationTable implements CorrelationStore {
     return found;
   }
 
-  private static void readWindow(Session s, Window w, Wanted wanted,
-      Map<CorrelationKey, Double> read) throws SQLException {
+  private static void readWindow(
+      Session s, Window w, Wanted wanted, Map<CorrelationKey, Double> read) throws SQLException {
     PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
     List<String> firsts = new ArrayList<>(wanted.firstTickers);
     for (int from = 0; from < firsts.size(); from += Schema.TICKER_BLOCK) {
@@ -145,8 +148,9 @@ final class CorrelationTable implements CorrelationStore {
       ps.setString(p + 5, w.source());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          CorrelationKey k = wanted.pairs.get(
-              pair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          CorrelationKey k =
+              wanted.pairs.get(
+                  pair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
           if (k != null) {
             read.put(k, rs.getDouble(5));
           }
@@ -160,8 +164,12 @@ final class CorrelationTable implements CorrelationStore {
    * tickers, placing each row by the positions of its two assets (no key per pair).
    */
   @Override
-  public CorrelationBlock getBlock(SourceId source, List<Asset> assets, DateRange range,
-      EstimationMethod method, boolean weekends) {
+  public CorrelationBlock getBlock(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends) {
     CorrelationBlock empty = CorrelationBlock.empty(source, assets, range, method, weekends);
     int n = empty.size();
     CorrelationKey probe = n < 2 ? null : empty.key(0, 1);
@@ -178,37 +186,40 @@ final class CorrelationTable implements CorrelationStore {
       firsts.add(a.ticker());
     }
     double[] values = empty.values();
-    db.read("read the " + (long) n * (n - 1) / 2 + " correlations of " + n + " assets", s -> {
-      PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
-      List<String> tickers = new ArrayList<>(firsts);
-      for (int from = 0; from < tickers.size(); from += Schema.TICKER_BLOCK) {
-        int to = Math.min(tickers.size(), from + Schema.TICKER_BLOCK);
-        for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
-          ps.setString(i + 1, tickers.get(Math.min(from + i, to - 1)));
-        }
-        int p = Schema.TICKER_BLOCK;
-        ps.setString(p + 1, w.start());
-        ps.setString(p + 2, w.end());
-        ps.setString(p + 3, w.method());
-        ps.setInt(p + 4, w.weekends());
-        ps.setString(p + 5, w.source());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Integer i = at(position, rs.getString(2), rs.getString(1));
-            Integer j = i == null ? null : at(position, rs.getString(4), rs.getString(3));
-            if (j != null && !i.equals(j)) {
-              values[CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j))] = rs.getDouble(5);
+    db.read(
+        "read the " + (long) n * (n - 1) / 2 + " correlations of " + n + " assets",
+        s -> {
+          PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
+          List<String> tickers = new ArrayList<>(firsts);
+          for (int from = 0; from < tickers.size(); from += Schema.TICKER_BLOCK) {
+            int to = Math.min(tickers.size(), from + Schema.TICKER_BLOCK);
+            for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
+              ps.setString(i + 1, tickers.get(Math.min(from + i, to - 1)));
+            }
+            int p = Schema.TICKER_BLOCK;
+            ps.setString(p + 1, w.start());
+            ps.setString(p + 2, w.end());
+            ps.setString(p + 3, w.method());
+            ps.setInt(p + 4, w.weekends());
+            ps.setString(p + 5, w.source());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Integer i = at(position, rs.getString(2), rs.getString(1));
+                Integer j = i == null ? null : at(position, rs.getString(4), rs.getString(3));
+                if (j != null && !i.equals(j)) {
+                  values[CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j))] =
+                      rs.getDouble(5);
+                }
+              }
             }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return CorrelationBlock.of(source, assets, range, method, weekends, values);
   }
 
-  private static Integer at(Map<String, Map<String, Integer>> position, String type,
-      String ticker) {
+  private static Integer at(
+      Map<String, Map<String, Integer>> position, String type, String ticker) {
     Map<String, Integer> byTicker = position.get(type);
     return byTicker == null ? null : byTicker.get(ticker);
   }
@@ -235,40 +246,42 @@ final class CorrelationTable implements CorrelationStore {
     for (int i = 0; i < n; i++) {
       types[i] = PriceTable.typeText(assets.get(i));
     }
-    db.write("store " + count + " correlations", s -> {
-      PreparedStatement ps = s.statement(Schema.UPSERT_CORRELATION);
-      int batched = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          double v = values[CorrelationBlock.index(n, i, j)];
-          if (Double.isNaN(v)) {
-            continue;
+    db.write(
+        "store " + count + " correlations",
+        s -> {
+          PreparedStatement ps = s.statement(Schema.UPSERT_CORRELATION);
+          int batched = 0;
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              double v = values[CorrelationBlock.index(n, i, j)];
+              if (Double.isNaN(v)) {
+                continue;
+              }
+              // the canonical order of CorrelationKey
+              boolean iFirst = assets.get(i).compareTo(assets.get(j)) <= 0;
+              int a = iFirst ? i : j;
+              int b = iFirst ? j : i;
+              ps.setString(1, assets.get(a).ticker());
+              ps.setString(2, types[a]);
+              ps.setString(3, assets.get(b).ticker());
+              ps.setString(4, types[b]);
+              ps.setString(5, w.start());
+              ps.setString(6, w.end());
+              ps.setString(7, w.method());
+              ps.setInt(8, w.weekends());
+              ps.setDouble(9, v);
+              ps.setString(10, w.source());
+              ps.addBatch();
+              if (++batched % PriceTable.BATCH == 0) {
+                ps.executeBatch();
+              }
+            }
           }
-          // the canonical order of CorrelationKey
-          boolean iFirst = assets.get(i).compareTo(assets.get(j)) <= 0;
-          int a = iFirst ? i : j;
-          int b = iFirst ? j : i;
-          ps.setString(1, assets.get(a).ticker());
-          ps.setString(2, types[a]);
-          ps.setString(3, assets.get(b).ticker());
-          ps.setString(4, types[b]);
-          ps.setString(5, w.start());
-          ps.setString(6, w.end());
-          ps.setString(7, w.method());
-          ps.setInt(8, w.weekends());
-          ps.setDouble(9, v);
-          ps.setString(10, w.source());
-          ps.addBatch();
-          if (++batched % PriceTable.BATCH == 0) {
+          if (batched % PriceTable.BATCH != 0) {
             ps.executeBatch();
           }
-        }
-      }
-      if (batched % PriceTable.BATCH != 0) {
-        ps.executeBatch();
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   private static String pair(String ticker1, String type1, String ticker2, String type2) {
@@ -278,8 +291,12 @@ final class CorrelationTable implements CorrelationStore {
   /** The part of a key shared by the pairs of one matrix. */
   private record Window(String start, String end, String method, int weekends, String source) {
     static Window of(CorrelationKey k) {
-      return new Window(IsoDates.format(k.range().start()), IsoDates.format(k.range().end()),
-          k.method().canonicalName(), k.weekends() ? 1 : 0, k.source().value());
+      return new Window(
+          IsoDates.format(k.range().start()),
+          IsoDates.format(k.range().end()),
+          k.method().canonicalName(),
+          k.weekends() ? 1 : 0,
+          k.source().value());
     }
   }
 
@@ -289,8 +306,13 @@ final class CorrelationTable implements CorrelationStore {
     final Set<String> firstTickers = new LinkedHashSet<>();
 
     void add(CorrelationKey k) {
-      pairs.put(pair(k.first().ticker(), PriceTable.typeText(k.first()), k.second().ticker(),
-          PriceTable.typeText(k.second())), k);
+      pairs.put(
+          pair(
+              k.first().ticker(),
+              PriceTable.typeText(k.first()),
+              k.second().ticker(),
+              PriceTable.typeText(k.second())),
+          k);
       firstTickers.add(k.first().ticker());
     }
   }
@@ -326,7 +348,15 @@ final class CorrelationTable implements CorrelationStore {
   }
 
   private static String describe(CorrelationKey key) {
-    return key.first() + "/" + key.second() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
+    return key.first()
+        + "/"
+        + key.second()
+        + " "
+        + key.range()
+        + " "
+        + key.method()
+        + (key.weekends() ? " with weekends" : "")
+        + " of "
+        + key.source();
   }
 }

@@ -8,17 +8,18 @@ import java.time.LocalDate;
  * Converts epoch days to and from the ISO text {@code YYYY-MM-DD} stored in the date columns.
  *
  * <p>Formatting is {@link LocalDate#toString()}. Parsing, on the read path of every cached price,
- * checks the fixed shape and lets {@link LocalDate#of} validate the day: parsing with
- * {@code LocalDate.parse} (the {@code ISO_LOCAL_DATE} formatter) took about 0.7 us a date, ten
- * times as long, which would add about half again to a warm read of 1,260 prices.
+ * checks the fixed shape and lets {@link LocalDate#of} validate the day: parsing with {@code
+ * LocalDate.parse} (the {@code ISO_LOCAL_DATE} formatter) took about 0.7 us a date, ten times as
+ * long, which would add about half again to a warm read of 1,260 prices.
  *
  * <p>Only years 0000 to 9999 are allowed: in that range the text has a fixed width, so comparing
- * the raw column as text orders it by date and an index on it serves range reads and
- * {@code ORDER BY date}.
+ * the raw column as text orders it by date and an index on it serves range reads and {@code ORDER
+ * BY date}.
  */
 final class IsoDates {
   /** Epoch day of 0000-01-01. */
   static final long MIN_EPOCH_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+
   /** Epoch day of 9999-12-31. */
   static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
@@ -32,7 +33,8 @@ final class IsoDates {
   static String format(long epochDay) {
     if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
       throw new InvalidInputException(
-          "date " + LocalDate.ofEpochDay(epochDay)
+          "date "
+              + LocalDate.ofEpochDay(epochDay)
               + " cannot be cached: the SQLite cache holds dates from 0000-01-01 to 9999-12-31");
     }
     // LocalDate writes years 0 to 9999 with four digits and no sign
@@ -60,8 +62,11 @@ final class IsoDates {
       }
     }
     try {
-      return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
-          Integer.parseInt(text, 8, 10, 10)).toEpochDay();
+      return LocalDate.of(
+              Integer.parseInt(text, 0, 4, 10),
+              Integer.parseInt(text, 5, 7, 10),
+              Integer.parseInt(text, 8, 10, 10))
+          .toEpochDay();
     } catch (DateTimeException e) {
       return Long.MIN_VALUE; // no such day, e.g. 2021-02-30
     }

@@ -48,31 +48,42 @@ final class PriceTable implements PriceStore {
     for (int i = 0; i < n; i++) {
       dates[i] = IsoDates.format(days[i]); // validates before the transaction starts
     }
-    String operation = "store " + n + " prices of " + asset + " from " + dates[0] + " to "
-        + dates[n - 1] + " of " + source;
-    db.write(operation, s -> {
-      PreparedStatement ps = s.statement(Schema.UPSERT_PRICE);
-      for (int i = 0; i < n; i++) {
-        ps.setString(1, ticker);
-        ps.setString(2, type);
-        ps.setString(3, dates[i]);
-        if (opens == null) {
-          ps.setNull(4, Types.REAL);
-        } else {
-          ps.setDouble(4, opens[i]);
-        }
-        ps.setDouble(5, closes[i]);
-        ps.setString(6, source.value());
-        ps.addBatch();
-        if ((i + 1) % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      if (n % BATCH != 0) {
-        ps.executeBatch();
-      }
-      return null;
-    });
+    String operation =
+        "store "
+            + n
+            + " prices of "
+            + asset
+            + " from "
+            + dates[0]
+            + " to "
+            + dates[n - 1]
+            + " of "
+            + source;
+    db.write(
+        operation,
+        s -> {
+          PreparedStatement ps = s.statement(Schema.UPSERT_PRICE);
+          for (int i = 0; i < n; i++) {
+            ps.setString(1, ticker);
+            ps.setString(2, type);
+            ps.setString(3, dates[i]);
+            if (opens == null) {
+              ps.setNull(4, Types.REAL);
+            } else {
+              ps.setDouble(4, opens[i]);
+            }
+            ps.setDouble(5, closes[i]);
+            ps.setString(6, source.value());
+            ps.addBatch();
+            if ((i + 1) % BATCH == 0) {
+              ps.executeBatch();
+            }
+          }
+          if (n % BATCH != 0) {
+            ps.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -84,8 +95,15 @@ final class PriceTable implements PriceStore {
     String to = IsoDates.format(clampDay(range.endEpochDay()));
     long span = range.end().toEpochDay() - range.start().toEpochDay() + 1;
     int capacity = (int) Math.max(16, Math.min(span, 1 << 16));
-    return db.read("read prices of " + asset + " from " + range.start() + " to " + range.end()
-            + " of " + source,
+    return db.read(
+        "read prices of "
+            + asset
+            + " from "
+            + range.start()
+            + " to "
+            + range.end()
+            + " of "
+            + source,
         s -> {
           PreparedStatement ps = s.statement(Schema.SELECT_PRICES);
           ps.setString(1, asset.ticker());

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code profile} table: one row per (source, ticker, asset type, start, end, method,
- * weekends) with the annual return and volatility.
+ * The {@code profile} table: one row per (source, ticker, asset type, start, end, method, weekends)
+ * with the annual return and volatility.
  */
 final class ProfileTable implements ProfileStore {
   private final SqliteDatabase db;
@@ -27,15 +27,17 @@ final class ProfileTable implements ProfileStore {
     Objects.requireNonNull(profile, "profile");
     String start = IsoDates.format(key.start());
     String end = IsoDates.format(key.end());
-    db.write("store the profile " + describe(key), s -> {
-      PreparedStatement ps = s.statement(Schema.UPSERT_PROFILE);
-      bindKey(ps, key, start, end);
-      ps.setDouble(7, profile.annualReturn());
-      ps.setDouble(8, profile.annualVolatility());
-      ps.setString(9, key.source().value());
-      ps.executeUpdate();
-      return null;
-    });
+    db.write(
+        "store the profile " + describe(key),
+        s -> {
+          PreparedStatement ps = s.statement(Schema.UPSERT_PROFILE);
+          bindKey(ps, key, start, end);
+          ps.setDouble(7, profile.annualReturn());
+          ps.setDouble(8, profile.annualVolatility());
+          ps.setString(9, key.source().value());
+          ps.executeUpdate();
+          return null;
+        });
   }
 
   @Override
@@ -49,24 +51,26 @@ final class ProfileTable implements ProfileStore {
     } catch (InvalidInputException e) {
       return Optional.empty(); // never stored: such dates are refused on writes
     }
-    return db.read("read the profile " + describe(key), s -> {
-      PreparedStatement ps = s.statement(Schema.SELECT_PROFILE);
-      bindKey(ps, key, start, end);
-      ps.setString(7, key.source().value());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        double ret = rs.getDouble(1);
-        double vol = rs.getDouble(2);
-        try {
-          return Optional.of(new RiskProfile(ret, vol));
-        } catch (InvalidInputException e) {
-          throw db.corrupt("profile", "return " + ret + " and volatility " + vol + " for "
-              + describe(key));
-        }
-      }
-    });
+    return db.read(
+        "read the profile " + describe(key),
+        s -> {
+          PreparedStatement ps = s.statement(Schema.SELECT_PROFILE);
+          bindKey(ps, key, start, end);
+          ps.setString(7, key.source().value());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return Optional.empty();
+            }
+            double ret = rs.getDouble(1);
+            double vol = rs.getDouble(2);
+            try {
+              return Optional.of(new RiskProfile(ret, vol));
+            } catch (InvalidInputException e) {
+              throw db.corrupt(
+                  "profile", "return " + ret + " and volatility " + vol + " for " + describe(key));
+            }
+          }
+        });
   }
 
   /** Binds the identity's parameters 1 to 6; the source comes after the values. */
@@ -81,7 +85,13 @@ final class ProfileTable implements ProfileStore {
   }
 
   private static String describe(ProfileKey key) {
-    return key.asset() + " " + key.range() + " " + key.method()
-        + (key.weekends() ? " with weekends" : "") + " of " + key.source();
+    return key.asset()
+        + " "
+        + key.range()
+        + " "
+        + key.method()
+        + (key.weekends() ? " with weekends" : "")
+        + " of "
+        + key.source();
   }
 }

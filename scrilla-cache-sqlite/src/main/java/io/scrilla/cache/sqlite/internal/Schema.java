@@ -12,9 +12,9 @@ import java.util.Map;
  * creates the tables in an empty file. A later release appends steps and never edits old ones.
  *
  * <p>Every table is {@code WITHOUT ROWID} with its full identity as the primary key, led by the
- * {@code source} the data came from (a {@link io.scrilla.api.model.SourceId}): the rows are
- * stored in key order, so the key is the index that serves range reads and {@code ORDER BY date},
- * and there is no second index to maintain on writes. Dates are ISO text {@code YYYY-MM-DD}, which
+ * {@code source} the data came from (a {@link io.scrilla.api.model.SourceId}): the rows are stored
+ * in key order, so the key is the index that serves range reads and {@code ORDER BY date}, and
+ * there is no second index to maintain on writes. Dates are ISO text {@code YYYY-MM-DD}, which
  * sorts as the date; doubles are {@code REAL} (IEEE 754 binary64, read back bit for bit).
  */
 final class Schema {
@@ -24,101 +24,78 @@ final class Schema {
   static final List<String> TABLES = List.of("prices", "interest", "profile", "correlations");
 
   /** The migration steps; step {@code i} moves version {@code i} to {@code i + 1}. */
-  static final List<List<String>> MIGRATIONS = List.of(
-      // 0 -> 1: the four tables
+  static final List<List<String>> MIGRATIONS =
       List.of(
-          "CREATE TABLE prices ("
-              + " ticker TEXT NOT NULL,"
-              + " asset_type TEXT NOT NULL,"
-              + " date TEXT NOT NULL,"
-              + " open REAL,"
-              + " close REAL NOT NULL,"
-              + " PRIMARY KEY (ticker, asset_type, date)"
-              + ") WITHOUT ROWID",
-          // the identity is (maturity, date); date first so the key serves reads by date range
-          "CREATE TABLE interest ("
-              + " date TEXT NOT NULL,"
-              + " maturity TEXT NOT NULL,"
-              + " rate REAL NOT NULL,"
-              + " PRIMARY KEY (date, maturity)"
-              + ") WITHOUT ROWID",
-          "CREATE TABLE profile ("
-              + " ticker TEXT NOT NULL,"
-              + " asset_type TEXT NOT NULL,"
-              + " start_date TEXT NOT NULL,"
-              + " end_date TEXT NOT NULL,"
-              + " method TEXT NOT NULL,"
-              + " weekends INTEGER NOT NULL,"
-              + " annual_return REAL NOT NULL,"
-              + " annual_volatility REAL NOT NULL,"
-              + " PRIMARY KEY (ticker, asset_type, start_date, end_date, method, weekends)"
-              + ") WITHOUT ROWID",
-          "CREATE TABLE correlations ("
-              + " ticker_1 TEXT NOT NULL,"
-              + " type_1 TEXT NOT NULL,"
-              + " ticker_2 TEXT NOT NULL,"
-              + " type_2 TEXT NOT NULL,"
-              + " start_date TEXT NOT NULL,"
-              + " end_date TEXT NOT NULL,"
-              + " method TEXT NOT NULL,"
-              + " weekends INTEGER NOT NULL,"
-              + " correlation REAL NOT NULL,"
-              + " PRIMARY KEY (ticker_1, type_1, ticker_2, type_2, start_date, end_date, method,"
-              + " weekends)"
-              + ") WITHOUT ROWID"),
-      // 1 -> 2: the source the data came from joins every key. Rows of version 1 do not say
-      // which source they came from, so they are dropped (a cache may forget, never lie).
-      List.of(
-          "DROP TABLE IF EXISTS prices",
-          "DROP TABLE IF EXISTS interest",
-          "DROP TABLE IF EXISTS profile",
-          "DROP TABLE IF EXISTS correlations",
-          "CREATE TABLE prices ("
-              + " source TEXT NOT NULL,"
-              + " ticker TEXT NOT NULL,"
-              + " asset_type TEXT NOT NULL,"
-              + " date TEXT NOT NULL,"
-              + " open REAL,"
-              + " close REAL NOT NULL,"
-              + " PRIMARY KEY (source, ticker, asset_type, date)"
-              + ") WITHOUT ROWID",
-          "CREATE TABLE interest ("
-              + " source TEXT NOT NULL,"
-              + " date TEXT NOT NULL,"
-              + " maturity TEXT NOT NULL,"
-              + " rate REAL NOT NULL,"
-              + " PRIMARY KEY (source, date, maturity)"
-              + ") WITHOUT ROWID",
-          "CREATE TABLE profile ("
-              + " source TEXT NOT NULL,"
-              + " ticker TEXT NOT NULL,"
-              + " asset_type TEXT NOT NULL,"
-              + " start_date TEXT NOT NULL,"
-              + " end_date TEXT NOT NULL,"
-              + " method TEXT NOT NULL,"
-              + " weekends INTEGER NOT NULL,"
-              + " annual_return REAL NOT NULL,"
-              + " annual_volatility REAL NOT NULL,"
-              + " PRIMARY KEY (source, ticker, asset_type, start_date, end_date, method, weekends)"
-              + ") WITHOUT ROWID",
-          "CREATE TABLE correlations ("
-              + " source TEXT NOT NULL,"
-              + " ticker_1 TEXT NOT NULL,"
-              + " type_1 TEXT NOT NULL,"
-              + " ticker_2 TEXT NOT NULL,"
-              + " type_2 TEXT NOT NULL,"
-              + " start_date TEXT NOT NULL,"
-              + " end_date TEXT NOT NULL,"
-              + " method TEXT NOT NULL,"
-              + " weekends INTEGER NOT NULL,"
-              + " correlation REAL NOT NULL,"
-              + " PRIMARY KEY (source, ticker_1, type_1, ticker_2, type_2, start_date, end_date,"
-              + " method, weekends)"
-              + ") WITHOUT ROWID"));
+          // 0 -> 1: the four tables
+          List.of(
+              "CREATE TABLE prices ("
+                  + " ticker TEXT NOT NULL,"
+                  + " asset_type TEXT NOT NULL,"
+                  + " date TEXT NOT NULL,"
+                  + " open REAL,"
+                  + " close REAL NOT NULL,"
+                  + " PRIMARY KEY (ticker, asset_type, date)"
+                  + ") WITHOUT ROWID",
+              // the identity is (maturity, date); date first so the key serves reads by date range
+              "CREATE TABLE interest ("
+                  + " date TEXT NOT NULL,"
+                  + " maturity TEXT NOT NULL,"
+                  + " rate REAL NOT NULL,"
+                  + " PRIMARY KEY (date, maturity)"
+                  + ") WITHOUT ROWID",
+              "CREATE TABLE profile ("
+                  + " ticker TEXT NOT NULL,"
+                  + " asset_type TEXT NOT NULL,"
+                  + " start_date TEXT NOT NULL,"
+                  + " end_date TEXT NOT NULL,"
+                  + " method TEXT NOT NULL,"
+                  + " weekends INTEGER NOT NULL,"
+                  + " annual_return REAL NOT NULL,"
+                  + " annual_volatility REAL NOT NULL,"
+                  + " PRIMARY KEY (ticker, asset_type, start_date, end_date, method, weekends)"
+                  + ") WITHOUT ROWID",
+              "CREATE TABLE correlations ( ticker_1 TEXT NOT NULL, type_1 TEXT NOT NULL, ticker_2"
+                  + " TEXT NOT NULL, type_2 TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT"
+                  + " NOT NULL, method TEXT NOT NULL, weekends INTEGER NOT NULL, correlation REAL"
+                  + " NOT NULL, PRIMARY KEY (ticker_1, type_1, ticker_2, type_2, start_date,"
+                  + " end_date, method, weekends)) WITHOUT ROWID"),
+          // 1 -> 2: the source the data came from joins every key. Rows of version 1 do not say
+          // which source they came from, so they are dropped (a cache may forget, never lie).
+          List.of(
+              "DROP TABLE IF EXISTS prices",
+              "DROP TABLE IF EXISTS interest",
+              "DROP TABLE IF EXISTS profile",
+              "DROP TABLE IF EXISTS correlations",
+              "CREATE TABLE prices ("
+                  + " source TEXT NOT NULL,"
+                  + " ticker TEXT NOT NULL,"
+                  + " asset_type TEXT NOT NULL,"
+                  + " date TEXT NOT NULL,"
+                  + " open REAL,"
+                  + " close REAL NOT NULL,"
+                  + " PRIMARY KEY (source, ticker, asset_type, date)"
+                  + ") WITHOUT ROWID",
+              "CREATE TABLE interest ("
+                  + " source TEXT NOT NULL,"
+                  + " date TEXT NOT NULL,"
+                  + " maturity TEXT NOT NULL,"
+                  + " rate REAL NOT NULL,"
+                  + " PRIMARY KEY (source, date, maturity)"
+                  + ") WITHOUT ROWID",
+              "CREATE TABLE profile ( source TEXT NOT NULL, ticker TEXT NOT NULL, asset_type TEXT"
+                  + " NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, method TEXT NOT"
+                  + " NULL, weekends INTEGER NOT NULL, annual_return REAL NOT NULL,"
+                  + " annual_volatility REAL NOT NULL, PRIMARY KEY (source, ticker, asset_type,"
+                  + " start_date, end_date, method, weekends)) WITHOUT ROWID",
+              "CREATE TABLE correlations ( source TEXT NOT NULL, ticker_1 TEXT NOT NULL, type_1"
+                  + " TEXT NOT NULL, ticker_2 TEXT NOT NULL, type_2 TEXT NOT NULL, start_date TEXT"
+                  + " NOT NULL, end_date TEXT NOT NULL, method TEXT NOT NULL, weekends INTEGER NOT"
+                  + " NULL, correlation REAL NOT NULL, PRIMARY KEY (source, ticker_1, type_1,"
+                  + " ticker_2, type_2, start_date, end_date, method, weekends)) WITHOUT ROWID"));
 
   /**
-   * The migration steps that drop the cached rows, by the version they start from, with the
-   * reason; migrating a file with rows through such a step logs a warning once.
+   * The migration steps that drop the cached rows, by the version they start from, with the reason;
+   * migrating a file with rows through such a step logs a warning once.
    */
   static final Map<Integer, String> FORGETTING_STEPS =
       Map.of(1, "version 1 does not record which source they came from");
@@ -127,8 +104,8 @@ final class Schema {
   static final int VERSION = MIGRATIONS.size();
 
   /**
-   * The application id written into the header of every file this library creates: the ASCII
-   * bytes {@code SCRL}. Files created before it was introduced have 0.
+   * The application id written into the header of every file this library creates: the ASCII bytes
+   * {@code SCRL}. Files created before it was introduced have 0.
    */
   static final int APPLICATION_ID = 0x5343524C;
 
@@ -180,13 +157,14 @@ final class Schema {
   static final int TICKER_BLOCK = 100;
 
   /**
-   * Every correlation of one source, window, method and weekends flag whose first ticker is one
-   * of {@link #TICKER_BLOCK} tickers (unused places repeat a ticker); the reader keeps the rows it
+   * Every correlation of one source, window, method and weekends flag whose first ticker is one of
+   * {@link #TICKER_BLOCK} tickers (unused places repeat a ticker); the reader keeps the rows it
    * asked for.
    */
   static final String SELECT_CORRELATION_BLOCK =
       "SELECT ticker_1, type_1, ticker_2, type_2, correlation FROM correlations"
-          + " WHERE ticker_1 IN (" + String.join(", ", Collections.nCopies(TICKER_BLOCK, "?"))
+          + " WHERE ticker_1 IN ("
+          + String.join(", ", Collections.nCopies(TICKER_BLOCK, "?"))
           + ") AND start_date = ? AND end_date = ? AND method = ? AND weekends = ?"
           + " AND source = ?";
 }

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One JDBC connection to the cache file with its prepared statements, used by one thread at a
- * time. Statements are prepared once per connection and reused for every call.
+ * One JDBC connection to the cache file with its prepared statements, used by one thread at a time.
+ * Statements are prepared once per connection and reused for every call.
  */
 final class Session implements AutoCloseable {
   private final Connection connection;
@@ -33,7 +33,9 @@ final class Session implements AutoCloseable {
     return ps;
   }
 
-  /** Closes the statements and the connection, ignoring failures; an open transaction rolls back. */
+  /**
+   * Closes the statements and the connection, ignoring failures; an open transaction rolls back.
+   */
   @Override
   public void close() {
     for (PreparedStatement ps : statements.values()) {

@@ -39,15 +39,15 @@ import org.sqlite.SQLiteException;
  * <p>Concurrency: the file is in WAL mode, so readers never block the writer nor each other. Each
  * connection has a busy timeout of {@link #BUSY_TIMEOUT_MILLIS} and starts its transactions with
  * {@code BEGIN IMMEDIATE}, which takes the write lock before the first read: a transaction waits
- * for the lock at its start (where the busy timeout applies) instead of failing with
- * {@code SQLITE_BUSY} when it upgrades from reading to writing. Between transactions a connection
- * is in auto-commit mode, because the driver begins the next transaction as soon as one commits
- * while in manual-commit mode, and an idle connection would hold the write lock. Within this
- * process, writes are serialized by a lock so threads queue without polling the busy handler; other
- * processes are held off by SQLite's own file locks.
+ * for the lock at its start (where the busy timeout applies) instead of failing with {@code
+ * SQLITE_BUSY} when it upgrades from reading to writing. Between transactions a connection is in
+ * auto-commit mode, because the driver begins the next transaction as soon as one commits while in
+ * manual-commit mode, and an idle connection would hold the write lock. Within this process, writes
+ * are serialized by a lock so threads queue without polling the busy handler; other processes are
+ * held off by SQLite's own file locks.
  *
- * <p>Every write is one transaction: on any failure it is rolled back and its connection
- * discarded, so no partial write becomes visible.
+ * <p>Every write is one transaction: on any failure it is rolled back and its connection discarded,
+ * so no partial write becomes visible.
  */
 public final class SqliteDatabase implements AutoCloseable {
   /** How long a connection waits for another process's lock before failing, in milliseconds. */
@@ -63,8 +63,13 @@ public final class SqliteDatabase implements AutoCloseable {
   private static final int MAX_IDLE = 8;
 
   /** Retries of a busy file while it is opened: 5 ms doubling to 200 ms, for the busy timeout. */
-  private static final RetryPolicy OPEN_RETRY = new RetryPolicy(RetryPolicy.UNLIMITED_ATTEMPTS,
-      Duration.ofMillis(5), Duration.ofMillis(200), 0, Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
+  private static final RetryPolicy OPEN_RETRY =
+      new RetryPolicy(
+          RetryPolicy.UNLIMITED_ATTEMPTS,
+          Duration.ofMillis(5),
+          Duration.ofMillis(200),
+          0,
+          Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
 
   /**
    * The schema version, the application id and the name of every table and view (indexes and
@@ -123,8 +128,14 @@ public final class SqliteDatabase implements AutoCloseable {
         LOG.debug("created folder {} for the SQLite cache", parent);
       } catch (IOException e) {
         throw new CacheException(
-            "SQLite cache '" + abs + "': cannot create its folder '" + parent + "': " + e
-                + ". Create it, or set SQLITE_FILE to a file in a writable folder", e);
+            "SQLite cache '"
+                + abs
+                + "': cannot create its folder '"
+                + parent
+                + "': "
+                + e
+                + ". Create it, or set SQLITE_FILE to a file in a writable folder",
+            e);
       }
     }
     SqliteDatabase db = new SqliteDatabase(abs, RetryClock.system());
@@ -181,14 +192,16 @@ public final class SqliteDatabase implements AutoCloseable {
    * @throws CacheException when the write fails
    */
   public void clear() {
-    write("clear all tables", s -> {
-      try (Statement st = s.connection().createStatement()) {
-        for (String t : Schema.TABLES) {
-          st.executeUpdate("DELETE FROM " + t);
-        }
-      }
-      return null;
-    });
+    write(
+        "clear all tables",
+        s -> {
+          try (Statement st = s.connection().createStatement()) {
+            for (String t : Schema.TABLES) {
+              st.executeUpdate("DELETE FROM " + t);
+            }
+          }
+          return null;
+        });
   }
 
   /** Closes every connection; the database cannot be used afterwards. Idempotent. */
@@ -254,9 +267,11 @@ public final class SqliteDatabase implements AutoCloseable {
   CacheException failure(String operation, SQLException e) {
     String hint;
     if (isBusy(e)) {
-      hint = ". Another process held the lock on the file for longer than the busy timeout of "
-          + BUSY_TIMEOUT_MILLIS / 1000 + " s: retry, or give each long-running process its own "
-          + "SQLITE_FILE";
+      hint =
+          ". Another process held the lock on the file for longer than the busy timeout of "
+              + BUSY_TIMEOUT_MILLIS / 1000
+              + " s: retry, or give each long-running process its own "
+              + "SQLITE_FILE";
     } else if (e instanceof SQLiteException
         && ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
       hint = ". The file is not a SQLite database: set SQLITE_FILE to another file";
@@ -270,7 +285,12 @@ public final class SqliteDatabase implements AutoCloseable {
   /** Builds the exception for a problem found in the stored data. */
   CacheException corrupt(String table, String what) {
     return new CacheException(
-        "SQLite cache '" + file + "': table " + table + " holds " + what
+        "SQLite cache '"
+            + file
+            + "': table "
+            + table
+            + " holds "
+            + what
             + ", which this library never writes. Clear the cache or delete the file");
   }
 
@@ -349,28 +369,32 @@ public final class SqliteDatabase implements AutoCloseable {
   /**
    * Runs {@link #prepareFile} and retries it while the file is busy. Switching a new file to WAL
    * mode while another connection initializes it can answer {@code SQLITE_BUSY} at once, without
-   * calling the busy handler (seen when two processes open a new file at the same moment), so
-   * this waits with a growing pause (5 ms doubling to 200 ms), up to the busy timeout in all.
+   * calling the busy handler (seen when two processes open a new file at the same moment), so this
+   * waits with a growing pause (5 ms doubling to 200 ms), up to the busy timeout in all.
    */
   private void prepareFileRetryingBusy(Session s) throws SQLException {
-    Retrier.of(OPEN_RETRY, clock, () -> 0).call(attempt -> {
-      try {
-        return Outcome.success(prepareFile(s));
-      } catch (SQLException e) {
-        if (isBusy(e)) {
-          return Outcome.retry(e);
-        }
-        throw e;
-      }
-    }, (last, stop) -> stop.reason() == Reason.INTERRUPTED
-        ? new SQLException("interrupted while waiting for the file lock", last)
-        : last);
+    Retrier.of(OPEN_RETRY, clock, () -> 0)
+        .call(
+            attempt -> {
+              try {
+                return Outcome.success(prepareFile(s));
+              } catch (SQLException e) {
+                if (isBusy(e)) {
+                  return Outcome.retry(e);
+                }
+                throw e;
+              }
+            },
+            (last, stop) ->
+                stop.reason() == Reason.INTERRUPTED
+                    ? new SQLException("interrupted while waiting for the file lock", last)
+                    : last);
   }
 
   /**
-   * Checks that the file is a cache this code can use, then switches it to WAL mode and brings
-   * its schema to {@link Schema#VERSION}. Nothing is written before the checks pass: a file the
-   * cache refuses is left exactly as it was.
+   * Checks that the file is a cache this code can use, then switches it to WAL mode and brings its
+   * schema to {@link Schema#VERSION}. Nothing is written before the checks pass: a file the cache
+   * refuses is left exactly as it was.
    *
    * @return the schema version the file had
    */
@@ -383,8 +407,11 @@ public final class SqliteDatabase implements AutoCloseable {
       if (!"wal".equalsIgnoreCase(mode)) {
         mode = queryText(st, "PRAGMA journal_mode = WAL");
         if (!"wal".equalsIgnoreCase(mode)) {
-          LOG.warn("SQLite cache {}: WAL mode is not available (journal mode {}); readers and "
-              + "writers in other processes will block each other", file, mode);
+          LOG.warn(
+              "SQLite cache {}: WAL mode is not available (journal mode {}); readers and "
+                  + "writers in other processes will block each other",
+              file,
+              mode);
         }
       }
       if (version == Schema.VERSION) {
@@ -393,30 +420,37 @@ public final class SqliteDatabase implements AutoCloseable {
       }
     }
     // migrate under the write lock; another process may have done it meanwhile
-    write("create or migrate the schema", session -> {
-      try (Statement st = session.connection().createStatement()) {
-        int current = checkFile(st);
-        for (int v = current; v < Schema.VERSION; v++) {
-          for (String sql : Schema.MIGRATIONS.get(v)) {
-            st.executeUpdate(sql);
+    write(
+        "create or migrate the schema",
+        session -> {
+          try (Statement st = session.connection().createStatement()) {
+            int current = checkFile(st);
+            for (int v = current; v < Schema.VERSION; v++) {
+              for (String sql : Schema.MIGRATIONS.get(v)) {
+                st.executeUpdate(sql);
+              }
+              String dropped = Schema.FORGETTING_STEPS.get(v);
+              if (dropped != null && current > 0) { // a new file has no rows to lose
+                LOG.warn(
+                    "SQLite cache {}: migrated schema version {} to {}; the cached rows were "
+                        + "dropped ({}) and will be fetched again when needed",
+                    file,
+                    v,
+                    v + 1,
+                    dropped);
+              } else {
+                LOG.debug("SQLite cache {}: migrated schema version {} to {}", file, v, v + 1);
+              }
+            }
+            if (current < Schema.VERSION) {
+              st.executeUpdate("PRAGMA user_version = " + Schema.VERSION);
+            }
+            if (current == 0) {
+              st.executeUpdate("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            }
           }
-          String dropped = Schema.FORGETTING_STEPS.get(v);
-          if (dropped != null && current > 0) { // a new file has no rows to lose
-            LOG.warn("SQLite cache {}: migrated schema version {} to {}; the cached rows were "
-                + "dropped ({}) and will be fetched again when needed", file, v, v + 1, dropped);
-          } else {
-            LOG.debug("SQLite cache {}: migrated schema version {} to {}", file, v, v + 1);
-          }
-        }
-        if (current < Schema.VERSION) {
-          st.executeUpdate("PRAGMA user_version = " + Schema.VERSION);
-        }
-        if (current == 0) {
-          st.executeUpdate("PRAGMA application_id = " + Schema.APPLICATION_ID);
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return version;
   }
 
@@ -445,14 +479,23 @@ public final class SqliteDatabase implements AutoCloseable {
     }
     checkVersion(version);
     if (applicationId != 0 && applicationId != Schema.APPLICATION_ID) {
-      throw new CacheException(String.format(Locale.ROOT,
-          "SQLite cache '%s' belongs to another application (application id 0x%08x, this "
-              + "library writes 0x%08x): it was left untouched. Set SQLITE_FILE to another file",
-          file, applicationId, Schema.APPLICATION_ID));
+      throw new CacheException(
+          String.format(
+              Locale.ROOT,
+              "SQLite cache '%s' belongs to another application (application id 0x%08x, this"
+                  + " library writes 0x%08x): it was left untouched. Set SQLITE_FILE to another"
+                  + " file",
+              file,
+              applicationId,
+              Schema.APPLICATION_ID));
     }
     if (version == 0 && !tables.isEmpty()) {
       throw new CacheException(
-          "SQLite cache '" + file + "' already holds the tables " + tables + " but no scrilla "
+          "SQLite cache '"
+              + file
+              + "' already holds the tables "
+              + tables
+              + " but no scrilla "
               + "schema version (PRAGMA user_version is 0): it was not written by this "
               + "library and was left untouched. Set SQLITE_FILE to a new file");
     }
@@ -462,8 +505,14 @@ public final class SqliteDatabase implements AutoCloseable {
   private void checkVersion(int version) {
     if (version > Schema.VERSION || version < 0) {
       throw new CacheException(
-          "SQLite cache '" + file + "' has schema version " + version + ", but this release of "
-              + "scrilla-cache-sqlite knows versions up to " + Schema.VERSION + ". It was left "
+          "SQLite cache '"
+              + file
+              + "' has schema version "
+              + version
+              + ", but this release of "
+              + "scrilla-cache-sqlite knows versions up to "
+              + Schema.VERSION
+              + ". It was left "
               + "untouched: upgrade scrilla-cache-sqlite, or set SQLITE_FILE to another file");
     }
   }

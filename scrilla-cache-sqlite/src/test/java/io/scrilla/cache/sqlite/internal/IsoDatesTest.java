@@ -36,8 +36,17 @@ class IsoDatesTest {
 
   @Test
   void parse_malformed_returnsMinValue() {
-    for (String s : new String[] {"2021-1-04", "2021/01/04", "2021-02-30", "2021-13-01", "",
-        "20210104xx", "2021-01-0a", null}) {
+    for (String s :
+        new String[] {
+          "2021-1-04",
+          "2021/01/04",
+          "2021-02-30",
+          "2021-13-01",
+          "",
+          "20210104xx",
+          "2021-01-0a",
+          null
+        }) {
       assertEquals(Long.MIN_VALUE, IsoDates.parse(s), String.valueOf(s));
     }
   }
@@ -47,7 +56,8 @@ class IsoDatesTest {
     LocalDate a = LocalDate.of(999, 12, 31);
     for (int i = 0; i < 3000; i++) {
       LocalDate b = a.plus(1 + i * 37L, ChronoUnit.DAYS);
-      assertEquals(Integer.signum(a.compareTo(b)),
+      assertEquals(
+          Integer.signum(a.compareTo(b)),
           Integer.signum(IsoDates.format(a).compareTo(IsoDates.format(b))));
     }
   }

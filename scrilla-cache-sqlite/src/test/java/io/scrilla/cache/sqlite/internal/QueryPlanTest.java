@@ -29,15 +29,22 @@ class QueryPlanTest {
     file = dir.resolve("plan.db");
     SqliteDatabase.open(file).close();
     // some rows and statistics, so the planner chooses as it would on a real cache
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       c.setAutoCommit(false);
       for (int t = 0; t < 20; t++) {
         for (int d = 1; d <= 28; d++) {
           for (String source : List.of("alpha_vantage", "csv:/data@0a1b2c3d4e5f")) {
-            st.executeUpdate(String.format("INSERT INTO prices VALUES ('%s', 'T%d', 'equity', "
-                + "'2021-02-%02d', NULL, %d.5)", source, t, d, d));
-            st.executeUpdate(String.format("INSERT OR IGNORE INTO interest VALUES ('%s', "
-                + "'2021-02-%02d', 'M%d', 0.01)", source, d, t));
+            st.executeUpdate(
+                String.format(
+                    "INSERT INTO prices VALUES ('%s', 'T%d', 'equity', "
+                        + "'2021-02-%02d', NULL, %d.5)",
+                    source, t, d, d));
+            st.executeUpdate(
+                String.format(
+                    "INSERT OR IGNORE INTO interest VALUES ('%s', "
+                        + "'2021-02-%02d', 'M%d', 0.01)",
+                    source, d, t));
           }
         }
       }
@@ -71,7 +78,8 @@ class QueryPlanTest {
     String detail = plan.get(0);
     assertTrue(detail.startsWith("SEARCH " + table + " USING PRIMARY KEY"), detail);
     assertTrue(detail.contains(keyUse), detail);
-    assertFalse(plan.stream().anyMatch(d -> d.contains("SCAN") || d.contains("TEMP B-TREE")),
+    assertFalse(
+        plan.stream().anyMatch(d -> d.contains("SCAN") || d.contains("TEMP B-TREE")),
         plan.toString());
   }
 
@@ -79,27 +87,50 @@ class QueryPlanTest {
   void selectPrices_tickerAndDateRange_searchesPrimaryKeyInDateOrder() throws Exception {
     assertServedByKey(
         plan(Schema.SELECT_PRICES, "T3", "equity", "2021-02-03", "2021-02-20", "alpha_vantage"),
-        "prices", "(source=? AND ticker=? AND asset_type=? AND date>? AND date<?)");
+        "prices",
+        "(source=? AND ticker=? AND asset_type=? AND date>? AND date<?)");
   }
 
   @Test
   void selectRates_dateRange_searchesPrimaryKeyInDateOrder() throws Exception {
-    assertServedByKey(plan(Schema.SELECT_RATES, "2021-02-03", "2021-02-20", "treasury"),
-        "interest", "(source=? AND date>? AND date<?)");
+    assertServedByKey(
+        plan(Schema.SELECT_RATES, "2021-02-03", "2021-02-20", "treasury"),
+        "interest",
+        "(source=? AND date>? AND date<?)");
   }
 
   @Test
   void selectProfile_fullKey_isAPointLookup() throws Exception {
-    assertServedByKey(plan(Schema.SELECT_PROFILE, "SPY", "equity", "2021-01-04", "2021-06-30",
-        "moments", 0, "alpha_vantage"), "profile",
+    assertServedByKey(
+        plan(
+            Schema.SELECT_PROFILE,
+            "SPY",
+            "equity",
+            "2021-01-04",
+            "2021-06-30",
+            "moments",
+            0,
+            "alpha_vantage"),
+        "profile",
         "(source=? AND ticker=? AND asset_type=? AND start_date=? AND end_date=? AND method=?"
             + " AND weekends=?)");
   }
 
   @Test
   void selectCorrelation_fullKey_isAPointLookup() throws Exception {
-    assertServedByKey(plan(Schema.SELECT_CORRELATION, "GLD", "equity", "SPY", "equity",
-        "2021-01-04", "2021-06-30", "moments", 0, "alpha_vantage"), "correlations",
+    assertServedByKey(
+        plan(
+            Schema.SELECT_CORRELATION,
+            "GLD",
+            "equity",
+            "SPY",
+            "equity",
+            "2021-01-04",
+            "2021-06-30",
+            "moments",
+            0,
+            "alpha_vantage"),
+        "correlations",
         "(source=? AND ticker_1=? AND type_1=? AND ticker_2=? AND type_2=? AND start_date=?"
             + " AND end_date=? AND method=? AND weekends=?)");
   }
@@ -115,8 +146,8 @@ class QueryPlanTest {
     params[Schema.TICKER_BLOCK + 2] = "moments";
     params[Schema.TICKER_BLOCK + 3] = 0;
     params[Schema.TICKER_BLOCK + 4] = "alpha_vantage";
-    assertServedByKey(plan(Schema.SELECT_CORRELATION_BLOCK, params), "correlations",
-        "(source=? AND ticker_1=?)");
+    assertServedByKey(
+        plan(Schema.SELECT_CORRELATION_BLOCK, params), "correlations", "(source=? AND ticker_1=?)");
   }
 
   @Test

@@ -14,19 +14,19 @@ import java.util.Objects;
  *
  * <p>With a row {@code kappa = 1} this is the mean-variance problem in the weights {@code w = y};
  * with {@code (mu - r_f)' y = 1} and {@code sum y = kappa} it is the homogenized maximum-Sharpe
- * problem. Each asset is {@link BoundStatus#FREE}, at its {@link BoundStatus#LOWER} bound
- * ({@code y_i = lo_i kappa}) or at its {@link BoundStatus#UPPER} bound. For a working set, the
- * equality-constrained subproblem in the free {@code y_F} and {@code kappa} (the bound
- * {@code y_i} are {@code d_i kappa}) is solved exactly from its KKT system ({@link KktSystem}): a
- * Cholesky factor of {@code Sigma_FF} ({@link CholeskyFactor}, updated, not recomputed, as assets
- * enter and leave the free set) eliminates {@code y_F}, leaving a Schur-complement system in
- * {@code kappa} and the row multipliers of size at most 4 ({@link SmallSystem}: LU with partial
- * pivoting, Hipparchus' SVD pseudo-inverse when the rows are dependent). The iterate then moves
- * toward that solution until a bound blocks (the blocking asset joins the working set) or reaches
- * it; there the bound multipliers {@code g_i = (Sigma y - A' lambda)_i} are checked (LOWER needs
- * {@code g_i >= 0}, UPPER {@code g_i <= 0}) and the most violated bound is released. A convex QP
- * has finitely many working sets and the objective falls strictly after each release, so the
- * method ends at an exact KKT point.
+ * problem. Each asset is {@link BoundStatus#FREE}, at its {@link BoundStatus#LOWER} bound ({@code
+ * y_i = lo_i kappa}) or at its {@link BoundStatus#UPPER} bound. For a working set, the
+ * equality-constrained subproblem in the free {@code y_F} and {@code kappa} (the bound {@code y_i}
+ * are {@code d_i kappa}) is solved exactly from its KKT system ({@link KktSystem}): a Cholesky
+ * factor of {@code Sigma_FF} ({@link CholeskyFactor}, updated, not recomputed, as assets enter and
+ * leave the free set) eliminates {@code y_F}, leaving a Schur-complement system in {@code kappa}
+ * and the row multipliers of size at most 4 ({@link SmallSystem}: LU with partial pivoting,
+ * Hipparchus' SVD pseudo-inverse when the rows are dependent). The iterate then moves toward that
+ * solution until a bound blocks (the blocking asset joins the working set) or reaches it; there the
+ * bound multipliers {@code g_i = (Sigma y - A' lambda)_i} are checked (LOWER needs {@code g_i >=
+ * 0}, UPPER {@code g_i <= 0}) and the most violated bound is released. A convex QP has finitely
+ * many working sets and the objective falls strictly after each release, so the method ends at an
+ * exact KKT point.
  *
  * <p>Singular covariance (a zero-volatility asset, perfectly correlated assets, more assets than
  * observations) is handled in the factorization: a pivot of the Cholesky factor that rounds below
@@ -36,21 +36,20 @@ import java.util.Objects;
  * problem this picks one of least norm in the degenerate direction. Nonsingular problems are not
  * perturbed at all. The KKT residual is measured against the given {@code Sigma}.
  *
- * <p>Degenerate vertices (a released asset blocked again at once, with a zero step) are handled
- * by not releasing that asset again until the iterate moves ({@link AntiCycling}); if only such
- * assets remain with a wrong-signed multiplier the solver stops with
- * {@link Termination#STALLED}.
+ * <p>Degenerate vertices (a released asset blocked again at once, with a zero step) are handled by
+ * not releasing that asset again until the iterate moves ({@link AntiCycling}); if only such assets
+ * remain with a wrong-signed multiplier the solver stops with {@link Termination#STALLED}.
  *
  * <p>Each {@link #solve} keeps its state in a workspace of its own, so a solver may be reused. The
- * iteration is split into small methods, each well below the JIT's inlining limit, so that the
- * JIT compiles every part normally instead of one large method that it may compile only partly.
- * Each iteration costs {@code O(n z + k^2 + n m)} for {@code k} free assets, {@code m} rows and
- * {@code z} the number of nonzero {@code y_j} (the free assets and those at a nonzero bound:
- * {@code z = k} for the default long-only bounds). The workspace is allocated once per solve; an
- * iteration allocates nothing, except two arrays of length n when the factor first reaches a new
- * size (they are recycled after). The bound multipliers need {@code Sigma y}; its zero terms are
- * skipped, and the others summed in the same order as the full product, so every number the
- * solver computes is the one the straightforward {@code O(n^2)} product would give.
+ * iteration is split into small methods, each well below the JIT's inlining limit, so that the JIT
+ * compiles every part normally instead of one large method that it may compile only partly. Each
+ * iteration costs {@code O(n z + k^2 + n m)} for {@code k} free assets, {@code m} rows and {@code
+ * z} the number of nonzero {@code y_j} (the free assets and those at a nonzero bound: {@code z = k}
+ * for the default long-only bounds). The workspace is allocated once per solve; an iteration
+ * allocates nothing, except two arrays of length n when the factor first reaches a new size (they
+ * are recycled after). The bound multipliers need {@code Sigma y}; its zero terms are skipped, and
+ * the others summed in the same order as the full product, so every number the solver computes is
+ * the one the straightforward {@code O(n^2)} product would give.
  */
 public final class ActiveSetQp {
   private final int n;
@@ -84,8 +83,15 @@ public final class ActiveSetQp {
    * @param kktResidual largest KKT violation, with the given covariance
    * @param gap duality gap at the multipliers
    */
-  public record Result(double[] y, double kappa, BoundStatus[] status, double[] lambda,
-      int iterations, Termination termination, double kktResidual, double gap) {
+  public record Result(
+      double[] y,
+      double kappa,
+      BoundStatus[] status,
+      double[] lambda,
+      int iterations,
+      Termination termination,
+      double kktResidual,
+      double gap) {
 
     /** Copies the arrays. */
     public Result {
@@ -117,23 +123,45 @@ public final class ActiveSetQp {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Result r && Arrays.equals(y, r.y)
-          && Double.compare(kappa, r.kappa) == 0 && Arrays.equals(status, r.status)
-          && Arrays.equals(lambda, r.lambda) && iterations == r.iterations
-          && termination == r.termination && Double.compare(kktResidual, r.kktResidual) == 0
+      return o instanceof Result r
+          && Arrays.equals(y, r.y)
+          && Double.compare(kappa, r.kappa) == 0
+          && Arrays.equals(status, r.status)
+          && Arrays.equals(lambda, r.lambda)
+          && iterations == r.iterations
+          && termination == r.termination
+          && Double.compare(kktResidual, r.kktResidual) == 0
           && Double.compare(gap, r.gap) == 0;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(Arrays.hashCode(y), kappa, Arrays.hashCode(status),
-          Arrays.hashCode(lambda), iterations, termination, kktResidual, gap);
+      return Objects.hash(
+          Arrays.hashCode(y),
+          kappa,
+          Arrays.hashCode(status),
+          Arrays.hashCode(lambda),
+          iterations,
+          termination,
+          kktResidual,
+          gap);
     }
 
     @Override
     public String toString() {
-      return "Result[y=" + Arrays.toString(y) + ", kappa=" + kappa + ", " + termination
-          + ", iterations=" + iterations + ", kkt=" + kktResidual + ", gap=" + gap + "]";
+      return "Result[y="
+          + Arrays.toString(y)
+          + ", kappa="
+          + kappa
+          + ", "
+          + termination
+          + ", iterations="
+          + iterations
+          + ", kkt="
+          + kktResidual
+          + ", gap="
+          + gap
+          + "]";
     }
   }
 
@@ -148,8 +176,14 @@ public final class ActiveSetQp {
    * @param rowBeta equality row coefficients on kappa
    * @param rowB equality right-hand sides
    */
-  public ActiveSetQp(int n, double[] sigma, double[] lo, double[] hi, double[][] rowA,
-      double[] rowBeta, double[] rowB) {
+  public ActiveSetQp(
+      int n,
+      double[] sigma,
+      double[] lo,
+      double[] hi,
+      double[][] rowA,
+      double[] rowBeta,
+      double[] rowB) {
     this.n = n;
     this.s = sigma;
     this.lo = lo;
@@ -177,8 +211,15 @@ public final class ActiveSetQp {
     Run run = new Run(y0, kappa0, status0);
     Termination end = run.iterate(maxIterations);
     double[] diagnostics = run.diagnostics();
-    return new Result(run.y, run.kappa, run.status, run.lambda, run.iterations, end,
-        diagnostics[0], diagnostics[1]);
+    return new Result(
+        run.y,
+        run.kappa,
+        run.status,
+        run.lambda,
+        run.iterations,
+        end,
+        diagnostics[0],
+        diagnostics[1]);
   }
 
   /** The state and workspace of one solve. */
@@ -186,18 +227,25 @@ public final class ActiveSetQp {
     final double[] y;
     double kappa;
     final BoundStatus[] status;
+
     /** Multipliers of the equality rows. */
     final double[] lambda;
+
     /** Bound multipliers {@code g = Sigma y - A' lambda}. */
     final double[] g;
+
     /** {@code u = Sigma[:, B] d_B}, maintained as assets enter and leave the bounds. */
     final double[] boundColumns;
+
     /** The rows' coefficients on kappa: {@code beta + A_B d_B}. */
     final double[] kappaRows;
+
     /** Indices of the nonzero {@code y_j}, for the sparse product {@code Sigma y}. */
     final int[] nonzero;
+
     /** The nonzero {@code y_j}, in the order of {@link #nonzero}. */
     final double[] nonzeroValues;
+
     final CholeskyFactor factor;
     final KktSystem kkt;
     final AntiCycling antiCycling;
@@ -393,11 +441,10 @@ public final class ActiveSetQp {
     }
 
     /**
-     * {@code g = Sigma y - sum_r lambda_r a_r} with the given covariance, skipping the terms of
-     * the {@code y_j} that are exactly zero: {@code O(n nnz(y))} instead of {@code O(n^2)}. The
-     * other terms are added in ascending {@code j}, as in the full product, so each {@code g_i}
-     * is the same floating-point sum (adding a zero term changes nothing, bar the sign of a zero
-     * sum).
+     * {@code g = Sigma y - sum_r lambda_r a_r} with the given covariance, skipping the terms of the
+     * {@code y_j} that are exactly zero: {@code O(n nnz(y))} instead of {@code O(n^2)}. The other
+     * terms are added in ascending {@code j}, as in the full product, so each {@code g_i} is the
+     * same floating-point sum (adding a zero term changes nothing, bar the sign of a zero sum).
      */
     private void gradient() {
       int k = 0;

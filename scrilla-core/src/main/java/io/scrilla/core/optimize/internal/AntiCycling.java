@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The anti-cycling rule of {@link ActiveSetQp} at degenerate vertices.
  *
  * <p>When an asset that was just released is blocked again by its own bound with a zero step (the
- * iterate did not move), releasing it again would repeat the same two working sets forever. Such
- * an asset becomes tabu: it is not released again until the iterate moves (a positive step, or a
+ * iterate did not move), releasing it again would repeat the same two working sets forever. Such an
+ * asset becomes tabu: it is not released again until the iterate moves (a positive step, or a
  * subproblem solution different from the current point), which clears every tabu mark. When only
  * tabu assets have wrong-signed multipliers, the solver stops and reports that it stalled.
  */

@@ -5,32 +5,35 @@ import java.util.Arrays;
 /**
  * Cholesky factor {@code L L' = Sigma_FF} of the covariance restricted to the free assets, in the
  * order they were freed, with pivots floored at a small ridge; updated in {@code O(k^2)} when an
- * asset is freed (a new last row) or fixed (its row is deleted and the factor made triangular
- * again by Givens rotations), never rebuilt.
+ * asset is freed (a new last row) or fixed (its row is deleted and the factor made triangular again
+ * by Givens rotations), never rebuilt.
  *
  * <p>A pivot whose square rounds below {@code ridge} is raised to {@code sqrt(ridge)}: the same as
- * adding {@code ridge} to the variance of that (numerically singular) direction only, so a
- * singular covariance still gives a factor with positive pivots. A nonsingular one is not
- * perturbed.
+ * adding {@code ridge} to the variance of that (numerically singular) direction only, so a singular
+ * covariance still gives a factor with positive pivots. A nonsingular one is not perturbed.
  *
- * <p>Storage: row {@code r} of L in {@code rows[r][0..r]}, and a copy of column {@code c} in
- * {@code columns[c][c..size-1]} (so {@code columns[c][r] = rows[r][c]}) for the products with
- * {@code L'}, which then read contiguous memory; the copy holds the same numbers, so every sum is
- * the one the column-wise reads would give. The arrays are allocated the first time the factor
- * reaches that size and reused after: a deleted row's array becomes the spare for the next new
- * row, so updates allocate nothing. Entries right of the diagonal in {@code rows}, or left of it
- * in {@code columns}, are stale and never read.
+ * <p>Storage: row {@code r} of L in {@code rows[r][0..r]}, and a copy of column {@code c} in {@code
+ * columns[c][c..size-1]} (so {@code columns[c][r] = rows[r][c]}) for the products with {@code L'},
+ * which then read contiguous memory; the copy holds the same numbers, so every sum is the one the
+ * column-wise reads would give. The arrays are allocated the first time the factor reaches that
+ * size and reused after: a deleted row's array becomes the spare for the next new row, so updates
+ * allocate nothing. Entries right of the diagonal in {@code rows}, or left of it in {@code
+ * columns}, are stale and never read.
  */
 final class CholeskyFactor {
   private final int n;
   private final double[] sigma;
   private final double ridge;
+
   /** {@code order[c]}: the asset of row and column {@code c}. */
   private final int[] order;
+
   private final double[][] rows;
   private final double[][] columns;
+
   /** Workspace of {@link #multiply}. */
   private final double[] product;
+
   private int size;
 
   /**
@@ -71,8 +74,8 @@ final class CholeskyFactor {
   }
 
   /**
-   * Returns {@code a} when it has an index {@code need}, else a copy with room for about twice
-   * that (at most n): each row is reallocated only O(log n) times.
+   * Returns {@code a} when it has an index {@code need}, else a copy with room for about twice that
+   * (at most n): each row is reallocated only O(log n) times.
    */
   private double[] room(double[] a, int need) {
     if (a != null && a.length > need) {

@@ -3,13 +3,13 @@ package io.scrilla.core.optimize.internal;
 import java.util.Arrays;
 
 /**
- * The KKT system of one equality-constrained subproblem of {@link ActiveSetQp}, solved exactly
- * with two rounds of iterative refinement.
+ * The KKT system of one equality-constrained subproblem of {@link ActiveSetQp}, solved exactly with
+ * two rounds of iterative refinement.
  *
- * <p>For the free assets {@code F} (with {@code H = Sigma_FF}, factored by a
- * {@link CholeskyFactor}), the bound assets' column sum {@code u = Sigma[:, B] d_B}, its
- * {@code kappa}-{@code kappa} entry {@code q = d_B' u_B} and the rows' {@code kappa} coefficients
- * {@code ak = beta + A_B d_B}, the system in the free weights {@code x}, {@code kappa} and the row
+ * <p>For the free assets {@code F} (with {@code H = Sigma_FF}, factored by a {@link
+ * CholeskyFactor}), the bound assets' column sum {@code u = Sigma[:, B] d_B}, its {@code
+ * kappa}-{@code kappa} entry {@code q = d_B' u_B} and the rows' {@code kappa} coefficients {@code
+ * ak = beta + A_B d_B}, the system in the free weights {@code x}, {@code kappa} and the row
  * multipliers {@code nu} is
  *
  * <pre>
@@ -19,39 +19,51 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>The factor eliminates {@code x}, which leaves the Schur complement in {@code (kappa, nu)} of
- * size at most 4, solved by {@link SmallSystem}. The residual of the full system is then
- * computed and corrected twice (iterative refinement), which recovers the digits the
- * elimination lost on badly conditioned subproblems.
+ * size at most 4, solved by {@link SmallSystem}. The residual of the full system is then computed
+ * and corrected twice (iterative refinement), which recovers the digits the elimination lost on
+ * badly conditioned subproblems.
  *
- * <p>The workspace (the arrays below, each named for what it holds) is allocated once and reused
- * by every solve.
+ * <p>The workspace (the arrays below, each named for what it holds) is allocated once and reused by
+ * every solve.
  */
 final class KktSystem {
   private final double[][] rowA;
   private final double[] rowB;
   private final int m;
+
   /** {@code H^-1 u_F}. */
   private final double[] hinvU;
+
   /** {@code H^-1 a_r,F}, one row per equality row. */
   private final double[][] hinvA;
+
   /** A right-hand side gathered over the free assets. */
   private final double[] gathered;
+
   /** The free weights {@code x} of the solution. */
   private final double[] x;
+
   /** The residual of the first block, then {@code H x} while the residual is formed. */
   private final double[] residualX;
+
   /** {@code H^-1} applied to the residual of the first block. */
   private final double[] hinvResidual;
+
   /** The residual of the equality rows. */
   private final double[] residualRows;
+
   /** The Schur complement in {@code (kappa, nu)}. */
   private final double[][] schur;
+
   /** The solution {@code (kappa, nu_1, ..., nu_m)}. */
   private final double[] solution;
+
   /** The right-hand side of the Schur complement for a correction. */
   private final double[] schurRhs;
+
   /** The correction of {@code (kappa, nu)}. */
   private final double[] correction;
+
   private final SmallSystem small;
   // the subproblem being solved
   private CholeskyFactor factor;

@@ -6,8 +6,8 @@ import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
- * The small symmetric Schur-complement system of the KKT system (size at most 4), factored in
- * place by LU with partial pivoting (the largest remaining entry of the column, first on ties).
+ * The small symmetric Schur-complement system of the KKT system (size at most 4), factored in place
+ * by LU with partial pivoting (the largest remaining entry of the column, first on ties).
  *
  * <p>A pivot below {@code 1e-15 max |a_ij|} marks the system rank-deficient (dependent equality
  * rows, for example a target return when every free asset has the same return); it then gets

@@ -12,9 +12,9 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 
 /**
- * The solver alone, against ojAlgo's {@link ConvexSolver} as an independent oracle: random
- * bounded minimum-variance problems (full rank and rank-deficient covariances), started from
- * every asset free (not the optimizer's purified vertex).
+ * The solver alone, against ojAlgo's {@link ConvexSolver} as an independent oracle: random bounded
+ * minimum-variance problems (full rank and rank-deficient covariances), started from every asset
+ * free (not the optimizer's purified vertex).
  */
 class ActiveSetQpTest {
 
@@ -44,10 +44,12 @@ class ActiveSetQpTest {
       rhs[i] = hi[i];
       rhs[n + i] = -lo[i];
     }
-    Optimisation.Result r = ConvexSolver.newBuilder()
-        .objective(R064Store.wrap(sigma.clone(), n), R064Store.wrap(new double[n]))
-        .equalities(R064Store.wrap(ones, 1), R064Store.wrap(1.0))
-        .inequalities(R064Store.wrap(box, 2 * n), R064Store.wrap(rhs)).solve();
+    Optimisation.Result r =
+        ConvexSolver.newBuilder()
+            .objective(R064Store.wrap(sigma.clone(), n), R064Store.wrap(new double[n]))
+            .equalities(R064Store.wrap(ones, 1), R064Store.wrap(1.0))
+            .inequalities(R064Store.wrap(box, 2 * n), R064Store.wrap(rhs))
+            .solve();
     assertTrue(r.getState().isFeasible(), "oracle state " + r.getState());
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
@@ -73,8 +75,15 @@ class ActiveSetQpTest {
     }
     BoundStatus[] status = new BoundStatus[n];
     Arrays.fill(status, BoundStatus.FREE);
-    ActiveSetQp qp = new ActiveSetQp(n, sigma, lo, hi, new double[][] {ones, new double[n]},
-        new double[] {-1, 1}, new double[] {0, 1});
+    ActiveSetQp qp =
+        new ActiveSetQp(
+            n,
+            sigma,
+            lo,
+            hi,
+            new double[][] {ones, new double[n]},
+            new double[] {-1, 1},
+            new double[] {0, 1});
     return qp.solve(y, 1, status, 20 * n + 100);
   }
 
@@ -87,8 +96,8 @@ class ActiveSetQpTest {
     assertEquals(1, sum, tol);
   }
 
-  private static void compareWithOracle(long seed, int factors, double specific,
-      boolean longOnly, double agreement) {
+  private static void compareWithOracle(
+      long seed, int factors, double specific, boolean longOnly, double agreement) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int n = 5 + rnd.nextInt(36);
     double[] sigma = CholeskyFactorTest.randomCovariance(rnd, n, factors, specific);
@@ -144,7 +153,8 @@ class ActiveSetQpTest {
     double[] lambda = r.lambda();
     lambda[0] = 42;
     assertTrue(r.lambda()[0] != 42);
-    assertThrows(NullPointerException.class, () -> new ActiveSetQp.Result(y, 1, status,
-        lambda, 1, null, 0, 0));
+    assertThrows(
+        NullPointerException.class,
+        () -> new ActiveSetQp.Result(y, 1, status, lambda, 1, null, 0, 0));
   }
 }

@@ -44,10 +44,10 @@ class AntiCyclingTest {
   }
 
   /**
-   * The degenerate vertex "everything in one asset at its upper bound 1" with long-only bounds
-   * (the optimizer drops such redundant upper bounds; the solver alone must still end): released
-   * assets are blocked again at once with zero steps, and the rule lets the solver leave the
-   * vertex and reach the exact optimum.
+   * The degenerate vertex "everything in one asset at its upper bound 1" with long-only bounds (the
+   * optimizer drops such redundant upper bounds; the solver alone must still end): released assets
+   * are blocked again at once with zero steps, and the rule lets the solver leave the vertex and
+   * reach the exact optimum.
    */
   @Test
   void solve_degenerateVertex_endsAtTheOptimum() {
@@ -56,8 +56,15 @@ class AntiCyclingTest {
     double[] lo = {0, 0, 0};
     double[] hi = {1, 1, 1};
     double[] ones = {1, 1, 1};
-    ActiveSetQp qp = new ActiveSetQp(n, sigma, lo, hi, new double[][] {ones, new double[n]},
-        new double[] {-1, 1}, new double[] {0, 1});
+    ActiveSetQp qp =
+        new ActiveSetQp(
+            n,
+            sigma,
+            lo,
+            hi,
+            new double[][] {ones, new double[n]},
+            new double[] {-1, 1},
+            new double[] {0, 1});
     BoundStatus[] start = {BoundStatus.UPPER, BoundStatus.LOWER, BoundStatus.LOWER};
     ActiveSetQp.Result r = qp.solve(new double[] {1, 0, 0}, 1, start, 100);
     assertEquals(ActiveSetQp.Termination.CONVERGED, r.termination());

@@ -56,8 +56,8 @@ class CholeskyFactorTest {
     return new CholeskyDecomposition(new Array2DRowRealMatrix(a), 1e-12, 1e-14).getL();
   }
 
-  private static void assertMatchesFresh(CholeskyFactor f, double[] sigma, int n,
-      List<Integer> order) {
+  private static void assertMatchesFresh(
+      CholeskyFactor f, double[] sigma, int n, List<Integer> order) {
     assertEquals(order.size(), f.size());
     if (order.isEmpty()) {
       return;

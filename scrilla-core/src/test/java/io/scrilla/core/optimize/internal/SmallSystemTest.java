@@ -21,8 +21,11 @@ class SmallSystemTest {
     double[] x = new double[3];
     s.solve(b, x);
     assertFalse(s.usesPseudoInverse());
-    double[] expected = new LUDecomposition(new Array2DRowRealMatrix(a)).getSolver()
-        .solve(new ArrayRealVector(b)).toArray();
+    double[] expected =
+        new LUDecomposition(new Array2DRowRealMatrix(a))
+            .getSolver()
+            .solve(new ArrayRealVector(b))
+            .toArray();
     assertArrayEquals(expected, x, 1e-14);
   }
 

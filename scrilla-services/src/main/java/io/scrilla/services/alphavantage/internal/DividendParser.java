@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads AlphaVantage's {@code DIVIDENDS} answer: {@code {"symbol": ..., "data": [{"ex_dividend_date",
- * "declaration_date", "record_date", "payment_date", "amount"}]}}, where any value may be
- * {@code "None"}; stateless.
+ * Reads AlphaVantage's {@code DIVIDENDS} answer: {@code {"symbol": ..., "data":
+ * [{"ex_dividend_date", "declaration_date", "record_date", "payment_date", "amount"}]}}, where any
+ * value may be {@code "None"}; stateless.
  *
  * <p>A dividend's date is its {@code payment_date}, or its {@code ex_dividend_date} when no payment
  * date is published. The array must be ordered by ex-dividend date (either direction, as the
@@ -50,9 +50,12 @@ public final class DividendParser {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw Malformed.syntax(what, "not valid JSON (cut short or corrupted)"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-          + ": " + redactor.redact(e.getOriginalMessage()));
+      throw Malformed.syntax(
+          what,
+          "not valid JSON (cut short or corrupted)"
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+              + ": "
+              + redactor.redact(e.getOriginalMessage()));
     } catch (IOException e) {
       throw Malformed.syntax(what, "could not be read: " + redactor.redact(e.getMessage()));
     }
@@ -70,9 +73,11 @@ public final class DividendParser {
       throw Malformed.content(what, "no 'data' array in the answer");
     }
     JsonNode symbol = root.get("symbol");
-    if (symbol != null && symbol.isTextual() && !symbol.asText().trim().equalsIgnoreCase(asset.ticker())) {
-      throw Malformed.content(what, "the answer is for " + SafeText.quote(symbol.asText())
-          + ", not " + asset.ticker());
+    if (symbol != null
+        && symbol.isTextual()
+        && !symbol.asText().trim().equalsIgnoreCase(asset.ticker())) {
+      throw Malformed.content(
+          what, "the answer is for " + SafeText.quote(symbol.asText()) + ", not " + asset.ticker());
     }
     List<Dividend> out = new ArrayList<>(data.size());
     LocalDate previous = null;
@@ -80,25 +85,41 @@ public final class DividendParser {
     for (int i = 0; i < data.size(); i++) {
       JsonNode row = data.get(i);
       if (!row.isObject()) {
-        throw Malformed.content(what, asset.ticker() + ": entry " + (i + 1) + " of 'data' is not an object");
+        throw Malformed.content(
+            what, asset.ticker() + ": entry " + (i + 1) + " of 'data' is not an object");
       }
       Optional<LocalDate> ex = date(row, "ex_dividend_date", asset, what, i);
       Optional<LocalDate> paid = date(row, "payment_date", asset, what, i);
       int entry = i + 1;
-      LocalDate key = ex.or(() -> paid).orElseThrow(() -> Malformed.content(what, asset.ticker()
-          + ": entry " + entry + " has neither an ex-dividend nor a payment date"));
+      LocalDate key =
+          ex.or(() -> paid)
+              .orElseThrow(
+                  () ->
+                      Malformed.content(
+                          what,
+                          asset.ticker()
+                              + ": entry "
+                              + entry
+                              + " has neither an ex-dividend nor a payment date"));
       LocalDate date = paid.orElse(key);
       if (previous != null) {
         int cmp = key.compareTo(previous);
         if (cmp == 0) {
-          throw Malformed.content(what, asset.ticker() + ": the ex-dividend date " + key + " appears twice");
+          throw Malformed.content(
+              what, asset.ticker() + ": the ex-dividend date " + key + " appears twice");
         }
         int dir = Integer.signum(cmp);
         if (direction == 0) {
           direction = dir;
         } else if (dir != direction) {
-          throw Malformed.content(what, asset.ticker() + ": dividends out of order at ex-dividend date "
-              + key + " (after " + previous + ")");
+          throw Malformed.content(
+              what,
+              asset.ticker()
+                  + ": dividends out of order at ex-dividend date "
+                  + key
+                  + " (after "
+                  + previous
+                  + ")");
         }
       }
       previous = key;
@@ -108,7 +129,8 @@ public final class DividendParser {
     return List.copyOf(out);
   }
 
-  private static Optional<LocalDate> date(JsonNode row, String field, Asset asset, String what, int i) {
+  private static Optional<LocalDate> date(
+      JsonNode row, String field, Asset asset, String what, int i) {
     JsonNode n = row.get(field);
     if (n == null || n.isNull() || isNone(n.asText())) {
       return Optional.empty();
@@ -117,8 +139,16 @@ public final class DividendParser {
     try {
       return Optional.of(LocalDate.parse(text));
     } catch (DateTimeParseException e) {
-      throw Malformed.content(what, asset.ticker() + ": entry " + (i + 1) + " has " + field + " "
-          + SafeText.quote(text) + ", not a date (YYYY-MM-DD)");
+      throw Malformed.content(
+          what,
+          asset.ticker()
+              + ": entry "
+              + (i + 1)
+              + " has "
+              + field
+              + " "
+              + SafeText.quote(text)
+              + ", not a date (YYYY-MM-DD)");
     }
   }
 
@@ -129,18 +159,33 @@ public final class DividendParser {
     try {
       v = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount "
-          + SafeText.quote(text) + " is not a number");
+      throw Malformed.content(
+          what,
+          asset.ticker()
+              + " dividend of "
+              + date
+              + ": the amount "
+              + SafeText.quote(text)
+              + " is not a number");
     }
     if (!Double.isFinite(v) || v <= 0) {
-      throw Malformed.content(what, asset.ticker() + " dividend of " + date + ": the amount "
-          + SafeText.of(text) + " is not a finite positive number");
+      throw Malformed.content(
+          what,
+          asset.ticker()
+              + " dividend of "
+              + date
+              + ": the amount "
+              + SafeText.of(text)
+              + " is not a finite positive number");
     }
     return v;
   }
 
   private static boolean isNone(String s) {
     String t = s.trim();
-    return t.isEmpty() || t.equalsIgnoreCase("None") || t.equalsIgnoreCase("null") || t.equals("0000-00-00");
+    return t.isEmpty()
+        || t.equalsIgnoreCase("None")
+        || t.equalsIgnoreCase("null")
+        || t.equals("0000-00-00");
   }
 }

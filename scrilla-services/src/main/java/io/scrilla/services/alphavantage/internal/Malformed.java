@@ -8,13 +8,18 @@ final class Malformed {
 
   /** Returns the error for a body that is not JSON or is cut short: a retry may succeed. */
   static MalformedResponseException syntax(String what, String problem) {
-    return new MalformedResponseException(what + ": unusable answer from AlphaVantage: " + problem
-        + "; nothing from it was kept. Try again later", true);
+    return new MalformedResponseException(
+        what
+            + ": unusable answer from AlphaVantage: "
+            + problem
+            + "; nothing from it was kept. Try again later",
+        true);
   }
 
   /** Returns the error for well-formed JSON holding bad data. */
   static MalformedResponseException content(String what, String problem) {
-    return new MalformedResponseException(what + ": unusable answer from AlphaVantage: " + problem
-        + "; nothing from it was kept", false);
+    return new MalformedResponseException(
+        what + ": unusable answer from AlphaVantage: " + problem + "; nothing from it was kept",
+        false);
   }
 }

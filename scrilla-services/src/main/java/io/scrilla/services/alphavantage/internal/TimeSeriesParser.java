@@ -21,17 +21,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads an AlphaVantage daily time series ({@code TIME_SERIES_DAILY} or
- * {@code DIGITAL_CURRENCY_DAILY}) in one streaming pass and validates every row; stateless.
+ * Reads an AlphaVantage daily time series ({@code TIME_SERIES_DAILY} or {@code
+ * DIGITAL_CURRENCY_DAILY}) in one streaming pass and validates every row; stateless.
  *
  * <p>The answer is an object keyed by date (any order, newest first in practice); each date must
  * appear once, each close and open must be a finite positive number. Crypto rows carry either the
- * older {@code "1a. open (USD)"}/{@code "4a. close (USD)"} or the current {@code "1. open"}/
- * {@code "4. close"}; equities use the unadjusted {@code "4. close"} and {@code "1. open"}.
+ * older {@code "1a. open (USD)"}/{@code "4a. close (USD)"} or the current {@code "1. open"}/ {@code
+ * "4. close"}; equities use the unadjusted {@code "4. close"} and {@code "1. open"}.
  */
 public final class TimeSeriesParser {
   /** The series object of {@code TIME_SERIES_DAILY}. */
   public static final String EQUITY_SERIES = "Time Series (Daily)";
+
   /** The series object of {@code DIGITAL_CURRENCY_DAILY}. */
   public static final String CRYPTO_SERIES = "Time Series (Digital Currency Daily)";
 
@@ -91,9 +92,12 @@ public final class TimeSeriesParser {
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw Malformed.syntax(what, "not valid JSON (cut short or corrupted)"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-          + ": " + redactor.redact(e.getOriginalMessage()));
+      throw Malformed.syntax(
+          what,
+          "not valid JSON (cut short or corrupted)"
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+              + ": "
+              + redactor.redact(e.getOriginalMessage()));
     } catch (IOException e) {
       throw Malformed.syntax(what, "could not be read: " + redactor.redact(e.getMessage()));
     }
@@ -104,11 +108,12 @@ public final class TimeSeriesParser {
       throw Malformed.content(what, "no '" + seriesField + "' object in the answer");
     }
     if (symbol != null && !symbol.trim().equalsIgnoreCase(asset.ticker())) {
-      throw Malformed.content(what, "the answer is for " + SafeText.quote(symbol) + ", not "
-          + asset.ticker());
+      throw Malformed.content(
+          what, "the answer is for " + SafeText.quote(symbol) + ", not " + asset.ticker());
     }
     if (rows.size == 0) {
-      throw new PriceUnavailableException(what + ": AlphaVantage returned no prices for " + asset.ticker());
+      throw new PriceUnavailableException(
+          what + ": AlphaVantage returned no prices for " + asset.ticker());
     }
     return rows.toHistory(asset, what);
   }
@@ -127,7 +132,8 @@ public final class TimeSeriesParser {
     return symbol;
   }
 
-  private static Rows readRows(JsonParser p, Asset asset, String what, boolean crypto) throws IOException {
+  private static Rows readRows(JsonParser p, Asset asset, String what, boolean crypto)
+      throws IOException {
     List<String> closeNames = crypto ? CRYPTO_CLOSE : EQUITY_CLOSE;
     List<String> openNames = crypto ? CRYPTO_OPEN : EQUITY_OPEN;
     Rows rows = new Rows();
@@ -138,15 +144,16 @@ public final class TimeSeriesParser {
       try {
         date = LocalDate.parse(key.length() > 10 ? key.substring(0, 10) : key);
       } catch (DateTimeParseException e) {
-        throw Malformed.content(what, asset.ticker() + ": " + SafeText.quote(key)
-            + " is not a date (YYYY-MM-DD)");
+        throw Malformed.content(
+            what, asset.ticker() + ": " + SafeText.quote(key) + " is not a date (YYYY-MM-DD)");
       }
       int day = Math.toIntExact(date.toEpochDay());
       if (!seen.add(day)) {
         throw Malformed.content(what, asset.ticker() + ": the date " + date + " appears twice");
       }
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw Malformed.content(what, asset.ticker() + " on " + date + ": the row is not an object");
+        throw Malformed.content(
+            what, asset.ticker() + " on " + date + ": the row is not an object");
       }
       String[] close = new String[closeNames.size()];
       String[] open = new String[openNames.size()];
@@ -167,10 +174,13 @@ public final class TimeSeriesParser {
       }
       String closeText = first(close);
       if (closeText == null) {
-        throw Malformed.content(what, asset.ticker() + " on " + date + ": no close price ('" + closeNames.get(0) + "')");
+        throw Malformed.content(
+            what,
+            asset.ticker() + " on " + date + ": no close price ('" + closeNames.get(0) + "')");
       }
       String openText = first(open);
-      rows.add(day,
+      rows.add(
+          day,
           price(closeText, "close", asset, date, what),
           openText == null ? Double.NaN : price(openText, "open", asset, date, what));
     }
@@ -186,18 +196,35 @@ public final class TimeSeriesParser {
     return null;
   }
 
-  private static double price(String text, String what, Asset asset, LocalDate date, String request) {
+  private static double price(
+      String text, String what, Asset asset, LocalDate date, String request) {
     double v;
     try {
       v = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what
-          + " price " + SafeText.quote(text) + " is not a number");
+      throw Malformed.content(
+          request,
+          asset.ticker()
+              + " on "
+              + date
+              + ": the "
+              + what
+              + " price "
+              + SafeText.quote(text)
+              + " is not a number");
     }
     if (!Double.isFinite(v) || !(v >= Double.MIN_NORMAL)) {
-      throw Malformed.content(request, asset.ticker() + " on " + date + ": the " + what
-          + " price " + SafeText.quote(text) + " is not a finite positive number"
-          + (v > 0 && v < Double.MIN_NORMAL ? " of normal size (at least 2.2e-308)" : ""));
+      throw Malformed.content(
+          request,
+          asset.ticker()
+              + " on "
+              + date
+              + ": the "
+              + what
+              + " price "
+              + SafeText.quote(text)
+              + " is not a finite positive number"
+              + (v > 0 && v < Double.MIN_NORMAL ? " of normal size (at least 2.2e-308)" : ""));
     }
     return v;
   }
@@ -227,8 +254,9 @@ public final class TimeSeriesParser {
 
     PriceHistory toHistory(Asset asset, String what) {
       if (withOpen != 0 && withOpen != size) {
-        throw Malformed.content(what, asset.ticker() + ": " + (size - withOpen) + " of " + size
-            + " rows have no open price");
+        throw Malformed.content(
+            what,
+            asset.ticker() + ": " + (size - withOpen) + " of " + size + " rows have no open price");
       }
       Integer[] order = new Integer[size];
       for (int i = 0; i < size; i++) {
@@ -244,7 +272,9 @@ public final class TimeSeriesParser {
         o[i] = opens[order[i]];
       }
       try {
-        return withOpen == size ? PriceHistory.of(asset, d, o, c) : PriceHistory.ofCloses(asset, d, c);
+        return withOpen == size
+            ? PriceHistory.of(asset, d, o, c)
+            : PriceHistory.ofCloses(asset, d, c);
       } catch (InvalidInputException e) {
         throw Malformed.content(what, e.getMessage());
       }

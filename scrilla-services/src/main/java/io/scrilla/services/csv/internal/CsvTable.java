@@ -36,11 +36,13 @@ import org.apache.commons.csv.CSVRecord;
  * matched case-insensitively after trimming, with runs of white space counted as one space.
  */
 public final class CsvTable {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      // a blank line is a record of one empty field, so line numbers stay exact
-      .setIgnoreEmptyLines(false)
-      .setIgnoreSurroundingSpaces(true)
-      .get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180
+          .builder()
+          // a blank line is a record of one empty field, so line numbers stay exact
+          .setIgnoreEmptyLines(false)
+          .setIgnoreSurroundingSpaces(true)
+          .get();
 
   private final String source;
   private final int headerLine;
@@ -78,8 +80,8 @@ public final class CsvTable {
    * @param source how to name the file in messages, e.g. {@code /data/SPY.csv}
    * @param bytes the file's contents
    * @return the table
-   * @throws InvalidInputException naming the file and line when the text is not UTF-8, is empty,
-   *     is not valid CSV or a line has more fields than the header
+   * @throws InvalidInputException naming the file and line when the text is not UTF-8, is empty, is
+   *     not valid CSV or a line has more fields than the header
    */
   public static CsvTable read(String source, byte[] bytes) {
     Objects.requireNonNull(source, "source");
@@ -117,9 +119,17 @@ public final class CsvTable {
           continue;
         }
         if (fields.length > header.size()) {
-          throw new InvalidInputException(source + " line " + line + ": " + fields.length
-              + " fields but the header (line " + headerLine + ") names " + header.size()
-              + " columns; remove the extra commas or add the missing column names");
+          throw new InvalidInputException(
+              source
+                  + " line "
+                  + line
+                  + ": "
+                  + fields.length
+                  + " fields but the header (line "
+                  + headerLine
+                  + ") names "
+                  + header.size()
+                  + " columns; remove the extra commas or add the missing column names");
         }
         if (fields.length < header.size()) {
           int given = fields.length;
@@ -140,17 +150,22 @@ public final class CsvTable {
 
   /** Decodes strict UTF-8, saying where and why a file is not UTF-8 text. */
   private static String decode(String source, byte[] bytes) {
-    boolean utf16Bom = bytes.length >= 2
-        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+    boolean utf16Bom =
+        bytes.length >= 2
+            && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
     int nul = indexOf(bytes, (byte) 0);
     if (utf16Bom || nul >= 0 && nul < 4096) {
-      throw new InvalidInputException(source + " line 1: the file is not UTF-8 text; it looks like "
-          + "UTF-16 (as some spreadsheet programs save \"Unicode text\"). Save it as CSV in UTF-8");
+      throw new InvalidInputException(
+          source
+              + " line 1: the file is not UTF-8 text; it looks like UTF-16 (as some spreadsheet"
+              + " programs save \"Unicode text\"). Save it as CSV in UTF-8");
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -165,10 +180,17 @@ public final class CsvTable {
           line++;
         }
       }
-      throw new InvalidInputException(source + " line " + line + ": the file is not UTF-8 text"
-          + String.format(Locale.ROOT, " (byte 0x%02X at offset %d cannot start or continue a UTF-8"
-              + " character)", bytes[at] & 0xFF, at)
-          + ". Save it as CSV in UTF-8 (Latin-1 and Windows-1252 files need converting)");
+      throw new InvalidInputException(
+          source
+              + " line "
+              + line
+              + ": the file is not UTF-8 text"
+              + String.format(
+                  Locale.ROOT,
+                  " (byte 0x%02X at offset %d cannot start or continue a UTF-8" + " character)",
+                  bytes[at] & 0xFF,
+                  at)
+              + ". Save it as CSV in UTF-8 (Latin-1 and Windows-1252 files need converting)");
     }
     out.flip();
     return out.toString();
@@ -184,8 +206,11 @@ public final class CsvTable {
   }
 
   private static InvalidInputException unclosedQuote(String source, int line) {
-    return new InvalidInputException(source + " line " + line
-        + ": a quoted field is not closed on this line; add the missing \"");
+    return new InvalidInputException(
+        source
+            + " line "
+            + line
+            + ": a quoted field is not closed on this line; add the missing \"");
   }
 
   private static InvalidInputException syntaxError(
@@ -195,8 +220,8 @@ public final class CsvTable {
       return unclosedQuote(source, line);
     }
     if (m.contains("between encapsulated token and delimiter")) {
-      return new InvalidInputException(source + " line " + line
-          + ": text after a closing quote; quote the whole field", e);
+      return new InvalidInputException(
+          source + " line " + line + ": text after a closing quote; quote the whole field", e);
     }
     return new InvalidInputException(
         source + " line " + line + ": not valid CSV: " + SafeText.quote(m), e);
@@ -230,8 +255,8 @@ public final class CsvTable {
   }
 
   /**
-   * Returns the positions of the columns whose normalized name equals {@code name} (normalized),
-   * in header order.
+   * Returns the positions of the columns whose normalized name equals {@code name} (normalized), in
+   * header order.
    */
   public List<Integer> columns(String name) {
     String want = normalize(name);
@@ -252,8 +277,9 @@ public final class CsvTable {
   public int column(String name) {
     List<Integer> found = columns(name);
     if (found.size() > 1) {
-      throw error(headerLine, "the column '" + name + "' appears " + found.size()
-          + " times in the header; keep one");
+      throw error(
+          headerLine,
+          "the column '" + name + "' appears " + found.size() + " times in the header; keep one");
     }
     return found.isEmpty() ? -1 : found.get(0);
   }
@@ -283,8 +309,12 @@ public final class CsvTable {
    */
   public double number(int line, String column, String text) {
     if (!isNumber(text)) {
-      throw error(line, SafeText.of(column) + " " + SafeText.quote(text)
-          + " is not a number; write a decimal such as 468.89");
+      throw error(
+          line,
+          SafeText.of(column)
+              + " "
+              + SafeText.quote(text)
+              + " is not a number; write a decimal such as 468.89");
     }
     double v = Double.parseDouble(text);
     if (!Double.isFinite(v)) {
@@ -294,9 +324,9 @@ public final class CsvTable {
   }
 
   /**
-   * Returns whether {@code text} is a decimal number as accepted by {@link #number}: the whole
-   * text matches {@code [-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?} with ASCII digits (scanned
-   * by hand: a regular expression per field was a tenth of reading a price file).
+   * Returns whether {@code text} is a decimal number as accepted by {@link #number}: the whole text
+   * matches {@code [-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?} with ASCII digits (scanned by hand: a
+   * regular expression per field was a tenth of reading a price file).
    */
   public static boolean isNumber(String text) {
     int n = text.length();

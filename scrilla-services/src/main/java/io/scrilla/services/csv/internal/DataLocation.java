@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 public abstract class DataLocation {
   /** The name of the yield curve file. */
   public static final String YIELDS_FILE = "yields.csv";
+
   /** The ending of dividend file names. */
   public static final String DIVIDENDS_SUFFIX = ".dividends.csv";
+
   /** The ending of price file names. */
   public static final String CSV_SUFFIX = ".csv";
 
@@ -41,9 +43,9 @@ public abstract class DataLocation {
   }
 
   /**
-   * Returns a location reading class-path resources under {@code base} (e.g.
-   * {@code /io/scrilla/services/csv/sample/}) with {@code anchor}'s class loader; the folder holds
-   * an index {@code tickers.txt} listing its price files' tickers, one per line.
+   * Returns a location reading class-path resources under {@code base} (e.g. {@code
+   * /io/scrilla/services/csv/sample/}) with {@code anchor}'s class loader; the folder holds an
+   * index {@code tickers.txt} listing its price files' tickers, one per line.
    */
   public static DataLocation classpath(Class<?> anchor, String base) {
     return new Classpath(anchor, base);
@@ -58,12 +60,14 @@ public abstract class DataLocation {
    */
   public abstract Optional<byte[]> read(String fileName) throws IOException;
 
-  /** Returns a description for messages: {@code folder /data} or {@code the bundled sample data}. */
+  /**
+   * Returns a description for messages: {@code folder /data} or {@code the bundled sample data}.
+   */
   public abstract String describe();
 
   /**
-   * Returns how to name a file in messages: {@code /data/SPY.csv} or
-   * {@code SPY.csv (bundled sample data)}.
+   * Returns how to name a file in messages: {@code /data/SPY.csv} or {@code SPY.csv (bundled sample
+   * data)}.
    */
   public abstract String describe(String fileName);
 
@@ -74,11 +78,11 @@ public abstract class DataLocation {
   public abstract boolean isBundled();
 
   /**
-   * Returns the identity of the data here, computed on the first call and kept: for a folder
-   * {@code csv:}, its canonical absolute path, {@code @} and the first 12 hex digits of a SHA-256
-   * over the name, size and modification time of each price file and {@code yields.csv}; for the
-   * bundled sample {@code csv:sample:} and the first 12 hex digits of a SHA-256 over the content
-   * of its price and yield files. Editing, adding, removing or renaming such a file gives another
+   * Returns the identity of the data here, computed on the first call and kept: for a folder {@code
+   * csv:}, its canonical absolute path, {@code @} and the first 12 hex digits of a SHA-256 over the
+   * name, size and modification time of each price file and {@code yields.csv}; for the bundled
+   * sample {@code csv:sample:} and the first 12 hex digits of a SHA-256 over the content of its
+   * price and yield files. Editing, adding, removing or renaming such a file gives another
    * identity, so the cache does not serve numbers read before the edit.
    *
    * @throws UncheckedIOException when the folder cannot be listed
@@ -109,8 +113,10 @@ public abstract class DataLocation {
   /** Whether a file name is a price file (not dividends, not yields), ignoring case. */
   static boolean isPriceFile(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(CSV_SUFFIX) && !lower.endsWith(DIVIDENDS_SUFFIX)
-        && !lower.equals(YIELDS_FILE) && lower.length() > CSV_SUFFIX.length();
+    return lower.endsWith(CSV_SUFFIX)
+        && !lower.endsWith(DIVIDENDS_SUFFIX)
+        && !lower.equals(YIELDS_FILE)
+        && lower.length() > CSV_SUFFIX.length();
   }
 
   private static final class Folder extends DataLocation {
@@ -184,12 +190,15 @@ public abstract class DataLocation {
       Path canonical = folder.toRealPath();
       List<Path> files;
       try (Stream<Path> listed = Files.list(canonical)) {
-        files = listed
-            .filter(p -> isPriceFile(p.getFileName().toString())
-                || p.getFileName().toString().equalsIgnoreCase(YIELDS_FILE))
-            .filter(Files::isRegularFile)
-            .sorted()
-            .toList();
+        files =
+            listed
+                .filter(
+                    p ->
+                        isPriceFile(p.getFileName().toString())
+                            || p.getFileName().toString().equalsIgnoreCase(YIELDS_FILE))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .toList();
       }
       MessageDigest digest = SourceIds.digest();
       for (Path file : files) {

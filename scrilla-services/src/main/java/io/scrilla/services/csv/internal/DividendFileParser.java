@@ -12,10 +12,10 @@ import java.util.Map;
 /**
  * Reads a {@code <TICKER>.dividends.csv} file into {@link Dividend}s.
  *
- * <p>Columns, in any order: {@code date} (the payment date, {@code YYYY-MM-DD}, required),
- * {@code amount} (cash per share, positive, required) and {@code ex_date} (optional; when given,
- * not after the payment date). Rows may come in any order; a payment date may appear once
- * (combine two payments of one day into one row).
+ * <p>Columns, in any order: {@code date} (the payment date, {@code YYYY-MM-DD}, required), {@code
+ * amount} (cash per share, positive, required) and {@code ex_date} (optional; when given, not after
+ * the payment date). Rows may come in any order; a payment date may appear once (combine two
+ * payments of one day into one row).
  */
 public final class DividendFileParser {
   private DividendFileParser() {}
@@ -44,8 +44,13 @@ public final class DividendFileParser {
           LocalDate.ofEpochDay(PriceFileParser.isoDate(table, r.line(), r.get(dateCol)));
       Integer before = seen.putIfAbsent(date, r.line());
       if (before != null) {
-        throw table.error(r.line(), "duplicate date " + date + " (also on line " + before
-            + "); combine the payments of one day into one row");
+        throw table.error(
+            r.line(),
+            "duplicate date "
+                + date
+                + " (also on line "
+                + before
+                + "); combine the payments of one day into one row");
       }
       String text = r.get(amountCol);
       if (text.isEmpty()) {
@@ -53,14 +58,19 @@ public final class DividendFileParser {
       }
       double amount = table.number(r.line(), "amount", text);
       if (!(amount > 0)) {
-        throw table.error(r.line(), "amount " + text
-            + " is not positive; write the cash per share");
+        throw table.error(
+            r.line(), "amount " + text + " is not positive; write the cash per share");
       }
       if (exCol >= 0 && !r.get(exCol).isEmpty()) {
         LocalDate ex = LocalDate.ofEpochDay(PriceFileParser.isoDate(table, r.line(), r.get(exCol)));
         if (ex.isAfter(date)) {
-          throw table.error(r.line(), "ex_date " + ex + " is after the payment date " + date
-              + "; 'date' is the payment date, which follows the ex-dividend date");
+          throw table.error(
+              r.line(),
+              "ex_date "
+                  + ex
+                  + " is after the payment date "
+                  + date
+                  + "; 'date' is the payment date, which follows the ex-dividend date");
         }
       }
       out.add(new Dividend(date, amount));

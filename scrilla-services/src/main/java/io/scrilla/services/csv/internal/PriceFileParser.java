@@ -13,16 +13,16 @@ import java.util.List;
 /**
  * Reads a {@code <TICKER>.csv} price file into a {@link PriceHistory}.
  *
- * <p>Columns, matched by {@link CsvTable#normalize normalized} name, in any order:
- * {@code date} or {@code timestamp} (ISO {@code YYYY-MM-DD}, required), {@code close} (required),
- * {@code open} (optional; when present every row needs one). AlphaVantage's crypto downloads name
- * the prices {@code close (USD)} and so on, repeating the USD columns when the market is USD: a
- * plain {@code close} wins over {@code close (USD)}, and of several {@code close (USD)} columns
- * the first is read. Other columns ({@code high}, {@code low}, {@code volume},
- * {@code adjusted_close}, prices in other currencies) are ignored. Rows may come in any order and
- * are sorted; a date may appear once. Dates before 1970-01-01 (where the trading calendar starts)
- * and prices that are not normal positive doubles (zero, negative, or below 2.2e-308, whose
- * ratios overflow) are refused with the file and line.
+ * <p>Columns, matched by {@link CsvTable#normalize normalized} name, in any order: {@code date} or
+ * {@code timestamp} (ISO {@code YYYY-MM-DD}, required), {@code close} (required), {@code open}
+ * (optional; when present every row needs one). AlphaVantage's crypto downloads name the prices
+ * {@code close (USD)} and so on, repeating the USD columns when the market is USD: a plain {@code
+ * close} wins over {@code close (USD)}, and of several {@code close (USD)} columns the first is
+ * read. Other columns ({@code high}, {@code low}, {@code volume}, {@code adjusted_close}, prices in
+ * other currencies) are ignored. Rows may come in any order and are sorted; a date may appear once.
+ * Dates before 1970-01-01 (where the trading calendar starts) and prices that are not normal
+ * positive doubles (zero, negative, or below 2.2e-308, whose ratios overflow) are refused with the
+ * file and line.
  */
 public final class PriceFileParser {
   private PriceFileParser() {}
@@ -45,8 +45,10 @@ public final class PriceFileParser {
     List<CsvTable.Record> records = table.records();
     int n = records.size();
     if (n == 0) {
-      throw table.error(table.headerLine(), "the file has a header but no prices; add rows such as "
-          + "2021-11-19,468.89 or remove the file");
+      throw table.error(
+          table.headerLine(),
+          "the file has a header but no prices; add rows such as "
+              + "2021-11-19,468.89 or remove the file");
     }
     int[] days = new int[n];
     double[] closes = new double[n];
@@ -58,8 +60,11 @@ public final class PriceFileParser {
       CsvTable.Record r = records.get(i);
       days[i] = isoDate(table, r.line(), r.get(dateCol));
       if (days[i] < 0) {
-        throw table.error(r.line(), "the date " + LocalDate.ofEpochDay(days[i])
-            + " is before 1970-01-01, where the trading calendar starts; remove the row");
+        throw table.error(
+            r.line(),
+            "the date "
+                + LocalDate.ofEpochDay(days[i])
+                + " is before 1970-01-01, where the trading calendar starts; remove the row");
       }
       closes[i] = price(table, r.line(), closeName, r.get(closeCol));
       if (opens != null) {
@@ -81,8 +86,13 @@ public final class PriceFileParser {
       if (k > 0 && d[k] == d[k - 1]) {
         int first = Math.min(i, (int) order[k - 1]);
         int second = Math.max(i, (int) order[k - 1]);
-        throw table.error(records.get(second).line(), "duplicate date " + LocalDate.ofEpochDay(d[k])
-            + " (also on line " + records.get(first).line() + "); keep one row per date");
+        throw table.error(
+            records.get(second).line(),
+            "duplicate date "
+                + LocalDate.ofEpochDay(d[k])
+                + " (also on line "
+                + records.get(first).line()
+                + "); keep one row per date");
       }
     }
     return o == null ? PriceHistory.ofCloses(asset, d, c) : PriceHistory.of(asset, d, o, c);
@@ -92,8 +102,8 @@ public final class PriceFileParser {
     int date = table.column("date");
     int timestamp = table.column("timestamp");
     if (date >= 0 && timestamp >= 0) {
-      throw table.error(table.headerLine(),
-          "both a 'date' and a 'timestamp' column; keep one of them");
+      throw table.error(
+          table.headerLine(), "both a 'date' and a 'timestamp' column; keep one of them");
     }
     int col = Math.max(date, timestamp);
     if (col < 0) {
@@ -122,7 +132,10 @@ public final class PriceFileParser {
       int y = digits(text, 0, 4);
       int m = digits(text, 5, 7);
       int d = digits(text, 8, 10);
-      if (y >= 0 && m >= 1 && m <= 12 && d >= 1
+      if (y >= 0
+          && m >= 1
+          && m <= 12
+          && d >= 1
           && (d <= 28 || d <= YearMonth.of(y, m).lengthOfMonth())) {
         return Math.toIntExact(LocalDate.of(y, m, d).toEpochDay());
       }
@@ -130,8 +143,8 @@ public final class PriceFileParser {
     try {
       return Math.toIntExact(LocalDate.parse(text).toEpochDay());
     } catch (DateTimeParseException e) {
-      throw table.error(line, "bad date " + SafeText.quote(text)
-          + "; write it as YYYY-MM-DD, e.g. 2021-11-19");
+      throw table.error(
+          line, "bad date " + SafeText.quote(text) + "; write it as YYYY-MM-DD, e.g. 2021-11-19");
     }
   }
 
@@ -150,16 +163,25 @@ public final class PriceFileParser {
 
   private static double price(CsvTable table, int line, String column, String text) {
     if (text.isEmpty()) {
-      throw table.error(line, column + " is empty; every row needs one (or remove the column "
-          + "when it is not 'close')");
+      throw table.error(
+          line,
+          column
+              + " is empty; every row needs one (or remove the column "
+              + "when it is not 'close')");
     }
     double v = table.number(line, column, text);
     if (!(v > 0)) {
       throw table.error(line, column + " " + text + " is not positive; prices must be above 0");
     }
     if (v < Double.MIN_NORMAL) {
-      throw table.error(line, column + " " + text + " is too small: prices must be at least "
-          + Double.MIN_NORMAL + " (smaller ones are subnormal doubles whose ratios overflow)");
+      throw table.error(
+          line,
+          column
+              + " "
+              + text
+              + " is too small: prices must be at least "
+              + Double.MIN_NORMAL
+              + " (smaller ones are subnormal doubles whose ratios overflow)");
     }
     return v;
   }

@@ -20,13 +20,13 @@ import java.util.Map;
  * Reads a {@code yields.csv} file, the US Treasury's CSV download of daily par yield curve rates,
  * into {@link YieldCurve}s.
  *
- * <p>Header: {@code Date} and any of the maturity columns {@link #column(Maturity)}
- * ({@code 1 Mo}, {@code 2 Mo}, ... {@code 30 Yr}), matched case-insensitively; other columns (such
- * as {@code 1.5 Month}) are ignored. Dates {@code MM/DD/YYYY} as the Treasury writes them
- * ({@code YYYY-MM-DD} is accepted too). Rates in percent, converted to decimal fractions exactly
- * ({@code 1.54} becomes {@code 0.0154}); an empty field or {@code N/A} means not published that
- * day. A row with no rate at all is skipped. Rows may come in any order (the Treasury writes the
- * newest first); a date may appear once.
+ * <p>Header: {@code Date} and any of the maturity columns {@link #column(Maturity)} ({@code 1 Mo},
+ * {@code 2 Mo}, ... {@code 30 Yr}), matched case-insensitively; other columns (such as {@code 1.5
+ * Month}) are ignored. Dates {@code MM/DD/YYYY} as the Treasury writes them ({@code YYYY-MM-DD} is
+ * accepted too). Rates in percent, converted to decimal fractions exactly ({@code 1.54} becomes
+ * {@code 0.0154}); an empty field or {@code N/A} means not published that day. A row with no rate
+ * at all is skipped. Rows may come in any order (the Treasury writes the newest first); a date may
+ * appear once.
  */
 public final class YieldFileParser {
   private static final DateTimeFormatter US_DATE =
@@ -94,8 +94,13 @@ public final class YieldFileParser {
       LocalDate date = date(table, r.line(), r.get(dateCol));
       Integer before = seen.putIfAbsent(date, r.line());
       if (before != null) {
-        throw table.error(r.line(), "duplicate date " + SafeText.of(r.get(dateCol))
-            + " (also on line " + before + "); keep one row per date");
+        throw table.error(
+            r.line(),
+            "duplicate date "
+                + SafeText.of(r.get(dateCol))
+                + " (also on line "
+                + before
+                + "); keep one row per date");
       }
       Map<Maturity, Double> rates = new EnumMap<>(Maturity.class);
       for (Map.Entry<Maturity, Integer> e : cols.entrySet()) {
@@ -122,8 +127,8 @@ public final class YieldFileParser {
     try {
       return text.indexOf('/') >= 0 ? LocalDate.parse(text, US_DATE) : LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw table.error(line, "bad date " + SafeText.quote(text)
-          + "; write it as MM/DD/YYYY, e.g. 11/19/2021");
+      throw table.error(
+          line, "bad date " + SafeText.quote(text) + "; write it as MM/DD/YYYY, e.g. 11/19/2021");
     }
   }
 }

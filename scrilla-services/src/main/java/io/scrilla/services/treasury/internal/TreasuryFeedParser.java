@@ -25,9 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  * in percent); stateless and thread-safe.
  *
  * <p>An empty element or one marked {@code m:null="true"} means the maturity was not published that
- * day and is left out of the curve; rates become decimal fractions ({@code 1.54} gives
- * {@code 0.0154}). Entries must be ordered by date (either direction) without repeating one.
- * DTDs and external entities are refused.
+ * day and is left out of the curve; rates become decimal fractions ({@code 1.54} gives {@code
+ * 0.0154}). Entries must be ordered by date (either direction) without repeating one. DTDs and
+ * external entities are refused.
  */
 public final class TreasuryFeedParser {
   private static final String METADATA_NS =
@@ -89,8 +89,8 @@ public final class TreasuryFeedParser {
       r = f.createXMLStreamReader(new ByteArrayInputStream(body));
       r.nextTag();
       if (!"feed".equals(r.getLocalName())) {
-        throw bad(what, "the root element is <" + r.getLocalName() + ">, not an Atom <feed>",
-            false);
+        throw bad(
+            what, "the root element is <" + r.getLocalName() + ">, not an Atom <feed>", false);
       }
       int direction = 0;
       LocalDate previous = null;
@@ -105,8 +105,8 @@ public final class TreasuryFeedParser {
             if (direction == 0) {
               direction = Integer.signum(cmp);
             } else if (Integer.signum(cmp) != direction) {
-              throw bad(what, "entries out of order at " + c.date() + " (after " + previous + ")",
-                  false);
+              throw bad(
+                  what, "entries out of order at " + c.date() + " (after " + previous + ")", false);
             }
           }
           previous = c.date();
@@ -115,8 +115,12 @@ public final class TreasuryFeedParser {
       }
     } catch (XMLStreamException e) {
       Location at = e.getLocation();
-      throw bad(what, "not well-formed XML (cut short or corrupted)"
-          + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()),
+      throw bad(
+          what,
+          "not well-formed XML (cut short or corrupted)"
+              + (at == null
+                  ? ""
+                  : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()),
           true);
     } finally {
       if (r != null) {
@@ -166,12 +170,26 @@ public final class TreasuryFeedParser {
       try {
         percent = Double.parseDouble(e.getValue());
       } catch (NumberFormatException ex) {
-        throw bad(what, date + ": " + element(e.getKey()) + " " + SafeText.quote(e.getValue())
-            + " is not a number", false);
+        throw bad(
+            what,
+            date
+                + ": "
+                + element(e.getKey())
+                + " "
+                + SafeText.quote(e.getValue())
+                + " is not a number",
+            false);
       }
       if (!Double.isFinite(percent)) {
-        throw bad(what, date + ": " + element(e.getKey()) + " " + SafeText.quote(e.getValue())
-            + " is not finite", false);
+        throw bad(
+            what,
+            date
+                + ": "
+                + element(e.getKey())
+                + " "
+                + SafeText.quote(e.getValue())
+                + " is not finite",
+            false);
       }
       rates.put(e.getKey(), YieldCurve.fromPercent(e.getValue()));
     }
@@ -179,7 +197,8 @@ public final class TreasuryFeedParser {
   }
 
   private static MalformedResponseException bad(String what, String problem, boolean retryable) {
-    return new MalformedResponseException(what + ": unusable answer from the Treasury: " + problem
-        + "; nothing from it was kept", retryable);
+    return new MalformedResponseException(
+        what + ": unusable answer from the Treasury: " + problem + "; nothing from it was kept",
+        retryable);
   }
 }

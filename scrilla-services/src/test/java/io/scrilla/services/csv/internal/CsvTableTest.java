@@ -48,7 +48,8 @@ class CsvTableTest {
   @Test
   void read_textAfterClosingQuote_fails() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("a\n\"1\"2\n"));
-    assertTrue(e.getMessage().startsWith("t.csv line 2: text after a closing quote"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("t.csv line 2: text after a closing quote"), e.getMessage());
   }
 
   @Test

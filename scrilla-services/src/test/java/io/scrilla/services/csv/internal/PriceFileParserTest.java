@@ -23,15 +23,28 @@ class PriceFileParserTest {
 
   @Test
   void isoDate_impossibleOrOddText_failsAsTheFormatterDoes() {
-    for (String bad : List.of("2021-02-29", "2021-13-01", "2021-00-10", "2021-04-31",
-        "2021-01-00", "2021-1-01", "2021/01/04", "20210104", "2021-01-04T00:00", "+2021-01-04",
-        "2021-0a-04", "１２３４-01-04")) {
-      InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> PriceFileParser.isoDate(TABLE, 7, bad), bad);
-      assertEquals("t.csv line 7: bad date '" + bad + "'; write it as YYYY-MM-DD, e.g. 2021-11-19",
+    for (String bad :
+        List.of(
+            "2021-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-04-31",
+            "2021-01-00",
+            "2021-1-01",
+            "2021/01/04",
+            "20210104",
+            "2021-01-04T00:00",
+            "+2021-01-04",
+            "2021-0a-04",
+            "１２３４-01-04")) {
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class, () -> PriceFileParser.isoDate(TABLE, 7, bad), bad);
+      assertEquals(
+          "t.csv line 7: bad date '" + bad + "'; write it as YYYY-MM-DD, e.g. 2021-11-19",
           e.getMessage().replace("\"", "'"));
     }
-    assertEquals(LocalDate.of(2020, 2, 29).toEpochDay(),
-        PriceFileParser.isoDate(TABLE, 2, "2020-02-29"));
+    assertEquals(
+        LocalDate.of(2020, 2, 29).toEpochDay(), PriceFileParser.isoDate(TABLE, 2, "2020-02-29"));
   }
 }
