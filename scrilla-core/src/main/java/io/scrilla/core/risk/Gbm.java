@@ -11,6 +11,13 @@ import io.scrilla.core.stats.Normal;
  * conditional value at risk are in {@link TailRisk}.
  */
 public final class Gbm {
+  // the switch between the direct and the Mills-ratio forms, as in TailRisk
+  private static final double DIRECT_FROM = 0.01;
+  private static final double DIRECT_TO = 0.99;
+  private static final double DIRECT_SPREAD_FROM = 0.01;
+  private static final double DIRECT_ARGUMENT = -3;
+  private static final double LOG_SQRT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
   private Gbm() {}
 
   /**
@@ -48,37 +55,54 @@ public final class Gbm {
   }
 
   /**
-   * Returns {@code E[S_T | S_T < K] = S_0 e^((mu - q) T) Phi(-d1) / Phi(-d2)}.
-   *
-   * @throws InvalidInputException when {@code P(S_T < K)} is 0 in double precision
+   * Returns {@code E[S_T | S_T < K] = S_0 e^((mu - q) T) Phi(-d1) / Phi(-d2)}, which equals {@code
+   * K M(-d1) / M(-d2)} with {@code M(x) = Phi(x) / phi(x)} the Mills ratio ({@link
+   * Normal#millsRatio}). Follows the switch rule of {@link TailRisk}: for {@code P(S_T < K)}
+   * between 0.01 and 0.99, {@code sigma sqrt T >= 0.01} and {@code -d1 > -3} the first form is used
+   * directly; otherwise the Mills-ratio form, so the result stays finite and accurate however small
+   * {@code P(S_T < K)} is. The result is at most K.
    */
   public static double expectationBelow(
       double s0, double level, double mu, double sigma, double horizon, double dividendYield) {
     double d1 = d1(s0, level, mu, sigma, horizon, dividendYield);
-    double d2 = d1 - sigma * Math.sqrt(horizon);
+    double s = sigma * Math.sqrt(horizon);
+    double d2 = d1 - s;
     double p = Normal.cdf(-d2);
-    if (p == 0) {
-      throw new InvalidInputException(
-          "the level " + level + " is below every attainable price: P(S_T < K) = 0");
+    if (p >= DIRECT_FROM && p <= DIRECT_TO && s >= DIRECT_SPREAD_FROM && -d1 > DIRECT_ARGUMENT) {
+      return s0 * Math.exp((mu - dividendYield) * horizon) * Normal.cdf(-d1) / p;
     }
-    return s0 * Math.exp((mu - dividendYield) * horizon) * Normal.cdf(-d1) / p;
+    double factor;
+    if (-d1 > DIRECT_ARGUMENT) {
+      // M(z - s) / M(z) = Phi(z - s) / Phi(z) * e^(s^2/2 - z s) with z = -d2; both Phi >= Phi(-3)
+      factor = Normal.cdf(-d1) / p * Math.exp(s * (0.5 * s + d2));
+    } else {
+      factor = Math.exp(logMillsRatio(-d1) - logMillsRatio(-d2));
+    }
+    return level * Math.min(1, factor);
   }
 
   /**
-   * Returns {@code E[S_T | S_T > K] = S_0 e^((mu - q) T) Phi(d1) / Phi(d2)}.
-   *
-   * @throws InvalidInputException when {@code P(S_T > K)} is 0 in double precision
+   * Returns {@code E[S_T | S_T > K] = S_0 e^((mu - q) T) Phi(d1) / Phi(d2)}, which equals {@code K
+   * M(d1) / M(d2)} with {@code M} the Mills ratio. For {@code d2 > -3} the first form is used
+   * directly; deeper in the tail the Mills-ratio form, so the result stays finite and accurate
+   * however small {@code P(S_T > K)} is. The result is at least K.
    */
   public static double expectationAbove(
       double s0, double level, double mu, double sigma, double horizon, double dividendYield) {
     double d1 = d1(s0, level, mu, sigma, horizon, dividendYield);
     double d2 = d1 - sigma * Math.sqrt(horizon);
-    double p = Normal.cdf(d2);
-    if (p == 0) {
-      throw new InvalidInputException(
-          "the level " + level + " is above every attainable price: P(S_T > K) = 0");
+    if (d2 > DIRECT_ARGUMENT) {
+      return s0 * Math.exp((mu - dividendYield) * horizon) * Normal.cdf(d1) / Normal.cdf(d2);
     }
-    return s0 * Math.exp((mu - dividendYield) * horizon) * Normal.cdf(d1) / p;
+    return level * Math.max(1, Math.exp(logMillsRatio(d1) - logMillsRatio(d2)));
+  }
+
+  /** {@code ln M(x)}: the continued fraction in the lower tail, else from {@code ln Phi(x)}. */
+  private static double logMillsRatio(double x) {
+    if (x <= DIRECT_ARGUMENT) {
+      return Math.log(Normal.millsRatio(x));
+    }
+    return Normal.logCdf(x) + 0.5 * x * x + LOG_SQRT_TWO_PI;
   }
 
   private static void check(double x, String what) {
