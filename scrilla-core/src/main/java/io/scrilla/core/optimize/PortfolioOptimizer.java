@@ -14,12 +14,12 @@ import java.util.Objects;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.univariate.BrentOptimizer;
 import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
-import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +75,9 @@ public final class PortfolioOptimizer {
 
   /** Default number of efficient-frontier points, scrilla's {@code FRONTIER_STEPS}. */
   public static final int FRONTIER_STEPS = 5;
+
+  /** The evaluation budget of the minimum-CVaR search over returns. */
+  static final int CVAR_EVALUATIONS = 500;
 
   private static final double BOUND_TOLERANCE = 1e-12;
 
@@ -189,7 +192,9 @@ public final class PortfolioOptimizer {
    * Brent optimizer (relative tolerance 1e-14, so that an optimum at a kink of the frontier, where
    * the loss is not smooth, is still located to about 1e-15 in return), compares the result with
    * both ends, and polishes it by probing the returns {@code 1e-7 (R1 - R0)} either side (the
-   * improvement found, if any, is reported as {@link Solution#optimalityGap()}).
+   * improvement found, if any, is reported as {@link Solution#optimalityGap()}). A search that
+   * reaches its budget of {@value #CVAR_EVALUATIONS} evaluations returns the best point it found
+   * with status {@link SolutionStatus#ITERATION_LIMIT}.
    *
    * <p>With a target return (honored, unlike scrilla: bug B15) the return is fixed, and the least
    * CVaR at a fixed return is the least volatility: the answer is the minimum-variance portfolio at
@@ -203,6 +208,12 @@ public final class PortfolioOptimizer {
    */
   public CvarSolution minimumConditionalValueAtRisk(
       Portfolio portfolio, Constraints constraints, TailEvent event) {
+    return minimumConditionalValueAtRisk(portfolio, constraints, event, CVAR_EVALUATIONS);
+  }
+
+  /** As the public method, with the search's evaluation budget as a parameter (for tests). */
+  CvarSolution minimumConditionalValueAtRisk(
+      Portfolio portfolio, Constraints constraints, TailEvent event, int evaluations) {
     Objects.requireNonNull(constraints, "constraints");
     Objects.requireNonNull(event, "event");
     Problem pr = new Problem(portfolio, constraints.bounds());
@@ -210,7 +221,7 @@ public final class PortfolioOptimizer {
     if (constraints.targetReturn().isPresent()) {
       best = pr.minimumVarianceAt(constraints.targetReturn().getAsDouble());
     } else {
-      best = pr.minimumCvar(event);
+      best = pr.minimumCvar(event, evaluations);
     }
     RiskProfile profile = new RiskProfile(best.annualReturn(), best.annualVolatility());
     return new CvarSolution(
@@ -640,7 +651,7 @@ public final class PortfolioOptimizer {
       return solution(w, status(r, w), r.iterations(), r.kktResidual(), r.gap());
     }
 
-    Solution minimumCvar(TailEvent event) {
+    Solution minimumCvar(TailEvent event, int evaluations) {
       Solution s0 = globalMinimumVariance();
       Solution s1 = extremePortfolio(true);
       double r0 = s0.annualReturn();
@@ -658,14 +669,34 @@ public final class PortfolioOptimizer {
           s ->
               TailRisk.conditionalValueAtRiskLoss(
                   new RiskProfile(s.annualReturn(), s.annualVolatility()), event);
+      // the best point seen, kept for a search stopped by its evaluation budget
+      double[] seen = {r0, Double.POSITIVE_INFINITY};
       BrentOptimizer brent = new BrentOptimizer(1e-14, 1e-15);
-      UnivariatePointValuePair opt =
-          brent.optimize(
-              new MaxEval(500),
-              new UnivariateObjectiveFunction(r -> loss.applyAsDouble(at.apply(r))),
-              GoalType.MINIMIZE,
-              new SearchInterval(r0, r1));
-      Solution best = at.apply(opt.getPoint());
+      double point;
+      boolean limited = false;
+      try {
+        point =
+            brent
+                .optimize(
+                    new MaxEval(evaluations),
+                    new UnivariateObjectiveFunction(
+                        r -> {
+                          double l = loss.applyAsDouble(at.apply(r));
+                          if (l < seen[1]) {
+                            seen[0] = r;
+                            seen[1] = l;
+                          }
+                          return l;
+                        }),
+                    GoalType.MINIMIZE,
+                    new SearchInterval(r0, r1))
+                .getPoint();
+      } catch (MathIllegalStateException e) {
+        // Hipparchus signals its evaluation limit this way; report it as a status instead
+        point = seen[0];
+        limited = true;
+      }
+      Solution best = at.apply(point);
       double bestLoss = loss.applyAsDouble(best);
       for (Solution end : new Solution[] {s0, s1}) {
         double l = loss.applyAsDouble(end);
@@ -697,7 +728,7 @@ public final class PortfolioOptimizer {
           best.annualReturn(),
           best.annualVolatility(),
           best.sharpeRatio(),
-          best.status(),
+          limited ? SolutionStatus.ITERATION_LIMIT : best.status(),
           evals[0],
           best.kktResidual(),
           gap);

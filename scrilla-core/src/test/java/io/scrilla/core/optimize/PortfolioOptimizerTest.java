@@ -7,6 +7,7 @@ import static io.scrilla.core.optimize.Fixtures.sigmaTimes;
 import static io.scrilla.core.optimize.Fixtures.sum;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -299,6 +300,20 @@ class PortfolioOptimizerTest {
     for (int i = 0; i < 4; i++) {
       assertEquals(r0 + i * (0.12 - r0) / 3, f.get(i).annualReturn(), 1e-14);
     }
+  }
+
+  @Test
+  void minimumCvar_evaluationBudgetExhausted_reportsIterationLimit() {
+    Portfolio p = fourAssets(0);
+    TailEvent event = TailEvent.of(0.05, 2);
+    CvarSolution full = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), event);
+    CvarSolution cut = OPT.minimumConditionalValueAtRisk(p, Constraints.longOnly(), event, 3);
+    assertNotEquals(SolutionStatus.ITERATION_LIMIT, full.solution().status());
+    assertEquals(SolutionStatus.ITERATION_LIMIT, cut.solution().status());
+    // the best point seen is returned: feasible, and no better than the full search
+    assertEquals(1, sum(cut.solution().weights()), 1e-12);
+    assertTrue(cut.conditionalValueAtRiskLoss() >= full.conditionalValueAtRiskLoss() - 1e-14);
+    assertTrue(Double.isFinite(cut.conditionalValueAtRiskLoss()));
   }
 
   @Test
