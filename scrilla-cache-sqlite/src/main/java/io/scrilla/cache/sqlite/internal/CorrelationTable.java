@@ -133,8 +133,34 @@ final class CorrelationTable implements CorrelationStore {
 
   private static void readWindow(
       Session s, Window w, Wanted wanted, Map<CorrelationKey, Double> read) throws SQLException {
+    queryBlocks(
+        s,
+        new ArrayList<>(wanted.firstTickers),
+        w,
+        rs -> {
+          CorrelationKey k =
+              wanted.pairs.get(
+                  pair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          if (k != null) {
+            read.put(k, rs.getDouble(5));
+          }
+        });
+  }
+
+  /** What to do with one row of {@link Schema#SELECT_CORRELATION_BLOCK}. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Runs {@link Schema#SELECT_CORRELATION_BLOCK} for each block of {@value Schema#TICKER_BLOCK}
+   * first tickers of one window (the last block padded by repeating its last ticker), handing each
+   * row to {@code reader}.
+   */
+  private static void queryBlocks(Session s, List<String> firsts, Window w, RowReader reader)
+      throws SQLException {
     PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
-    List<String> firsts = new ArrayList<>(wanted.firstTickers);
     for (int from = 0; from < firsts.size(); from += Schema.TICKER_BLOCK) {
       int to = Math.min(firsts.size(), from + Schema.TICKER_BLOCK);
       for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
@@ -148,12 +174,7 @@ final class CorrelationTable implements CorrelationStore {
       ps.setString(p + 5, w.source());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          CorrelationKey k =
-              wanted.pairs.get(
-                  pair(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-          if (k != null) {
-            read.put(k, rs.getDouble(5));
-          }
+          reader.read(rs);
         }
       }
     }
@@ -189,30 +210,18 @@ final class CorrelationTable implements CorrelationStore {
     db.read(
         "read the " + (long) n * (n - 1) / 2 + " correlations of " + n + " assets",
         s -> {
-          PreparedStatement ps = s.statement(Schema.SELECT_CORRELATION_BLOCK);
-          List<String> tickers = new ArrayList<>(firsts);
-          for (int from = 0; from < tickers.size(); from += Schema.TICKER_BLOCK) {
-            int to = Math.min(tickers.size(), from + Schema.TICKER_BLOCK);
-            for (int i = 0; i < Schema.TICKER_BLOCK; i++) {
-              ps.setString(i + 1, tickers.get(Math.min(from + i, to - 1)));
-            }
-            int p = Schema.TICKER_BLOCK;
-            ps.setString(p + 1, w.start());
-            ps.setString(p + 2, w.end());
-            ps.setString(p + 3, w.method());
-            ps.setInt(p + 4, w.weekends());
-            ps.setString(p + 5, w.source());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
+          queryBlocks(
+              s,
+              new ArrayList<>(firsts),
+              w,
+              rs -> {
                 Integer i = at(position, rs.getString(2), rs.getString(1));
                 Integer j = i == null ? null : at(position, rs.getString(4), rs.getString(3));
                 if (j != null && !i.equals(j)) {
                   values[CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j))] =
                       rs.getDouble(5);
                 }
-              }
-            }
-          }
+              });
           return null;
         });
     return CorrelationBlock.of(source, assets, range, method, weekends, values);
