@@ -1,10 +1,13 @@
 package io.scrilla.commands;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.Scrilla;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -16,7 +19,22 @@ public final class Context implements AutoCloseable {
   private final PrintStream out;
   private final PrintStream err;
   private final Function<ScrillaConfig, Scrilla> factory;
+  private final List<TickerFailure> tickerFailures = new CopyOnWriteArrayList<>();
   private Scrilla scrilla;
+
+  /**
+   * A ticker that failed while the command went on with the others (its line on stderr).
+   *
+   * @param ticker the ticker
+   * @param error why it failed
+   */
+  public record TickerFailure(String ticker, ScrillaException error) {
+    /** Checks that both parts are present. */
+    public TickerFailure {
+      Objects.requireNonNull(ticker, "ticker");
+      Objects.requireNonNull(error, "error");
+    }
+  }
 
   /**
    * Creates a context.
@@ -56,6 +74,23 @@ public final class Context implements AutoCloseable {
   public ProgressListener progress() {
     return (task, done, total) ->
         err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+  }
+
+  /**
+   * Records that a ticker failed while the command went on with the others; the command also prints
+   * the failure on stderr. Front ends that answer in JSON (the AWS Lambda handler) report these
+   * with their types.
+   *
+   * @param ticker the ticker
+   * @param error why it failed
+   */
+  public void tickerFailed(String ticker, ScrillaException error) {
+    tickerFailures.add(new TickerFailure(ticker, error));
+  }
+
+  /** Returns the tickers that failed so far, in the order the command reported them. */
+  public List<TickerFailure> tickerFailures() {
+    return List.copyOf(tickerFailures);
   }
 
   /** Returns the facade, creating it on first use. */

@@ -2,7 +2,6 @@ package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.api.error.ScrillaException;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.core.stats.CorrelationMatrix;
@@ -54,9 +53,12 @@ public final class CorrelationCommand extends WindowCommand {
     if (m.size() > 0) {
       Output.print(context(), options, json, table);
     }
-    for (ScrillaException e : m.failures().values()) {
-      context().err().println("error: " + e.getMessage());
-    }
+    m.failures()
+        .forEach(
+            (asset, e) -> {
+              context().err().println("error: " + e.getMessage());
+              context().tickerFailed(asset.ticker(), e);
+            });
     return m.failures().isEmpty() ? 0 : 1;
   }
 }

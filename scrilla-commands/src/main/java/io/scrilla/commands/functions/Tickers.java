@@ -32,14 +32,15 @@ final class Tickers {
   }
 
   /**
-   * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
-   * succeeded, 1 otherwise.
+   * Prints one error line per failed ticker on stderr, records it in the context ({@link
+   * Context#tickerFailed}) and returns the exit code: 0 when all succeeded, 1 otherwise.
    */
   static int reportFailures(Context ctx, Map<Asset, ? extends Result<?>> results) {
     int code = 0;
     for (Map.Entry<Asset, ? extends Result<?>> e : results.entrySet()) {
       if (e.getValue() instanceof Result.Failure<?> f) {
         ctx.err().println("error: " + f.error().getMessage());
+        ctx.tickerFailed(e.getKey().ticker(), f.error());
         code = 1;
       }
     }
