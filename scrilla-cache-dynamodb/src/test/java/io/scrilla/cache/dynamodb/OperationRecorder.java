@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * SDK clients as a global interceptor (test resource {@code
  * software/amazon/awssdk/global/handlers/execution.interceptors}), so it also sees the clients the
  * backend builds itself. Calls made by the tests' own set-up clients ({@link #setupMarker()}) are
- * not recorded.
+ * not recorded. Shared with the AWS Lambda handler's tests (this module's test jar).
  */
 public final class OperationRecorder implements ExecutionInterceptor {
   static final ExecutionAttribute<Boolean> SETUP = new ExecutionAttribute<>("scrilla.test.setup");
@@ -41,24 +41,24 @@ public final class OperationRecorder implements ExecutionInterceptor {
   }
 
   /** Returns every operation the backend called in this JVM so far. */
-  static Set<String> all() {
+  public static Set<String> all() {
     return new TreeSet<>(ALL);
   }
 
   /** Starts recording into a new set, until {@link #stop}. */
-  static Set<String> start() {
+  public static Set<String> start() {
     Set<String> w = ConcurrentHashMap.newKeySet();
     WINDOWS.add(w);
     return w;
   }
 
   /** Stops recording into the set. */
-  static void stop(Set<String> window) {
+  public static void stop(Set<String> window) {
     WINDOWS.remove(window);
   }
 
   /** Returns an interceptor that marks a client's calls as the test's own set-up. */
-  static ExecutionInterceptor setupMarker() {
+  public static ExecutionInterceptor setupMarker() {
     return new ExecutionInterceptor() {
       @Override
       public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
