@@ -64,15 +64,20 @@ public final class ScrillaCommand {
   }
 
   /**
-   * Returns the command line of scrilla's functions over the context: the subcommands above, enum
-   * values in any case, and the converters of {@link Converters}. Front ends add their own output
-   * writers, exception handlers and subcommands.
+   * Returns the command line of scrilla's functions over the context: the subcommands above and a
+   * front end's own, enum values in any case, and the converters of {@link Converters}. Front ends
+   * add their own output writers and exception handlers.
    *
    * @param context what the commands share (configuration, streams, the facade)
+   * @param frontEnd subcommands of one front end (the command line's plots), which get the same
+   *     converters as the functions'
    * @return a new command line
    */
-  public static CommandLine commandLine(Context context) {
+  public static CommandLine commandLine(Context context, CommandLine... frontEnd) {
     CommandLine cl = new CommandLine(new ScrillaCommand(context));
+    for (CommandLine sub : frontEnd) {
+      cl.addSubcommand(sub);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     Converters.register(cl);
     return cl;
