@@ -24,18 +24,26 @@ import io.scrilla.core.estimate.ProfileEstimators;
 import io.scrilla.core.estimate.ReturnSample;
 import io.scrilla.core.market.Sample;
 import io.scrilla.core.market.Window;
+import io.scrilla.core.optimize.Bounds;
 import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.CvarSolution;
+import io.scrilla.core.optimize.FrontierSpacing;
 import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.risk.TailRisk;
 import io.scrilla.core.valuation.DividendValuation;
+import io.scrilla.plot.ChartWriter;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs each example's {@code main} and checks what it printed against the library computed here, by
@@ -167,6 +175,46 @@ class ExamplesTest {
     assertMoney(allocation.cashLeft(), totals.get(4));
     assertEquals(0, spent.compareTo(allocation.invested()));
     assertTrue(spent.compareTo(PortfolioExample.AMOUNT) <= 0);
+  }
+
+  @Test
+  void efficientFrontierExample_printsTheFrontierAndWritesItsPlot(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("frontier.png");
+    Printed out = Printed.run(EfficientFrontierExample::main, file.toString());
+    List<Asset> assets = EfficientFrontierExample.TICKERS.stream().map(Scrilla::asset).toList();
+    Sample sample = scrilla.marketData().sample(assets, Examples.WINDOW, MOMENTS);
+    out.assertHeader(sample, "moments");
+
+    List<Solution> frontier =
+        scrilla.efficientFrontier(
+            assets,
+            sample.window(),
+            MOMENTS,
+            Bounds.longOnly(),
+            EfficientFrontierExample.STEPS,
+            FrontierSpacing.INCLUSIVE);
+    assertEquals(
+        EfficientFrontierExample.TICKERS, out.words("point").subList(4, 4 + assets.size()));
+    for (int i = 0; i < frontier.size(); i++) {
+      Solution s = frontier.get(i);
+      List<String> row = out.words(Integer.toString(i + 1));
+      assertPercent(s.annualReturn(), row.get(1));
+      assertPercent(s.annualVolatility(), row.get(2));
+      assertDecimal(s.sharpeRatio(), row.get(3));
+      for (int j = 0; j < assets.size(); j++) {
+        assertPercent(s.weights()[j], row.get(4 + j));
+      }
+    }
+    // the frontier runs from the minimum-variance portfolio to the highest return
+    Solution minVar =
+        scrilla.minimumVariance(assets, sample.window(), MOMENTS, Constraints.longOnly());
+    assertEquals(minVar.annualVolatility(), frontier.get(0).annualVolatility(), 1e-9);
+
+    assertEquals("plot written to " + file.toAbsolutePath(), out.line("plot"));
+    BufferedImage image = ImageIO.read(file.toFile());
+    assertEquals(ChartWriter.DEFAULT_WIDTH, image.getWidth());
+    assertEquals(ChartWriter.DEFAULT_HEIGHT, image.getHeight());
   }
 
   @Test
