@@ -1,6 +1,5 @@
 package io.scrilla.examples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -31,9 +30,6 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * throws fails the test with the cell's name, the snippet and the diagnostics.
  */
 final class JShellSession implements AutoCloseable {
-  /** The stub's list of displayed objects, in the session. */
-  static final String DISPLAYED = "displayedObjects";
-
   private final JShell shell;
   private final Magics magics;
 
@@ -44,18 +40,11 @@ final class JShellSession implements AutoCloseable {
     for (String entry : classPath()) {
       shell.addToClasspath(entry);
     }
-    // fully qualified names, so that the cells get no import they did not write
+    // a fully qualified name, so that the cells get no import they did not write
+    Displayed.clear();
     run(
         "display stub",
-        "java.util.List<Object> "
-            + DISPLAYED
-            + " = new "
-            + "java.util.ArrayList<>();\n"
-            + "String display(Object o) { "
-            + DISPLAYED
-            + ".add(o); return \"display-\" + "
-            + DISPLAYED
-            + ".size(); }\n");
+        "String display(Object o) { return " + Displayed.class.getName() + ".record(o); }");
   }
 
   /** Returns the entries of this JVM's class path (under Maven: the module's test class path). */
@@ -96,16 +85,6 @@ final class JShellSession implements AutoCloseable {
     return events.get(events.size() - 1).value();
   }
 
-  /** Returns the classes of the objects displayed so far, in order. */
-  List<String> displayedClasses() {
-    int n = Integer.parseInt(value(DISPLAYED + ".size()"));
-    List<String> classes = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      classes.add(unquote(value(DISPLAYED + ".get(" + i + ").getClass().getName()")));
-    }
-    return classes;
-  }
-
   private List<SnippetEvent> eval(String name, String source) {
     List<SnippetEvent> events = shell.eval(source);
     List<String> problems = new ArrayList<>();
@@ -144,11 +123,6 @@ final class JShellSession implements AutoCloseable {
     String type =
         t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
     return type + ": " + t.getMessage();
-  }
-
-  private static String unquote(String s) {
-    assertEquals('"', s.charAt(0), s);
-    return s.substring(1, s.length() - 1);
   }
 
   /** Returns a path of the repository (the parent of this module). */
