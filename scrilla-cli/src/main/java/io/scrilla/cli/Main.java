@@ -156,7 +156,9 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains(DEBUG);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
     try (Context ctx = new Context(config, out, err, factory)) {
-      CommandLine cl = ScrillaCommand.commandLine(ctx, Plots.commands());
+      List<Object> more = new ArrayList<>(UserCommands.all());
+      more.addAll(Plots.commands());
+      CommandLine cl = ScrillaCommand.commandLine(ctx, more);
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));

@@ -23,12 +23,12 @@ public final class Plots {
 
   /**
    * Returns the plot commands, to add under the root command ({@code
-   * ScrillaCommand.commandLine(context, Plots.commands())}).
+   * ScrillaCommand.commandLine(context, more)}).
    *
    * @return a new command line for each plot command
    */
-  public static CommandLine[] commands() {
-    return new CommandLine[] {
+  public static List<CommandLine> commands() {
+    return List.of(
       without(new PlotEfficientFrontierCommand(), OUTPUT, INVEST),
       without(new PlotRiskProfileCommand(), OUTPUT, RATE),
       without(new PlotMovingAveragesCommand(), OUTPUT, RATE),
@@ -36,8 +36,7 @@ public final class Plots {
       without(new PlotDividendsCommand(), OUTPUT, RATE, ESTIMATION),
       without(new PlotReturnQqCommand(), OUTPUT, RATE),
       without(new PlotReturnDistributionCommand(), OUTPUT, RATE),
-      without(new PlotCorrelationsCommand(), OUTPUT, RATE),
-    };
+      without(new PlotCorrelationsCommand(), OUTPUT, RATE));
   }
 
   @SafeVarargs
