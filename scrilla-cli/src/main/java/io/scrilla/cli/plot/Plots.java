@@ -29,14 +29,14 @@ public final class Plots {
    */
   public static List<CommandLine> commands() {
     return List.of(
-      without(new PlotEfficientFrontierCommand(), OUTPUT, INVEST),
-      without(new PlotRiskProfileCommand(), OUTPUT, RATE),
-      without(new PlotMovingAveragesCommand(), OUTPUT, RATE),
-      without(new PlotYieldCurveCommand(), OUTPUT, RATE, ESTIMATION),
-      without(new PlotDividendsCommand(), OUTPUT, RATE, ESTIMATION),
-      without(new PlotReturnQqCommand(), OUTPUT, RATE),
-      without(new PlotReturnDistributionCommand(), OUTPUT, RATE),
-      without(new PlotCorrelationsCommand(), OUTPUT, RATE));
+        without(new PlotEfficientFrontierCommand(), OUTPUT, INVEST),
+        without(new PlotRiskProfileCommand(), OUTPUT, RATE),
+        without(new PlotMovingAveragesCommand(), OUTPUT, RATE),
+        without(new PlotYieldCurveCommand(), OUTPUT, RATE, ESTIMATION),
+        without(new PlotDividendsCommand(), OUTPUT, RATE, ESTIMATION),
+        without(new PlotReturnQqCommand(), OUTPUT, RATE),
+        without(new PlotReturnDistributionCommand(), OUTPUT, RATE),
+        without(new PlotCorrelationsCommand(), OUTPUT, RATE));
   }
 
   @SafeVarargs
