@@ -4,6 +4,9 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
+import io.scrilla.commands.Context;
+import io.scrilla.commands.Failures;
+import io.scrilla.commands.ScrillaCommand;
 import io.scrilla.core.Scrilla;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -146,11 +149,9 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains(DEBUG);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
     try (Context ctx = new Context(config, out, err, factory)) {
-      CommandLine cl = new CommandLine(new ScrillaCommand(ctx));
+      CommandLine cl = ScrillaCommand.commandLine(ctx, UserCommands.all());
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
-      cl.setCaseInsensitiveEnumValuesAllowed(true);
-      Converters.register(cl);
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));
       cl.setParameterExceptionHandler(
           (ex, a) -> {
@@ -188,30 +189,16 @@ public final class Main {
   }
 
   /**
-   * Returns the one-line message of a failure, starting with {@code "error: "}: a {@link
-   * ScrillaException}'s message (written for users), or for anything else an internal error with
-   * its message but not the name of its class.
+   * Returns the one-line message of a failure, starting with {@code "error: "} ({@link
+   * Failures#message}).
    */
   static String errorLine(Throwable ex) {
-    if (ex instanceof ScrillaException) {
-      return errorLine(ex.getMessage());
-    }
-    if (ex instanceof OutOfMemoryError) {
-      return errorLine(
-          "the command ran out of memory; ask for less (fewer tickers, a shorter"
-              + " window, fewer --steps) or give Java more memory (java -Xmx2g -jar ...)");
-    }
-    String m = ex.getMessage();
-    return errorLine(
-        "internal error"
-            + (m == null || m.isBlank() ? "" : ": " + m)
-            + "; run with --debug for details");
+    return "error: " + Failures.message(ex);
   }
 
   /** Returns {@code "error: "} and the message on one line, control characters escaped. */
   static String errorLine(String message) {
-    String m = message == null ? "failed" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
-    return "error: " + SafeText.of(m);
+    return "error: " + Failures.oneLine(message);
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * The {@code scrilla} command line ({@link io.scrilla.cli.Main}): picocli commands, table and JSON
- * output with shortest round-trip doubles.
+ * The {@code scrilla} command line ({@link io.scrilla.cli.Main}): runs the commands of {@code
+ * io.scrilla.commands} with the configured sources and cache, and prints failures as one line.
  */
 package io.scrilla.cli;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.commands.Json;
 import io.scrilla.core.Scrilla;
 import io.scrilla.services.csv.CsvDataSource;
 import io.scrilla.services.treasury.TreasuryRateSource;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.commands.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

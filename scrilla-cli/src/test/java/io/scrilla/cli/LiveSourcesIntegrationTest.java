@@ -10,6 +10,7 @@ import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.cache.sqlite.SqliteCache;
+import io.scrilla.commands.Json;
 import io.scrilla.core.Scrilla;
 import io.scrilla.services.alphavantage.AlphaVantageClient;
 import io.scrilla.services.alphavantage.AlphaVantagePriceSource;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.commands.Json;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,6 +13,7 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.api.spi.PriceSource;
+import io.scrilla.commands.Json;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.cache.MemoryCacheProvider;
 import io.scrilla.core.calendar.TradingCalendar;

@@ -9,6 +9,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.commands.Json;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.risk.AssetStatistics;
 import io.scrilla.core.risk.TailEvent;

@@ -1,2 +1,0 @@
-/** One class per {@code scrilla} subcommand, as specified by the CLI contract. */
-package io.scrilla.cli.commands;

@@ -1,0 +1,216 @@
+package io.scrilla.commands.functions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.error.ScrillaException;
+import io.scrilla.commands.Json;
+import io.scrilla.core.Scrilla;
+import io.scrilla.core.allocate.Allocation;
+import io.scrilla.core.market.MarketData;
+import io.scrilla.core.market.RiskFreeRate;
+import io.scrilla.core.optimize.Bounds;
+import io.scrilla.core.optimize.Constraints;
+import io.scrilla.core.optimize.Portfolio;
+import io.scrilla.core.optimize.Solution;
+import io.scrilla.core.optimize.SolutionStatus;
+import io.scrilla.core.service.PortfolioService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that optimizes a portfolio of the tickers: {@code --bounds LO,HI}, {@code --target R},
+ * {@code --invest AMOUNT}; prints {@code {"allocation": {"T": w}, "annual_return": r,
+ * "annual_volatility": v, "sharpe_ratio": s}} and, with {@code --invest}, {@code "shares"}, {@code
+ * "total"} and {@code "cash_left"}. {@code "sharpe_ratio"} is left out, with a note on stderr, when
+ * no risk-free rate is available and the command does not need one.
+ *
+ * <p>Every solution printed is certified ({@link #certified}): a portfolio the optimizer could not
+ * prove optimal ends the command with an error (exit code 1) instead.
+ */
+abstract class PortfolioCommand extends WindowCommand {
+  @Option(
+      names = {"--bounds", "-bounds"},
+      paramLabel = "LO,HI",
+      description =
+          "bounds of every weight, default 0,1 (long only); e.g. -1,2 allows shorting and leverage")
+  String bounds;
+
+  @Option(
+      names = {"--invest", "-invest"},
+      paramLabel = "AMOUNT",
+      description = "buy whole shares for at most this amount at the last close")
+  BigDecimal invest;
+
+  /** The largest amount {@code --invest} accepts: a trillion. */
+  static final BigDecimal MAX_INVEST = new BigDecimal("1e12");
+
+  private static final Logger LOG = LoggerFactory.getLogger(PortfolioCommand.class);
+
+  /** Whether the configured source had no risk-free rate (the Sharpe ratio is left out). */
+  private boolean noRiskFreeRate;
+
+  /**
+   * Builds the request and checks the options of every portfolio command before any data is read.
+   *
+   * @throws InvalidInputException for an {@code --invest} amount that is negative or above {@link
+   *     #MAX_INVEST}
+   */
+  @Override
+  Request request() {
+    if (invest != null && (invest.signum() < 0 || invest.compareTo(MAX_INVEST) > 0)) {
+      throw new InvalidInputException(
+          "--invest "
+              + invest
+              + " is not allowed: give an amount"
+              + " from 0 to "
+              + MAX_INVEST.toPlainString());
+    }
+    return super.request();
+  }
+
+  /** Returns the bounds asked for (long only by default). */
+  Bounds bounds() {
+    return bounds == null ? Bounds.longOnly() : Bounds.parse(bounds);
+  }
+
+  /** Returns the constraints: bounds and an optional target return. */
+  Constraints constraints(Double target) {
+    Constraints c = Constraints.of(bounds());
+    if (target != null) {
+      if (!Double.isFinite(target)) {
+        throw new InvalidInputException("--target " + target + " is not a number");
+      }
+      c = c.withTargetReturn(target);
+    }
+    return c;
+  }
+
+  /**
+   * Returns the portfolio of the request with the explicit risk-free rate when given, else the
+   * configured one. When the command does not need the rate ({@code needsRate} false: it only feeds
+   * the printed Sharpe ratio) and the configured source has none, the portfolio is still built and
+   * the Sharpe ratio is left out of the output, with a note on stderr saying why.
+   *
+   * @param r the request
+   * @param needsRate whether the optimization itself uses the risk-free rate (maximum Sharpe)
+   */
+  Portfolio portfolio(Request r, boolean needsRate) {
+    Scrilla scrilla = r.scrilla();
+    if (needsRate || r.riskFreeRate() instanceof RiskFreeRate.Fixed) {
+      return scrilla.portfolio(r.assets(), r.range(), r.method(), r.riskFreeRate());
+    }
+    // the statistics first: their failures come before the rate's, as with a fixed rate
+    Portfolio p = scrilla.portfolio(r.assets(), r.range(), r.method(), RiskFreeRate.of(0));
+    MarketData market = scrilla.marketData();
+    LocalDate end = market.sample(r.assets(), r.range(), r.method()).window().end();
+    try {
+      return p.withRiskFreeRate(market.riskFreeRate(r.riskFreeRate(), end));
+    } catch (ScrillaException e) {
+      LOG.debug("no risk-free rate for the window ending {}", end, e);
+      noRiskFreeRate = true;
+      context().err().println("note: sharpe_ratio is left out: " + e.getMessage());
+      return p;
+    }
+  }
+
+  /** Returns whether the portfolio has a risk-free rate, so that its Sharpe ratio is printed. */
+  boolean hasRiskFreeRate() {
+    return !noRiskFreeRate;
+  }
+
+  /**
+   * Returns the solution when it is certified ({@link SolutionStatus#isCertified()}); otherwise
+   * fails saying in the user's terms what happened, so that an uncertified portfolio never reaches
+   * the output. The one place where the commands check a solver's status.
+   *
+   * @param s the solution
+   * @param what names the portfolio in the message, e.g. {@code "the portfolio"}
+   * @return {@code s}
+   * @throws InvalidInputException when the status is not certified
+   */
+  static Solution certified(Solution s, String what) {
+    if (s.status().isCertified()) {
+      return s;
+    }
+    String why =
+        switch (s.status()) {
+          case ITERATION_LIMIT ->
+              "the optimizer stopped at its iteration limit before proving " + what + " optimal";
+          case STALLED ->
+              "the optimizer stalled at a corner of the bounds before proving " + what + " optimal";
+          case CHECK_FAILED ->
+              "the optimizer could not confirm its answer for "
+                  + what
+                  + " (weights summing to 1 within the bounds, optimality conditions), so it may be"
+                  + " wrong";
+          default -> "the optimizer did not prove " + what + " optimal (" + s.status() + ")";
+        };
+    throw new InvalidInputException(
+        why + "; try narrower bounds, fewer tickers or a longer" + " window");
+  }
+
+  /** Returns the portfolio service of the facade. */
+  static PortfolioService portfolios(Request r) {
+    return r.scrilla().portfolios();
+  }
+
+  /** Returns the JSON of a solution, with the share allocation when {@code --invest} was given. */
+  ObjectNode json(Scrilla scrilla, Request r, Solution s) {
+    certified(s, "the portfolio");
+    ObjectNode node = Json.object();
+    ObjectNode weights = node.putObject("allocation");
+    for (Map.Entry<String, Double> e : s.allocation().entrySet()) {
+      Json.put(weights, e.getKey(), e.getValue());
+    }
+    Json.put(node, "annual_return", s.annualReturn());
+    Json.put(node, "annual_volatility", s.annualVolatility());
+    if (!noRiskFreeRate) {
+      Json.put(node, "sharpe_ratio", s.sharpeRatio());
+    }
+    if (invest != null) {
+      Allocation a = scrilla.allocate(s, r.range(), invest);
+      ObjectNode shares = node.putObject("shares");
+      a.shares().forEach((t, n) -> shares.put(t, n.stripTrailingZeros()));
+      Json.put(node, "total", a.invested().doubleValue());
+      Json.put(node, "cash_left", a.cashLeft().doubleValue());
+    }
+    return node;
+  }
+
+  /** Returns table rows of a solution: one line per ticker, then the portfolio's numbers. */
+  static List<List<String>> table(ObjectNode json) {
+    List<List<String>> rows = new ArrayList<>();
+    boolean shares = json.has("shares");
+    rows.add(shares ? List.of("ticker", "weight", "shares") : List.of("ticker", "weight"));
+    json.get("allocation")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> line = new ArrayList<>(List.of(e.getKey(), e.getValue().asText()));
+              if (shares) {
+                line.add(json.get("shares").get(e.getKey()).asText());
+              }
+              rows.add(line);
+            });
+    for (String f :
+        new String[] {
+          "annual_return",
+          "annual_volatility",
+          "sharpe_ratio",
+          "conditional_value_at_risk",
+          "total",
+          "cash_left"
+        }) {
+      if (json.has(f)) {
+        rows.add(List.of(f, json.get(f).asText()));
+      }
+    }
+    return rows;
+  }
+}

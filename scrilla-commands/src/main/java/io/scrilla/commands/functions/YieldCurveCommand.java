@@ -1,0 +1,55 @@
+package io.scrilla.commands.functions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.model.Maturity;
+import io.scrilla.api.model.YieldCurve;
+import io.scrilla.commands.Json;
+import io.scrilla.commands.Output;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scrilla yield-curve [M...]}: the Treasury par yield curve on a date (the latest published
+ * on or before {@code --date}, default the latest available), as decimal fractions: {@code {"date":
+ * d, "ONE_MONTH": r, ..., "THIRTY_YEAR": r}}, all maturities or those named. The history over a
+ * window is {@code interest}'s ({@link InterestCommand}).
+ */
+@Command(
+    name = "yield-curve",
+    description =
+        "Treasury par yields (decimal fractions) on a date, all maturities or those named.")
+public final class YieldCurveCommand extends CurveCommand {
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "MATURITY",
+      description = "e.g. ONE_YEAR TEN_YEAR (default: all)")
+  List<String> maturities = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    var ctx = context();
+    List<Maturity> wanted =
+        maturities.isEmpty()
+            ? Arrays.asList(Maturity.values())
+            : maturities.stream().map(Maturity::parse).toList();
+    YieldCurve curve = curve();
+    ObjectNode json = Json.object();
+    json.put("date", curve.date().toString());
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("maturity", "rate (" + curve.date() + ")"));
+    for (Maturity m : wanted) {
+      curve
+          .rate(m)
+          .ifPresent(
+              r -> {
+                Json.put(json, m.name(), r);
+                table.add(List.of(m.name(), Output.fmt(r)));
+              });
+    }
+    Output.print(ctx, options, json, table);
+    return 0;
+  }
+}
