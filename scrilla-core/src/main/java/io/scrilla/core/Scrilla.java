@@ -12,6 +12,7 @@ import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.DividendSource;
 import io.scrilla.api.spi.DividendSourceProvider;
 import io.scrilla.api.spi.InterestRateSource;
@@ -41,6 +42,7 @@ import io.scrilla.core.service.RiskService;
 import io.scrilla.core.service.StatisticsService;
 import io.scrilla.core.service.ValuationService;
 import io.scrilla.core.stats.CorrelationMatrix;
+import io.scrilla.core.stats.CorrelationSeries;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DividendValuation;
 import java.math.BigDecimal;
@@ -69,6 +71,11 @@ import java.util.function.Supplier;
  * <p>Batches: {@code Result.each(assets, a -> scrilla.sharpeRatio(a, range, method))} gives each
  * asset's result or failure without one bad ticker hiding the others.
  *
+ * <p>Fleets: the sources the facade creates take their requests from the budgets of the cache's
+ * {@link Coordination}, and every fetch on a cache miss runs under its lease (see {@link
+ * MarketData}), so processes sharing a DynamoDB cache fetch each history once and stay within a
+ * service's quota together; with a cache of one process nothing changes.
+ *
  * <p>Ownership: a cache or source passed to the {@link Builder} belongs to the caller and is not
  * closed by {@link #close()}; what the facade created from the configuration, it closes.
  *
@@ -94,16 +101,33 @@ public final class Scrilla implements AutoCloseable {
   private Scrilla(Builder b) {
     this.config = b.config;
     ClassLoader loader = b.classLoader;
+    this.ownsCache = b.cache == null;
+    Cache backend =
+        ownsCache
+            ? Providers.find(
+                    CacheProvider.class, ScrillaConfig.CACHE_MODE, config.cacheMode(), loader)
+                .open(config)
+            : b.cache;
+    this.cache = backend instanceof LayeredCache l ? l : new LayeredCache(backend);
+    // the sources take their requests from the budgets of the processes sharing the cache
+    Coordination coordination = cache.coordination();
     PriceSource prices = b.priceSource;
     if (prices == null) {
-      prices =
-          owned(
-              Providers.find(
-                      PriceSourceProvider.class,
-                      ScrillaConfig.PRICE_MANAGER,
-                      config.priceManager(),
-                      loader)
-                  .create(config));
+      try {
+        prices =
+            owned(
+                Providers.find(
+                        PriceSourceProvider.class,
+                        ScrillaConfig.PRICE_MANAGER,
+                        config.priceManager(),
+                        loader)
+                    .create(config, coordination));
+      } catch (RuntimeException e) {
+        if (ownsCache) {
+          cache.close();
+        }
+        throw e;
+      }
     }
     InterestRateSource rates = b.rateSource;
     Supplier<InterestRateSource> rateSource =
@@ -130,15 +154,7 @@ public final class Scrilla implements AutoCloseable {
                                 ScrillaConfig.DIV_MANAGER,
                                 config.divManager(),
                                 loader)
-                            .create(config)));
-    this.ownsCache = b.cache == null;
-    Cache backend =
-        ownsCache
-            ? Providers.find(
-                    CacheProvider.class, ScrillaConfig.CACHE_MODE, config.cacheMode(), loader)
-                .open(config)
-            : b.cache;
-    this.cache = backend instanceof LayeredCache l ? l : new LayeredCache(backend);
+                            .create(config, coordination)));
     this.market =
         new MarketData(
             prices, new LazyRates(rateSource), cache, TradingCalendar.nyse(), b.clock, config);
@@ -312,6 +328,16 @@ public final class Scrilla implements AutoCloseable {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     return a.equals(b) ? List.of(a) : List.of(a, b);
+  }
+
+  /**
+   * Returns the rolling correlation of two different assets on each date of the range: the
+   * correlation of the trailing {@code period} returns ending there (see {@link
+   * StatisticsService#correlationSeries}), with the pair's default {@code weekends} flag.
+   */
+  public CorrelationSeries correlationSeries(
+      Asset a, Asset b, DateRange range, EstimationMethod method, int period) {
+    return statistics.correlationSeries(market.sample(pair(a, b), range, method), period);
   }
 
   /** Returns the correlation matrix over the default window with the default method. */

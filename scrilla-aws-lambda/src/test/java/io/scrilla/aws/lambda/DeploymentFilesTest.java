@@ -53,14 +53,6 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 class DeploymentFilesTest {
   static final String HANDLER = "io.scrilla.aws.lambda.ScrillaHandler::handleRequest";
 
-  /** The leases table as branch fleet's backend defines it, until this module's backend does. */
-  private static final String LEASES =
-      "{\"TableName\": \"scrilla_leases\", \"BillingMode\": \"PAY_PER_REQUEST\","
-          + " \"AttributeDefinitions\": [{\"AttributeName\": \"lease_id\", \"AttributeType\":"
-          + " \"S\"}, {\"AttributeName\": \"slot\", \"AttributeType\": \"N\"}], \"KeySchema\":"
-          + " [{\"AttributeName\": \"lease_id\", \"KeyType\": \"HASH\"}, {\"AttributeName\":"
-          + " \"slot\", \"KeyType\": \"RANGE\"}]}";
-
   private static final SamTemplate DEFAULTS = new SamTemplate(Map.of());
 
   @Test
@@ -142,6 +134,8 @@ class DeploymentFilesTest {
     assertEquals("dynamodb", env.path(ScrillaConfig.CACHE_MODE).asText());
     assertEquals("scrilla_", env.path(DynamoDbSettings.DYNAMO_TABLE_PREFIX).asText());
     assertEquals("scrilla/alpha-vantage-key", env.path(ApiKeys.SECRET).asText());
+    assertEquals("5", env.path(ScrillaConfig.ALPHA_VANTAGE_REQUESTS_PER_MINUTE).asText());
+    assertEquals("60", env.path(ScrillaConfig.ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS).asText());
     assertTrue(env.path(ApiKeys.PARAMETER).isMissingNode(), "only one place for the key");
     JsonNode byParameter =
         new SamTemplate(Map.of("AlphaVantageKeySecret", "", "AlphaVantageKeyParameter", "/k"))
@@ -209,7 +203,6 @@ class DeploymentFilesTest {
       for (CacheTable table : CacheTable.values()) {
         expected.add(table.tableName("scrilla_"));
       }
-      expected.add("scrilla_leases");
       Set<String> named = new TreeSet<>();
       for (String id : ids) {
         ObjectNode props = (ObjectNode) t.properties(id).deepCopy();
@@ -217,13 +210,12 @@ class DeploymentFilesTest {
         String name = props.path("TableName").asText();
         named.add(name);
         CacheTable table = table(name);
-        JsonNode code =
-            table != null
-                ? cloudFormation(TableDefinitions.createRequest(table, name, billing))
-                : leases(billing);
+        assertNotNull(table, name + " is a table of the backend");
+        JsonNode code = cloudFormation(TableDefinitions.createRequest(table, name, billing));
         assertEquals(normal(code), normal(props), name);
-        if (name.endsWith("leases")) {
-          assertEquals("expires_at", ttl.path("AttributeName").asText(), "time to live");
+        if (table == CacheTable.LEASES) {
+          assertEquals(
+              TableDefinitions.EXPIRES_AT, ttl.path("AttributeName").asText(), "time to live");
           assertTrue(ttl.path("Enabled").asBoolean());
         } else {
           assertTrue(ttl == null, name + " has no time to live");
@@ -240,17 +232,6 @@ class DeploymentFilesTest {
       }
     }
     return null;
-  }
-
-  private static JsonNode leases(TableBilling billing) {
-    ObjectNode l = (ObjectNode) Json.parse(LEASES);
-    if (billing.isProvisioned()) {
-      l.put("BillingMode", "PROVISIONED");
-      l.set(
-          "ProvisionedThroughput",
-          throughput(billing.readCapacityUnits(), billing.writeCapacityUnits()));
-    }
-    return l;
   }
 
   private static JsonNode normal(JsonNode node) {

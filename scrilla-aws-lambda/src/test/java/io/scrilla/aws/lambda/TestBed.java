@@ -202,7 +202,10 @@ final class TestBed implements AutoCloseable {
     return fresh;
   }
 
-  /** Creates the five tables as the template does, with a client whose calls are not recorded. */
+  /**
+   * Creates the five tables as the template does (the leases table with its time to live), with a
+   * client whose calls are not recorded.
+   */
   void createTables(String tablePrefix) {
     try (DynamoDbClient setup = dynamo()) {
       for (CacheTable t : CacheTable.values()) {
@@ -210,6 +213,12 @@ final class TestBed implements AutoCloseable {
             TableDefinitions.createRequest(
                 t, t.tableName(tablePrefix), TableBilling.PAY_PER_REQUEST));
       }
+      // the template turns on the leases table's time to live; the function only checks it
+      setup.updateTimeToLive(
+          r ->
+              r.tableName(CacheTable.LEASES.tableName(tablePrefix))
+                  .timeToLiveSpecification(
+                      t -> t.enabled(true).attributeName(TableDefinitions.EXPIRES_AT)));
     }
   }
 
