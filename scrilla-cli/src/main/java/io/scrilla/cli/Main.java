@@ -149,7 +149,7 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains(DEBUG);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
     try (Context ctx = new Context(config, out, err, factory)) {
-      CommandLine cl = ScrillaCommand.commandLine(ctx);
+      CommandLine cl = ScrillaCommand.commandLine(ctx, UserCommands.all());
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));
