@@ -4,6 +4,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
+import io.scrilla.cli.plot.Plots;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Failures;
 import io.scrilla.commands.ScrillaCommand;
@@ -37,6 +38,8 @@ public final class Main {
 
   private static final String CSV = "csv";
 
+  private static final String HEADLESS = "java.awt.headless";
+
   private Main() {}
 
   /** The levels {@code LOG_LEVEL} accepts, from the most to the least verbose. */
@@ -50,6 +53,10 @@ public final class Main {
    * {@code LOG_LEVEL} before the first logger is created.
    */
   public static void main(String[] args) {
+    // the plot commands draw without a display, also where one is configured
+    if (System.getProperty(HEADLESS) == null) {
+      System.setProperty(HEADLESS, "true");
+    }
     int code;
     try {
       ScrillaConfig config = ScrillaConfig.load();
@@ -149,7 +156,9 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains(DEBUG);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
     try (Context ctx = new Context(config, out, err, factory)) {
-      CommandLine cl = ScrillaCommand.commandLine(ctx, UserCommands.all());
+      List<Object> more = new ArrayList<>(UserCommands.all());
+      more.addAll(Plots.commands());
+      CommandLine cl = ScrillaCommand.commandLine(ctx, more);
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));

@@ -92,13 +92,14 @@ public final class ScrillaCommand {
    * it. The converters apply to them too.
    *
    * @param context what the commands share
-   * @param more the front end's commands: instances of {@code @Command} classes
+   * @param more the front end's commands: instances of {@code @Command} classes, or command lines
+   *     of them (whose spec the front end adjusted, e.g. the plots' removed options)
    * @return a new command line
    */
   public static CommandLine commandLine(Context context, List<?> more) {
     CommandLine cl = new CommandLine(new ScrillaCommand(context));
     for (Object command : more) {
-      CommandLine sub = new CommandLine(command);
+      CommandLine sub = command instanceof CommandLine c ? c : new CommandLine(command);
       cl.getCommandSpec().removeSubcommand(sub.getCommandName());
       cl.addSubcommand(sub);
     }

@@ -87,6 +87,8 @@ public final class ChartWriter {
       } else {
         VectorGraphics2D g = new VectorGraphics2D();
         hints(g);
+        g.setRenderingHint(
+            RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
         chart.paint(g, width, height);
         new SVGProcessor()
             .getDocument(g.getCommands(), new PageSize(0, 0, width, height))
@@ -137,8 +139,9 @@ public final class ChartWriter {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    // whole-pixel glyph advances, as XChart assumes when it sizes the legend around the text
     g.setRenderingHint(
-        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
   }
 

@@ -694,6 +694,13 @@ public final class Charts {
     chart.getStyler().setXAxisMax(xs[xs.length - 1] + px);
     chart.getStyler().setYAxisMin(ys[0] - py);
     chart.getStyler().setYAxisMax(ys[ys.length - 1] + py);
+    chart.getStyler().setXAxisDecimalPattern(decimals(xs[xs.length - 1] - xs[0] + 2 * px));
+    chart.getStyler().setYAxisDecimalPattern(decimals(ys[ys.length - 1] - ys[0] + 2 * py));
+  }
+
+  /** Returns tick labels with as many decimals as a span of that width needs: 0, 1 or 2. */
+  private static String decimals(double span) {
+    return span < 2 ? "0.00" : span < 20 ? "0.0" : "0";
   }
 
   private static String window(DateRange window) {

@@ -3,6 +3,7 @@ package io.scrilla.commands.functions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.error.ScrillaException;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.core.stats.CorrelationMatrix;
@@ -18,11 +19,20 @@ import picocli.CommandLine.Command;
     name = "correlation",
     aliases = "cor",
     description = "Correlation matrix of the tickers' returns.")
-public final class CorrelationCommand extends WindowCommand {
+public class CorrelationCommand extends WindowCommand {
+  /**
+   * Returns the correlation matrix of the tickers with its window and method (what {@code
+   * plot-cors} draws); tickers that failed are in its {@link CorrelationMatrix#failures()}.
+   */
+  protected final Computed<CorrelationMatrix> matrix() {
+    Request r = request();
+    return new Computed<>(
+        r.scrilla().correlationMatrix(r.assets(), r.range(), r.method()), r.range(), r.method());
+  }
+
   @Override
   public Integer call() {
-    Request r = request();
-    CorrelationMatrix m = r.scrilla().correlationMatrix(r.assets(), r.range(), r.method());
+    CorrelationMatrix m = matrix().value();
     ObjectNode json = Json.object();
     ArrayNode names = json.putArray("tickers");
     ArrayNode rows = json.putArray("matrix");

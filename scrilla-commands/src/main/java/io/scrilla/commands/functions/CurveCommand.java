@@ -23,7 +23,8 @@ abstract class CurveCommand implements Callable<Integer> {
       description = "the date (default: latest)")
   String date;
 
-  Context context() {
+  /** Returns what the commands share: configuration, output streams, the facade. */
+  protected final Context context() {
     return parent.context();
   }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     description =
         "Present value of future dividends (linear trend), discounted at --discount-rate or the"
             + " CAPM cost of equity.")
-public final class DiscountDividendModelCommand extends WindowCommand {
+public class DiscountDividendModelCommand extends WindowCommand {
   @Option(
       names = {"--discount-rate", "-discount"},
       paramLabel = "R",
@@ -39,21 +39,26 @@ public final class DiscountDividendModelCommand extends WindowCommand {
       description = "valuation date (default: today)")
   String asOf;
 
-  @Override
-  public Integer call() {
+  /**
+   * Returns the dividend model of each ticker as the options ask (what {@code plot-divs} draws).
+   */
+  protected final Map<Asset, Result<DividendValuation>> valuations() {
     var scrilla = context().scrilla();
     List<Asset> assets = Tickers.resolve(tickers, crypto);
     LocalDate date = asOf == null ? scrilla.today() : DateRange.parseDate(asOf, "--as-of");
-    Map<Asset, Result<DividendValuation>> results;
     if (discountRate != null) {
       if (!Double.isFinite(discountRate)) {
         throw new InvalidInputException("--discount-rate " + discountRate + " is not a number");
       }
       double rate = discountRate;
-      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date, rate));
-    } else {
-      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date));
+      return Result.each(assets, a -> scrilla.discountDividendModel(a, date, rate));
     }
+    return Result.each(assets, a -> scrilla.discountDividendModel(a, date));
+  }
+
+  @Override
+  public Integer call() {
+    Map<Asset, Result<DividendValuation>> results = valuations();
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     table.add(List.of("ticker", "net_present_value", "discount_rate"));

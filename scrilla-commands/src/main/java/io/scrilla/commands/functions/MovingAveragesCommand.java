@@ -2,6 +2,7 @@ package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
@@ -20,12 +21,26 @@ import picocli.CommandLine.Command;
     name = "mov-averages",
     aliases = "mas",
     description = "Moving averages of the annual return over MA_1, MA_2, MA_3 trailing periods.")
-public final class MovingAveragesCommand extends WindowCommand {
+public class MovingAveragesCommand extends WindowCommand {
+  /**
+   * Returns the moving averages of each ticker with the window and method (what {@code plot-mas}
+   * draws).
+   */
+  protected final Computed<Map<Asset, Result<MovingAverages>>> averages() {
+    return averages(request());
+  }
+
+  private static Computed<Map<Asset, Result<MovingAverages>>> averages(Request r) {
+    return new Computed<>(
+        Result.each(r.assets(), a -> r.scrilla().movingAverages(a, r.range(), r.method())),
+        r.range(),
+        r.method());
+  }
+
   @Override
   public Integer call() {
     Request r = request();
-    Map<Asset, Result<MovingAverages>> results =
-        Result.each(r.assets(), a -> r.scrilla().movingAverages(a, r.range(), r.method()));
+    Map<Asset, Result<MovingAverages>> results = averages(r).value();
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();
     int[] periods = r.scrilla().config().movingAveragePeriods();

@@ -3,6 +3,7 @@ package io.scrilla.commands.functions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
@@ -24,13 +25,23 @@ import picocli.CommandLine.Command;
     name = "risk-profile",
     aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
-public final class RiskProfileCommand extends WindowCommand {
+public class RiskProfileCommand extends WindowCommand {
+  /**
+   * Returns the statistics of each ticker with the window and method they were estimated on (what
+   * {@code plot-rp} draws).
+   */
+  protected final Computed<Map<Asset, Result<AssetStatistics>>> statistics() {
+    Request r = request();
+    return new Computed<>(
+        r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate()),
+        r.range(),
+        r.method());
+  }
+
   @Override
   public Integer call() {
     var ctx = context();
-    Request r = request();
-    Map<Asset, Result<AssetStatistics>> results =
-        r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate());
+    Map<Asset, Result<AssetStatistics>> results = statistics().value();
 
     ObjectNode json = Json.object();
     List<List<String>> table = new ArrayList<>();

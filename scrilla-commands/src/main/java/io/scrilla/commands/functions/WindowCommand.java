@@ -8,10 +8,12 @@ import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.commands.CommonOptions;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.market.RiskFreeRate;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -126,7 +128,19 @@ abstract class WindowCommand implements Callable<Integer> {
             + dataEnd.get());
   }
 
-  Context context() {
+  /** Returns what the commands share: configuration, output streams, the facade. */
+  protected final Context context() {
     return parent.context();
+  }
+
+  /**
+   * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
+   * succeeded, 1 otherwise.
+   *
+   * @param results the result of each ticker
+   * @return the exit code
+   */
+  protected final int reportFailures(Map<Asset, ? extends Result<?>> results) {
+    return Tickers.reportFailures(context(), results);
   }
 }
