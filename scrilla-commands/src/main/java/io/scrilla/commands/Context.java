@@ -16,10 +16,11 @@ public final class Context implements AutoCloseable {
   private final PrintStream out;
   private final PrintStream err;
   private final Function<ScrillaConfig, Scrilla> factory;
+  private final ProgressListener progress;
   private Scrilla scrilla;
 
   /**
-   * Creates a context.
+   * Creates a context that reports no progress.
    *
    * @param config the configuration
    * @param out standard output
@@ -31,10 +32,30 @@ public final class Context implements AutoCloseable {
       PrintStream out,
       PrintStream err,
       Function<ScrillaConfig, Scrilla> factory) {
+    this(config, out, err, factory, ProgressListener.none());
+  }
+
+  /**
+   * Creates a context.
+   *
+   * @param config the configuration
+   * @param out standard output
+   * @param err standard error
+   * @param factory builds the facade from the configuration
+   * @param progress hears the progress of long work (fetches, one step per ticker); the command
+   *     line shows it as a progress bar when stderr is a terminal
+   */
+  public Context(
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
+      Function<ScrillaConfig, Scrilla> factory,
+      ProgressListener progress) {
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
     this.factory = Objects.requireNonNull(factory, "factory");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** Returns the configuration. */
@@ -52,10 +73,12 @@ public final class Context implements AutoCloseable {
     return err;
   }
 
-  /** Returns a listener that reports fetch progress on stderr. */
+  /**
+   * Returns the listener of long work: fetches report through it, and commands report one step per
+   * ticker ({@code (task, done, total)}, {@code done} from 0 to {@code total}).
+   */
   public ProgressListener progress() {
-    return (task, done, total) ->
-        err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+    return progress;
   }
 
   /** Returns the facade, creating it on first use. */

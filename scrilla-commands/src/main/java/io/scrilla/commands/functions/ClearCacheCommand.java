@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code scrilla clear-cache}: empties the configured cache. */
-@Command(name = "clear-cache", description = "Empty the configured cache (CACHE_MODE).")
+@Command(
+    name = "clear-cache",
+    aliases = "cc",
+    description = "Empty the configured cache (CACHE_MODE).")
 public final class ClearCacheCommand implements Callable<Integer> {
   @ParentCommand ScrillaCommand parent;
 

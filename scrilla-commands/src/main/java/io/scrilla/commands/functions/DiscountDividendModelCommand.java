@@ -5,11 +5,12 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
 import io.scrilla.core.valuation.DividendValuation;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -26,11 +27,11 @@ import picocli.CommandLine.Option;
     description =
         "Present value of future dividends (linear trend), discounted at --discount-rate or the"
             + " CAPM cost of equity.")
-public final class DiscountDividendModelCommand extends WindowCommand {
+public final class DiscountDividendModelCommand extends TickersCommand {
   @Option(
-      names = {"--discount-rate", "-discount"},
+      names = {"--discount-rate", "-discount-rate", "--discount", "-discount"},
       paramLabel = "R",
-      description = "annual discount rate, decimal")
+      description = "annual discount rate, decimal (default: the CAPM cost of equity)")
   Double discountRate;
 
   @Option(
@@ -41,38 +42,42 @@ public final class DiscountDividendModelCommand extends WindowCommand {
 
   @Override
   public Integer call() {
-    var scrilla = context().scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
+    var scrilla = scrilla();
+    List<Asset> assets = assets();
     LocalDate date = asOf == null ? scrilla.today() : DateRange.parseDate(asOf, "--as-of");
     Map<Asset, Result<DividendValuation>> results;
+    Meta meta = DividendsCommand.dividendSource(scrilla);
     if (discountRate != null) {
       if (!Double.isFinite(discountRate)) {
         throw new InvalidInputException("--discount-rate " + discountRate + " is not a number");
       }
       double rate = discountRate;
-      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date, rate));
+      results = each(assets, a -> scrilla.discountDividendModel(a, date, rate));
     } else {
-      results = Result.each(assets, a -> scrilla.discountDividendModel(a, date));
+      results = each(assets, a -> scrilla.discountDividendModel(a, date));
+      meta = meta.withMethod(scrilla.config().defaultMethod());
     }
+    Map<Asset, String> labels = Tickers.labels(results.keySet());
     ObjectNode json = Json.object();
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("ticker", "net_present_value", "discount_rate"));
+    Table table = new Table("ticker", "as of", "net present value", "discount rate");
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<DividendValuation> s) {
-            ObjectNode node = json.putObject(asset.ticker());
+            String label = labels.get(asset);
+            ObjectNode node = json.putObject(label);
             Json.put(node, "net_present_value", s.value().netPresentValue());
             Json.put(node, "discount_rate", s.value().discountRate());
-            table.add(
-                List.of(
-                    asset.ticker(),
-                    Output.fmt(s.value().netPresentValue()),
-                    Output.fmt(s.value().discountRate())));
+            table.row(
+                label,
+                date.toString(),
+                Output.money(s.value().netPresentValue()),
+                Output.percent(s.value().discountRate()));
           }
         });
+    Map<String, String> errors = Tickers.errors(results, labels);
     if (json.size() > 0) {
-      Output.print(context(), options, json, table);
+      print(meta, json, table, errors);
     }
-    return Tickers.reportFailures(context(), results);
+    return Output.reportErrors(context(), errors);
   }
 }

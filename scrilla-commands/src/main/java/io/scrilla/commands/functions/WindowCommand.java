@@ -4,51 +4,28 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
-import io.scrilla.api.model.EstimationMethod;
-import io.scrilla.commands.CommonOptions;
-import io.scrilla.commands.Context;
-import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.commands.WindowOptions;
 import io.scrilla.core.Scrilla;
-import io.scrilla.core.market.RiskFreeRate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
- * A command over tickers and a sample window: the common options, {@code --crypto}, the tickers,
- * and the request they describe.
+ * A command over tickers and a sample window: {@code --start}, {@code --end} and {@code --crypto}.
  */
-abstract class WindowCommand implements Callable<Integer> {
-  @ParentCommand ScrillaCommand parent;
+abstract class WindowCommand extends TickersCommand {
+  @Mixin WindowOptions window;
 
-  @Mixin CommonOptions options;
-
-  @Option(names = "--crypto", description = "treat bare tickers as crypto")
+  @Option(
+      names = {"--crypto", "-crypto"},
+      description = "treat bare tickers as crypto")
   boolean crypto;
 
-  @Parameters(arity = "1..*", paramLabel = "TICKER", description = "e.g. SPY, BTC, BTC:crypto")
-  List<String> tickers;
-
-  /** What a command computes for its tickers. */
-  record Request(
-      Scrilla scrilla,
-      List<Asset> assets,
-      DateRange range,
-      EstimationMethod method,
-      RiskFreeRate riskFreeRate) {}
-
-  /** Builds the request from the options: tickers, window (default or given), method, rate. */
-  Request request() {
-    Scrilla scrilla = context().scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
-    EstimationMethod method = options.method(scrilla.config().defaultMethod());
-    RiskFreeRate riskFree = options.riskFreeRate();
-    return new Request(scrilla, assets, range(scrilla, assets), method, riskFree);
+  @Override
+  boolean crypto() {
+    return crypto;
   }
 
   /**
@@ -56,25 +33,37 @@ abstract class WindowCommand implements Callable<Integer> {
    * holds no data ({@link #checkWindowHasData}).
    */
   DateRange range(Scrilla scrilla, List<Asset> assets) {
-    Optional<LocalDate> start = options.start();
-    if (start.isPresent() && options.end().isEmpty()) {
-      LocalDate dataEnd = scrilla.defaultRange(assets).end();
+    // a ticker without prices fails on its own: the others' window does not depend on it
+    List<Asset> known = assets.stream().filter(a -> hasPrices(scrilla, a)).toList();
+    List<Asset> group = known.isEmpty() ? assets : known;
+    Optional<LocalDate> start = window.start();
+    if (start.isPresent() && window.end().isEmpty()) {
+      LocalDate dataEnd = scrilla.defaultRange(group).end();
       if (start.get().isAfter(dataEnd)) {
         throw new InvalidInputException(
             "the window starting "
                 + start.get()
                 + " starts after the"
                 + " data of "
-                + Tickers.names(assets)
+                + Tickers.names(group)
                 + " ends on "
                 + dataEnd
                 + "; choose a start up to "
                 + dataEnd);
       }
     }
-    DateRange range = scrilla.range(assets, options.window());
-    checkWindowHasData(scrilla, assets, range);
+    DateRange range = scrilla.range(group, window.window());
+    checkWindowHasData(scrilla, group, range);
     return range;
+  }
+
+  private static boolean hasPrices(Scrilla scrilla, Asset asset) {
+    try {
+      scrilla.marketData().latestDate(asset);
+      return true;
+    } catch (ScrillaException e) {
+      return false;
+    }
   }
 
   /**
@@ -105,9 +94,9 @@ abstract class WindowCommand implements Callable<Integer> {
       return;
     }
     LocalDate today = scrilla.today();
-    String end = options.end().map(LocalDate::toString).orElse(range.end().toString());
-    String window =
-        options
+    String end = window.end().map(LocalDate::toString).orElse(range.end().toString());
+    String asked =
+        window
             .start()
             .map(s -> "the window " + s + " to " + end)
             .orElse("the window ending " + end);
@@ -116,7 +105,7 @@ abstract class WindowCommand implements Callable<Integer> {
             ? " ends in the future (today is " + today + ");"
             : " starts after the data ends:";
     throw new InvalidInputException(
-        window
+        asked
             + future
             + " the data of "
             + Tickers.names(assets)
@@ -124,9 +113,5 @@ abstract class WindowCommand implements Callable<Integer> {
             + dataEnd.get()
             + "; choose dates up to "
             + dataEnd.get());
-  }
-
-  Context context() {
-    return parent.context();
   }
 }

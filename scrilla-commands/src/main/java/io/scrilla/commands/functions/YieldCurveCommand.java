@@ -5,9 +5,11 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "yield-curve",
-    aliases = "interest",
+    aliases = {"yc", "interest"},
     description =
         "Treasury par yields (decimal fractions) on a date; 'interest M...' names the maturities.")
 public final class YieldCurveCommand extends CurveCommand {
@@ -30,7 +32,6 @@ public final class YieldCurveCommand extends CurveCommand {
 
   @Override
   public Integer call() {
-    var ctx = context();
     List<Maturity> wanted =
         maturities.isEmpty()
             ? Arrays.asList(Maturity.values())
@@ -38,18 +39,17 @@ public final class YieldCurveCommand extends CurveCommand {
     YieldCurve curve = curve();
     ObjectNode json = Json.object();
     json.put("date", curve.date().toString());
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("maturity", "rate (" + curve.date() + ")"));
+    Table table = new Table("maturity", "yield on " + curve.date());
     for (Maturity m : wanted) {
       curve
           .rate(m)
           .ifPresent(
               r -> {
                 Json.put(json, m.name(), r);
-                table.add(List.of(m.name(), Output.fmt(r)));
+                table.row(m.name(), Output.percent(r));
               });
     }
-    Output.print(ctx, options, json, table);
+    print(meta(), json, table, Map.of());
     return 0;
   }
 }
