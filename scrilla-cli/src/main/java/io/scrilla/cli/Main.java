@@ -208,7 +208,7 @@ public final class Main {
    * @param ctx the context of the commands
    */
   static CommandLine commandLine(Context ctx) {
-    return ScrillaCommand.commandLine(ctx);
+    return ScrillaCommand.commandLine(ctx, UserCommands.all());
   }
 
   /**

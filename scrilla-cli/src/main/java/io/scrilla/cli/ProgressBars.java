@@ -101,19 +101,42 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     }
   }
 
-  /** Draws the bar on one line that is erased, not ended, when the bar closes. */
+  /**
+   * Draws the bar on one line that is erased, not ended, when the bar closes; nothing is drawn
+   * after that (the library's renderer runs on its own thread and may be late).
+   */
   private static final class Line extends ConsoleProgressBarConsumer {
     private final PrintStream stream;
+    private final int width;
+    private boolean closed;
 
     Line(PrintStream stream, int width) {
       super(stream, width);
       this.stream = stream;
+      this.width = width;
     }
 
     @Override
-    public void close() {
-      stream.print('\r');
-      stream.flush();
+    public synchronized void accept(String rendered) {
+      if (!closed) {
+        super.accept(rendered);
+      }
+    }
+
+    @Override
+    public synchronized void clear() {
+      if (!closed) {
+        super.clear();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        stream.print("\r" + " ".repeat(width) + "\r");
+        stream.flush();
+      }
     }
   }
 }

@@ -3,8 +3,12 @@ package io.scrilla.cli;
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.commands.Context;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -23,12 +27,51 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Commands {
   private Commands() {}
 
-  /** The bundled sample data, an in-memory cache, the default method {@code moments}. */
+  /**
+   * The bundled sample data, an in-memory cache, a default method, and a configuration folder of
+   * its own (for the watchlist and the stored keys) that no other run shares.
+   */
   static ScrillaConfig config(String defaultMethod) {
+    try {
+      Path dir = Files.createTempDirectory("scrilla-config");
+      dir.toFile().deleteOnExit();
+      return config(defaultMethod, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The configuration of {@link #config(String)} with the given configuration folder. */
+  static ScrillaConfig config(String defaultMethod, Path configDir) {
     return ScrillaConfig.builder()
         .cacheMode("memory")
         .set(ScrillaConfig.DEFAULT_ESTIMATION_METHOD, defaultMethod)
+        .set(ScrillaConfig.SCRILLA_CONFIG_DIR, configDir.toString())
         .build();
+  }
+
+  /**
+   * Runs a command line in a configuration folder of its own: what the command writes there (a
+   * stored key, a watchlist) is output too, appended to what it printed, and the folder's name is
+   * replaced by {@code CONFIG}.
+   */
+  static CliHarness.Run run(String defaultMethod, String... args) {
+    try {
+      Path folder = Files.createTempDirectory("scrilla-config");
+      CliHarness.Run run = CliHarness.runConfigured(config(defaultMethod, folder), args);
+      StringBuilder out = new StringBuilder(run.out().replace(folder.toString(), "CONFIG"));
+      try (var files = Files.list(folder)) {
+        for (Path f : files.sorted().toList()) {
+          out.append("\n").append(f.getFileName()).append(":\n").append(Files.readString(f));
+          Files.delete(f);
+        }
+      }
+      Files.delete(folder);
+      return new CliHarness.Run(
+          run.code(), out.toString(), run.err().replace(folder.toString(), "CONFIG"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns every command once (not once per alias), in the order of {@code scrilla help}. */
@@ -66,9 +109,13 @@ final class Commands {
    * parameters; a command whose parameters need something else is listed by name.
    */
   private static final Map<String, List<String>> BY_LABEL =
-      Map.of("TICKER", List.of("ALLY", "BX"), "MATURITY", List.of(), "COMMAND", List.of());
+      Map.of(
+          "TICKER", List.of("ALLY", "BX"),
+          "MATURITY", List.of("ONE_YEAR", "TEN_YEAR"),
+          "COMMAND", List.of());
 
-  private static final Map<String, List<String>> BY_COMMAND = Map.of();
+  private static final Map<String, List<String>> BY_COMMAND =
+      Map.of("store", List.of("--key", "FRONTIER_STEPS", "--value", "7"));
 
   /** Returns the arguments a command runs with on the sample data (tickers that pay dividends). */
   static List<String> base(CommandSpec spec) {
@@ -91,12 +138,28 @@ final class Commands {
     return args;
   }
 
-  /** Returns the command line: the command, its base arguments, then more. */
+  /**
+   * Returns the command line: the command, its base arguments, then more; an option of {@code more}
+   * that the base arguments already give (a required option) replaces theirs.
+   */
   static String[] line(CommandSpec spec, List<String> more) {
+    List<String> base = new ArrayList<>(base(spec));
+    List<String> extra = new ArrayList<>(more);
+    if (!extra.isEmpty() && spec.optionsMap().containsKey(extra.get(0))) {
+      OptionSpec o = spec.optionsMap().get(extra.get(0));
+      for (int i = 0; i < base.size(); i++) {
+        if (spec.optionsMap().get(base.get(i)) == o) {
+          base.subList(i, i + extra.size()).clear();
+          base.addAll(i, extra);
+          extra.clear();
+          break;
+        }
+      }
+    }
     List<String> args = new ArrayList<>();
     args.add(spec.name());
-    args.addAll(base(spec));
-    args.addAll(more);
+    args.addAll(base);
+    args.addAll(extra);
     return args.toArray(String[]::new);
   }
 }

@@ -63,6 +63,10 @@ class EveryOptionTest {
     m.put("--discount-rate", example("--discount-rate", "0.08"));
     m.put("--as-of", example("--as-of", "2021-06-30"));
     m.put("--date", example("--date", "2021-06-30"));
+    m.put("--period", example("--period", "20"));
+    m.put("--margin", example("--margin", "-0.9"));
+    m.put("--key", example("--key", "MARKET_PROXY"));
+    m.put("--value", example("--value", "9"));
     return m;
   }
 
@@ -85,7 +89,7 @@ class EveryOptionTest {
   private final Map<String, CliHarness.Run> bases = new HashMap<>();
 
   private CliHarness.Run run(String defaultMethod, String... args) {
-    return CliHarness.runConfigured(Commands.config(defaultMethod), args);
+    return Commands.run(defaultMethod, args);
   }
 
   private CliHarness.Run base(CommandSpec spec, String defaultMethod) {

@@ -100,10 +100,10 @@ class SampleDataEndToEndTest {
   }
 
   @Test
-  void interest_namedMaturities_only() {
+  void yieldCurve_namedMaturities_only() {
     var run =
         CliHarness.runConfigured(
-            config(), "interest", "ONE_YEAR", "TEN_YEAR", "--date", "2021-06-30", "--json");
+            config(), "yield-curve", "ONE_YEAR", "TEN_YEAR", "--date", "2021-06-30", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode j = Json.parse(run.out());
     assertEquals(0.0007, j.get("ONE_YEAR").doubleValue());

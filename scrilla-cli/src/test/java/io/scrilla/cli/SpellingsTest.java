@@ -42,11 +42,22 @@ class SpellingsTest {
           List.of("--quiet", "-quiet", "--q", "-q"),
           List.of("--moments", "-moments", "--mom", "-mom"),
           List.of("--percentiles", "-percentiles", "--per", "-per"),
-          List.of("--likelihood", "-likelihood", "--like", "-like"));
+          List.of("--likelihood", "-likelihood", "--like", "-like"),
+          List.of("--key", "-key", "--k", "-k"),
+          List.of("--value", "-value", "--v", "-v"));
 
   /** Each command's name and its short names. */
   static final List<List<String>> COMMANDS =
       List.of(
+          List.of("asset", "a"),
+          List.of("close", "cl"),
+          List.of("correlations", "cors"),
+          List.of("interest", "int"),
+          List.of("watchlist", "w-ls"),
+          List.of("purge", "pu"),
+          List.of("screen", "scr"),
+          List.of("store", "st"),
+          List.of("watch", "w"),
           List.of("cvar", "cv"),
           List.of("var", "v"),
           List.of("capm-equity", "capm-e"),
@@ -118,10 +129,8 @@ class SpellingsTest {
       a.set(1, dir.resolve("a.json").toString());
       b.set(1, dir.resolve("b.json").toString());
     }
-    CliHarness.Run ra =
-        CliHarness.runConfigured(Commands.config(ex.defaultMethod()), Commands.line(spec, a));
-    CliHarness.Run rb =
-        CliHarness.runConfigured(Commands.config(ex.defaultMethod()), Commands.line(spec, b));
+    CliHarness.Run ra = Commands.run(ex.defaultMethod(), Commands.line(spec, a));
+    CliHarness.Run rb = Commands.run(ex.defaultMethod(), Commands.line(spec, b));
     assertEquals(0, ra.code(), ra.err());
     assertEquals(0, rb.code(), spelling + ": " + rb.err());
     assertEquals(ra.out(), rb.out(), spelling);
@@ -153,12 +162,8 @@ class SpellingsTest {
                   List<String> shortLine = new ArrayList<>(List.of(shortName));
                   longLine.addAll(base);
                   shortLine.addAll(base);
-                  CliHarness.Run l =
-                      CliHarness.runConfigured(
-                          Commands.config("moments"), longLine.toArray(String[]::new));
-                  CliHarness.Run s =
-                      CliHarness.runConfigured(
-                          Commands.config("moments"), shortLine.toArray(String[]::new));
+                  CliHarness.Run l = Commands.run("moments", longLine.toArray(String[]::new));
+                  CliHarness.Run s = Commands.run("moments", shortLine.toArray(String[]::new));
                   assertEquals(0, s.code(), shortName + ": " + s.err());
                   assertEquals(l.out(), s.out(), shortName);
                 }));

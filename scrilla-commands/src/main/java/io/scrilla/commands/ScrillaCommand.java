@@ -1,13 +1,17 @@
 package io.scrilla.commands;
 
+import io.scrilla.commands.functions.AssetCommand;
 import io.scrilla.commands.functions.CapmBetaCommand;
 import io.scrilla.commands.functions.CapmEquityCommand;
 import io.scrilla.commands.functions.ClearCacheCommand;
+import io.scrilla.commands.functions.CloseCommand;
 import io.scrilla.commands.functions.CorrelationCommand;
+import io.scrilla.commands.functions.CorrelationsCommand;
 import io.scrilla.commands.functions.CvarCommand;
 import io.scrilla.commands.functions.DiscountDividendModelCommand;
 import io.scrilla.commands.functions.DividendsCommand;
 import io.scrilla.commands.functions.EfficientFrontierCommand;
+import io.scrilla.commands.functions.InterestCommand;
 import io.scrilla.commands.functions.MaxReturnCommand;
 import io.scrilla.commands.functions.MovingAveragesCommand;
 import io.scrilla.commands.functions.OptimizeCvarCommand;
@@ -15,10 +19,12 @@ import io.scrilla.commands.functions.OptimizePortfolioCommand;
 import io.scrilla.commands.functions.PricesCommand;
 import io.scrilla.commands.functions.RiskFreeCommand;
 import io.scrilla.commands.functions.RiskProfileCommand;
+import io.scrilla.commands.functions.ScreenCommand;
 import io.scrilla.commands.functions.SharpeRatioCommand;
 import io.scrilla.commands.functions.VarCommand;
 import io.scrilla.commands.functions.VersionCommand;
 import io.scrilla.commands.functions.YieldCurveCommand;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +72,11 @@ import picocli.CommandLine.Spec;
       DividendsCommand.class,
       YieldCurveCommand.class,
       RiskFreeCommand.class,
+      InterestCommand.class,
+      AssetCommand.class,
+      CloseCommand.class,
+      CorrelationsCommand.class,
+      ScreenCommand.class,
     })
 public final class ScrillaCommand implements Callable<Integer> {
   /**
@@ -100,8 +111,26 @@ public final class ScrillaCommand implements Callable<Integer> {
    * @return a new command line
    */
   public static CommandLine commandLine(Context context) {
+    return commandLine(context, List.of());
+  }
+
+  /**
+   * Returns {@link #commandLine(Context)} with a front end's own subcommands added (the command
+   * line's commands of the user's configuration folder); one named like a subcommand above replaces
+   * it. The converters apply to them too.
+   *
+   * @param context what the commands share
+   * @param more the front end's commands: instances of {@code @Command} classes
+   * @return a new command line
+   */
+  public static CommandLine commandLine(Context context, List<?> more) {
     CommandLine cl = new CommandLine(new ScrillaCommand(context));
     cl.addSubcommand(HELP, new HelpCommand(), "h");
+    for (Object command : more) {
+      CommandLine sub = new CommandLine(command);
+      cl.getCommandSpec().removeSubcommand(sub.getCommandName());
+      cl.addSubcommand(sub);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     Converters.register(cl);
     return cl;

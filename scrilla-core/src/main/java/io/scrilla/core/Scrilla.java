@@ -41,6 +41,7 @@ import io.scrilla.core.service.RiskService;
 import io.scrilla.core.service.StatisticsService;
 import io.scrilla.core.service.ValuationService;
 import io.scrilla.core.stats.CorrelationMatrix;
+import io.scrilla.core.stats.CorrelationSeries;
 import io.scrilla.core.stats.MovingAverages;
 import io.scrilla.core.valuation.DividendValuation;
 import java.math.BigDecimal;
@@ -312,6 +313,16 @@ public final class Scrilla implements AutoCloseable {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     return a.equals(b) ? List.of(a) : List.of(a, b);
+  }
+
+  /**
+   * Returns the rolling correlation of two different assets on each date of the range: the
+   * correlation of the trailing {@code period} returns ending there (see {@link
+   * StatisticsService#correlationSeries}), with the pair's default {@code weekends} flag.
+   */
+  public CorrelationSeries correlationSeries(
+      Asset a, Asset b, DateRange range, EstimationMethod method, int period) {
+    return statistics.correlationSeries(market.sample(pair(a, b), range, method), period);
   }
 
   /** Returns the correlation matrix over the default window with the default method. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -23,10 +24,11 @@ import java.util.function.Function;
  * The library's configuration; immutable and thread-safe.
  *
  * <p>Values have scrilla's variable names and come from the environment ({@link
- * #fromEnvironment()}), from Java system properties of the same names, from a map, or from a {@link
- * Builder}. {@link #load()} reads the environment and lets system properties override it. The
- * variables of the library itself are validated on construction; a bad value fails with a {@link
- * ConfigurationException} naming the variable, the value and what is allowed.
+ * #fromEnvironment()}), from Java system properties of the same names, from the user's
+ * configuration file ({@link ConfigFile}), from a map, or from a {@link Builder}. {@link #load()}
+ * reads the configuration file, lets the environment override it and system properties override
+ * both. The variables of the library itself are validated on construction; a bad value fails with a
+ * {@link ConfigurationException} naming the variable, the value and what is allowed.
  *
  * <table>
  *   <caption>Variables read here</caption>
@@ -44,6 +46,8 @@ import java.util.function.Function;
  *       {@code SCRILLA_DATA_DIR}, else {@code csv}</td></tr>
  *   <tr><td>{@code SCRILLA_DATA_DIR}</td><td>none: the bundled sample data</td></tr>
  *   <tr><td>{@code ALPHA_VANTAGE_KEY}</td><td>none</td></tr>
+ *   <tr><td>{@code SCRILLA_CONFIG_DIR}</td><td>{@code ~/.scrilla}: the configuration file, the
+ *       watchlist and the default SQLite cache file</td></tr>
  * </table>
  *
  * <p>This class knows no backend. Each provider parses and validates its own variables from the
@@ -113,6 +117,13 @@ public final class ScrillaConfig {
   /** Name of the AlphaVantage key variable. */
   public static final String ALPHA_VANTAGE_KEY = "ALPHA_VANTAGE_KEY";
 
+  /**
+   * Name of the variable of the user's configuration folder (default {@code ~/.scrilla}), which
+   * holds the configuration file ({@link ConfigFile}), the command line's watchlist and the default
+   * SQLite cache file. Read from the environment or a system property, never from the file itself.
+   */
+  public static final String SCRILLA_CONFIG_DIR = "SCRILLA_CONFIG_DIR";
+
   /** Name of the log level variable, read by the command line. */
   public static final String LOG_LEVEL = "LOG_LEVEL";
 
@@ -167,17 +178,49 @@ public final class ScrillaConfig {
   }
 
   /**
-   * Returns the configuration from the environment, overridden by Java system properties of the
-   * same names ({@code -DCACHE_MODE=memory}).
+   * Returns the configuration of the user's configuration file ({@link ConfigFile}, in {@link
+   * #configDir()}), overridden by the environment, overridden in turn by Java system properties of
+   * the same names ({@code -DCACHE_MODE=memory}). The folder is found from the environment and the
+   * system properties ({@code SCRILLA_CONFIG_DIR}, default {@code ~/.scrilla}); a missing file
+   * holds nothing.
+   *
+   * @throws ConfigurationException when the file exists but cannot be read, or a value is invalid
    */
   public static ScrillaConfig load() {
-    Map<String, String> m = new LinkedHashMap<>(System.getenv());
-    for (String name : System.getProperties().stringPropertyNames()) {
+    return load(System.getenv(), System.getProperties());
+  }
+
+  /** {@link #load()} over a given environment and system properties (tests pass their own). */
+  static ScrillaConfig load(Map<String, String> env, Properties system) {
+    Map<String, String> over = new LinkedHashMap<>(env);
+    for (String name : system.stringPropertyNames()) {
       if (name.equals(name.toUpperCase(Locale.ROOT))) {
-        m.put(name, System.getProperty(name));
+        over.put(name, system.getProperty(name));
       }
     }
+    Map<String, String> m =
+        new LinkedHashMap<>(ConfigFile.read(ConfigFile.in(configDir(over, system))));
+    m.remove(SCRILLA_CONFIG_DIR); // the file cannot move its own folder
+    m.putAll(over);
     return new ScrillaConfig(m);
+  }
+
+  /** Returns {@code SCRILLA_CONFIG_DIR} of the values, else {@code ~/.scrilla}. */
+  private static Path configDir(Map<String, String> values, Properties system) {
+    String dir = values.get(SCRILLA_CONFIG_DIR);
+    if (dir != null && !dir.isBlank()) {
+      try {
+        return Path.of(dir.trim());
+      } catch (RuntimeException e) {
+        throw new ConfigurationException(
+            SCRILLA_CONFIG_DIR
+                + "="
+                + SafeText.quote(dir)
+                + " is not a valid path: give a folder, or leave it unset for ~/.scrilla",
+            e);
+      }
+    }
+    return Path.of(system.getProperty("user.home", ""), ".scrilla");
   }
 
   /** Returns the configuration from a map of variable names to values. */
@@ -327,6 +370,17 @@ public final class ScrillaConfig {
             + (max == Integer.MAX_VALUE ? "" : " and at most " + max));
   }
 
+  /**
+   * Returns the user's configuration folder: {@code SCRILLA_CONFIG_DIR}, else {@code .scrilla} in
+   * the user's home folder. It holds the configuration file ({@link ConfigFile}), the command
+   * line's watchlist and the default SQLite cache file; nothing is created by this call.
+   *
+   * @throws ConfigurationException when {@code SCRILLA_CONFIG_DIR} is not a valid path
+   */
+  public Path configDir() {
+    return configDir(values, System.getProperties());
+  }
+
   /** Returns the cache backend name ({@code CACHE_MODE}), lower case. */
   public String cacheMode() {
     return cacheMode;
@@ -426,15 +480,22 @@ public final class ScrillaConfig {
     return values.hashCode();
   }
 
+  /**
+   * Returns whether a variable holds a secret that is never shown: {@code ALPHA_VANTAGE_KEY} and
+   * any name containing {@code KEY} or {@code SECRET}.
+   *
+   * @param name the variable
+   * @return whether its value is masked
+   */
+  public static boolean isSecret(String name) {
+    return SECRETS.contains(name) || name.contains("SECRET") || name.contains("KEY");
+  }
+
   /** Lists the variables set, with secrets masked. */
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    values.forEach(
-        (k, v) -> {
-          boolean secret = SECRETS.contains(k) || k.contains("SECRET") || k.contains("KEY");
-          shown.put(k, secret ? SafeText.MASK : v);
-        });
+    values.forEach((k, v) -> shown.put(k, isSecret(k) ? SafeText.MASK : v));
     return "ScrillaConfig" + shown;
   }
 

@@ -68,6 +68,25 @@ class ModelTest {
     assertThrows(InvalidInputException.class, () -> Asset.equity("no spaces"));
   }
 
+  @Test
+  void assetResolver_explain_saysHowTheTypeWasDecided() {
+    assertEquals(
+        new AssetResolver.Resolution(Asset.crypto("BTC"), AssetResolver.Basis.CRYPTO_LIST),
+        AssetResolver.explain("btc"));
+    assertEquals(
+        new AssetResolver.Resolution(Asset.equity("SPY"), AssetResolver.Basis.NOT_IN_CRYPTO_LIST),
+        AssetResolver.explain("SPY"));
+    assertEquals(
+        new AssetResolver.Resolution(Asset.equity("LINK"), AssetResolver.Basis.NAMED),
+        AssetResolver.explain("LINK:equity"));
+    for (String t : new String[] {"BTC", "spy", "LINK:equity", "XYZ:crypto", "ALGO:crypto"}) {
+      Asset a = AssetResolver.resolve(t);
+      assertEquals(a, AssetResolver.resolve(AssetResolver.text(a)), t);
+    }
+    assertEquals("LINK:equity", AssetResolver.text(Asset.equity("LINK")));
+    assertEquals("BTC", AssetResolver.text(Asset.crypto("BTC")));
+  }
+
   private static PriceHistory sample() {
     int d0 = (int) LocalDate.of(2021, 1, 4).toEpochDay();
     return PriceHistory.of(

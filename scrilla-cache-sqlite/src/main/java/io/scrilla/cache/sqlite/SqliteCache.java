@@ -75,8 +75,9 @@ public final class SqliteCache implements Cache {
   }
 
   /**
-   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or {@code
-   * ~/.scrilla/cache.db} when it is not set.
+   * Returns the cache file the configuration names: {@code SQLITE_FILE}, or {@code cache.db} in the
+   * user's configuration folder ({@link ScrillaConfig#configDir()}, default {@code ~/.scrilla})
+   * when it is not set.
    *
    * @param config the configuration
    * @return the file
@@ -85,7 +86,7 @@ public final class SqliteCache implements Cache {
   public static Path configuredFile(ScrillaConfig config) {
     return Objects.requireNonNull(config, "config")
         .getPath(ScrillaConfig.SQLITE_FILE)
-        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scrilla", "cache.db"));
+        .orElseGet(() -> config.configDir().resolve("cache.db"));
   }
 
   /** Returns the absolute path of the cache file. */

@@ -8,7 +8,8 @@ import io.scrilla.api.spi.CacheProvider;
  * The {@code sqlite} cache backend, the default {@code CACHE_MODE}; registered in {@code
  * META-INF/services/io.scrilla.api.spi.CacheProvider}.
  *
- * <p>The file is {@code SQLITE_FILE} (default {@code ~/.scrilla/cache.db}).
+ * <p>The file is {@code SQLITE_FILE} (default {@code cache.db} in the configuration folder, {@code
+ * SCRILLA_CONFIG_DIR} or {@code ~/.scrilla}).
  *
  * <pre>{@code
  * CacheProvider p = Providers.find(CacheProvider.class, "CACHE_MODE", "sqlite");

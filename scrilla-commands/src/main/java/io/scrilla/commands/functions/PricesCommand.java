@@ -7,14 +7,18 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.commands.CryptoOptions;
+import io.scrilla.commands.EndOptions;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.commands.Table;
+import io.scrilla.commands.WindowOptions;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla prices T...}: daily prices in the window, ascending.
@@ -27,6 +31,20 @@ import picocli.CommandLine.Command;
     aliases = "pr",
     description = "Daily open and close prices in the window, oldest first.")
 public final class PricesCommand extends WindowCommand {
+  @Mixin WindowOptions window;
+
+  @Mixin CryptoOptions types;
+
+  @Override
+  EndOptions dates() {
+    return window;
+  }
+
+  @Override
+  boolean crypto() {
+    return types.crypto();
+  }
+
   @Override
   public Integer call() {
     Scrilla scrilla = scrilla();

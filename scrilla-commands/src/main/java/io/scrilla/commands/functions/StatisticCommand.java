@@ -3,7 +3,10 @@ package io.scrilla.commands.functions;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
+import io.scrilla.commands.CryptoOptions;
+import io.scrilla.commands.EndOptions;
 import io.scrilla.commands.MethodOptions;
+import io.scrilla.commands.WindowOptions;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.market.RiskFreeRate;
 import java.util.List;
@@ -15,6 +18,20 @@ import picocli.CommandLine.Mixin;
  * io.scrilla.commands.RateOptions} and overrides {@link #riskFreeRate()}.
  */
 abstract class StatisticCommand extends WindowCommand {
+  @Mixin WindowOptions window;
+
+  @Mixin CryptoOptions types;
+
+  @Override
+  EndOptions dates() {
+    return window;
+  }
+
+  @Override
+  boolean crypto() {
+    return types.crypto();
+  }
+
   @Mixin MethodOptions methods;
 
   /** What a command computes for its tickers. */

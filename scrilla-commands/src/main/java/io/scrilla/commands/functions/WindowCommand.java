@@ -4,29 +4,17 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
-import io.scrilla.commands.WindowOptions;
+import io.scrilla.commands.EndOptions;
 import io.scrilla.core.Scrilla;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-/**
- * A command over tickers and a sample window: {@code --start}, {@code --end} and {@code --crypto}.
- */
+/** A command over tickers and a window of their prices ({@link #dates()}). */
 abstract class WindowCommand extends TickersCommand {
-  @Mixin WindowOptions window;
 
-  @Option(
-      names = {"--crypto", "-crypto"},
-      description = "treat bare tickers as crypto")
-  boolean crypto;
-
-  @Override
-  boolean crypto() {
-    return crypto;
-  }
+  /** Returns the window options of the command: {@code --start} and {@code --end}, or one. */
+  abstract EndOptions dates();
 
   /**
    * Returns the window of the options for the assets, failing with the user's own dates when it
@@ -36,8 +24,8 @@ abstract class WindowCommand extends TickersCommand {
     // a ticker without prices fails on its own: the others' window does not depend on it
     List<Asset> known = assets.stream().filter(a -> hasPrices(scrilla, a)).toList();
     List<Asset> group = known.isEmpty() ? assets : known;
-    Optional<LocalDate> start = window.start();
-    if (start.isPresent() && window.end().isEmpty()) {
+    Optional<LocalDate> start = dates().start();
+    if (start.isPresent() && dates().end().isEmpty()) {
       LocalDate dataEnd = scrilla.defaultRange(group).end();
       if (start.get().isAfter(dataEnd)) {
         throw new InvalidInputException(
@@ -52,7 +40,7 @@ abstract class WindowCommand extends TickersCommand {
                 + dataEnd);
       }
     }
-    DateRange range = scrilla.range(group, window.window());
+    DateRange range = scrilla.range(group, dates().window());
     checkWindowHasData(scrilla, group, range);
     return range;
   }
@@ -94,9 +82,9 @@ abstract class WindowCommand extends TickersCommand {
       return;
     }
     LocalDate today = scrilla.today();
-    String end = window.end().map(LocalDate::toString).orElse(range.end().toString());
+    String end = dates().end().map(LocalDate::toString).orElse(range.end().toString());
     String asked =
-        window
+        dates()
             .start()
             .map(s -> "the window " + s + " to " + end)
             .orElse("the window ending " + end);

@@ -14,15 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scrilla yield-curve} and {@code scrilla interest M...}: the Treasury par yield curve on a
- * date (the latest published on or before {@code --date}, default the latest available), as decimal
- * fractions: {@code {"date": d, "ONE_MONTH": r, ..., "THIRTY_YEAR": r}}.
+ * {@code scrilla yield-curve [M...]}: the Treasury par yield curve on a date (the latest published
+ * on or before {@code --date}, default the latest available), as decimal fractions: {@code {"date":
+ * d, "ONE_MONTH": r, ..., "THIRTY_YEAR": r}}, all maturities or those named. The history over a
+ * window is {@code interest}'s ({@link InterestCommand}).
  */
 @Command(
     name = "yield-curve",
-    aliases = {"yc", "interest"},
+    aliases = "yc",
     description =
-        "Treasury par yields (decimal fractions) on a date; 'interest M...' names the maturities.")
+        "Treasury par yields (decimal fractions) on a date, all maturities or those named.")
 public final class YieldCurveCommand extends CurveCommand {
   @Parameters(
       arity = "0..*",

@@ -217,6 +217,38 @@ public final class MarketData {
     return requested instanceof Window.StartingOn s ? DateRange.of(s.start(), dflt.end()) : dflt;
   }
 
+  /**
+   * Resolves a requested window of Treasury yield curves as {@link #range} resolves one of prices,
+   * on NYSE sessions: both ends given, that range; only the end, {@code DEFAULT_ANALYSIS_PERIOD}
+   * sessions ending there; only the start, from there to the {@link #latestRateDate latest rate
+   * date}; neither, {@code DEFAULT_ANALYSIS_PERIOD} sessions ending on the latest rate date.
+   *
+   * @throws InvalidInputException for a start after the latest rate date
+   */
+  public DateRange rateRange(Window requested) {
+    Objects.requireNonNull(requested, "requested");
+    if (requested instanceof Window.Between b) {
+      return b.range();
+    }
+    if (requested instanceof Window.StartingOn s) {
+      LocalDate latest = latestRateDate();
+      if (latest.isBefore(s.start())) {
+        throw new InvalidInputException(
+            "the window starting "
+                + s.start()
+                + " starts after the latest Treasury curve, of "
+                + latest
+                + "; choose a start up to "
+                + latest);
+      }
+      return DateRange.of(s.start(), latest);
+    }
+    LocalDate end =
+        calendar.previousOrSame(
+            requested instanceof Window.EndingOn e ? e.end() : latestRateDate());
+    return DateRange.of(calendar.minusTradingDays(end, analysisPeriod), end);
+  }
+
   /** Returns the default {@code weekends} flag of a group: true only when every asset is crypto. */
   public static boolean defaultWeekends(List<Asset> assets) {
     return Sample.allCrypto(assets);

@@ -21,6 +21,7 @@ import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.Sample;
 import io.scrilla.core.risk.MarketStatistics;
 import io.scrilla.core.stats.CorrelationMatrix;
+import io.scrilla.core.stats.CorrelationSeries;
 import io.scrilla.core.stats.MovingAverages;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -298,6 +299,45 @@ public final class StatisticsService {
         riskProfile(sample.of(a)).annualVolatility(),
         riskProfile(sample.of(b)).annualVolatility(),
         rho);
+  }
+
+  /**
+   * Returns the rolling correlation of a pair sample's two assets ({@link CorrelationSeries}): for
+   * each common date of the window, the correlation ({@link #correlation(Sample)}'s estimator and
+   * method) of the trailing {@code period} returns ending there. The histories are read from {@code
+   * period} NYSE sessions before the window's start (calendar days when the sample keeps weekends);
+   * the values are computed, not cached.
+   *
+   * @param sample a sample of two distinct assets
+   * @param period returns in each correlation, at least 2
+   * @throws InvalidInputException for another number of assets, a period below 2, or a window
+   *     without variation (naming the tickers and the dates)
+   * @throws io.scrilla.api.error.PriceUnavailableException when an asset has no price
+   * @throws SampleSizeException when no date of the window has a full period before it
+   */
+  public CorrelationSeries correlationSeries(Sample sample, int period) {
+    List<Asset> assets = sample.assets();
+    if (assets.size() != 2) {
+      throw new InvalidInputException(
+          "a rolling correlation needs two different assets, got " + sample.label());
+    }
+    if (period < 2) {
+      throw new InvalidInputException(
+          "a rolling correlation period of " + period + " is too short: use at least 2 returns");
+    }
+    LocalDate start = sample.window().start();
+    LocalDate from =
+        sample.tradingDaysOnly()
+            ? calendar().minusTradingDays(start, period)
+            : start.minusDays(period);
+    PriceHistory a = market.history(sample, assets.get(0), from);
+    PriceHistory b = market.history(sample, assets.get(1), from);
+    try {
+      return CorrelationSeries.compute(a, b, sample.window(), period, sample.method(), calendar());
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          sample.label() + " " + sample.window() + ": " + e.getMessage(), e);
+    }
   }
 
   /**
