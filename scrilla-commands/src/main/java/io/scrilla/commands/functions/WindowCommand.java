@@ -21,9 +21,19 @@ abstract class WindowCommand extends TickersCommand {
    * holds no data ({@link #checkWindowHasData}).
    */
   DateRange range(Scrilla scrilla, List<Asset> assets) {
-    // a ticker without prices fails on its own: the others' window does not depend on it
-    List<Asset> known = assets.stream().filter(a -> hasPrices(scrilla, a)).toList();
-    List<Asset> group = known.isEmpty() ? assets : known;
+    try {
+      return rangeOf(scrilla, assets);
+    } catch (ScrillaException e) {
+      // a ticker without prices fails on its own: the others' window does not depend on it
+      List<Asset> known = assets.stream().filter(a -> hasPrices(scrilla, a)).toList();
+      if (known.isEmpty() || known.size() == assets.size()) {
+        throw e;
+      }
+      return rangeOf(scrilla, known);
+    }
+  }
+
+  private DateRange rangeOf(Scrilla scrilla, List<Asset> group) {
     Optional<LocalDate> start = dates().start();
     if (start.isPresent() && dates().end().isEmpty()) {
       LocalDate dataEnd = scrilla.defaultRange(group).end();
