@@ -5,6 +5,7 @@ import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.spi.ProgressListener;
+import io.scrilla.cli.plot.Plots;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Failures;
 import io.scrilla.commands.ScrillaCommand;
@@ -40,6 +41,8 @@ public final class Main {
 
   private static final String CSV = "csv";
 
+  private static final String HEADLESS = "java.awt.headless";
+
   private Main() {}
 
   /** The levels {@code LOG_LEVEL} accepts, from the most to the least verbose. */
@@ -53,6 +56,10 @@ public final class Main {
    * {@code LOG_LEVEL} before the first logger is created.
    */
   public static void main(String[] args) {
+    // the plot commands draw without a display, also where one is configured
+    if (System.getProperty(HEADLESS) == null) {
+      System.setProperty(HEADLESS, "true");
+    }
     int code;
     try (ProgressBars progress = ProgressBars.stderr()) {
       ScrillaConfig config = ScrillaConfig.load();
@@ -208,7 +215,9 @@ public final class Main {
    * @param ctx the context of the commands
    */
   static CommandLine commandLine(Context ctx) {
-    return ScrillaCommand.commandLine(ctx, UserCommands.all());
+    List<Object> more = new ArrayList<>(UserCommands.all());
+    more.addAll(Plots.commands());
+    return ScrillaCommand.commandLine(ctx, more);
   }
 
   /**

@@ -28,6 +28,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
   private final int width;
   private Boolean shown;
   private ProgressBar bar;
+  private Line line;
   private String task;
 
   /**
@@ -73,13 +74,14 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     }
     if (bar == null || !name.equals(task) || bar.getMax() != total) {
       close();
+      line = new Line(err, width - 1);
       bar =
           new ProgressBarBuilder()
               .setTaskName(name)
               .setInitialMax(total)
               .setStyle(ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis(UPDATE_MILLIS)
-              .setConsumer(new Line(err, width - 1))
+              .setConsumer(line)
               .clearDisplayOnFinish()
               .hideEta()
               .build();
@@ -91,12 +93,17 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     }
   }
 
-  /** Erases the bar of the task in progress, if any. */
+  /**
+   * Erases the bar of the task in progress, if any. The line is erased here too: the library leaves
+   * a bar closed before its first update drawn.
+   */
   @Override
   public synchronized void close() {
     if (bar != null) {
       bar.close();
+      line.close();
       bar = null;
+      line = null;
       task = null;
     }
   }

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +55,28 @@ final class Commands {
 
   /**
    * Runs a command line in a configuration folder of its own: what the command writes there (a
-   * stored key, a watchlist) is output too, appended to what it printed, and the folder's name is
-   * replaced by {@code CONFIG}.
+   * stored key, a watchlist, a chart written to {@link #PNG} or {@link #SVG}, by its SHA-256) is
+   * output too, appended to what it printed, and the folder's name is replaced by {@code CONFIG}.
    */
   static CliHarness.Run run(String defaultMethod, String... args) {
     try {
       Path folder = Files.createTempDirectory("scrilla-config");
-      CliHarness.Run run = CliHarness.runConfigured(config(defaultMethod, folder), args);
+      String[] line = args.clone();
+      for (int i = 0; i < line.length; i++) {
+        if (line[i].equals(PNG) || line[i].equals(SVG)) {
+          line[i] = folder.resolve(line[i]).toString();
+        }
+      }
+      CliHarness.Run run = CliHarness.runConfigured(config(defaultMethod, folder), line);
       StringBuilder out = new StringBuilder(run.out().replace(folder.toString(), "CONFIG"));
       try (var files = Files.list(folder)) {
         for (Path f : files.sorted().toList()) {
-          out.append("\n").append(f.getFileName()).append(":\n").append(Files.readString(f));
+          out.append("\n").append(f.getFileName()).append(":\n");
+          out.append(
+              f.toString().startsWith(folder.resolve("PLOT").toString())
+                  ? HexFormat.of()
+                      .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)))
+                  : Files.readString(f));
           Files.delete(f);
         }
       }
@@ -71,6 +85,8 @@ final class Commands {
           run.code(), out.toString(), run.err().replace(folder.toString(), "CONFIG"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -115,15 +131,33 @@ final class Commands {
           "COMMAND", List.of());
 
   private static final Map<String, List<String>> BY_COMMAND =
-      Map.of("store", List.of("--key", "FRONTIER_STEPS", "--value", "7"));
+      Map.of(
+          "store", List.of("--key", "FRONTIER_STEPS", "--value", "7"),
+          "plot-dividends", List.of("ALLY"),
+          "plot-moving-averages", List.of("ALLY"),
+          "plot-return-qq", List.of("ALLY"),
+          "plot-return-distribution", List.of("ALLY"));
+
+  /** Stands for a PNG file in the run's own folder ({@link #run}). */
+  static final String PNG = "PLOT.png";
+
+  /** Stands for an SVG file in the run's own folder ({@link #run}). */
+  static final String SVG = "PLOT.svg";
+
+  private static final String PLOT = "--plot";
 
   /** Returns the arguments a command runs with on the sample data (tickers that pay dividends). */
   static List<String> base(CommandSpec spec) {
+    List<String> args = new ArrayList<>();
+    if (spec.optionsMap().containsKey(PLOT)) {
+      args.addAll(List.of(PLOT, PNG)); // a chart is written where the run can look at it
+    }
     List<String> byName = BY_COMMAND.get(spec.name());
     if (byName != null) {
-      return byName;
+      args.addAll(0, byName);
+      return args;
     }
-    List<String> args = new ArrayList<>();
+    List<String> positional = new ArrayList<>();
     for (PositionalParamSpec p : spec.positionalParameters()) {
       List<String> values = BY_LABEL.get(p.paramLabel());
       if (values == null) {
@@ -133,8 +167,9 @@ final class Commands {
                 + p.paramLabel()
                 + "; add one to Commands.BY_LABEL or BY_COMMAND");
       }
-      args.addAll(values);
+      positional.addAll(values);
     }
+    args.addAll(0, positional);
     return args;
   }
 

@@ -67,6 +67,7 @@ class EveryOptionTest {
     m.put("--margin", example("--margin", "-0.9"));
     m.put("--key", example("--key", "MARKET_PROXY"));
     m.put("--value", example("--value", "9"));
+    m.put("--plot", example("--plot", Commands.SVG));
     return m;
   }
 

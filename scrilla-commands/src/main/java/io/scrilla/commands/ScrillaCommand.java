@@ -120,14 +120,15 @@ public final class ScrillaCommand implements Callable<Integer> {
    * it. The converters apply to them too.
    *
    * @param context what the commands share
-   * @param more the front end's commands: instances of {@code @Command} classes
+   * @param more the front end's commands: instances of {@code @Command} classes, or command lines
+   *     of them (whose spec the front end adjusted, e.g. the plots' removed options)
    * @return a new command line
    */
   public static CommandLine commandLine(Context context, List<?> more) {
     CommandLine cl = new CommandLine(new ScrillaCommand(context));
     cl.addSubcommand(HELP, new HelpCommand(), "h");
     for (Object command : more) {
-      CommandLine sub = new CommandLine(command);
+      CommandLine sub = command instanceof CommandLine c ? c : new CommandLine(command);
       cl.getCommandSpec().removeSubcommand(sub.getCommandName());
       cl.addSubcommand(sub);
     }

@@ -12,6 +12,7 @@ import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.DividendSource;
 import io.scrilla.api.spi.DividendSourceProvider;
 import io.scrilla.api.spi.InterestRateSource;
@@ -70,6 +71,11 @@ import java.util.function.Supplier;
  * <p>Batches: {@code Result.each(assets, a -> scrilla.sharpeRatio(a, range, method))} gives each
  * asset's result or failure without one bad ticker hiding the others.
  *
+ * <p>Fleets: the sources the facade creates take their requests from the budgets of the cache's
+ * {@link Coordination}, and every fetch on a cache miss runs under its lease (see {@link
+ * MarketData}), so processes sharing a DynamoDB cache fetch each history once and stay within a
+ * service's quota together; with a cache of one process nothing changes.
+ *
  * <p>Ownership: a cache or source passed to the {@link Builder} belongs to the caller and is not
  * closed by {@link #close()}; what the facade created from the configuration, it closes.
  *
@@ -95,16 +101,33 @@ public final class Scrilla implements AutoCloseable {
   private Scrilla(Builder b) {
     this.config = b.config;
     ClassLoader loader = b.classLoader;
+    this.ownsCache = b.cache == null;
+    Cache backend =
+        ownsCache
+            ? Providers.find(
+                    CacheProvider.class, ScrillaConfig.CACHE_MODE, config.cacheMode(), loader)
+                .open(config)
+            : b.cache;
+    this.cache = backend instanceof LayeredCache l ? l : new LayeredCache(backend);
+    // the sources take their requests from the budgets of the processes sharing the cache
+    Coordination coordination = cache.coordination();
     PriceSource prices = b.priceSource;
     if (prices == null) {
-      prices =
-          owned(
-              Providers.find(
-                      PriceSourceProvider.class,
-                      ScrillaConfig.PRICE_MANAGER,
-                      config.priceManager(),
-                      loader)
-                  .create(config));
+      try {
+        prices =
+            owned(
+                Providers.find(
+                        PriceSourceProvider.class,
+                        ScrillaConfig.PRICE_MANAGER,
+                        config.priceManager(),
+                        loader)
+                    .create(config, coordination));
+      } catch (RuntimeException e) {
+        if (ownsCache) {
+          cache.close();
+        }
+        throw e;
+      }
     }
     InterestRateSource rates = b.rateSource;
     Supplier<InterestRateSource> rateSource =
@@ -131,15 +154,7 @@ public final class Scrilla implements AutoCloseable {
                                 ScrillaConfig.DIV_MANAGER,
                                 config.divManager(),
                                 loader)
-                            .create(config)));
-    this.ownsCache = b.cache == null;
-    Cache backend =
-        ownsCache
-            ? Providers.find(
-                    CacheProvider.class, ScrillaConfig.CACHE_MODE, config.cacheMode(), loader)
-                .open(config)
-            : b.cache;
-    this.cache = backend instanceof LayeredCache l ? l : new LayeredCache(backend);
+                            .create(config, coordination)));
     this.market =
         new MarketData(
             prices, new LazyRates(rateSource), cache, TradingCalendar.nyse(), b.clock, config);

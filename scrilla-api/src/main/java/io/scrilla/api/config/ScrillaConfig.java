@@ -8,6 +8,7 @@ import io.scrilla.api.model.Maturity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,9 +47,18 @@ import java.util.function.Function;
  *       {@code SCRILLA_DATA_DIR}, else {@code csv}</td></tr>
  *   <tr><td>{@code SCRILLA_DATA_DIR}</td><td>none: the bundled sample data</td></tr>
  *   <tr><td>{@code ALPHA_VANTAGE_KEY}</td><td>none</td></tr>
+ *   <tr><td>{@code ALPHA_VANTAGE_REQUESTS_PER_MINUTE}</td><td>5 (0 to 1000000; 0: no shared
+ *       budget)</td></tr>
+ *   <tr><td>{@code ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS}</td><td>60 (1 to 86400)</td></tr>
  *   <tr><td>{@code SCRILLA_CONFIG_DIR}</td><td>{@code ~/.scrilla}: the configuration file, the
  *       watchlist and the default SQLite cache file</td></tr>
  * </table>
+ *
+ * <p>The AlphaVantage budget: the processes sharing a cache that coordinates them (the DynamoDB
+ * backend) send together at most {@code ALPHA_VANTAGE_REQUESTS_PER_MINUTE} requests per API key in
+ * any {@code ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS} seconds (a minute unless set: the free tier's 5
+ * per minute by default; 25 per 86400 s keeps the free tier's daily limit instead). A cache of one
+ * process (SQLite, memory) sets no budget.
  *
  * <p>This class knows no backend. Each provider parses and validates its own variables from the
  * generic accessors {@link #get}, {@link #getPath}, {@link #getHttpUrl} and {@link #getInt}, whose
@@ -118,6 +128,23 @@ public final class ScrillaConfig {
   public static final String ALPHA_VANTAGE_KEY = "ALPHA_VANTAGE_KEY";
 
   /**
+   * Name of the variable holding the number of AlphaVantage requests the processes sharing a cache
+   * may send together per API key in one budget period.
+   */
+  public static final String ALPHA_VANTAGE_REQUESTS_PER_MINUTE =
+      "ALPHA_VANTAGE_REQUESTS_PER_MINUTE";
+
+  /** Name of the variable holding the length of the AlphaVantage budget period in seconds. */
+  public static final String ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS =
+      "ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS";
+
+  /** The most AlphaVantage requests per budget period allowed. */
+  public static final int MAX_REQUESTS_PER_PERIOD = 1_000_000;
+
+  /** The longest AlphaVantage budget period allowed, in seconds: a day. */
+  public static final int MAX_BUDGET_PERIOD_SECONDS = 86_400;
+
+  /**
    * Name of the variable of the user's configuration folder (default {@code ~/.scrilla}), which
    * holds the configuration file ({@link ConfigFile}), the command line's watchlist and the default
    * SQLite cache file. Read from the environment or a system property, never from the file itself.
@@ -144,6 +171,8 @@ public final class ScrillaConfig {
   private final String priceManager;
   private final String statManager;
   private final String divManager;
+  private final int alphaVantageRequests;
+  private final Duration alphaVantageBudgetPeriod;
 
   private ScrillaConfig(Map<String, String> raw) {
     Map<String, String> v = new TreeMap<>();
@@ -170,6 +199,11 @@ public final class ScrillaConfig {
     this.priceManager = manager(PRICE_MANAGER, live ? "alpha_vantage" : "csv");
     this.statManager = manager(STAT_MANAGER, live ? "treasury" : "csv");
     this.divManager = manager(DIV_MANAGER, live ? "alpha_vantage" : "csv");
+    this.alphaVantageRequests =
+        getInt(ALPHA_VANTAGE_REQUESTS_PER_MINUTE, 0, MAX_REQUESTS_PER_PERIOD).orElse(5);
+    this.alphaVantageBudgetPeriod =
+        Duration.ofSeconds(
+            getInt(ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS, 1, MAX_BUDGET_PERIOD_SECONDS).orElse(60));
   }
 
   /** Returns the configuration from the environment variables alone. */
@@ -424,6 +458,23 @@ public final class ScrillaConfig {
   /** Returns the AlphaVantage API key, if set. Never log it. */
   public Optional<String> alphaVantageKey() {
     return alphaVantageKey;
+  }
+
+  /**
+   * Returns how many AlphaVantage requests the processes sharing a cache may send together per API
+   * key in one {@link #alphaVantageBudgetPeriod() period} ({@code
+   * ALPHA_VANTAGE_REQUESTS_PER_MINUTE}, default 5); 0 when no shared budget is kept.
+   */
+  public int alphaVantageRequestsPerPeriod() {
+    return alphaVantageRequests;
+  }
+
+  /**
+   * Returns the length of the AlphaVantage budget period ({@code
+   * ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS}, default 60 s).
+   */
+  public Duration alphaVantageBudgetPeriod() {
+    return alphaVantageBudgetPeriod;
   }
 
   /** Returns the price source name ({@code PRICE_MANAGER}), lower case. */

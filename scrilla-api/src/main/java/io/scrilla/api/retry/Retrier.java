@@ -12,9 +12,10 @@ import java.util.function.DoubleSupplier;
  * <p>Each attempt returns an {@link Outcome}: a success ends the loop; a retryable failure waits
  * (the policy's back-off with jitter, or the wait the failure asks for, such as an HTTP {@code
  * Retry-After}) and tries again; an exception thrown by the attempt is not retried and propagates
- * as it is. When the attempts or the time are used up, or the thread is interrupted while waiting
- * (its interrupt flag is kept), the caller's {@link GiveUp} turns the last failure into the
- * exception thrown.
+ * as it is. An attempt that could not be made yet ({@link Outcome#postpone}) waits and runs again
+ * without counting as an attempt. When the attempts or the time are used up, or the thread is
+ * interrupted while waiting (its interrupt flag is kept), the caller's {@link GiveUp} turns the
+ * last failure into the exception thrown.
  *
  * <pre>{@code
  * Retrier retrier = Retrier.of(new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(20),
@@ -71,27 +72,31 @@ public final class Retrier {
     Objects.requireNonNull(attempt, "attempt");
     Objects.requireNonNull(giveUp, "giveUp");
     long start = clock.nanoTime();
-    for (int n = 1; ; n++) {
+    int n = 1;
+    while (true) {
       Outcome<T, F> outcome = Objects.requireNonNull(attempt.run(n), "outcome");
       if (outcome.succeeded) {
         return outcome.value;
       }
       F failure = outcome.failure;
+      // attempts made so far: a postponed attempt was not made
+      int made = outcome.postponed ? n - 1 : n;
       if (outcome.counted && n >= policy.maxAttempts()) {
-        throw giveUp.giveUp(failure, stop(Reason.ATTEMPTS, n, start, Duration.ZERO));
+        throw giveUp.giveUp(failure, stop(Reason.ATTEMPTS, made, start, Duration.ZERO));
       }
       Duration wait = outcome.wait != null ? outcome.wait : policy.delay(n, u());
       Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
       if (wait.compareTo(policy.maxElapsed().minus(elapsed)) > 0) {
-        throw giveUp.giveUp(failure, new Stop(Reason.TIME, n, elapsed, wait));
+        throw giveUp.giveUp(failure, new Stop(Reason.TIME, made, elapsed, wait));
       }
-      giveUp.retrying(failure, n, wait);
+      giveUp.retrying(failure, made, wait);
       try {
         clock.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw giveUp.giveUp(failure, stop(Reason.INTERRUPTED, n, start, wait));
+        throw giveUp.giveUp(failure, stop(Reason.INTERRUPTED, made, start, wait));
       }
+      n = made + 1;
     }
   }
 
@@ -197,13 +202,20 @@ public final class Retrier {
     private final F failure;
     private final Duration wait;
     private final boolean counted;
+    private final boolean postponed;
 
     private Outcome(boolean succeeded, T value, F failure, Duration wait, boolean counted) {
+      this(succeeded, value, failure, wait, counted, false);
+    }
+
+    private Outcome(
+        boolean succeeded, T value, F failure, Duration wait, boolean counted, boolean postponed) {
       this.succeeded = succeeded;
       this.value = value;
       this.failure = failure;
       this.wait = wait;
       this.counted = counted;
+      this.postponed = postponed;
     }
 
     /** Returns a success with its value. */
@@ -239,6 +251,17 @@ public final class Retrier {
     public static <T, F> Outcome<T, F> retryOutsideAttemptLimit(F failure, Duration wait) {
       return new Outcome<>(
           false, null, Objects.requireNonNull(failure, "failure"), notNegative(wait), false);
+    }
+
+    /**
+     * Returns an attempt that was not made, because something it needs is not available yet (such
+     * as a request from a shared budget that is spent for the moment): it is run again after its
+     * wait with the same attempt number, so it counts as no attempt and spends none of the policy's
+     * {@link RetryPolicy#maxAttempts()}; only {@link RetryPolicy#maxElapsed()} bounds such waits.
+     */
+    public static <T, F> Outcome<T, F> postpone(F failure, Duration wait) {
+      return new Outcome<>(
+          false, null, Objects.requireNonNull(failure, "failure"), notNegative(wait), false, true);
     }
 
     private static Duration notNegative(Duration wait) {

@@ -21,6 +21,15 @@ public interface Cache extends AutoCloseable {
   CorrelationStore correlations();
 
   /**
+   * Returns the coordination of the processes that share this cache (see {@link Coordination}):
+   * {@link Coordination#local()} unless the backend is shared by several processes and overrides
+   * this.
+   */
+  default Coordination coordination() {
+    return Coordination.local();
+  }
+
+  /**
    * Empties all four stores.
    *
    * @throws io.scrilla.api.error.CacheException when the backend fails

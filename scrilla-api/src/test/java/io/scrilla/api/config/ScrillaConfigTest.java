@@ -9,6 +9,7 @@ import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.Maturity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,8 @@ class ScrillaConfigTest {
     assertEquals("csv", c.priceManager());
     assertTrue(c.usesSampleData());
     assertTrue(c.get(ScrillaConfig.SQLITE_FILE).isEmpty());
+    assertEquals(5, c.alphaVantageRequestsPerPeriod());
+    assertEquals(Duration.ofMinutes(1), c.alphaVantageBudgetPeriod());
   }
 
   @Test
@@ -68,6 +71,21 @@ class ScrillaConfigTest {
   }
 
   @Test
+  void from_alphaVantageBudget_isParsed() {
+    ScrillaConfig c =
+        ScrillaConfig.from(
+            Map.of(
+                "ALPHA_VANTAGE_REQUESTS_PER_MINUTE", "75",
+                "ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS", "2"));
+    assertEquals(75, c.alphaVantageRequestsPerPeriod());
+    assertEquals(Duration.ofSeconds(2), c.alphaVantageBudgetPeriod());
+    assertEquals(
+        0,
+        ScrillaConfig.from(Map.of("ALPHA_VANTAGE_REQUESTS_PER_MINUTE", "0"))
+            .alphaVantageRequestsPerPeriod());
+  }
+
+  @Test
   void key_withoutDataDir_selectsLiveSources() {
     ScrillaConfig c = ScrillaConfig.from(Map.of("ALPHA_VANTAGE_KEY", "K"));
     assertEquals("alpha_vantage", c.priceManager());
@@ -89,6 +107,9 @@ class ScrillaConfigTest {
     "FRONTIER_STEPS, 2000000000, at least 2 and at most 1000",
     "MA_2, -3, at least 1",
     "DEFAULT_ANALYSIS_PERIOD, 1.5, at least 2",
+    "ALPHA_VANTAGE_REQUESTS_PER_MINUTE, -1, at least 0 and at most 1000000",
+    "ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS, 0, at least 1 and at most 86400",
+    "ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS, 86401, at least 1 and at most 86400",
   })
   void from_badValue_failsNamingVariableValueAndAllowed(String name, String value, String allowed) {
     ConfigurationException e =

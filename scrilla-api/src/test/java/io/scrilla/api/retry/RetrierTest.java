@@ -210,6 +210,48 @@ class RetrierTest {
   }
 
   @Test
+  void call_postponedAttempts_spendNoAttemptAndKeepTheirNumber() throws GaveUp {
+    // two attempts allowed: three postponements, then a failure and a success still fit
+    List<Integer> numbers = new ArrayList<>();
+    AtomicInteger runs = new AtomicInteger();
+    String v =
+        retrier(2, 0, Duration.ofMinutes(5), 0)
+            .call(
+                n -> {
+                  numbers.add(n);
+                  int r = runs.incrementAndGet();
+                  if (r <= 3) {
+                    return Outcome.postpone("budget spent", Duration.ofSeconds(7));
+                  }
+                  return r == 4 ? Outcome.retry("5xx") : Outcome.success("ok");
+                },
+                GaveUp::new);
+    assertEquals("ok", v);
+    assertEquals(List.of(1, 1, 1, 1, 2), numbers);
+    assertEquals(
+        List.of(
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(7),
+            Duration.ofMillis(100)),
+        clock.sleeps());
+  }
+
+  @Test
+  void call_postponedBeyondDeadline_givesUpHavingMadeNoAttempt() {
+    GaveUp e =
+        assertThrows(
+            GaveUp.class,
+            () ->
+                retrier(3, 0, Duration.ofSeconds(10), 0)
+                    .call(
+                        n -> Outcome.postpone("budget spent", Duration.ofSeconds(4)), GaveUp::new));
+    assertEquals(Reason.TIME, e.stop.reason());
+    assertEquals(0, e.stop.attempts());
+    assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)), clock.sleeps());
+  }
+
+  @Test
   void call_attemptThrows_propagatesAtOnceWithoutRetry() {
     AtomicInteger calls = new AtomicInteger();
     IllegalStateException e =

@@ -1,8 +1,9 @@
 package io.scrilla.cache.dynamodb;
 
 /**
- * The four tables of the deployment guide, each with its base name and the variable that may
- * override {@code DYNAMO_CONF} for it.
+ * The tables of the backend, each with its base name and the variable that may override {@code
+ * DYNAMO_CONF} for it: the four cache tables of the deployment guide, and {@link #LEASES}, where
+ * the processes sharing them coordinate.
  *
  * <p>The table's real name is {@code DYNAMO_TABLE_PREFIX} followed by {@link #baseName()}.
  */
@@ -14,7 +15,12 @@ public enum CacheTable {
   /** Risk profiles, keyed by (ticker, start_date). */
   PROFILE("profile", "DYNAMO_CONF_PROFILE"),
   /** Pairwise correlations, keyed by (ticker_1, start_date). */
-  CORRELATIONS("correlations", "DYNAMO_CONF_CORRELATIONS");
+  CORRELATIONS("correlations", "DYNAMO_CONF_CORRELATIONS"),
+  /**
+   * Leases of fetches and request budgets shared by the processes, keyed by (lease_id, slot), with
+   * DynamoDB time to live on {@code expires_at}; holds no cached data.
+   */
+  LEASES("leases", "DYNAMO_CONF_LEASES");
 
   private final String baseName;
   private final String confVariable;
@@ -22,6 +28,14 @@ public enum CacheTable {
   CacheTable(String baseName, String confVariable) {
     this.baseName = baseName;
     this.confVariable = confVariable;
+  }
+
+  /**
+   * Returns whether the table holds cached data (the guide's four tables), which {@code clear()}
+   * deletes; the leases table does not.
+   */
+  public boolean holdsData() {
+    return this != LEASES;
   }
 
   /** Returns the table name of the deployment guide, e.g. {@code prices}. */

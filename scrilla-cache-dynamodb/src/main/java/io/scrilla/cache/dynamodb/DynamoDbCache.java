@@ -5,16 +5,19 @@ import io.scrilla.api.error.CacheException;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.retry.RetryClock;
 import io.scrilla.api.spi.Cache;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
 import io.scrilla.api.spi.PriceStore;
 import io.scrilla.api.spi.ProfileStore;
+import io.scrilla.cache.dynamodb.internal.DynamoCoordination;
 import io.scrilla.cache.dynamodb.internal.DynamoCorrelationStore;
 import io.scrilla.cache.dynamodb.internal.DynamoInterestStore;
 import io.scrilla.cache.dynamodb.internal.DynamoPriceStore;
 import io.scrilla.cache.dynamodb.internal.DynamoProfileStore;
 import io.scrilla.cache.dynamodb.internal.Provisioner;
 import io.scrilla.cache.dynamodb.internal.Tables;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,13 +26,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * A cache in the four DynamoDB tables of the deployment guide; thread-safe.
+ * A cache in the four DynamoDB tables of the deployment guide, shared by many processes, which
+ * coordinate through a fifth table, {@code leases}; thread-safe.
  *
  * <p>Opening makes sure the tables exist (created on first use, once per process) and have the
- * guide's key schemas. Reads are eventually consistent: a row written a moment ago by another
- * process may not be seen yet, which the cache treats as a miss. A cache may forget but never lie:
- * every item carries its full identity (the source it came from, asset type, window, method,
- * weekends flag, second asset) and a read that finds an item with any other identity is a miss.
+ * guide's key schemas. {@link #coordination()} keeps fetch leases and request budgets in the {@code
+ * leases} table, so that the processes sharing the tables fetch each missing history once and stay
+ * within a service's quota together. Reads are eventually consistent: a row written a moment ago by
+ * another process may not be seen yet, which the cache treats as a miss. A cache may forget but
+ * never lie: every item carries its full identity (the source it came from, asset type, window,
+ * method, weekends flag, second asset) and a read that finds an item with any other identity is a
+ * miss.
  *
  * <pre>{@code
  * try (Cache cache = DynamoDbCache.open(ScrillaConfig.builder().cacheMode("dynamodb").build())) {
@@ -45,6 +52,7 @@ public final class DynamoDbCache implements Cache {
   private final InterestStore interest;
   private final ProfileStore profiles;
   private final CorrelationStore correlations;
+  private final DynamoCoordination coordination;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DynamoDbCache(
@@ -56,6 +64,7 @@ public final class DynamoDbCache implements Cache {
     this.interest = new DynamoInterestStore(tables);
     this.profiles = new DynamoProfileStore(tables);
     this.correlations = new DynamoCorrelationStore(tables);
+    this.coordination = new DynamoCoordination(tables, clock, Clock.systemUTC());
   }
 
   /**
@@ -155,18 +164,36 @@ public final class DynamoDbCache implements Cache {
     return correlations;
   }
 
-  /** Deletes every item of the four tables (Scan, then batched deletes); the tables remain. */
+  /**
+   * Returns the coordination kept in the {@code leases} table: fetch leases (see {@link
+   * DynamoDbSettings#leaseDuration()}) and request budgets shared by every process using the same
+   * tables.
+   */
+  @Override
+  public Coordination coordination() {
+    return coordination;
+  }
+
+  /**
+   * Deletes every item of the four cache tables (Scan, then batched deletes); the tables remain,
+   * and the leases table is left alone (other processes may hold leases and budgets in it).
+   */
   @Override
   public void clear() {
     for (CacheTable t : CacheTable.values()) {
-      tables.empty(t);
+      if (t.holdsData()) {
+        tables.empty(t);
+      }
     }
   }
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsClient) {
-      client.close();
+    if (closed.compareAndSet(false, true)) {
+      coordination.close();
+      if (ownsClient) {
+        client.close();
+      }
     }
   }
 }

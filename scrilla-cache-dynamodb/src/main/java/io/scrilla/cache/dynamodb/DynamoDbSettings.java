@@ -25,8 +25,14 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code DYNAMO_CONF}</td><td>billing of every table, a JSON object of the deployment
  *       guide's shape (see {@link TableBilling})</td><td>{@code PAY_PER_REQUEST}</td></tr>
  *   <tr><td>{@code DYNAMO_CONF_PRICES}, {@code DYNAMO_CONF_INTEREST},
- *       {@code DYNAMO_CONF_PROFILE}, {@code DYNAMO_CONF_CORRELATIONS}</td><td>billing of one
- *       table, replacing {@code DYNAMO_CONF} for it</td><td>{@code DYNAMO_CONF}</td></tr>
+ *       {@code DYNAMO_CONF_PROFILE}, {@code DYNAMO_CONF_CORRELATIONS},
+ *       {@code DYNAMO_CONF_LEASES}</td><td>billing of one table, replacing {@code DYNAMO_CONF}
+ *       for it</td><td>{@code DYNAMO_CONF}</td></tr>
+ *   <tr><td>{@code DYNAMO_LEASE_SECONDS}</td><td>how long a fetch lease lasts unless its holder
+ *       renews it (it does, every third of that, while it works): how long a crashed holder
+ *       blocks the others, 1 to 3600</td><td>30</td></tr>
+ *   <tr><td>{@code DYNAMO_LEASE_WAIT_SECONDS}</td><td>how long a process waits for a lease that
+ *       another holds before it fails (retryable), 1 to 86400</td><td>300</td></tr>
  * </table>
  *
  * <p>Region and credentials are not settings of this backend: the AWS SDK's default chains find
@@ -34,35 +40,56 @@ import java.util.regex.Pattern;
  *
  * @param tablePrefix prefix of every table name, letters, digits, {@code _ - .}; may be empty
  * @param endpoint endpoint replacing the AWS one, if any
- * @param billing billing of each of the four tables
+ * @param billing billing of each table (the guide's four and the leases table)
  * @param batchRetryLimit how long unprocessed items of a batch are retried before a write or read
  *     fails
+ * @param leaseDuration how long a fetch lease lasts unless renewed, at least 1 ms
+ * @param leaseWait how long a process waits for a lease another holds, not negative
  */
 public record DynamoDbSettings(
     String tablePrefix,
     Optional<URI> endpoint,
     Map<CacheTable, TableBilling> billing,
-    Duration batchRetryLimit) {
+    Duration batchRetryLimit,
+    Duration leaseDuration,
+    Duration leaseWait) {
   /** Name of the table prefix variable. */
   public static final String DYNAMO_TABLE_PREFIX = "DYNAMO_TABLE_PREFIX";
 
   /** Name of the endpoint variable. */
   public static final String DYNAMO_ENDPOINT = "DYNAMO_ENDPOINT";
 
-  /** Name of the billing variable shared by the four tables. */
+  /** Name of the billing variable shared by the five tables. */
   public static final String DYNAMO_CONF = "DYNAMO_CONF";
+
+  /** Name of the lease duration variable, in seconds. */
+  public static final String DYNAMO_LEASE_SECONDS = "DYNAMO_LEASE_SECONDS";
+
+  /** Name of the variable bounding the wait for a lease, in seconds. */
+  public static final String DYNAMO_LEASE_WAIT_SECONDS = "DYNAMO_LEASE_WAIT_SECONDS";
+
+  /** Default duration of a fetch lease. */
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+
+  /**
+   * Default bound of the wait for a lease: longer than a holder's fetch may take (the HTTP client
+   * gives up after 3 minutes of retries and quota waits).
+   */
+  public static final Duration DEFAULT_LEASE_WAIT = Duration.ofMinutes(5);
 
   /** Default limit of the retries of unprocessed batch items. */
   public static final Duration DEFAULT_BATCH_RETRY_LIMIT = Duration.ofSeconds(30);
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.\\-]{0,200}");
 
-  /** Validates the prefix and copies the billing map, which must name all four tables. */
+  /** Validates the values and copies the billing map, which must name every table. */
   public DynamoDbSettings {
     Objects.requireNonNull(tablePrefix, "tablePrefix");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(billing, "billing");
     Objects.requireNonNull(batchRetryLimit, "batchRetryLimit");
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
+    Objects.requireNonNull(leaseWait, "leaseWait");
     if (!PREFIX.matcher(tablePrefix).matches()) {
       throw new ConfigurationException(
           DYNAMO_TABLE_PREFIX
@@ -79,6 +106,12 @@ public record DynamoDbSettings(
     if (batchRetryLimit.isNegative()) {
       throw new IllegalArgumentException("batchRetryLimit " + batchRetryLimit + " is negative");
     }
+    if (leaseDuration.toMillis() < 1) {
+      throw new IllegalArgumentException("leaseDuration " + leaseDuration + " is below 1 ms");
+    }
+    if (leaseWait.isNegative()) {
+      throw new IllegalArgumentException("leaseWait " + leaseWait + " is negative");
+    }
   }
 
   /** Returns the settings of a prefix and endpoint with on-demand billing and default limits. */
@@ -87,7 +120,13 @@ public record DynamoDbSettings(
     for (CacheTable t : CacheTable.values()) {
       b.put(t, TableBilling.PAY_PER_REQUEST);
     }
-    return new DynamoDbSettings(tablePrefix, endpoint, b, DEFAULT_BATCH_RETRY_LIMIT);
+    return new DynamoDbSettings(
+        tablePrefix,
+        endpoint,
+        b,
+        DEFAULT_BATCH_RETRY_LIMIT,
+        DEFAULT_LEASE_DURATION,
+        DEFAULT_LEASE_WAIT);
   }
 
   /**
@@ -117,12 +156,33 @@ public record DynamoDbSettings(
               .map(s -> TableBilling.parse(t.confVariable(), s))
               .orElse(shared));
     }
-    return new DynamoDbSettings(prefix, endpoint, billing, DEFAULT_BATCH_RETRY_LIMIT);
+    Duration lease =
+        Duration.ofSeconds(
+            config
+                .getInt(DYNAMO_LEASE_SECONDS, 1, 3600)
+                .orElse((int) DEFAULT_LEASE_DURATION.toSeconds()));
+    Duration wait =
+        Duration.ofSeconds(
+            config
+                .getInt(DYNAMO_LEASE_WAIT_SECONDS, 1, 86_400)
+                .orElse((int) DEFAULT_LEASE_WAIT.toSeconds()));
+    return new DynamoDbSettings(prefix, endpoint, billing, DEFAULT_BATCH_RETRY_LIMIT, lease, wait);
   }
 
   /** Returns these settings with another retry limit for unprocessed batch items. */
   public DynamoDbSettings withBatchRetryLimit(Duration limit) {
-    return new DynamoDbSettings(tablePrefix, endpoint, billing, limit);
+    return new DynamoDbSettings(tablePrefix, endpoint, billing, limit, leaseDuration, leaseWait);
+  }
+
+  /**
+   * Returns these settings with another lease duration and wait bound.
+   *
+   * @param duration how long a fetch lease lasts unless renewed
+   * @param wait how long a process waits for a lease another holds
+   * @return the settings
+   */
+  public DynamoDbSettings withLeases(Duration duration, Duration wait) {
+    return new DynamoDbSettings(tablePrefix, endpoint, billing, batchRetryLimit, duration, wait);
   }
 
   /** Returns the full name of a table: the prefix and the guide's name. */

@@ -1,6 +1,9 @@
 /**
  * The DynamoDB cache backend ({@code CACHE_MODE=dynamodb}): prices, interest rates, risk profiles
- * and correlations in the four tables of the deployment guide, shared by many processes.
+ * and correlations in the four tables of the deployment guide, shared by many processes, which
+ * coordinate through a fifth table, {@code leases}: a lease per missing history so that the fleet
+ * fetches it once, and a request budget per service account ({@link
+ * io.scrilla.cache.dynamodb.DynamoDbCache#coordination()}).
  *
  * <p>{@link io.scrilla.cache.dynamodb.DynamoDbCacheProvider} is found by {@link
  * java.util.ServiceLoader} under the name {@code dynamodb}; it reads {@link

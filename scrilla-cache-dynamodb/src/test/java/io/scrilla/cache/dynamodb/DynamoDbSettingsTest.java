@@ -9,6 +9,7 @@ import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.spi.CacheProvider;
 import io.scrilla.api.spi.Providers;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,37 @@ class DynamoDbSettingsTest {
     }
     assertEquals("prices", s.tableName(CacheTable.PRICES));
     assertEquals("correlations", s.tableName(CacheTable.CORRELATIONS));
+    assertEquals("leases", s.tableName(CacheTable.LEASES));
+    assertEquals(Duration.ofSeconds(30), s.leaseDuration());
+    assertEquals(Duration.ofMinutes(5), s.leaseWait());
+  }
+
+  @Test
+  void from_leaseVariablesAndLeasesConf_areRead() {
+    DynamoDbSettings s =
+        read(
+            "DYNAMO_LEASE_SECONDS",
+            "3",
+            "DYNAMO_LEASE_WAIT_SECONDS",
+            "20",
+            "DYNAMO_CONF",
+            "{\"BillingMode\":\"PROVISIONED\",\"ProvisionedThroughput\":"
+                + "{\"ReadCapacityUnits\":2,\"WriteCapacityUnits\":2}}",
+            "DYNAMO_CONF_LEASES",
+            "{\"BillingMode\":\"PAY_PER_REQUEST\"}");
+    assertEquals(Duration.ofSeconds(3), s.leaseDuration());
+    assertEquals(Duration.ofSeconds(20), s.leaseWait());
+    assertEquals(TableBilling.PAY_PER_REQUEST, s.billing().get(CacheTable.LEASES));
+    assertEquals(TableBilling.provisioned(2, 2), s.billing().get(CacheTable.PRICES));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "3601", "ten"})
+  void from_invalidLeaseSeconds_failsNamingTheVariable(String value) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> read("DYNAMO_LEASE_SECONDS", value));
+    assertTrue(e.getMessage().startsWith("DYNAMO_LEASE_SECONDS="), e.getMessage());
+    assertTrue(e.getMessage().contains("at least 1 and at most 3600"), e.getMessage());
   }
 
   @Test
@@ -97,7 +129,8 @@ class DynamoDbSettingsTest {
           "DYNAMO_CONF_PRICES",
           "DYNAMO_CONF_INTEREST",
           "DYNAMO_CONF_PROFILE",
-          "DYNAMO_CONF_CORRELATIONS"
+          "DYNAMO_CONF_CORRELATIONS",
+          "DYNAMO_CONF_LEASES"
         }) {
       ConfigurationException e =
           assertThrows(ConfigurationException.class, () -> read(variable, value));

@@ -19,8 +19,10 @@ import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
 import io.scrilla.api.spi.CacheProvider;
 import io.scrilla.api.spi.Providers;
+import io.scrilla.api.spi.RequestBudget;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +63,13 @@ class IamPolicyTest {
   }
 
   @Test
-  void policy_resources_areTheFourPrefixedTablesOnly() throws IOException {
+  void policy_resources_areTheFivePrefixedTablesOnly() throws IOException {
     Set<String> resources = new TreeSet<>();
     for (JsonNode statement : policy().get("Statement")) {
       statement.get("Resource").forEach(r -> resources.add(r.asText()));
     }
     Set<String> expected = new TreeSet<>();
-    for (String t : List.of("prices", "interest", "profile", "correlations")) {
+    for (String t : List.of("prices", "interest", "profile", "correlations", "leases")) {
       expected.add("arn:aws:dynamodb:*:*:table/${prefix}" + t);
     }
     assertEquals(expected, resources);
@@ -100,7 +102,7 @@ class IamPolicyTest {
         "operations the backend called in this test run but the policy forbids");
   }
 
-  /** Every operation of the Cache API once. */
+  /** Every operation of the Cache API once, with its coordination: a lease and a spent budget. */
   private static void workload(Cache cache) {
     LocalDate d0 = LocalDate.of(2021, 1, 4);
     DateRange range = DateRange.of(d0, d0.plusDays(9));
@@ -122,6 +124,10 @@ class IamPolicyTest {
     cache.correlations().get(ck);
     cache.correlations().putAll(Map.of(ck, 0.25));
     cache.correlations().getAll(List.of(ck));
+    cache.coordination().exclusively("prices|test|SPY", () -> cache.prices().get(SRC, spy, range));
+    RequestBudget budget = cache.coordination().budget("iam", 1, Duration.ofMinutes(1));
+    assertEquals(Duration.ZERO, budget.tryTake());
+    assertTrue(budget.tryTake().compareTo(Duration.ofSeconds(50)) > 0, "the budget is spent");
     cache.clear();
   }
 }

@@ -49,6 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Creation and checking of the four tables against a real (moto) DynamoDB server. */
 class ProvisioningTest {
@@ -79,14 +81,18 @@ class ProvisioningTest {
     return b.build();
   }
 
-  /** The guide's tables, read from the JSON copy of the deployment guide. */
+  /**
+   * The five tables: the guide's, read from the JSON copy of the deployment guide, and the leases
+   * table.
+   */
   private static List<JsonNode> guideTables() throws IOException {
-    try (InputStream in =
-        ProvisioningTest.class.getResourceAsStream("/deployment-guide-tables.json")) {
-      List<JsonNode> out = new ArrayList<>();
-      new ObjectMapper().readTree(in).get("tables").forEach(out::add);
-      return out;
+    List<JsonNode> out = new ArrayList<>();
+    for (String file : List.of("/deployment-guide-tables.json", "/leases-table.json")) {
+      try (InputStream in = ProvisioningTest.class.getResourceAsStream(file)) {
+        new ObjectMapper().readTree(in).get("tables").forEach(out::add);
+      }
     }
+    return out;
   }
 
   private static List<String> keys(JsonNode keySchema) {
@@ -160,13 +166,70 @@ class ProvisioningTest {
   }
 
   @Test
-  void open_defaultConf_createsTheGuidesFourTablesOnDemand() throws IOException {
+  void open_defaultConf_createsTheGuidesFourTablesAndTheLeasesTableOnDemand() throws IOException {
     String prefix = TestClients.uniquePrefix("ondemand");
     try (DynamoDbCache cache = DynamoDbCache.open(config(prefix))) {
-      for (JsonNode guide : guideTables()) {
+      List<JsonNode> tables = guideTables();
+      assertEquals(5, tables.size());
+      for (JsonNode guide : tables) {
         assertMatchesGuide(prefix, guide, 0, 0);
       }
     }
+  }
+
+  @Test
+  void open_leasesTable_hasTimeToLiveOnExpiresAt() throws IOException {
+    String prefix = TestClients.uniquePrefix("ttl");
+    try (DynamoDbCache cache = DynamoDbCache.open(config(prefix))) {
+      JsonNode want = guideTables().get(4).get("TimeToLiveSpecification");
+      TimeToLiveDescription ttl =
+          setup.describeTimeToLive(r -> r.tableName(prefix + "leases")).timeToLiveDescription();
+      assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
+      assertEquals(want.get("AttributeName").asText(), ttl.attributeName());
+      // the guide's tables have none: their data is forgotten only by clear()
+      assertEquals(
+          TimeToLiveStatus.DISABLED,
+          setup
+              .describeTimeToLive(r -> r.tableName(prefix + "prices"))
+              .timeToLiveDescription()
+              .timeToLiveStatus());
+    }
+  }
+
+  @Test
+  void open_leasesTableWithTimeToLiveAlreadyOn_isLeftAsItIs() {
+    String prefix = TestClients.uniquePrefix("ttlon");
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "leases")
+                .attributeDefinitions(
+                    attr("lease_id", ScalarAttributeType.S), attr("slot", ScalarAttributeType.N))
+                .keySchema(key("lease_id", KeyType.HASH), key("slot", KeyType.RANGE))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+    setup.updateTimeToLive(
+        r ->
+            r.tableName(prefix + "leases")
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires_at")));
+    Calls calls = new Calls();
+    try (DynamoDbClient c = TestClients.backend(MOTO.endpoint(), calls)) {
+      DynamoDbCache.open(DynamoDbSettings.from(config(prefix)), c, false, new Provisioner())
+          .close();
+    }
+    assertTrue(calls.operations.contains("DescribeTimeToLive"), calls.operations.toString());
+    assertFalse(calls.operations.contains("UpdateTimeToLive"), calls.operations.toString());
+  }
+
+  @Test
+  void open_leasesTableWithOtherKeys_isRefused() {
+    String prefix = TestClients.uniquePrefix("wrongleases");
+    setup.createTable(
+        r ->
+            r.tableName(prefix + "leases")
+                .attributeDefinitions(attr("lease_id", ScalarAttributeType.S))
+                .keySchema(key("lease_id", KeyType.HASH))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+    CacheException e = assertThrows(CacheException.class, () -> DynamoDbCache.open(config(prefix)));
+    assertTrue(e.getMessage().contains("[lease_id HASH S, slot RANGE N]"), e.getMessage());
   }
 
   @Test
@@ -361,13 +424,13 @@ class ProvisioningTest {
       }
       DynamoDbCache a = opened.get(0).get(60, TimeUnit.SECONDS);
       DynamoDbCache b = opened.get(1).get(60, TimeUnit.SECONDS);
-      assertEquals(8, calls.operations.stream().filter("CreateTable"::equals).count());
+      assertEquals(10, calls.operations.stream().filter("CreateTable"::equals).count());
       assertEquals(
-          4,
+          5,
           calls.failures.stream().filter("CreateTable:ResourceInUseException"::equals).count(),
           calls.failures.toString());
       assertEquals(
-          4,
+          5,
           calls.failures.stream().filter(f -> f.startsWith("CreateTable")).count(),
           calls.failures.toString());
       for (JsonNode guide : guideTables()) {

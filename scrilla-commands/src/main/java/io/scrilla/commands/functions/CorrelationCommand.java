@@ -3,6 +3,7 @@ package io.scrilla.commands.functions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.commands.Table;
@@ -21,12 +22,25 @@ import picocli.CommandLine.Command;
     name = "correlation",
     aliases = "cor",
     description = "Correlation matrix of the tickers' returns.")
-public final class CorrelationCommand extends StatisticCommand {
+public class CorrelationCommand extends StatisticCommand {
+  /**
+   * Returns the correlation matrix of the tickers with its window and method (what {@code
+   * plot-cors} draws); tickers that failed are in its {@link CorrelationMatrix#failures()}.
+   */
+  protected final Computed<CorrelationMatrix> matrix() {
+    Request r = request();
+    return new Computed<>(matrix(r), r.range(), r.method());
+  }
+
+  private CorrelationMatrix matrix(Request r) {
+    prefetch(r);
+    return r.scrilla().correlationMatrix(r.assets(), r.range(), r.method());
+  }
+
   @Override
   public Integer call() {
     Request r = request();
-    prefetch(r);
-    CorrelationMatrix m = r.scrilla().correlationMatrix(r.assets(), r.range(), r.method());
+    CorrelationMatrix m = matrix(r);
     List<Asset> all = new ArrayList<>(new LinkedHashSet<>(r.assets()));
     Map<Asset, String> labels = Tickers.labels(all);
     Used used = new Used(context());

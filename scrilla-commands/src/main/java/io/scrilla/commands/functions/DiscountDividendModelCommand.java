@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     description =
         "Present value of future dividends (linear trend), discounted at --discount-rate or the"
             + " CAPM cost of equity.")
-public final class DiscountDividendModelCommand extends TickersCommand {
+public class DiscountDividendModelCommand extends TickersCommand {
   @Option(
       names = {"--discount-rate", "-discount-rate", "--discount", "-discount"},
       paramLabel = "R",
@@ -40,21 +40,34 @@ public final class DiscountDividendModelCommand extends TickersCommand {
       description = "valuation date (default: today)")
   String asOf;
 
-  @Override
-  public Integer call() {
+  /**
+   * Returns the dividend model of each ticker as the options ask (what {@code plot-divs} draws).
+   */
+  protected final Map<Asset, Result<DividendValuation>> valuations() {
     var scrilla = scrilla();
     List<Asset> assets = assets();
-    LocalDate date = asOf == null ? scrilla.today() : DateRange.parseDate(asOf, "--as-of");
-    Map<Asset, Result<DividendValuation>> results;
-    Meta meta = DividendsCommand.dividendSource(scrilla);
+    LocalDate date = date();
     if (discountRate != null) {
       if (!Double.isFinite(discountRate)) {
         throw new InvalidInputException("--discount-rate " + discountRate + " is not a number");
       }
       double rate = discountRate;
-      results = each(assets, a -> scrilla.discountDividendModel(a, date, rate));
-    } else {
-      results = each(assets, a -> scrilla.discountDividendModel(a, date));
+      return each(assets, a -> scrilla.discountDividendModel(a, date, rate));
+    }
+    return each(assets, a -> scrilla.discountDividendModel(a, date));
+  }
+
+  private LocalDate date() {
+    return asOf == null ? scrilla().today() : DateRange.parseDate(asOf, "--as-of");
+  }
+
+  @Override
+  public Integer call() {
+    var scrilla = scrilla();
+    Map<Asset, Result<DividendValuation>> results = valuations();
+    LocalDate date = date();
+    Meta meta = DividendsCommand.dividendSource(scrilla);
+    if (discountRate == null) {
       meta = meta.withMethod(scrilla.config().defaultMethod());
     }
     Map<Asset, String> labels = Tickers.labels(results.keySet());

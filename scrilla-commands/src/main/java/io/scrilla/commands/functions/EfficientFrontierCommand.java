@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
     description =
         "Efficient frontier: FRONTIER_STEPS (or --steps) minimum-variance portfolios, lowest return"
             + " first.")
-public final class EfficientFrontierCommand extends PortfolioCommand {
+public class EfficientFrontierCommand extends PortfolioCommand {
   @Option(
       names = {"--steps", "-steps", "--frontier-steps", "-frontier-steps"},
       paramLabel = "N",
@@ -39,8 +40,18 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
       description = "end the frontier at the maximum-return portfolio")
   boolean inclusive;
 
-  @Override
-  public Integer call() {
+  /**
+   * Returns the frontier the options ask for, every portfolio certified, with its window and method
+   * (what {@code plot-ef} draws).
+   */
+  protected final Computed<List<Solution>> frontier() {
+    int n = steps();
+    Request r = request();
+    return new Computed<>(frontier(r, n), r.range(), r.method());
+  }
+
+  /** Returns the number of portfolios asked for, checked before any data is read. */
+  private int steps() {
     int n = steps == null ? context().config().frontierSteps() : steps;
     if (n < ScrillaConfig.MIN_FRONTIER_STEPS || n > ScrillaConfig.MAX_FRONTIER_STEPS) {
       throw new InvalidInputException(
@@ -52,7 +63,11 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
               + " to "
               + ScrillaConfig.MAX_FRONTIER_STEPS);
     }
-    Request r = request();
+    return n;
+  }
+
+  /** Returns the n portfolios of the frontier of the request, each certified. */
+  private List<Solution> frontier(Request r, int n) {
     List<Solution> frontier =
         portfolios(r)
             .efficientFrontier(
@@ -63,6 +78,14 @@ public final class EfficientFrontierCommand extends PortfolioCommand {
     for (int i = 0; i < frontier.size(); i++) {
       certified(frontier.get(i), "portfolio " + (i + 1) + " of " + n + " on the frontier");
     }
+    return frontier;
+  }
+
+  @Override
+  public Integer call() {
+    int n = steps();
+    Request r = request();
+    List<Solution> frontier = frontier(r, n);
     ArrayNode json = Json.array();
     Meta meta = meta(r);
     List<String> labels = labels(frontier.get(0));

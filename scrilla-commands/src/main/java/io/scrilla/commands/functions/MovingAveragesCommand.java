@@ -2,6 +2,7 @@ package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
 import io.scrilla.commands.Table;
@@ -21,12 +22,24 @@ import picocli.CommandLine.Command;
     name = "mov-averages",
     aliases = "mas",
     description = "Moving averages of the annual return over MA_1, MA_2, MA_3 trailing periods.")
-public final class MovingAveragesCommand extends StatisticCommand {
+public class MovingAveragesCommand extends StatisticCommand {
+  /**
+   * Returns the moving averages of each ticker with the window and method (what {@code plot-mas}
+   * draws).
+   */
+  protected final Computed<Map<Asset, Result<MovingAverages>>> averages() {
+    Request r = request();
+    return new Computed<>(averages(r), r.range(), r.method());
+  }
+
+  private Map<Asset, Result<MovingAverages>> averages(Request r) {
+    return each(r.assets(), a -> r.scrilla().movingAverages(a, r.range(), r.method()));
+  }
+
   @Override
   public Integer call() {
     Request r = request();
-    Map<Asset, Result<MovingAverages>> results =
-        each(r.assets(), a -> r.scrilla().movingAverages(a, r.range(), r.method()));
+    Map<Asset, Result<MovingAverages>> results = averages(r);
     Map<Asset, String> labels = Tickers.labels(results.keySet());
     Used used = new Used(context());
     ObjectNode json = Json.object();

@@ -29,12 +29,25 @@ abstract class OutputCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  Context context() {
+  /** Returns what the commands share: configuration, output streams, the facade. */
+  protected final Context context() {
     return parent.context();
   }
 
   Scrilla scrilla() {
     return context().scrilla();
+  }
+
+  /**
+   * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
+   * succeeded, 1 otherwise (for front ends that draw a result instead of printing it).
+   *
+   * @param results the result of each ticker
+   * @return the exit code
+   */
+  protected final int reportFailures(Map<Asset, ? extends Result<?>> results) {
+    return Output.reportErrors(
+        context(), Tickers.errors(results, Tickers.labels(results.keySet())));
   }
 
   /** Prints the result ({@link Output#print}). */

@@ -3,6 +3,7 @@ package io.scrilla.commands.functions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
+import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Mixin;
     name = "risk-profile",
     aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
-public final class RiskProfileCommand extends StatisticCommand {
+public class RiskProfileCommand extends StatisticCommand {
   @Mixin RateOptions rate;
 
   @Override
@@ -37,14 +38,26 @@ public final class RiskProfileCommand extends StatisticCommand {
     return rate.riskFreeRate();
   }
 
+  /**
+   * Returns the statistics of each ticker with the window and method they were estimated on (what
+   * {@code plot-rp} draws).
+   */
+  protected final Computed<Map<Asset, Result<AssetStatistics>>> statistics() {
+    Request r = request();
+    return new Computed<>(statistics(r), r.range(), r.method());
+  }
+
+  private Map<Asset, Result<AssetStatistics>> statistics(Request r) {
+    return each(
+        r.assets(),
+        a -> r.scrilla().capm().assetStatistics(a, r.range(), r.method(), r.riskFreeRate()));
+  }
+
   @Override
   public Integer call() {
     var ctx = context();
     Request r = request();
-    Map<Asset, Result<AssetStatistics>> results =
-        each(
-            r.assets(),
-            a -> r.scrilla().capm().assetStatistics(a, r.range(), r.method(), r.riskFreeRate()));
+    Map<Asset, Result<AssetStatistics>> results = statistics(r);
     Map<Asset, String> labels = Tickers.labels(results.keySet());
     Used used = new Used(ctx);
     ObjectNode json = Json.object();

@@ -8,6 +8,7 @@ import io.scrilla.commands.Output;
 import io.scrilla.commands.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -24,19 +25,35 @@ import picocli.CommandLine.Parameters;
     aliases = "yc",
     description =
         "Treasury par yields (decimal fractions) on a date, all maturities or those named.")
-public final class YieldCurveCommand extends CurveCommand {
+public class YieldCurveCommand extends CurveCommand {
   @Parameters(
       arity = "0..*",
       paramLabel = "MATURITY",
       description = "e.g. ONE_YEAR TEN_YEAR (default: all)")
   List<String> maturities = new ArrayList<>();
 
+  /**
+   * Returns the curve of the date asked for, holding the maturities asked for (all by default) that
+   * were published that day (what {@code plot-yield} draws).
+   */
+  protected final YieldCurve selectedCurve() {
+    YieldCurve curve = curve();
+    Map<Maturity, Double> rates = new EnumMap<>(Maturity.class);
+    for (Maturity m : wanted()) {
+      curve.rate(m).ifPresent(r -> rates.put(m, r));
+    }
+    return new YieldCurve(curve.date(), rates);
+  }
+
+  private List<Maturity> wanted() {
+    return maturities.isEmpty()
+        ? Arrays.asList(Maturity.values())
+        : maturities.stream().map(Maturity::parse).toList();
+  }
+
   @Override
   public Integer call() {
-    List<Maturity> wanted =
-        maturities.isEmpty()
-            ? Arrays.asList(Maturity.values())
-            : maturities.stream().map(Maturity::parse).toList();
+    List<Maturity> wanted = wanted();
     YieldCurve curve = curve();
     ObjectNode json = Json.object();
     json.put("date", curve.date().toString());

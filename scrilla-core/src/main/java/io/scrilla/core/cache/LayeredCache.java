@@ -12,6 +12,7 @@ import io.scrilla.api.model.RiskProfile;
 import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.CorrelationStore;
 import io.scrilla.api.spi.InterestStore;
 import io.scrilla.api.spi.PriceStore;
@@ -39,6 +40,10 @@ import java.util.function.Function;
  * asset too) together with the date ranges that were read from the backend in full; a later read
  * inside such a range is served from memory, any other read goes to the backend. Writes go to the
  * backend first and are remembered only when the backend accepted them.
+ *
+ * <p>Other processes may write to a shared backend: a caller that must see their writes (after
+ * waiting for another process's fetch, see {@link Coordination}) first makes this layer forget what
+ * it remembers of that data ({@link #forgetPrices}, {@link #forgetCurves}).
  */
 public final class LayeredCache implements Cache {
   private final Cache backend;
@@ -86,6 +91,28 @@ public final class LayeredCache implements Cache {
   public void clear() {
     forget();
     backend.clear();
+  }
+
+  /** Returns the backend's coordination. */
+  @Override
+  public Coordination coordination() {
+    return backend.coordination();
+  }
+
+  /**
+   * Forgets the prices of one source's asset that this layer remembers, so that the next read asks
+   * the backend again.
+   */
+  public void forgetPrices(SourceId source, Asset asset) {
+    prices.remove(new SourcedAsset(source, asset));
+  }
+
+  /**
+   * Forgets the yield curves of one source that this layer remembers, so that the next read asks
+   * the backend again.
+   */
+  public void forgetCurves(SourceId source) {
+    curves.remove(Objects.requireNonNull(source, "source"));
   }
 
   /** Forgets what this layer remembers, without touching the backend. */

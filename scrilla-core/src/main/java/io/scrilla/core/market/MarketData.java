@@ -15,9 +15,11 @@ import io.scrilla.api.model.PriceHistory;
 import io.scrilla.api.model.SourceId;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.api.spi.Cache;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.InterestRateSource;
 import io.scrilla.api.spi.PriceSource;
 import io.scrilla.api.spi.ProgressListener;
+import io.scrilla.core.cache.LayeredCache;
 import io.scrilla.core.calendar.TradingCalendar;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +56,12 @@ import org.slf4j.LoggerFactory;
  * simply have no price for some days), except a span that reaches the latest settled session: it is
  * asked again once a newer session settles or {@link #RECENT_SPAN_MEMORY} has passed. Requests for
  * the same asset are serialized, so concurrent identical requests cause one fetch.
+ *
+ * <p>Across processes: every fetch on a miss runs under the cache's {@link Coordination} lease of
+ * what it fetches ({@code prices|source|asset}, {@code interest|source}), so processes sharing a
+ * cache (a fleet of Lambda containers on DynamoDB) fetch a missing history once: the others wait
+ * for the lease, then read the cache again, afresh (the memory layer forgets that data first), and
+ * fetch only what is still missing. A span that a source lacks is still asked once per process.
  *
  * <p>Completeness: {@link #coverage(Sample, PriceHistory)} says whether a history covers every day
  * its sample's window needs; statistics computed from an incomplete one are not cached.
@@ -449,19 +458,12 @@ public final class MarketData {
       Optional<DateRange> missing = missingSpan(asset, cached, r);
       AskedSpans asked = fetched.computeIfAbsent(asset, a -> new AskedSpans());
       if (missing.isPresent() && !asked.encloses(missing.get(), settled, clock.instant())) {
-        DateRange span = missing.get();
-        LOG.debug("fetching {} {} from the source", asset, span);
-        PriceHistory got = prices.prices(asset, span);
-        if (!got.asset().equals(asset)) {
-          throw new ScrillaException(
-              ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
-        }
-        PriceHistory keep = settledRows(got, settled);
-        if (!keep.isEmpty()) {
-          cache.prices().put(source, keep);
-        }
-        asked.add(span, settled, clock.instant());
-        cached = cache.prices().get(source, asset, r);
+        cached =
+            cache
+                .coordination()
+                .exclusively(
+                    leaseKey("prices", source) + "|" + asset.ticker() + ":" + typeName(asset),
+                    () -> fetchMissing(source, asset, r, settled, asked));
       }
       if (cached.isEmpty()) {
         throw new PriceUnavailableException(
@@ -474,6 +476,46 @@ public final class MarketData {
       }
       return cached;
     }
+  }
+
+  /**
+   * Fetches the span of {@code r} that the cache lacks and this process has not asked for yet,
+   * stores its settled rows and returns the cache's rows of {@code r}; run while holding the lease
+   * of the asset. The cache is read again first, afresh: another process may have stored the rows
+   * while this one waited for the lease.
+   */
+  private PriceHistory fetchMissing(
+      SourceId source, Asset asset, DateRange r, LocalDate settled, AskedSpans asked) {
+    if (cache instanceof LayeredCache layered) {
+      layered.forgetPrices(source, asset);
+    }
+    PriceHistory cached = cache.prices().get(source, asset, r);
+    Optional<DateRange> missing = missingSpan(asset, cached, r);
+    if (missing.isEmpty() || asked.encloses(missing.get(), settled, clock.instant())) {
+      return cached;
+    }
+    DateRange span = missing.get();
+    LOG.debug("fetching {} {} from the source", asset, span);
+    PriceHistory got = prices.prices(asset, span);
+    if (!got.asset().equals(asset)) {
+      throw new ScrillaException(
+          ErrorCode.INTERNAL, "the price source returned " + got.asset() + " for " + asset);
+    }
+    PriceHistory keep = settledRows(got, settled);
+    if (!keep.isEmpty()) {
+      cache.prices().put(source, keep);
+    }
+    asked.add(span, settled, clock.instant());
+    return cache.prices().get(source, asset, r);
+  }
+
+  /** Returns the lease key of what a kind of source gives, e.g. {@code prices|alpha_vantage}. */
+  private static String leaseKey(String kind, SourceId source) {
+    return kind + "|" + source.value();
+  }
+
+  private static String typeName(Asset asset) {
+    return asset.type().name().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -640,21 +682,46 @@ public final class MarketData {
       List<YieldCurve> cached = cache.interest().get(source, range);
       LocalDate settled = lastSettled(AssetType.EQUITY);
       if (!complete.test(cached) && !ratesFetched.encloses(range, settled, clock.instant())) {
-        LocalDate today = today();
-        List<YieldCurve> got = new ArrayList<>();
-        for (YieldCurve c : rates.yieldCurves(range, listener)) {
-          if (!c.date().isAfter(today)) {
-            got.add(c);
-          }
-        }
-        if (!got.isEmpty()) {
-          cache.interest().put(source, got);
-        }
-        ratesFetched.add(range, settled, clock.instant());
-        cached = cache.interest().get(source, range);
+        cached =
+            cache
+                .coordination()
+                .exclusively(
+                    leaseKey("interest", source),
+                    () -> fetchCurves(source, range, listener, complete, settled));
       }
       return cached;
     }
+  }
+
+  /**
+   * Fetches the curves of a range unless the cache, read again afresh, now holds them {@code
+   * complete}; run while holding the lease of the source (see {@link #fetchMissing}).
+   */
+  private List<YieldCurve> fetchCurves(
+      SourceId source,
+      DateRange range,
+      ProgressListener listener,
+      Predicate<List<YieldCurve>> complete,
+      LocalDate settled) {
+    if (cache instanceof LayeredCache layered) {
+      layered.forgetCurves(source);
+    }
+    List<YieldCurve> cached = cache.interest().get(source, range);
+    if (complete.test(cached)) {
+      return cached;
+    }
+    LocalDate today = today();
+    List<YieldCurve> got = new ArrayList<>();
+    for (YieldCurve c : rates.yieldCurves(range, listener)) {
+      if (!c.date().isAfter(today)) {
+        got.add(c);
+      }
+    }
+    if (!got.isEmpty()) {
+      cache.interest().put(source, got);
+    }
+    ratesFetched.add(range, settled, clock.instant());
+    return cache.interest().get(source, range);
   }
 
   /**

@@ -99,13 +99,13 @@ public final class DiscountDividendModel {
     if (alpha == 0 || beta == 0) {
       alpha = y[n - 1];
     }
-    double sinceFirst = ChronoUnit.DAYS.between(first, valuationDate) / DAYS_PER_YEAR;
+    double sinceFirst = years(first, valuationDate);
     double t0 = firstPaymentTime(last, valuationDate, period);
     double npv = 0;
     int terms = 0;
     double x = t0;
     while (true) {
-      double term = (alpha + beta * (x + sinceFirst)) / Math.pow(1 + discountRate, x);
+      double term = growth(alpha, beta, sinceFirst, x) / Math.pow(1 + discountRate, x);
       npv += term;
       terms++;
       if (Math.abs(term) < TOLERANCE) {
@@ -121,7 +121,23 @@ public final class DiscountDividendModel {
       }
       x = t0 + terms * period;
     }
-    return new DividendValuation(npv, discountRate, valuationDate, alpha, beta, period, t0, terms);
+    return new DividendValuation(
+        npv, discountRate, valuationDate, alpha, beta, period, t0, terms, first);
+  }
+
+  /**
+   * Returns the projected amount {@code g(x) = alpha + beta (x + sinceFirst)} of a payment {@code
+   * x} years after the valuation date, {@code sinceFirst} being the years from the first payment to
+   * the valuation date: the one growth formula of the model, used by its sum and by {@link
+   * DividendValuation#projectedAmount(double)}.
+   */
+  static double growth(double alpha, double beta, double sinceFirst, double x) {
+    return alpha + beta * (x + sinceFirst);
+  }
+
+  /** Returns the years (days / 365) from {@code from} to {@code to}, the model's unit of time. */
+  static double years(LocalDate from, LocalDate to) {
+    return ChronoUnit.DAYS.between(from, to) / DAYS_PER_YEAR;
   }
 
   /** Returns alpha and beta of y = alpha + beta t by ordinary least squares. */

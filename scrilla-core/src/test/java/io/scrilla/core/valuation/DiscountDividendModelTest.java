@@ -54,6 +54,25 @@ class DiscountDividendModelTest {
   }
 
   @Test
+  void projectedAmount_atProjectedTimes_discountsToTheNetPresentValue() {
+    List<Dividend> ally = RecordedPrices.dividends(Asset.equity("ALLY"));
+    double r = 0.09;
+    DividendValuation v = DiscountDividendModel.value(ally, AS_OF, r);
+    assertEquals(ally.get(0).date(), v.trendStart());
+    double npv = 0;
+    for (int i = 0; i < v.terms(); i++) {
+      double t = v.projectedPaymentTime(i);
+      npv += v.projectedAmount(t) / Math.pow(1 + r, t);
+    }
+    // the accessors are the model's own terms, summed in the same order: equal to the last bit
+    assertEquals(v.netPresentValue(), npv, 0.0);
+    assertEquals(v.intercept(), v.trendAmount(v.trendStart()), 0.0);
+    LocalDate next = AS_OF.plusDays(84);
+    assertEquals(v.projectedAmount(84 / 365.0), v.trendAmount(next), 1e-12);
+    assertEquals(v.intercept() + v.slope(), v.trendAmount(v.trendStart().plusDays(365)), 1e-12);
+  }
+
+  @Test
   void value_constantDividends_isGeometricSeries() {
     List<Dividend> divs = new ArrayList<>();
     LocalDate d = LocalDate.of(2020, 1, 10);

@@ -7,12 +7,15 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.api.model.Dividend;
 import io.scrilla.api.model.PriceHistory;
+import io.scrilla.api.spi.Coordination;
+import io.scrilla.api.spi.RequestBudget;
 import io.scrilla.services.alphavantage.internal.DividendParser;
 import io.scrilla.services.alphavantage.internal.TimeSeriesParser;
 import io.scrilla.services.http.FetchRequest;
 import io.scrilla.services.http.HttpFetcher;
 import io.scrilla.services.http.Redactor;
 import io.scrilla.services.http.SingleFlight;
+import io.scrilla.services.http.SourceIds;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +31,12 @@ import java.util.stream.Collectors;
  * <p>Requests go to {@code ALPHA_VANTAGE_URL} (default {@value #DEFAULT_URL}) with the parameters
  * {@code function}, {@code symbol}, {@code outputsize} or {@code market=USD}, and {@code apikey}.
  * Concurrent requests for the same ticker, function and output size share one fetch. Retries,
- * timeouts and quota waits follow the {@link HttpFetcher}'s settings. Answers with a quota note
- * raise {@link io.scrilla.services.http.QuotaExceededException}, a rejected key a non-retryable
- * {@link io.scrilla.api.error.ServiceException}, an unknown ticker a {@link
+ * timeouts and quota waits follow the {@link HttpFetcher}'s settings. Every request, retries
+ * included, is first taken from the client's {@link RequestBudget} (unlimited unless set; {@link
+ * #create(ScrillaConfig, Coordination)} takes the fleet's shared budget of the key from a cache's
+ * coordination), and waits while it is spent. Answers with a quota note raise {@link
+ * io.scrilla.services.http.QuotaExceededException}, a rejected key a non-retryable {@link
+ * io.scrilla.api.error.ServiceException}, an unknown ticker a {@link
  * io.scrilla.api.error.PriceUnavailableException}; a malformed answer or bad data (not a number,
  * not positive, a repeated date) a {@link io.scrilla.api.error.ServiceException} naming the ticker
  * and the date, and nothing of it is returned.
@@ -65,14 +71,16 @@ public final class AlphaVantageClient {
   private final String apiKey;
   private final URI url;
   private final HttpFetcher fetcher;
+  private final RequestBudget budget;
   private final Redactor redactor;
   private final SingleFlight<String, PriceHistory> priceFlights = new SingleFlight<>();
   private final SingleFlight<String, List<Dividend>> dividendFlights = new SingleFlight<>();
 
-  private AlphaVantageClient(String apiKey, URI url, HttpFetcher fetcher) {
+  private AlphaVantageClient(String apiKey, URI url, HttpFetcher fetcher, RequestBudget budget) {
     this.apiKey = apiKey;
     this.url = url;
     this.fetcher = fetcher;
+    this.budget = budget;
     this.redactor = Redactor.of(List.of(apiKey));
   }
 
@@ -86,12 +94,46 @@ public final class AlphaVantageClient {
    *     {@code ALPHA_VANTAGE_URL} is not an http(s) URL or has a {@code #fragment}
    */
   public static AlphaVantageClient create(ScrillaConfig config) {
+    return create(config, Coordination.local());
+  }
+
+  /**
+   * Returns a client for {@code ALPHA_VANTAGE_KEY} and {@code ALPHA_VANTAGE_URL} using the shared
+   * {@link HttpFetcher}, taking every request from the coordination's shared budget of the key:
+   * {@code ALPHA_VANTAGE_REQUESTS_PER_MINUTE} requests per {@code
+   * ALPHA_VANTAGE_BUDGET_PERIOD_SECONDS} (none when the former is 0), named by {@link
+   * #budgetName(String)}.
+   *
+   * @param config the configuration
+   * @param coordination the coordination of the processes sharing the cache
+   * @return the client
+   * @throws ConfigurationException as {@link #create(ScrillaConfig)}
+   */
+  public static AlphaVantageClient create(ScrillaConfig config, Coordination coordination) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(coordination, "coordination");
     URI url = config.getHttpUrl(ALPHA_VANTAGE_URL).orElse(URI.create(DEFAULT_URL));
-    return builder()
-        .apiKey(config.alphaVantageKey().orElseThrow(AlphaVantageClient::missingKey))
-        .url(url)
-        .build();
+    String key = config.alphaVantageKey().orElseThrow(AlphaVantageClient::missingKey);
+    int requests = config.alphaVantageRequestsPerPeriod();
+    RequestBudget budget =
+        requests == 0
+            ? RequestBudget.unlimited()
+            : coordination.budget(budgetName(key), requests, config.alphaVantageBudgetPeriod());
+    return builder().apiKey(key).url(url).budget(budget).build();
+  }
+
+  /**
+   * Returns the name of an API key's shared budget: {@code alpha_vantage:} and the first 32 hex
+   * digits of a SHA-256 of the key, so that every process with the key shares one budget while the
+   * key itself is never stored.
+   *
+   * @param apiKey the key
+   * @return the name, e.g. {@code alpha_vantage:5e2c9a1b7d03...}
+   */
+  public static String budgetName(String apiKey) {
+    Objects.requireNonNull(apiKey, "apiKey");
+    byte[] salted = ("scrilla request budget|" + apiKey.trim()).getBytes(StandardCharsets.UTF_8);
+    return "alpha_vantage:" + SourceIds.sha256(salted).substring(0, 32);
   }
 
   /** Returns a builder with the default URL and the shared fetcher. */
@@ -184,6 +226,11 @@ public final class AlphaVantageClient {
     return fetcher;
   }
 
+  /** Returns the budget every request is taken from. */
+  public RequestBudget budget() {
+    return budget;
+  }
+
   private FetchRequest request(Map<String, String> params, String description) {
     Map<String, String> all = new LinkedHashMap<>(params);
     all.put("apikey", apiKey);
@@ -193,7 +240,8 @@ public final class AlphaVantageClient {
             .collect(Collectors.joining("&"));
     String base = url.toString();
     String sep = base.contains("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
-    return FetchRequest.of(URI.create(base + sep + query), description, redactor, "json");
+    return FetchRequest.of(URI.create(base + sep + query), description, redactor, "json")
+        .withBudget(budget);
   }
 
   private static String enc(String s) {
@@ -225,6 +273,7 @@ public final class AlphaVantageClient {
     private String apiKey;
     private URI url = URI.create(DEFAULT_URL);
     private HttpFetcher fetcher;
+    private RequestBudget budget = RequestBudget.unlimited();
 
     private Builder() {}
 
@@ -237,6 +286,15 @@ public final class AlphaVantageClient {
     /** Sets the full query URL (default {@value AlphaVantageClient#DEFAULT_URL}). */
     public Builder url(URI url) {
       this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /**
+     * Sets the budget every request is taken from (default {@link RequestBudget#unlimited()}), e.g.
+     * {@code coordination.budget(AlphaVantageClient.budgetName(key), 5, Duration.ofMinutes(1))}.
+     */
+    public Builder budget(RequestBudget budget) {
+      this.budget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
@@ -259,7 +317,7 @@ public final class AlphaVantageClient {
       SafeText.registerSecret(apiKey);
       ScrillaConfig.httpUrl(ALPHA_VANTAGE_URL, url.toString());
       return new AlphaVantageClient(
-          apiKey.trim(), url, fetcher == null ? HttpFetcher.shared() : fetcher);
+          apiKey.trim(), url, fetcher == null ? HttpFetcher.shared() : fetcher, budget);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.scrilla.services.alphavantage;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.DividendSource;
 import io.scrilla.api.spi.DividendSourceProvider;
 
@@ -25,5 +26,18 @@ public final class AlphaVantageDividendSourceProvider implements DividendSourceP
   @Override
   public DividendSource create(ScrillaConfig config) {
     return AlphaVantageDividendSource.create(config);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every request is taken from the coordination's shared budget of the key (see {@link
+   * AlphaVantageClient#create(ScrillaConfig, Coordination)}).
+   *
+   * @throws io.scrilla.api.error.ConfigurationException when {@code ALPHA_VANTAGE_KEY} is not set
+   */
+  @Override
+  public DividendSource create(ScrillaConfig config, Coordination coordination) {
+    return AlphaVantageDividendSource.of(AlphaVantageClient.create(config, coordination));
   }
 }

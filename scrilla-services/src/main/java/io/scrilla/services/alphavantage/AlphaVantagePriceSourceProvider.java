@@ -1,6 +1,7 @@
 package io.scrilla.services.alphavantage;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.spi.Coordination;
 import io.scrilla.api.spi.PriceSource;
 import io.scrilla.api.spi.PriceSourceProvider;
 
@@ -25,5 +26,18 @@ public final class AlphaVantagePriceSourceProvider implements PriceSourceProvide
   @Override
   public PriceSource create(ScrillaConfig config) {
     return AlphaVantagePriceSource.create(config);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every request is taken from the coordination's shared budget of the key (see {@link
+   * AlphaVantageClient#create(ScrillaConfig, Coordination)}).
+   *
+   * @throws io.scrilla.api.error.ConfigurationException when {@code ALPHA_VANTAGE_KEY} is not set
+   */
+  @Override
+  public PriceSource create(ScrillaConfig config, Coordination coordination) {
+    return AlphaVantagePriceSource.of(AlphaVantageClient.create(config, coordination));
   }
 }

@@ -1,5 +1,6 @@
 package io.scrilla.services.http;
 
+import io.scrilla.api.spi.RequestBudget;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * One GET request for {@link HttpFetcher}: the URI (which may hold a key and is therefore never
  * shown), a description used in log lines and messages instead, the content types accepted, and the
- * redactor for any text derived from the exchange; immutable.
+ * redactor for any text derived from the exchange, and the {@link RequestBudget} each attempt is
+ * taken from (unlimited unless set); immutable.
  *
  * <pre>{@code
  * FetchRequest r =
@@ -21,12 +23,15 @@ public final class FetchRequest {
   private final String description;
   private final Redactor redactor;
   private final List<String> accepted;
+  private final RequestBudget budget;
 
-  private FetchRequest(URI uri, String description, Redactor redactor, List<String> accepted) {
+  private FetchRequest(
+      URI uri, String description, Redactor redactor, List<String> accepted, RequestBudget budget) {
     this.uri = uri;
     this.description = description;
     this.redactor = redactor;
     this.accepted = accepted;
+    this.budget = budget;
   }
 
   /**
@@ -49,7 +54,27 @@ public final class FetchRequest {
         uri,
         redactor.redact(description),
         redactor,
-        List.of(acceptedTypes).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        List.of(acceptedTypes).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(),
+        RequestBudget.unlimited());
+  }
+
+  /**
+   * Returns this request taking each of its attempts from a budget: {@link HttpFetcher} sends an
+   * attempt only once the budget allows it, and waits for the budget otherwise.
+   *
+   * @param budget the budget of the service account the request is sent with
+   * @return the request with the budget
+   */
+  public FetchRequest withBudget(RequestBudget budget) {
+    return new FetchRequest(
+        uri, description, redactor, accepted, Objects.requireNonNull(budget, "budget"));
+  }
+
+  /**
+   * Returns the budget each attempt is taken from ({@link RequestBudget#unlimited()} unless set).
+   */
+  public RequestBudget budget() {
+    return budget;
   }
 
   /** Returns the URI to send; never log it. */

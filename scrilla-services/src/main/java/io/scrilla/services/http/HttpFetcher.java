@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  *       Retry-After}) up to {@code quotaRetries} times; anything else it throws propagates.
  * </ul>
  *
+ * <p>Each attempt is first taken from the request's {@link FetchRequest#budget() budget}; while the
+ * budget is spent, the attempt is postponed (not sent, not counted against {@code maxAttempts})
+ * until the budget says a request is left, within {@code maxRetryTime}; beyond it the {@link
+ * QuotaExceededException} is thrown, retryable.
+ *
  * <p>Log lines and messages name the request by its {@link FetchRequest#description()}, never by
  * its URI, and pass all service text through the request's {@link Redactor}.
  *
@@ -134,6 +139,7 @@ public final class HttpFetcher {
     private final BodyParser<T> parser;
     private final String what;
     private int quotaRetries;
+    private boolean postponed;
 
     Exchange(FetchRequest request, BodyParser<T> parser) {
       this.request = request;
@@ -143,6 +149,22 @@ public final class HttpFetcher {
 
     @Override
     public Outcome<T, ServiceException> run(int attempt) {
+      Duration budgetWait = request.budget().tryTake();
+      postponed = !budgetWait.isZero();
+      if (postponed) {
+        // nothing was sent: wait for the shared budget without spending an attempt
+        return Outcome.postpone(
+            new QuotaExceededException(
+                what
+                    + ": the shared request budget ("
+                    + request.budget().description()
+                    + ") is spent for now; the next request may be sent in "
+                    + seconds(budgetWait),
+                -1,
+                budgetWait,
+                true),
+            budgetWait);
+      }
       LOG.debug("GET {} (attempt {})", what, attempt);
       HttpResponse<byte[]> response;
       try {
@@ -222,8 +244,13 @@ public final class HttpFetcher {
 
     @Override
     public void retrying(ServiceException failure, int attempts, Duration wait) {
-      LOG.warn(
-          "{}; retrying in {}", request.redactor().redact(failure.getMessage()), seconds(wait));
+      if (postponed) {
+        // waiting for the fleet's budget is the budget working, not a degradation
+        LOG.info("{}; waiting", request.redactor().redact(failure.getMessage()));
+      } else {
+        LOG.warn(
+            "{}; retrying in {}", request.redactor().redact(failure.getMessage()), seconds(wait));
+      }
     }
 
     @Override
@@ -237,7 +264,7 @@ public final class HttpFetcher {
         case TIME:
           return HttpFetcher.giveUp(
               failure,
-              attempts
+              (n == 0 ? "sent no request" : attempts)
                   + " because waiting "
                   + seconds(stop.nextWait())
                   + " more would exceed the retry limit of "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.error.ServiceException;
+import io.scrilla.api.spi.RequestBudget;
 import io.scrilla.services.http.LocalHttpServer.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -284,6 +285,69 @@ class HttpFetcherTest {
             () -> fetcher(settings()).get(request("/a"), (b, t) -> text(b)));
     assertInstanceOf(QuotaExceededException.class, e);
     assertEquals(1, server.requests("/a"));
+    assertTrue(time.sleeps().isEmpty());
+  }
+
+  /** A budget that answers with the given waits in turn, then always allows, and counts takes. */
+  private static final class ScriptedBudget implements RequestBudget {
+    private final List<Duration> waits;
+    private final AtomicInteger asked = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger();
+
+    ScriptedBudget(Duration... waits) {
+      this.waits = List.of(waits);
+    }
+
+    @Override
+    public Duration tryTake() {
+      int n = asked.getAndIncrement();
+      Duration w = n < waits.size() ? waits.get(n) : Duration.ZERO;
+      if (w.isZero()) {
+        taken.incrementAndGet();
+      }
+      return w;
+    }
+
+    @Override
+    public String description() {
+      return "3 requests per 60.0 s";
+    }
+  }
+
+  @Test
+  void get_budgetSpent_waitsForItWithoutSpendingAttempts() {
+    // one attempt allowed: two budget waits, then one request, must still fit
+    server.script("/a", Reply.json("{}"));
+    ScriptedBudget budget = new ScriptedBudget(Duration.ofSeconds(20), Duration.ofSeconds(5));
+    String body =
+        fetcher(settings().maxAttempts(1)).get(request("/a").withBudget(budget), (b, t) -> text(b));
+    assertEquals("{}", body);
+    assertEquals(1, server.requests("/a"));
+    assertEquals(List.of(Duration.ofSeconds(20), Duration.ofSeconds(5)), time.sleeps());
+    assertEquals(1, budget.taken.get());
+  }
+
+  @Test
+  void get_retries_takeEachAttemptFromTheBudget() {
+    server.script("/a", Reply.status(503), Reply.status(503), Reply.json("{}"));
+    ScriptedBudget budget = new ScriptedBudget();
+    fetcher(settings()).get(request("/a").withBudget(budget), (b, t) -> text(b));
+    assertEquals(3, server.requests("/a"));
+    assertEquals(3, budget.taken.get());
+  }
+
+  @Test
+  void get_budgetWaitBeyondRetryTime_failsRetryableWithoutARequest() {
+    ScriptedBudget budget = new ScriptedBudget(Duration.ofMinutes(11));
+    QuotaExceededException e =
+        assertThrows(
+            QuotaExceededException.class,
+            () -> fetcher(settings()).get(request("/a").withBudget(budget), (b, t) -> text(b)));
+    assertTrue(e.retryable());
+    assertTrue(
+        e.getMessage().contains("shared request budget (3 requests per 60.0 s)"), e.getMessage());
+    assertTrue(e.getMessage().contains("sent no request"), e.getMessage());
+    assertEquals(0, server.requests("/a"));
     assertTrue(time.sleeps().isEmpty());
   }
 }

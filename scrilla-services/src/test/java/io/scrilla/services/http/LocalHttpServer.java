@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port that replays recorded answers and counts the
- * requests it receives; for tests.
+ * requests it receives, with the time each arrived; for tests (shared with other modules through
+ * this module's test jar).
  */
 public final class LocalHttpServer implements AutoCloseable {
   /** One recorded answer. */
@@ -71,6 +73,15 @@ public final class LocalHttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * One request received.
+   *
+   * @param at when it arrived (the system clock)
+   * @param path the path, e.g. {@code /query}
+   * @param query the decoded query parameters
+   */
+  public record Request(Instant at, String path, Map<String, String> query) {}
+
   /** Chooses the answer to a request. */
   @FunctionalInterface
   public interface Responder {
@@ -88,7 +99,7 @@ public final class LocalHttpServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, Responder> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-  private final List<Map<String, String>> queries = Collections.synchronizedList(new ArrayList<>());
+  private final List<Request> received = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger total = new AtomicInteger();
 
   private LocalHttpServer() throws IOException {
@@ -143,8 +154,13 @@ public final class LocalHttpServer implements AutoCloseable {
 
   /** Returns the query parameters of every request, in arrival order. */
   public List<Map<String, String>> queries() {
-    synchronized (queries) {
-      return List.copyOf(queries);
+    return received().stream().map(Request::query).toList();
+  }
+
+  /** Returns every request received, in arrival order. */
+  public List<Request> received() {
+    synchronized (received) {
+      return List.copyOf(received);
     }
   }
 
@@ -152,7 +168,7 @@ public final class LocalHttpServer implements AutoCloseable {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
-      queries.add(q);
+      received.add(new Request(Instant.now(), path, Collections.unmodifiableMap(q)));
       total.incrementAndGet();
       int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       try (InputStream in = ex.getRequestBody()) {

@@ -75,7 +75,11 @@ public final class DynamoInterestStore implements InterestStore {
         for (RateItem item :
             tables
                 .interest
-                .query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE))
+                .query(
+                    q ->
+                        q.queryConditional(between)
+                            .limit(Tables.PAGE_SIZE)
+                            .consistentRead(tables.consistentReads()))
                 .items()) {
           LocalDate date = date(item.date());
           if (date != null

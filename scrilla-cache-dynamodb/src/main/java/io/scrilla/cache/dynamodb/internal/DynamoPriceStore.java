@@ -80,7 +80,14 @@ public final class DynamoPriceStore implements PriceStore {
     int skipped = 0;
     try {
       for (PriceItem item :
-          tables.prices.query(q -> q.queryConditional(between).limit(Tables.PAGE_SIZE)).items()) {
+          tables
+              .prices
+              .query(
+                  q ->
+                      q.queryConditional(between)
+                          .limit(Tables.PAGE_SIZE)
+                          .consistentRead(tables.consistentReads()))
+              .items()) {
         Integer day =
             valid(item, hash, source, type, range, n == 0 ? Integer.MIN_VALUE : days[n - 1]);
         if (day == null) {

@@ -29,10 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Creates the four tables on first use and checks existing ones, once per table per process.
+ * Creates the five tables (the guide's four and the leases table) on first use and checks existing
+ * ones, once per table per process.
  *
  * <p>For each table: DescribeTable; when absent, CreateTable with the guide's definition. When
  * another process creates it at the same moment, CreateTable fails with {@link
@@ -40,7 +43,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * is ACTIVE, and the key schema (names, key types, attribute types) is compared with the guide's: a
  * table that differs is refused, so nothing is ever written to a wrong table. An existing table is
  * otherwise used as it is (its billing is not changed); differences in its secondary indexes, which
- * this backend never reads, are logged as a warning.
+ * this backend never reads, are logged as a warning. On the leases table, DynamoDB's time to live
+ * is then enabled on {@value TableDefinitions#EXPIRES_AT} (DescribeTimeToLive, and UpdateTimeToLive
+ * when it is off); since an expired lease or budget slot is recognized by its times, not by its
+ * absence, a failure there only logs a warning.
  *
  * <p>{@link #shared()} remembers provisioned tables for the whole process, keyed by region,
  * endpoint and table name; a failed attempt is not remembered, so the next open tries again.
@@ -63,7 +69,8 @@ public final class Provisioner {
   }
 
   /**
-   * Makes sure the four tables exist, are ACTIVE and have the guide's key schemas.
+   * Makes sure the five tables exist, are ACTIVE and have their key schemas, and that the leases
+   * table has its time to live.
    *
    * @throws CacheException when a table has another key schema or DynamoDB cannot be reached
    */
@@ -115,6 +122,9 @@ public final class Provisioner {
         description = waitUntilActive(client, name);
       }
       check(table, name, description);
+      if (table == CacheTable.LEASES) {
+        ensureTimeToLive(client, name);
+      }
     } catch (CacheException e) {
       throw e;
     } catch (SdkException e) {
@@ -127,6 +137,54 @@ public final class Provisioner {
               + "role may call dynamodb:DescribeTable and dynamodb:CreateTable on the table",
           e);
     }
+  }
+
+  /** Enables time to live on the leases table unless it is on; problems only log a warning. */
+  private static void ensureTimeToLive(DynamoDbClient client, String name) {
+    String attribute = TableDefinitions.EXPIRES_AT;
+    try {
+      if (timeToLiveOn(client, name)) {
+        return;
+      }
+      try {
+        client.updateTimeToLive(
+            r ->
+                r.tableName(name)
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute)));
+        LOG.debug("enabled time to live on {}.{}", name, attribute);
+      } catch (SdkException raced) {
+        // another process may have enabled it at the same moment
+        if (!timeToLiveOn(client, name)) {
+          throw raced;
+        }
+      }
+    } catch (SdkException e) {
+      LOG.warn(
+          "could not enable time to live on DynamoDB table '{}' ({}): expired leases and budget"
+              + " slots stay until deleted; they are ignored once expired. The role needs"
+              + " dynamodb:DescribeTimeToLive and dynamodb:UpdateTimeToLive on the table",
+          name,
+          e.getMessage());
+    }
+  }
+
+  /** Returns whether time to live is on (or being turned on), warning when on another attribute. */
+  private static boolean timeToLiveOn(DynamoDbClient client, String name) {
+    TimeToLiveDescription ttl =
+        client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription();
+    TimeToLiveStatus status = ttl == null ? null : ttl.timeToLiveStatus();
+    if (status != TimeToLiveStatus.ENABLED && status != TimeToLiveStatus.ENABLING) {
+      return false;
+    }
+    if (!TableDefinitions.EXPIRES_AT.equals(ttl.attributeName())) {
+      LOG.warn(
+          "DynamoDB table '{}' has time to live on '{}' instead of '{}': expired leases and "
+              + "budget slots stay until deleted (they are ignored once expired)",
+          name,
+          ttl.attributeName(),
+          TableDefinitions.EXPIRES_AT);
+    }
+    return true;
   }
 
   private static TableDescription waitUntilActive(DynamoDbClient client, String name) {

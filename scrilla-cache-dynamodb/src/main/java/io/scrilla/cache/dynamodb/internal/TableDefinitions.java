@@ -17,9 +17,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The creation requests of the deployment guide's four tables: attribute definitions, key schemas
  * and global secondary indexes exactly as the guide lists them, with the billing of {@code
- * DYNAMO_CONF} applied to the table and each index.
+ * DYNAMO_CONF} applied to the table and each index; and of the leases table, keyed by ({@value
+ * #LEASE_ID} S, {@value #SLOT} N) with time to live on {@value #EXPIRES_AT}.
  */
 public final class TableDefinitions {
+  /** Hash key of the leases table: what is leased, e.g. {@code fetch|prices|alpha_vantage|SPY}. */
+  public static final String LEASE_ID = "lease_id";
+
+  /** Range key of the leases table: 0 for a fetch lease, the slot number of a budget. */
+  public static final String SLOT = "slot";
+
+  /** The time-to-live attribute of the leases table: epoch seconds after which an item is dead. */
+  public static final String EXPIRES_AT = "expires_at";
+
   private TableDefinitions() {}
 
   /** Returns the key schema of a table (hash, then range), as the guide gives it. */
@@ -33,6 +43,8 @@ public final class TableDefinitions {
         return keys("ticker", "start_date");
       case CORRELATIONS:
         return keys("ticker_1", "start_date");
+      case LEASES:
+        return keys(LEASE_ID, SLOT);
       default:
         throw new AssertionError(table);
     }
@@ -55,6 +67,8 @@ public final class TableDefinitions {
             s("end_date"),
             s("method"),
             n("weekends"));
+      case LEASES:
+        return List.of(s(LEASE_ID), n(SLOT));
       default:
         throw new AssertionError(table);
     }

@@ -7,6 +7,7 @@ import io.scrilla.cache.dynamodb.DynamoDbSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** The clients, table handles and batch helper shared by the four stores of one open cache. */
+/**
+ * The clients, table handles and batch helper shared by the four stores and the coordination of one
+ * open cache.
+ */
 public final class Tables {
   /**
    * Items per page of a query: below DynamoDB's 1 MB page (a price row is under 100 bytes), so long
@@ -32,9 +36,12 @@ public final class Tables {
   final DynamoDbTable<RateItem> interest;
   final DynamoDbTable<ProfileItem> profile;
   final DynamoDbTable<CorrelationItem> correlations;
+  final String leases;
+  // true while this thread holds a lease: reads must see what the previous holder wrote
+  private final ThreadLocal<Boolean> consistent = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
   /**
-   * Binds the four tables of the settings to a client.
+   * Binds the tables of the settings to a client.
    *
    * @param client the client
    * @param settings the tables and limits
@@ -51,6 +58,27 @@ public final class Tables {
     this.profile = enhanced.table(settings.tableName(CacheTable.PROFILE), ProfileItem.SCHEMA);
     this.correlations =
         enhanced.table(settings.tableName(CacheTable.CORRELATIONS), CorrelationItem.SCHEMA);
+    this.leases = settings.tableName(CacheTable.LEASES);
+  }
+
+  /**
+   * Returns whether reads of prices and rates on this thread are strongly consistent: only inside
+   * {@link #readingConsistently}, the work of a lease holder, which must see what the previous
+   * holder wrote. Other reads are eventually consistent (half the cost).
+   */
+  boolean consistentReads() {
+    return consistent.get();
+  }
+
+  /** Runs the work with strongly consistent reads on this thread. */
+  <T> T readingConsistently(Supplier<T> work) {
+    Boolean before = consistent.get();
+    consistent.set(Boolean.TRUE);
+    try {
+      return work.get();
+    } finally {
+      consistent.set(before);
+    }
   }
 
   /** Returns the key attribute names (hash, range) of a table. */

@@ -9,6 +9,8 @@
  * io.scrilla.cache.dynamodb.internal.CorrelationItem}) are mapped by static immutable table schemas
  * of the enhanced client; {@link io.scrilla.cache.dynamodb.internal.Identity} builds the keys that
  * carry a statistic's full identity; {@link io.scrilla.cache.dynamodb.internal.Batches} writes and
- * reads in DynamoDB's batch sizes with retries of unprocessed items.
+ * reads in DynamoDB's batch sizes with retries of unprocessed items; {@link
+ * io.scrilla.cache.dynamodb.internal.DynamoCoordination} keeps the fetch leases and request budgets
+ * of the processes sharing the tables in the leases table.
  */
 package io.scrilla.cache.dynamodb.internal;
