@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A ticker symbol with its asset type; immutable and thread-safe.
  *
- * <p>Tickers are upper-cased on construction. {@link #parse(String)} reads the CLI form {@code SPY}
- * or {@code BTC:crypto}.
+ * <p>Tickers are upper-cased on construction. {@link #parse(String, AssetType)} reads the CLI form
+ * {@code SPY} or {@code BTC:crypto}.
  *
  * @param ticker the upper-case symbol, e.g. {@code SPY}
  * @param type equity or crypto

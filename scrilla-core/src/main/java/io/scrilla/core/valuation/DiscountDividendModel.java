@@ -50,8 +50,8 @@ public final class DiscountDividendModel {
    * @param discountRate r, annual decimal fraction, positive
    * @return the value and the fitted model
    * @throws SampleSizeException with fewer than 3 payments on or before the valuation date
-   * @throws InvalidInputException when r is not positive (the sum never converges for r <= 0), not
-   *     finite, or the sum has not converged after {@value #MAX_TERMS} terms
+   * @throws InvalidInputException when r is not positive (the sum never converges for r &lt;= 0),
+   *     not finite, or the sum has not converged after {@value #MAX_TERMS} terms
    */
   public static DividendValuation value(
       List<Dividend> dividends, LocalDate valuationDate, double discountRate) {

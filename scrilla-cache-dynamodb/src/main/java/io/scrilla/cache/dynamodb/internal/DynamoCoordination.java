@@ -56,10 +56,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * request taken from that slot. A request takes a slot with a conditional UpdateItem ({@code
  * attribute_not_exists(used_ms) OR used_ms <= :now - P - margin}), so each slot serves at most one
  * request in any period and the fleet sends at most {@code N} requests in any window of length
- * {@code P}, however the service aligns its windows; the margin ({@code min(1 s, P/10)}) absorbs
- * network delay and clocks that differ a little between processes. A random slot is tried first
- * (one write when the budget is far from spent); when it is taken, a strongly consistent Query
- * reads the slots and either takes a free one or returns the wait until the oldest frees up.
+ * {@code P}, however the service aligns its windows; the margin (1 s) absorbs network delay and
+ * clocks that differ a little between processes. A random slot is tried first (one write when the
+ * budget is far from spent); when it is taken, a strongly consistent Query reads the slots and
+ * either takes a free one or returns the wait until the oldest frees up.
  *
  * <p>Times are read from each process's clock: processes whose clocks differ by more than the
  * margin may exceed the budget by that difference.
@@ -86,7 +86,10 @@ public final class DynamoCoordination implements Coordination, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoCoordination.class);
   private static final Duration FIRST_POLL = Duration.ofMillis(50);
   private static final Duration MAX_POLL = Duration.ofSeconds(1);
-  private static final long MAX_MARGIN_MS = 1000;
+
+  /** Time added to every period: network delay and scheduling between taking a slot and sending. */
+  private static final long MARGIN_MS = 1000;
+
   private static final int CONTENTION_ROUNDS = 8;
 
   private final DynamoDbClient client;
@@ -316,7 +319,7 @@ public final class DynamoCoordination implements Coordination, AutoCloseable {
       this.slots = slots;
       this.period = period;
       this.periodMs = period.toMillis();
-      this.marginMs = Math.min(MAX_MARGIN_MS, periodMs / 10);
+      this.marginMs = MARGIN_MS;
     }
 
     @Override
