@@ -4,6 +4,7 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.ConfigurationException;
 import io.scrilla.api.error.SafeText;
 import io.scrilla.api.error.ScrillaException;
+import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.cli.plot.Plots;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Failures;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Runs the {@code scrilla} command: {@code java -jar scrilla.jar COMMAND [TICKER...] [OPTIONS]}.
@@ -33,8 +36,8 @@ public final class Main {
   /** Exit code of a usage error. */
   public static final int USAGE = 2;
 
-  /** The option that shows stack traces and debug logs. */
-  static final String DEBUG = "--debug";
+  /** The option that shows stack traces and debug logs (defined by {@link ScrillaCommand}). */
+  static final String DEBUG = ScrillaCommand.DEBUG;
 
   private static final String CSV = "csv";
 
@@ -58,10 +61,10 @@ public final class Main {
       System.setProperty(HEADLESS, "true");
     }
     int code;
-    try {
+    try (ProgressBars progress = ProgressBars.stderr()) {
       ScrillaConfig config = ScrillaConfig.load();
-      applyLogLevel(config, Arrays.asList(args).contains(DEBUG));
-      code = run(args, config, System.out, System.err);
+      applyLogLevel(config, debug(args));
+      code = run(args, config, System.out, System.err, progress);
     } catch (ScrillaException e) { // a bad configuration value
       System.err.println(errorLine(e));
       code = FAILURE;
@@ -77,6 +80,19 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, ScrillaConfig config, PrintStream out, PrintStream err) {
+    return run(args, config, out, err, ProgressListener.none());
+  }
+
+  /**
+   * Runs the command as {@link #run(String[], ScrillaConfig, PrintStream, PrintStream)} does,
+   * reporting the progress of long work to {@code progress}.
+   */
+  static int run(
+      String[] args,
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
+      ProgressListener progress) {
     return run(
         args,
         config,
@@ -85,7 +101,8 @@ public final class Main {
         c -> {
           sampleDataNote(c).ifPresent(err::println);
           return Scrilla.create(c);
-        });
+        },
+        progress);
   }
 
   /**
@@ -153,36 +170,54 @@ public final class Main {
       PrintStream out,
       PrintStream err,
       Function<ScrillaConfig, Scrilla> factory) {
-    boolean debug = Arrays.asList(args).contains(DEBUG);
-    String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEBUG)).toArray(String[]::new);
-    try (Context ctx = new Context(config, out, err, factory)) {
-      List<Object> more = new ArrayList<>(UserCommands.all());
-      more.addAll(Plots.commands());
-      CommandLine cl = ScrillaCommand.commandLine(ctx, more);
+    return run(args, config, out, err, factory, ProgressListener.none());
+  }
+
+  /**
+   * Returns whether {@value #DEBUG} is on the command line: read before parsing, for the log level
+   * and for failures of the parsing itself.
+   */
+  static boolean debug(String[] args) {
+    return Arrays.asList(args).contains(DEBUG);
+  }
+
+  private static int run(
+      String[] args,
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
+      Function<ScrillaConfig, Scrilla> factory,
+      ProgressListener progress) {
+    boolean debug = debug(args);
+    try (Context ctx = new Context(config, out, err, factory, progress)) {
+      CommandLine cl = commandLine(ctx);
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> fail(ex, err, debug));
       cl.setParameterExceptionHandler(
           (ex, a) -> {
-            err.println(
-                errorLine(ex.getMessage())
-                    + "; run 'scrilla help "
-                    + commandName(ex.getCommandLine())
-                    + "' for the options");
+            err.println(usageError(ex));
             if (debug) {
               ex.printStackTrace(err);
             }
             return USAGE;
           });
-      if (rest.length == 0) {
-        cl.usage(out);
-        return USAGE;
-      }
-      return cl.execute(rest);
+      return cl.execute(args);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // not from a command's call (picocli hands those to the handler above), e.g. closing
       return fail(e, err, debug);
     }
+  }
+
+  /**
+   * Returns the command line of every command this front end runs (tests walk its commands).
+   *
+   * @param ctx the context of the commands
+   */
+  static CommandLine commandLine(Context ctx) {
+    List<Object> more = new ArrayList<>(UserCommands.all());
+    more.addAll(Plots.commands());
+    return ScrillaCommand.commandLine(ctx, more);
   }
 
   /**
@@ -257,7 +292,25 @@ public final class Main {
     }
   }
 
-  private static String commandName(CommandLine cl) {
-    return cl.getCommandName().equals("scrilla") ? "" : cl.getCommandName();
+  /**
+   * Returns the one line of a usage error: for a word where a command belongs, {@code unknown
+   * command 'foo'} with picocli's suggestions; otherwise picocli's message (an unknown option, a
+   * missing or invalid value) and where to read the command's options.
+   */
+  static String usageError(ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    if (ex instanceof UnmatchedArgumentException u
+        && cl.getCommandSpec().parent() == null
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      List<String> suggestions = u.getSuggestions();
+      return "error: unknown command "
+          + SafeText.quote(u.getUnmatched().get(0))
+          + (suggestions.isEmpty()
+              ? "; run 'scrilla help' for the commands"
+              : "; did you mean " + String.join(" or ", suggestions) + "?");
+    }
+    String name = cl.getCommandSpec().parent() == null ? "" : " " + cl.getCommandName();
+    return errorLine(ex.getMessage()) + "; run 'scrilla help" + name + "' for the options";
   }
 }

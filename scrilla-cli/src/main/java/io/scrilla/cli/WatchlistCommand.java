@@ -2,14 +2,16 @@ package io.scrilla.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.commands.CommonOptions;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.OutputOptions;
 import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.commands.Table;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 final class WatchlistCommand implements Callable<Integer> {
   @ParentCommand ScrillaCommand parent;
 
-  @Mixin CommonOptions options;
+  @Mixin OutputOptions options;
 
   @Override
   public Integer call() {
@@ -31,16 +33,15 @@ final class WatchlistCommand implements Callable<Integer> {
     List<String> tickers = Watchlist.read(file);
     ObjectNode json = Json.object();
     ArrayNode array = json.putArray("watchlist");
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("watchlist"));
+    Table table = new Table("watchlist");
     for (String t : tickers) {
       array.add(t);
-      table.add(List.of(t));
+      table.row(t);
     }
     if (tickers.isEmpty()) {
       ctx.err().println("note: the watchlist " + file + " is empty; add tickers with 'watch T...'");
     }
-    Output.print(ctx, options, json, table);
+    Output.print(ctx, options, Meta.empty(), json, table, Map.of());
     return 0;
   }
 }

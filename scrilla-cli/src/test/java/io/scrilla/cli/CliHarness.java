@@ -1,6 +1,7 @@
 package io.scrilla.cli;
 
 import io.scrilla.api.config.ScrillaConfig;
+import io.scrilla.api.spi.ProgressListener;
 import io.scrilla.core.Scrilla;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,11 @@ final class CliHarness {
   /** Runs with sources and cache chosen by the configuration, as {@code java -jar} does. */
   static Run runConfigured(ScrillaConfig config, String... args) {
     return capture((o, e) -> Main.run(args, config, o, e));
+  }
+
+  /** Runs as {@link #runConfigured} does, reporting the progress of long work to a listener. */
+  static Run runConfigured(ScrillaConfig config, ProgressListener progress, String... args) {
+    return capture((o, e) -> Main.run(args, config, o, e, progress));
   }
 
   static Run run(ScrillaConfig config, Function<ScrillaConfig, Scrilla> factory, String... args) {

@@ -32,7 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * summation, which moves results by at most 1e-14 relative.
  *
  * <p>The golden files were written by the command itself before the redesign; they are not to be
- * regenerated to make a change pass.
+ * regenerated to make a change pass. They may gain keys (issue 13 added each result's {@code
+ * "meta"}, now checked too) but never change a value: {@code python3
+ * scrilla-cli/src/test/scripts/golden_added_keys_only.py OLD_REVISION} proves that a change of the
+ * golden files only added keys (every old number with the same decimal text).
  */
 class GoldenJsonTest {
 

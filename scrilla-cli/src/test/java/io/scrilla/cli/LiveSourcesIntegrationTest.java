@@ -168,11 +168,20 @@ class LiveSourcesIntegrationTest {
     assertEquals(5, rows.size());
     assertEquals(468.89, rows.get(4).get("close").doubleValue());
 
-    var rf = CliHarness.runConfigured(c, "risk-free", "--date", "2021-11-19", "--json");
+    List<String> heard = new ArrayList<>();
+    var rf =
+        CliHarness.runConfigured(
+            c,
+            (task, done, total) -> heard.add(task + " " + done + "/" + total),
+            "risk-free",
+            "--date",
+            "2021-11-19",
+            "--json");
     assertEquals(0, rf.code(), rf.err());
     assertEquals(0.0018, Json.parse(rf.out()).get("risk_free_rate").doubleValue());
     assertEquals(1, services.count("field_tdr_date_value=2021"));
-    assertTrue(rf.err().contains("fetched treasury 2021"), "progress on stderr: " + rf.err());
+    assertEquals(List.of("treasury 2021 1/1"), heard, "the fetch reports its progress");
+    assertTrue(!rf.err().contains("treasury"), "no progress when stderr is no terminal");
 
     var divs = CliHarness.runConfigured(c, "dividends", "DIS", "--json");
     assertEquals(0, divs.code(), divs.err());

@@ -136,7 +136,7 @@ class PlotCommandsTest {
     var help = CliHarness.runConfigured(config(), "help", "plot-ef");
     assertFalse(help.out().contains("--json"), help.out());
     assertTrue(help.out().contains("--plot=FILE"), help.out());
-    assertTrue(help.out().contains("--steps=N"), help.out());
+    assertTrue(help.out().contains("--steps,") && help.out().contains("steps=N"), help.out());
   }
 
   @Test

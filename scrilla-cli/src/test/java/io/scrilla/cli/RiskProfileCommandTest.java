@@ -113,7 +113,9 @@ class RiskProfileCommandTest {
   void table_listsEachTicker() {
     var run = CliHarness.run(CONFIG, RiskProfileCommandTest::facade, "risk-profile", "SPY", "GLD");
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().startsWith("ticker"), run.out());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("window "), run.out());
+    assertTrue(lines.get(1).startsWith("ticker"), run.out());
     assertTrue(run.out().contains("SPY") && run.out().contains("GLD"));
   }
 

@@ -89,7 +89,7 @@ class UserFolderCommandsTest {
     var watched = CliHarness.runConfigured(config(), "scr", "-discount", "0.03", "--json");
     assertEquals(0, watched.code(), watched.err());
     assertEquals(Json.parse(named.out()), Json.parse(watched.out()));
-    assertEquals(2, Json.parse(watched.out()).size());
+    assertTrue(Json.parse(watched.out()).has("ALLY") && Json.parse(watched.out()).has("BX"));
   }
 
   @Test

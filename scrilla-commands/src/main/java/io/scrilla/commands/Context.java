@@ -19,13 +19,14 @@ public final class Context implements AutoCloseable {
   private final PrintStream out;
   private final PrintStream err;
   private final Function<ScrillaConfig, Scrilla> factory;
+  private final ProgressListener progress;
   private final List<TickerFailure> tickerFailures = new CopyOnWriteArrayList<>();
   private Scrilla scrilla;
 
   /**
-   * A ticker that failed while the command went on with the others (its line on stderr).
+   * A ticker that failed while the command went on with the others.
    *
-   * @param ticker the ticker
+   * @param ticker the ticker, as the output labels it
    * @param error why it failed
    */
   public record TickerFailure(String ticker, ScrillaException error) {
@@ -37,7 +38,7 @@ public final class Context implements AutoCloseable {
   }
 
   /**
-   * Creates a context.
+   * Creates a context that reports no progress.
    *
    * @param config the configuration
    * @param out standard output
@@ -49,10 +50,30 @@ public final class Context implements AutoCloseable {
       PrintStream out,
       PrintStream err,
       Function<ScrillaConfig, Scrilla> factory) {
+    this(config, out, err, factory, ProgressListener.none());
+  }
+
+  /**
+   * Creates a context.
+   *
+   * @param config the configuration
+   * @param out standard output
+   * @param err standard error
+   * @param factory builds the facade from the configuration
+   * @param progress hears the progress of long work (fetches, one step per ticker); the command
+   *     line shows it as a progress bar when stderr is a terminal
+   */
+  public Context(
+      ScrillaConfig config,
+      PrintStream out,
+      PrintStream err,
+      Function<ScrillaConfig, Scrilla> factory,
+      ProgressListener progress) {
     this.config = Objects.requireNonNull(config, "config");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
     this.factory = Objects.requireNonNull(factory, "factory");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** Returns the configuration. */
@@ -70,10 +91,12 @@ public final class Context implements AutoCloseable {
     return err;
   }
 
-  /** Returns a listener that reports fetch progress on stderr. */
+  /**
+   * Returns the listener of long work: fetches report through it, and commands report one step per
+   * ticker ({@code (task, done, total)}, {@code done} from 0 to {@code total}).
+   */
   public ProgressListener progress() {
-    return (task, done, total) ->
-        err.println("fetched " + task + (total > 0 ? " (" + done + "/" + total + ")" : ""));
+    return progress;
   }
 
   /**

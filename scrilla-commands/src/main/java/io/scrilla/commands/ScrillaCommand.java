@@ -25,23 +25,34 @@ import io.scrilla.commands.functions.VarCommand;
 import io.scrilla.commands.functions.VersionCommand;
 import io.scrilla.commands.functions.YieldCurveCommand;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code scrilla} command; each subcommand is one of scrilla's functions (README.md).
  *
  * <p>The command line and the AWS Lambda handler both run these commands through {@link
  * #commandLine(Context)}: one definition of each function's options, validation and JSON.
+ *
+ * <p>Every command, including those added later, inherits {@code -h/--help}, {@code -V/--version}
+ * and {@value #DEBUG}; each declares only the options that change its result, so an option that
+ * does not apply is picocli's unknown-option error.
  */
 @Command(
     name = "scrilla",
-    mixinStandardHelpOptions = false,
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    abbreviateSynopsis = true,
+    versionProvider = VersionProvider.class,
     description =
         "Portfolio analytics: risk profiles, correlations, risk measures and optimized portfolios.",
     subcommands = {
-      HelpCommand.class,
       VersionCommand.class,
       ClearCacheCommand.class,
       RiskProfileCommand.class,
@@ -67,8 +78,25 @@ import picocli.CommandLine.HelpCommand;
       CorrelationsCommand.class,
       ScreenCommand.class,
     })
-public final class ScrillaCommand {
+public final class ScrillaCommand implements Callable<Integer> {
+  /**
+   * The option that shows stack traces and debug logs; the command line reads it before parsing (to
+   * set the log level), and every command accepts it.
+   */
+  public static final String DEBUG = "--debug";
+
+  /** The name of the help command; {@code h} is its short name. */
+  public static final String HELP = "help";
+
   final Context context;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = DEBUG,
+      scope = ScopeType.INHERIT,
+      description = "on failure, print the stack trace; log at debug level (unless LOG_LEVEL)")
+  boolean debug;
 
   private ScrillaCommand(Context context) {
     this.context = context;
@@ -98,6 +126,7 @@ public final class ScrillaCommand {
    */
   public static CommandLine commandLine(Context context, List<?> more) {
     CommandLine cl = new CommandLine(new ScrillaCommand(context));
+    cl.addSubcommand(HELP, new HelpCommand(), "h");
     for (Object command : more) {
       CommandLine sub = command instanceof CommandLine c ? c : new CommandLine(command);
       cl.getCommandSpec().removeSubcommand(sub.getCommandName());
@@ -106,6 +135,13 @@ public final class ScrillaCommand {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     Converters.register(cl);
     return cl;
+  }
+
+  /** Without a command: prints the usage and returns 2, the exit code of a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(context.out());
+    return 2;
   }
 
   /** Returns the shared context. */

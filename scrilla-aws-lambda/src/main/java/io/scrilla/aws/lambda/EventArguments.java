@@ -5,6 +5,8 @@ import io.scrilla.api.error.SafeText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +74,7 @@ final class EventArguments {
       }
       OptionSpec option = option(spec, key);
       String name = "--" + name(key);
-      if (name.equals(JSON)) {
+      if (isJson(option)) {
         if (!value.isBoolean() || !value.booleanValue()) {
           throw invalid(function, key, "may only be true: the handler always answers in JSON");
         }
@@ -127,12 +129,11 @@ final class EventArguments {
         .map(EventArguments::keyOf)
         .ifPresent(keys::add);
     for (OptionSpec o : spec.options()) {
-      if (available(o)) {
-        for (String n : o.names()) {
-          if (n.startsWith("--") && !n.equals(JSON)) {
-            keys.add(n.substring(2));
-          }
-        }
+      if (available(o) && !isJson(o)) {
+        Arrays.stream(o.names())
+            .filter(n -> n.startsWith("--"))
+            .max(Comparator.comparingInt(String::length))
+            .ifPresent(n -> keys.add(n.substring(2)));
       }
     }
     return List.copyOf(keys);
@@ -151,9 +152,9 @@ final class EventArguments {
             throw invalid(
                 spec.name(),
                 key,
-                o.usageHelp() || o.versionHelp()
-                    ? "is not available: the handler answers with results only"
-                    : "is not available: the Lambda handler reads and writes no files");
+                isFile(o)
+                    ? "is not available: the Lambda handler reads and writes no files"
+                    : "is not available: the handler answers with results only, in JSON");
           }
           return o;
         }
@@ -169,12 +170,27 @@ final class EventArguments {
   }
 
   /** Returns whether an event may set the option: not help, not a file. */
+  /**
+   * Whether an event may set the option: not help or version, not a file, and not an option of the
+   * terminal front end ({@code --debug}: stack traces; {@code --quiet}: less table output).
+   */
   private static boolean available(OptionSpec o) {
-    Class<?> type = o.type();
+    List<String> names = Arrays.asList(o.names());
     return !o.usageHelp()
         && !o.versionHelp()
-        && !Path.class.isAssignableFrom(type)
-        && !File.class.isAssignableFrom(type);
+        && !isFile(o)
+        && !names.contains("--debug")
+        && !names.contains("--quiet");
+  }
+
+  private static boolean isFile(OptionSpec o) {
+    Class<?> type = o.type();
+    return Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type);
+  }
+
+  /** Whether the option is {@code --json}, in any of its spellings. */
+  private static boolean isJson(OptionSpec o) {
+    return Arrays.asList(o.names()).contains(JSON);
   }
 
   private static List<String> texts(String function, String key, JsonNode value) {

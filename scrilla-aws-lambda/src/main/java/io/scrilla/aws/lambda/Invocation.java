@@ -1,12 +1,10 @@
 package io.scrilla.aws.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Context.TickerFailure;
 import io.scrilla.commands.Failures;
-import io.scrilla.commands.Json;
 import io.scrilla.commands.ScrillaCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -116,11 +114,8 @@ final class Invocation {
     }
     String printed = buffer.toString(StandardCharsets.UTF_8).strip();
     List<TickerFailure> failed = ctx.tickerFailures();
-    if (code == 0 && !printed.isEmpty()) {
-      return Reply.ok(printed);
-    }
-    if (!failed.isEmpty() && !printed.isEmpty()) {
-      return Reply.ok(withErrors(printed, failed));
+    if (!printed.isEmpty()) {
+      return Reply.ok(printed); // failed tickers, if any, are under "errors"
     }
     if (!failed.isEmpty()) {
       Set<String> messages = new LinkedHashSet<>();
@@ -130,19 +125,6 @@ final class Invocation {
     return failed(
         function,
         new IllegalStateException("the command ended with code " + code + " and printed nothing"));
-  }
-
-  /** Returns the command's JSON with the failed tickers under {@code "errors"}. */
-  private static String withErrors(String printed, List<TickerFailure> failed) {
-    JsonNode json = Json.parse(printed);
-    if (!(json instanceof ObjectNode o) || o.has("errors")) {
-      return printed;
-    }
-    ObjectNode errors = o.putObject("errors");
-    for (TickerFailure f : failed) {
-      errors.put(f.ticker(), Failures.message(f.error()));
-    }
-    return Json.write(o);
   }
 
   /** Returns a picocli message about an option in the event's terms: the key, not the option. */

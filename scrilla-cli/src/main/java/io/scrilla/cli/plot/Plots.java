@@ -13,11 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * it takes.
  */
 public final class Plots {
-  private static final List<String> OUTPUT = List.of("--json", "--save");
+  private static final List<String> OUTPUT = List.of("--json", "--save", "--quiet");
   private static final List<String> RATE = List.of("--risk-free-rate");
   private static final List<String> INVEST = List.of("--invest");
-  private static final List<String> ESTIMATION =
-      List.of("--start", "--end", "--method", "-moments", "-percentiles", "-likelihood");
 
   private Plots() {}
 
@@ -31,12 +29,12 @@ public final class Plots {
     return List.of(
         without(new PlotEfficientFrontierCommand(), OUTPUT, INVEST),
         without(new PlotRiskProfileCommand(), OUTPUT, RATE),
-        without(new PlotMovingAveragesCommand(), OUTPUT, RATE),
-        without(new PlotYieldCurveCommand(), OUTPUT, RATE, ESTIMATION),
-        without(new PlotDividendsCommand(), OUTPUT, RATE, ESTIMATION),
+        without(new PlotMovingAveragesCommand(), OUTPUT),
+        without(new PlotYieldCurveCommand(), OUTPUT),
+        without(new PlotDividendsCommand(), OUTPUT),
         without(new PlotReturnQqCommand(), OUTPUT, RATE),
         without(new PlotReturnDistributionCommand(), OUTPUT, RATE),
-        without(new PlotCorrelationsCommand(), OUTPUT, RATE));
+        without(new PlotCorrelationsCommand(), OUTPUT));
   }
 
   @SafeVarargs

@@ -1,7 +1,9 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "capm-beta",
-    aliases = "beta",
+    aliases = {"capm-b", "beta"},
     description = "CAPM beta against the market proxy (MARKET_PROXY, default SPY).")
 public final class CapmBetaCommand extends TickerCommand {
   @Override
@@ -20,7 +22,28 @@ public final class CapmBetaCommand extends TickerCommand {
   }
 
   @Override
+  String column() {
+    return "beta";
+  }
+
+  @Override
+  String format(double value) {
+    return Output.ratio(value);
+  }
+
+  @Override
+  List<Asset> group(Request r, Asset asset) {
+    return withMarket(r, asset);
+  }
+
+  /** Returns the asset with the market proxy, as the CAPM statistics sample them. */
+  static List<Asset> withMarket(Request r, Asset asset) {
+    Asset proxy = r.scrilla().marketProxy();
+    return asset.equals(proxy) ? List.of(asset) : List.of(asset, proxy);
+  }
+
+  @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return Result.each(r.assets(), a -> r.scrilla().marketBeta(a, r.range(), r.method()));
+    return each(r.assets(), a -> r.scrilla().marketBeta(a, r.range(), r.method()));
   }
 }

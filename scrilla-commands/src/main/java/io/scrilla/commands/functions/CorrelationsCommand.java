@@ -2,11 +2,14 @@ package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.error.InvalidInputException;
+import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.DateRange;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.stats.CorrelationSeries;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
     description =
         "Rolling correlation of two tickers: on each date of the window, the correlation of the"
             + " trailing --period returns.")
-public final class CorrelationsCommand extends WindowCommand {
+public final class CorrelationsCommand extends StatisticCommand {
   @Option(
       names = {"--period", "-period"},
       paramLabel = "N",
@@ -51,17 +54,23 @@ public final class CorrelationsCommand extends WindowCommand {
     CorrelationSeries s =
         r.scrilla()
             .correlationSeries(r.assets().get(0), r.assets().get(1), r.range(), r.method(), n);
+    Map<Asset, String> labels = Tickers.labels(r.assets());
+    String first = labels.get(s.first());
+    String second = labels.get(s.second());
     ObjectNode json = Json.object();
-    json.putArray("tickers").add(s.first().ticker()).add(s.second().ticker());
+    json.putArray("tickers").add(first).add(second);
     json.put("period", n);
     ObjectNode byDate = json.putObject("correlations");
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("date", s.first().ticker() + "/" + s.second().ticker()));
+    Table table = new Table("date", first + "/" + second);
     for (int i = 0; i < s.size(); i++) {
       Json.put(byDate, s.date(i).toString(), s.value(i));
-      table.add(List.of(s.date(i).toString(), Output.fmt(s.value(i))));
+      table.row(s.date(i).toString(), Output.ratio(s.value(i)));
     }
-    Output.print(context(), options, json, table);
+    Meta meta = Meta.empty().withSource(r.scrilla().marketData().priceSourceId().value());
+    if (s.size() > 0) {
+      meta = meta.withWindow(DateRange.of(s.date(0), s.date(s.size() - 1)));
+    }
+    print(meta.withMethod(r.method()), json, table, Map.of());
     return 0;
   }
 }

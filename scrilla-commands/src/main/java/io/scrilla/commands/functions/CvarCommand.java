@@ -1,8 +1,12 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.PriceHistory;
+import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
 import io.scrilla.core.risk.TailEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "cvar",
+    aliases = "cv",
     description =
         "Conditional value at risk as a price level (expected price below the VaR level).")
 public final class CvarCommand extends TickerCommand {
@@ -24,9 +29,35 @@ public final class CvarCommand extends TickerCommand {
   }
 
   @Override
+  String column() {
+    return "conditional value at risk";
+  }
+
+  @Override
+  String format(double value) {
+    return Output.money(value);
+  }
+
+  @Override
+  List<String> extraColumns() {
+    List<String> c = new ArrayList<>(List.of("last close", "on"));
+    c.addAll(RiskOptions.COLUMNS);
+    return c;
+  }
+
+  @Override
+  List<String> extraCells(PriceHistory prices) {
+    List<String> c =
+        new ArrayList<>(
+            List.of(Output.money(prices.close(prices.size() - 1)), prices.lastDate().toString()));
+    c.addAll(risk.cells());
+    return c;
+  }
+
+  @Override
   Map<Asset, Result<Double>> compute(Request r) {
     TailEvent event = risk.event();
-    return Result.each(
+    return each(
         r.assets(), a -> r.scrilla().conditionalValueAtRisk(a, r.range(), r.method(), event));
   }
 }

@@ -5,11 +5,12 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
 import io.scrilla.core.valuation.DividendValuation;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -26,11 +27,11 @@ import picocli.CommandLine.Option;
     description =
         "Present value of future dividends (linear trend), discounted at --discount-rate or the"
             + " CAPM cost of equity.")
-public class DiscountDividendModelCommand extends WindowCommand {
+public class DiscountDividendModelCommand extends TickersCommand {
   @Option(
-      names = {"--discount-rate", "-discount"},
+      names = {"--discount-rate", "-discount-rate", "--discount", "-discount"},
       paramLabel = "R",
-      description = "annual discount rate, decimal")
+      description = "annual discount rate, decimal (default: the CAPM cost of equity)")
   Double discountRate;
 
   @Option(
@@ -43,41 +44,53 @@ public class DiscountDividendModelCommand extends WindowCommand {
    * Returns the dividend model of each ticker as the options ask (what {@code plot-divs} draws).
    */
   protected final Map<Asset, Result<DividendValuation>> valuations() {
-    var scrilla = context().scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
-    LocalDate date = asOf == null ? scrilla.today() : DateRange.parseDate(asOf, "--as-of");
+    var scrilla = scrilla();
+    List<Asset> assets = assets();
+    LocalDate date = date();
     if (discountRate != null) {
       if (!Double.isFinite(discountRate)) {
         throw new InvalidInputException("--discount-rate " + discountRate + " is not a number");
       }
       double rate = discountRate;
-      return Result.each(assets, a -> scrilla.discountDividendModel(a, date, rate));
+      return each(assets, a -> scrilla.discountDividendModel(a, date, rate));
     }
-    return Result.each(assets, a -> scrilla.discountDividendModel(a, date));
+    return each(assets, a -> scrilla.discountDividendModel(a, date));
+  }
+
+  private LocalDate date() {
+    return asOf == null ? scrilla().today() : DateRange.parseDate(asOf, "--as-of");
   }
 
   @Override
   public Integer call() {
+    var scrilla = scrilla();
     Map<Asset, Result<DividendValuation>> results = valuations();
+    LocalDate date = date();
+    Meta meta = DividendsCommand.dividendSource(scrilla);
+    if (discountRate == null) {
+      meta = meta.withMethod(scrilla.config().defaultMethod());
+    }
+    Map<Asset, String> labels = Tickers.labels(results.keySet());
     ObjectNode json = Json.object();
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("ticker", "net_present_value", "discount_rate"));
+    Table table = new Table("ticker", "as of", "net present value", "discount rate");
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<DividendValuation> s) {
-            ObjectNode node = json.putObject(asset.ticker());
+            String label = labels.get(asset);
+            ObjectNode node = json.putObject(label);
             Json.put(node, "net_present_value", s.value().netPresentValue());
             Json.put(node, "discount_rate", s.value().discountRate());
-            table.add(
-                List.of(
-                    asset.ticker(),
-                    Output.fmt(s.value().netPresentValue()),
-                    Output.fmt(s.value().discountRate())));
+            table.row(
+                label,
+                date.toString(),
+                Output.money(s.value().netPresentValue()),
+                Output.percent(s.value().discountRate()));
           }
         });
+    Map<String, String> errors = Tickers.errors(context(), results, labels);
     if (json.size() > 0) {
-      Output.print(context(), options, json, table);
+      print(meta, json, table, errors);
     }
-    return Tickers.reportFailures(context(), results);
+    return Output.reportErrors(context(), errors);
   }
 }

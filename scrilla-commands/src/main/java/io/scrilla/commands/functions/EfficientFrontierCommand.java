@@ -6,11 +6,14 @@ import io.scrilla.api.config.ScrillaConfig;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.optimize.FrontierSpacing;
 import io.scrilla.core.optimize.Solution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
             + " first.")
 public class EfficientFrontierCommand extends PortfolioCommand {
   @Option(
-      names = {"--steps", "-steps"},
+      names = {"--steps", "-steps", "--frontier-steps", "-frontier-steps"},
       paramLabel = "N",
       description = "number of portfolios, 2 to 1000 (default FRONTIER_STEPS)")
   Integer steps;
@@ -84,27 +87,34 @@ public class EfficientFrontierCommand extends PortfolioCommand {
     Request r = request();
     List<Solution> frontier = frontier(r, n);
     ArrayNode json = Json.array();
-    List<List<String>> table = new ArrayList<>();
-    List<String> header = new ArrayList<>(List.of("annual_return", "annual_volatility"));
+    Meta meta = meta(r);
+    List<String> labels = labels(frontier.get(0));
+    List<String> fields = new ArrayList<>(List.of("annual_return", "annual_volatility"));
     if (hasRiskFreeRate()) {
-      header.add("sharpe_ratio");
+      fields.add("sharpe_ratio");
     }
-    header.addAll(frontier.get(0).tickers());
-    table.add(header);
+    List<String> header = new ArrayList<>();
+    fields.forEach(f -> header.add(f.replace('_', ' ')));
+    header.addAll(labels);
+    if (invest != null) {
+      labels.forEach(l -> header.add(l + " shares"));
+      header.addAll(List.of("total", "cash left"));
+    }
+    Table table = new Table(header);
     for (Solution s : frontier) {
       ObjectNode node = json(r.scrilla(), r, s);
+      List<String> line = summaryCells(node, fields);
+      node.get("allocation").forEach(w -> line.add(Output.percent(w.doubleValue())));
+      if (invest != null) {
+        node.get("shares").forEach(u -> line.add(Output.units(u.decimalValue())));
+        line.addAll(summaryCells(node, List.of("total", "cash_left")));
+      }
+      // each portfolio of the array carries the meta, as an optimize-portfolio object does
+      node.set("meta", meta.json());
       json.add(node);
-      List<String> line =
-          new ArrayList<>(List.of(Output.fmt(s.annualReturn()), Output.fmt(s.annualVolatility())));
-      if (hasRiskFreeRate()) {
-        line.add(Output.fmt(s.sharpeRatio()));
-      }
-      for (double w : s.weights()) {
-        line.add(Output.fmt(w));
-      }
-      table.add(line);
+      table.row(line);
     }
-    Output.print(context(), options, json, table);
+    print(meta, json, table, Map.of());
     return 0;
   }
 }

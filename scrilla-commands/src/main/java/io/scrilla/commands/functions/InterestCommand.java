@@ -5,21 +5,22 @@ import io.scrilla.api.error.PriceUnavailableException;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
-import io.scrilla.commands.CommonOptions;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
-import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.commands.Table;
+import io.scrilla.commands.WindowOptions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code scrilla interest M... [--start D] [--end D]}: scrilla's interest-rate history, the
@@ -34,10 +35,8 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Treasury yield history (decimal fractions) over the window, one column per maturity"
             + " named (ONE_MONTH ... THIRTY_YEAR).")
-public final class InterestCommand implements Callable<Integer> {
-  @ParentCommand ScrillaCommand parent;
-
-  @Mixin CommonOptions options;
+public final class InterestCommand extends OutputCommand {
+  @Mixin WindowOptions window;
 
   @Parameters(
       arity = "1..*",
@@ -49,21 +48,22 @@ public final class InterestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Context ctx = parent.context();
+    Context ctx = context();
     Set<Maturity> wanted = new LinkedHashSet<>();
     for (String m : maturities) {
       wanted.add(Maturity.parse(m));
     }
-    DateRange range = ctx.scrilla().marketData().rateRange(options.window());
+    DateRange range = ctx.scrilla().marketData().rateRange(window.window());
     List<YieldCurve> curves = ctx.scrilla().marketData().yieldCurves(range, ctx.progress());
     ObjectNode json = Json.object();
     for (Maturity m : wanted) {
       json.putObject(m.name());
     }
-    List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("date"));
     wanted.forEach(m -> header.add(m.name()));
-    table.add(header);
+    Table table = new Table(header);
+    LocalDate first = null;
+    LocalDate last = null;
     for (YieldCurve c : curves) {
       List<String> line = new ArrayList<>(List.of(c.date().toString()));
       boolean any = false;
@@ -73,13 +73,15 @@ public final class InterestCommand implements Callable<Integer> {
           Json.put((ObjectNode) json.get(m.name()), c.date().toString(), r.getAsDouble());
           any = true;
         }
-        line.add(r.isPresent() ? Output.fmt(r.getAsDouble()) : "-");
+        line.add(r.isPresent() ? Output.percent(r.getAsDouble()) : "-");
       }
       if (any) {
-        table.add(line);
+        table.row(line);
+        first = first == null ? c.date() : first;
+        last = c.date();
       }
     }
-    if (table.size() == 1) {
+    if (first == null) {
       throw new PriceUnavailableException(
           "no Treasury yield of "
               + String.join(", ", wanted.stream().map(Maturity::name).toList())
@@ -89,7 +91,11 @@ public final class InterestCommand implements Callable<Integer> {
               + range.end()
               + "; choose another window or maturity");
     }
-    Output.print(ctx, options, json, table);
+    Meta meta =
+        Meta.empty()
+            .withWindow(DateRange.of(first, last))
+            .withSource(ctx.scrilla().marketData().rateSourceId().value());
+    print(meta, json, table, Map.of());
     return 0;
   }
 }

@@ -1,7 +1,7 @@
 package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.commands.Output;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code scrilla max-return T...}: the portfolio of highest return within the bounds. */
@@ -16,7 +16,7 @@ public final class MaxReturnCommand extends PortfolioCommand {
     Request r = request();
     ObjectNode json =
         json(r.scrilla(), r, portfolios(r).maximumReturn(portfolio(r, false), bounds()));
-    Output.print(context(), options, json, table(json));
+    print(meta(r), json, table(json), Map.of());
     return 0;
   }
 }

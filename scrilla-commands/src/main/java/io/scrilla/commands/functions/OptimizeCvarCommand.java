@@ -2,9 +2,10 @@ package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.commands.Json;
-import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.optimize.CvarSolution;
 import io.scrilla.core.risk.TailEvent;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "optimize-cvar",
-    aliases = "cvar-opt",
+    aliases = {"opt-cvar", "cvar-opt"},
     description =
         "Portfolio of least conditional value at risk (loss fraction) over --expiry years at"
             + " --prob.")
@@ -24,7 +25,7 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
   @Mixin RiskOptions risk;
 
   @Option(
-      names = {"--target", "-target"},
+      names = {"--target", "-target", "--target-return", "-target-return"},
       paramLabel = "R",
       description = "required annual return, decimal")
   Double target;
@@ -38,7 +39,11 @@ public final class OptimizeCvarCommand extends PortfolioCommand {
             .minimumConditionalValueAtRisk(portfolio(r, false), constraints(target), event);
     ObjectNode json = json(r.scrilla(), r, s.solution());
     Json.put(json, "conditional_value_at_risk", s.conditionalValueAtRiskLoss());
-    Output.print(context(), options, json, table(json));
+    Table table = table(json);
+    for (int i = 0; i < RiskOptions.COLUMNS.size(); i++) {
+      table.row(RiskOptions.COLUMNS.get(i), risk.cells().get(i));
+    }
+    print(meta(r), json, table, Map.of());
     return 0;
   }
 }

@@ -1,10 +1,10 @@
 package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scrilla.commands.Output;
 import io.scrilla.core.optimize.Portfolio;
 import io.scrilla.core.optimize.Solution;
 import io.scrilla.core.service.PortfolioService;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
     description = "Minimum-variance (or, with --sharpe, maximum-Sharpe) portfolio weights.")
 public final class OptimizePortfolioCommand extends PortfolioCommand {
   @Option(
-      names = {"--sharpe", "-sh"},
+      names = {"--sharpe", "-sharpe", "--sh", "-sh"},
       description = "maximize the Sharpe ratio instead of minimizing variance")
   boolean sharpe;
 
   @Option(
-      names = {"--target", "-target"},
+      names = {"--target", "-target", "--target-return", "-target-return"},
       paramLabel = "R",
       description = "required annual return, decimal")
   Double target;
@@ -39,7 +39,7 @@ public final class OptimizePortfolioCommand extends PortfolioCommand {
             ? portfolios.maximumSharpeRatio(p, constraints(target))
             : portfolios.minimumVariance(p, constraints(target));
     ObjectNode json = json(r.scrilla(), r, s);
-    Output.print(context(), options, json, table(json));
+    print(meta(r), json, table(json), Map.of());
     return 0;
   }
 }

@@ -1,13 +1,20 @@
 package io.scrilla.commands.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.ScrillaException;
+import io.scrilla.api.model.Asset;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
+import io.scrilla.commands.Output;
+import io.scrilla.commands.RateOptions;
+import io.scrilla.commands.Table;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.allocate.Allocation;
 import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.RiskFreeRate;
+import io.scrilla.core.market.Sample;
 import io.scrilla.core.optimize.Bounds;
 import io.scrilla.core.optimize.Constraints;
 import io.scrilla.core.optimize.Portfolio;
@@ -17,10 +24,13 @@ import io.scrilla.core.service.PortfolioService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,7 +43,9 @@ import picocli.CommandLine.Option;
  * <p>Every solution printed is certified ({@link #certified}): a portfolio the optimizer could not
  * prove optimal ends the command with an error (exit code 1) instead.
  */
-abstract class PortfolioCommand extends WindowCommand {
+abstract class PortfolioCommand extends StatisticCommand {
+  @Mixin RateOptions rate;
+
   @Option(
       names = {"--bounds", "-bounds"},
       paramLabel = "LO,HI",
@@ -42,7 +54,7 @@ abstract class PortfolioCommand extends WindowCommand {
   String bounds;
 
   @Option(
-      names = {"--invest", "-invest"},
+      names = {"--invest", "-invest", "--investment", "-investment"},
       paramLabel = "AMOUNT",
       description = "buy whole shares for at most this amount at the last close")
   BigDecimal invest;
@@ -54,6 +66,14 @@ abstract class PortfolioCommand extends WindowCommand {
 
   /** Whether the configured source had no risk-free rate (the Sharpe ratio is left out). */
   private boolean noRiskFreeRate;
+
+  /** The prices the portfolio was computed from, for the meta. */
+  private Used used;
+
+  @Override
+  RiskFreeRate riskFreeRate() {
+    return rate.riskFreeRate();
+  }
 
   /**
    * Builds the request and checks the options of every portfolio command before any data is read.
@@ -102,13 +122,16 @@ abstract class PortfolioCommand extends WindowCommand {
    */
   Portfolio portfolio(Request r, boolean needsRate) {
     Scrilla scrilla = r.scrilla();
+    prefetch(r);
     if (needsRate || r.riskFreeRate() instanceof RiskFreeRate.Fixed) {
-      return scrilla.portfolio(r.assets(), r.range(), r.method(), r.riskFreeRate());
+      Portfolio p = scrilla.portfolio(r.assets(), r.range(), r.method(), r.riskFreeRate());
+      used(r);
+      return p;
     }
     // the statistics first: their failures come before the rate's, as with a fixed rate
     Portfolio p = scrilla.portfolio(r.assets(), r.range(), r.method(), RiskFreeRate.of(0));
     MarketData market = scrilla.marketData();
-    LocalDate end = market.sample(r.assets(), r.range(), r.method()).window().end();
+    LocalDate end = used(r).window().end();
     try {
       return p.withRiskFreeRate(market.riskFreeRate(r.riskFreeRate(), end));
     } catch (ScrillaException e) {
@@ -117,6 +140,20 @@ abstract class PortfolioCommand extends WindowCommand {
       context().err().println("note: sharpe_ratio is left out: " + e.getMessage());
       return p;
     }
+  }
+
+  /** Records the prices of the portfolio's sample for the meta, and returns the sample. */
+  private Sample used(Request r) {
+    Sample sample = r.scrilla().marketData().sample(r.assets(), r.range(), r.method());
+    used = new Used(context());
+    used.sample(sample);
+    return sample;
+  }
+
+  /** Returns the meta of the portfolio: window, method, risk-free rate (when printed), source. */
+  Meta meta(Request r) {
+    Meta m = used.meta().withMethod(r.method());
+    return noRiskFreeRate ? m : used.withRate(m, r.riskFreeRate());
   }
 
   /** Returns whether the portfolio has a risk-free rate, so that its Sharpe ratio is printed. */
@@ -165,8 +202,10 @@ abstract class PortfolioCommand extends WindowCommand {
     certified(s, "the portfolio");
     ObjectNode node = Json.object();
     ObjectNode weights = node.putObject("allocation");
-    for (Map.Entry<String, Double> e : s.allocation().entrySet()) {
-      Json.put(weights, e.getKey(), e.getValue());
+    List<String> labels = labels(s);
+    double[] w = s.weights();
+    for (int i = 0; i < w.length; i++) {
+      Json.put(weights, labels.get(i), w[i]);
     }
     Json.put(node, "annual_return", s.annualReturn());
     Json.put(node, "annual_volatility", s.annualVolatility());
@@ -176,41 +215,69 @@ abstract class PortfolioCommand extends WindowCommand {
     if (invest != null) {
       Allocation a = scrilla.allocate(s, r.range(), invest);
       ObjectNode shares = node.putObject("shares");
-      a.shares().forEach((t, n) -> shares.put(t, n.stripTrailingZeros()));
+      for (int i = 0; i < a.units().size(); i++) {
+        shares.put(labels.get(i), a.units().get(i).stripTrailingZeros());
+      }
       Json.put(node, "total", a.invested().doubleValue());
       Json.put(node, "cash_left", a.cashLeft().doubleValue());
     }
     return node;
   }
 
-  /** Returns table rows of a solution: one line per ticker, then the portfolio's numbers. */
-  static List<List<String>> table(ObjectNode json) {
-    List<List<String>> rows = new ArrayList<>();
+  /** Returns the labels of the solution's assets, in the order of its weights. */
+  static List<String> labels(Solution s) {
+    Map<Asset, String> labels = Tickers.labels(s.assets());
+    return s.assets().stream().map(labels::get).toList();
+  }
+
+  /** The numbers of a portfolio below its weights, with their formats. */
+  private static final Map<String, Function<JsonNode, String>> SUMMARY = summary();
+
+  private static Map<String, Function<JsonNode, String>> summary() {
+    Map<String, Function<JsonNode, String>> m = new LinkedHashMap<>();
+    m.put("annual_return", n -> Output.percent(n.doubleValue()));
+    m.put("annual_volatility", n -> Output.percent(n.doubleValue()));
+    m.put("sharpe_ratio", n -> Output.ratio(n.doubleValue()));
+    m.put("conditional_value_at_risk", n -> Output.percent(n.doubleValue()));
+    m.put("total", n -> Output.money(n.doubleValue()));
+    m.put("cash_left", n -> Output.money(n.doubleValue()));
+    return m;
+  }
+
+  /**
+   * Returns the table of a solution's JSON: one line per ticker with its weight (and shares), then
+   * the portfolio's numbers.
+   */
+  static Table table(ObjectNode json) {
     boolean shares = json.has("shares");
-    rows.add(shares ? List.of("ticker", "weight", "shares") : List.of("ticker", "weight"));
+    Table t = shares ? new Table("ticker", "weight", "shares") : new Table("ticker", "weight");
     json.get("allocation")
         .fields()
         .forEachRemaining(
             e -> {
-              List<String> line = new ArrayList<>(List.of(e.getKey(), e.getValue().asText()));
+              String w = Output.percent(e.getValue().doubleValue());
               if (shares) {
-                line.add(json.get("shares").get(e.getKey()).asText());
+                t.row(
+                    e.getKey(), w, Output.units(json.get("shares").get(e.getKey()).decimalValue()));
+              } else {
+                t.row(e.getKey(), w);
               }
-              rows.add(line);
             });
-    for (String f :
-        new String[] {
-          "annual_return",
-          "annual_volatility",
-          "sharpe_ratio",
-          "conditional_value_at_risk",
-          "total",
-          "cash_left"
-        }) {
-      if (json.has(f)) {
-        rows.add(List.of(f, json.get(f).asText()));
-      }
+    SUMMARY.forEach(
+        (field, format) -> {
+          if (json.has(field)) {
+            t.row(field.replace('_', ' '), format.apply(json.get(field)));
+          }
+        });
+    return t;
+  }
+
+  /** Returns the portfolio's numbers of a solution's JSON, formatted, in the order of the table. */
+  static List<String> summaryCells(ObjectNode json, List<String> fields) {
+    List<String> cells = new ArrayList<>();
+    for (String f : fields) {
+      cells.add(json.has(f) ? SUMMARY.get(f).apply(json.get(f)) : "-");
     }
-    return rows;
+    return cells;
   }
 }

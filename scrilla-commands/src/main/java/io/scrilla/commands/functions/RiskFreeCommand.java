@@ -3,8 +3,9 @@ package io.scrilla.commands.functions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import io.scrilla.core.market.RiskFreeQuote;
-import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,23 +14,19 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "risk-free",
+    aliases = "rf",
     description = "The risk-free rate: the RISK_FREE maturity's Treasury yield (decimal).")
 public final class RiskFreeCommand extends CurveCommand {
   @Override
   public Integer call() {
-    var ctx = context();
-    RiskFreeQuote q = ctx.scrilla().marketData().riskFreeQuote(date(), ctx.progress());
+    RiskFreeQuote q = scrilla().marketData().riskFreeQuote(date(), context().progress());
     ObjectNode json = Json.object();
     Json.put(json, "risk_free_rate", q.rate());
     json.put("maturity", q.maturity().name());
     json.put("date", q.curveDate().toString());
-    Output.print(
-        ctx,
-        options,
-        json,
-        List.of(
-            List.of("risk_free_rate", "maturity", "date"),
-            List.of(Output.fmt(q.rate()), q.maturity().name(), q.curveDate().toString())));
+    Table table = new Table("risk-free rate", "maturity", "date");
+    table.row(Output.percent(q.rate()), q.maturity().name(), q.curveDate().toString());
+    print(meta(), json, table, Map.of());
     return 0;
   }
 }

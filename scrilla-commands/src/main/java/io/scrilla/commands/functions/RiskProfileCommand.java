@@ -5,14 +5,19 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.commands.Computed;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.RateOptions;
+import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.risk.AssetStatistics;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla risk-profile T...}: annual return and volatility of each ticker.
@@ -25,65 +30,79 @@ import picocli.CommandLine.Command;
     name = "risk-profile",
     aliases = "rp",
     description = "Annual return and volatility of each ticker (geometric Brownian motion).")
-public class RiskProfileCommand extends WindowCommand {
+public class RiskProfileCommand extends StatisticCommand {
+  @Mixin RateOptions rate;
+
+  @Override
+  RiskFreeRate riskFreeRate() {
+    return rate.riskFreeRate();
+  }
+
   /**
    * Returns the statistics of each ticker with the window and method they were estimated on (what
    * {@code plot-rp} draws).
    */
   protected final Computed<Map<Asset, Result<AssetStatistics>>> statistics() {
     Request r = request();
-    return new Computed<>(
-        r.scrilla().assetStatistics(r.assets(), r.range(), r.method(), r.riskFreeRate()),
-        r.range(),
-        r.method());
+    return new Computed<>(statistics(r), r.range(), r.method());
+  }
+
+  private Map<Asset, Result<AssetStatistics>> statistics(Request r) {
+    return each(
+        r.assets(),
+        a -> r.scrilla().capm().assetStatistics(a, r.range(), r.method(), r.riskFreeRate()));
   }
 
   @Override
   public Integer call() {
     var ctx = context();
-    Map<Asset, Result<AssetStatistics>> results = statistics().value();
-
+    Request r = request();
+    Map<Asset, Result<AssetStatistics>> results = statistics(r);
+    Map<Asset, String> labels = Tickers.labels(results.keySet());
+    Used used = new Used(ctx);
     ObjectNode json = Json.object();
-    List<List<String>> table = new ArrayList<>();
-    table.add(
-        List.of(
+    Table table =
+        new Table(
             "ticker",
-            "annual_return",
-            "annual_volatility",
-            "sharpe_ratio",
-            "asset_beta",
-            "equity_cost"));
+            "annual return",
+            "annual volatility",
+            "sharpe ratio",
+            "beta",
+            "cost of equity");
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<AssetStatistics> s) {
+            used.sample(r.scrilla().marketData().sample(List.of(asset), r.range(), r.method()));
             AssetStatistics st = s.value();
             RiskProfile p = st.profile();
-            ObjectNode node = json.putObject(asset.ticker());
+            String label = labels.get(asset);
+            ObjectNode node = json.putObject(label);
             Json.put(node, "annual_return", p.annualReturn());
             Json.put(node, "annual_volatility", p.annualVolatility());
             st.sharpeRatio().ifPresent(v -> Json.put(node, "sharpe_ratio", v));
             st.beta().ifPresent(v -> Json.put(node, "asset_beta", v));
             st.costOfEquity().ifPresent(v -> Json.put(node, "equity_cost", v));
-            table.add(
-                List.of(
-                    asset.ticker(),
-                    Output.fmt(p.annualReturn()),
-                    Output.fmt(p.annualVolatility()),
-                    fmt(st.sharpeRatio()),
-                    fmt(st.beta()),
-                    fmt(st.costOfEquity())));
+            table.row(
+                label,
+                Output.percent(p.annualReturn()),
+                Output.percent(p.annualVolatility()),
+                fmt(st.sharpeRatio(), Output::ratio),
+                fmt(st.beta(), Output::ratio),
+                fmt(st.costOfEquity(), Output::percent));
             for (String note : st.notes()) {
-              ctx.err().println("note: " + asset.ticker() + ": " + note);
+              ctx.err().println("note: " + label + ": " + note);
             }
           }
         });
+    Meta meta = used.withRate(used.meta().withMethod(r.method()), r.riskFreeRate());
+    Map<String, String> errors = Tickers.errors(context(), results, labels);
     if (json.size() > 0) {
-      Output.print(ctx, options, json, table);
+      print(meta, json, table, errors);
     }
-    return Tickers.reportFailures(ctx, results);
+    return Output.reportErrors(ctx, errors);
   }
 
-  private static String fmt(OptionalDouble v) {
-    return v.isPresent() ? Output.fmt(v.getAsDouble()) : "-";
+  private static String fmt(OptionalDouble v, DoubleFunction<String> format) {
+    return v.isPresent() ? format.apply(v.getAsDouble()) : "-";
   }
 }

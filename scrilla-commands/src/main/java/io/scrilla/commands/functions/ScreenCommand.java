@@ -5,11 +5,11 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.PriceHistory;
-import io.scrilla.commands.CommonOptions;
 import io.scrilla.commands.Context;
 import io.scrilla.commands.Json;
+import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
-import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.valuation.DividendValuation;
@@ -18,12 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code scrilla screen [T...] [--discount-rate R] [--margin M]}: the tickers whose discount
@@ -42,18 +39,9 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Tickers whose dividend discount model value exceeds their latest close by more than"
             + " --margin.")
-public class ScreenCommand implements Callable<Integer> {
-  @ParentCommand ScrillaCommand parent;
-
-  @Mixin CommonOptions options;
-
+public class ScreenCommand extends OutputCommand {
   @Option(
-      names = {"--crypto"},
-      description = "treat bare tickers as crypto")
-  boolean crypto;
-
-  @Option(
-      names = {"--discount-rate", "-discount"},
+      names = {"--discount-rate", "-discount-rate", "--discount", "-discount"},
       paramLabel = "R",
       description = "annual discount rate, decimal (default: each ticker's CAPM cost of equity)")
   Double discountRate;
@@ -88,7 +76,7 @@ public class ScreenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Context ctx = parent.context();
+    Context ctx = context();
     if (margin <= -1) {
       throw new InvalidInputException(
           "--margin " + margin + " is out of range: use a fraction above -1, e.g. 0.1");
@@ -97,8 +85,8 @@ public class ScreenCommand implements Callable<Integer> {
     Scrilla scrilla = ctx.scrilla();
     LocalDate today = scrilla.today();
     Map<Asset, Result<Optional<Pass>>> results =
-        Result.each(
-            Tickers.resolve(names, crypto),
+        each(
+            Tickers.resolve(names, false),
             a -> {
               LocalDate last = scrilla.marketData().latestDate(a);
               PriceHistory h = scrilla.prices(a, DateRange.of(last, last));
@@ -111,32 +99,36 @@ public class ScreenCommand implements Callable<Integer> {
                   ? Optional.of(new Pass(h.date(h.size() - 1), spot, v))
                   : Optional.empty();
             });
+    Map<Asset, String> labels = Tickers.labels(results.keySet());
     ObjectNode json = Json.object();
-    List<List<String>> table = new ArrayList<>();
-    table.add(
-        List.of("ticker", "price_date", "spot_price", "model_price", "discount", "discount_rate"));
+    Table table =
+        new Table("ticker", "price date", "spot price", "model price", "discount", "discount rate");
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<Optional<Pass>> s && s.value().isPresent()) {
             Pass p = s.value().get();
             double model = p.model().netPresentValue();
-            ObjectNode node = json.putObject(asset.ticker());
+            ObjectNode node = json.putObject(labels.get(asset));
             Json.put(node, "spot_price", p.spot());
             node.put("price_date", p.date().toString());
             Json.put(node, "model_price", model);
             Json.put(node, "discount", model - p.spot());
             Json.put(node, "discount_rate", p.model().discountRate());
-            table.add(
-                List.of(
-                    asset.ticker(),
-                    p.date().toString(),
-                    Double.toString(p.spot()),
-                    Output.fmt(model),
-                    Output.fmt(model - p.spot()),
-                    Output.fmt(p.model().discountRate())));
+            table.row(
+                labels.get(asset),
+                p.date().toString(),
+                Output.money(p.spot()),
+                Output.money(model),
+                Output.money(model - p.spot()),
+                Output.percent(p.model().discountRate()));
           }
         });
-    Output.print(ctx, options, json, table);
+    Meta meta = DividendsCommand.dividendSource(scrilla);
+    if (discountRate == null) {
+      meta = meta.withMethod(scrilla.config().defaultMethod());
+    }
+    Map<String, String> errors = Tickers.errors(context(), results, labels);
+    print(meta, json, table, errors);
     if (json.isEmpty()) {
       ctx.err()
           .println(
@@ -144,6 +136,6 @@ public class ScreenCommand implements Callable<Integer> {
                   + " than the margin of "
                   + margin);
     }
-    return Tickers.reportFailures(ctx, results);
+    return Output.reportErrors(ctx, errors);
   }
 }

@@ -1,9 +1,13 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
+import io.scrilla.commands.Output;
+import io.scrilla.commands.RateOptions;
 import io.scrilla.core.Result;
+import io.scrilla.core.market.RiskFreeRate;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla sharpe-ratio T...}: {@code (mu - r_f) / sigma}, {@code {"T": {"sharpe_ratio":
@@ -11,17 +15,39 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "sharpe-ratio",
-    aliases = "sharpe",
+    aliases = {"sr", "sharpe"},
     description = "Sharpe ratio (annual return - risk-free rate) / annual volatility.")
 public final class SharpeRatioCommand extends TickerCommand {
+  @Mixin RateOptions rate;
+
+  @Override
+  RiskFreeRate riskFreeRate() {
+    return rate.riskFreeRate();
+  }
+
+  @Override
+  boolean usesRate() {
+    return true;
+  }
+
   @Override
   String field() {
     return "sharpe_ratio";
   }
 
   @Override
+  String column() {
+    return "sharpe ratio";
+  }
+
+  @Override
+  String format(double value) {
+    return Output.ratio(value);
+  }
+
+  @Override
   Map<Asset, Result<Double>> compute(Request r) {
-    return Result.each(
+    return each(
         r.assets(), a -> r.scrilla().sharpeRatio(a, r.range(), r.method(), r.riskFreeRate()));
   }
 }

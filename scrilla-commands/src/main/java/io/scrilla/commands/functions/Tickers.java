@@ -1,12 +1,18 @@
 package io.scrilla.commands.functions;
 
+import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.AssetResolver;
 import io.scrilla.api.model.AssetType;
 import io.scrilla.commands.Context;
+import io.scrilla.commands.Failures;
 import io.scrilla.core.Result;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Helpers for commands that take tickers. */
@@ -32,18 +38,51 @@ final class Tickers {
   }
 
   /**
-   * Prints one error line per failed ticker on stderr, records it in the context ({@link
-   * Context#tickerFailed}) and returns the exit code: 0 when all succeeded, 1 otherwise.
+   * Returns how the output names each asset: its ticker, or {@code TICKER:type} (e.g. {@code
+   * ALGO:crypto} and {@code ALGO:equity}) when the same ticker is given with two types.
    */
-  static int reportFailures(Context ctx, Map<Asset, ? extends Result<?>> results) {
-    int code = 0;
-    for (Map.Entry<Asset, ? extends Result<?>> e : results.entrySet()) {
-      if (e.getValue() instanceof Result.Failure<?> f) {
-        ctx.err().println("error: " + f.error().getMessage());
-        ctx.tickerFailed(e.getKey().ticker(), f.error());
-        code = 1;
-      }
+  static Map<Asset, String> labels(Collection<Asset> assets) {
+    Map<String, Long> types = new HashMap<>();
+    assets.stream().distinct().forEach(a -> types.merge(a.ticker(), 1L, Long::sum));
+    Map<Asset, String> labels = new LinkedHashMap<>();
+    for (Asset a : assets) {
+      labels.put(
+          a,
+          types.get(a.ticker()) > 1
+              ? a.ticker() + ":" + a.type().name().toLowerCase(Locale.ROOT)
+              : a.ticker());
     }
-    return code;
+    return labels;
+  }
+
+  /**
+   * Returns the one-line message of each failed result, by the asset's label, and records each
+   * failure in the context ({@link Context#tickerFailed}) for front ends that classify them.
+   */
+  static Map<String, String> errors(
+      Context ctx, Map<Asset, ? extends Result<?>> results, Map<Asset, String> labels) {
+    Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
+    results.forEach(
+        (asset, result) -> {
+          if (result instanceof Result.Failure<?> f) {
+            failures.put(asset, f.error());
+          }
+        });
+    return failures(ctx, failures, labels);
+  }
+
+  /**
+   * Returns the one-line message of each failure, by the asset's label, and records each failure in
+   * the context ({@link Context#tickerFailed}).
+   */
+  static Map<String, String> failures(
+      Context ctx, Map<Asset, ScrillaException> failures, Map<Asset, String> labels) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    failures.forEach(
+        (asset, e) -> {
+          errors.put(labels.get(asset), Failures.message(e));
+          ctx.tickerFailed(labels.get(asset), e);
+        });
+    return errors;
   }
 }

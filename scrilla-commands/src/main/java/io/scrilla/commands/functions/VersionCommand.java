@@ -1,6 +1,7 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.commands.ScrillaCommand;
+import io.scrilla.commands.VersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -12,8 +13,7 @@ public final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String v = VersionCommand.class.getPackage().getImplementationVersion();
-    parent.context().out().println("scrilla " + (v == null ? "(development build)" : v));
+    parent.context().out().println(new VersionProvider().getVersion()[0]);
     return 0;
   }
 }

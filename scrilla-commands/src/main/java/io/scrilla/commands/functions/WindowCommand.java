@@ -4,79 +4,64 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
-import io.scrilla.api.model.EstimationMethod;
-import io.scrilla.commands.CommonOptions;
-import io.scrilla.commands.Context;
-import io.scrilla.commands.ScrillaCommand;
-import io.scrilla.core.Result;
+import io.scrilla.commands.EndOptions;
 import io.scrilla.core.Scrilla;
-import io.scrilla.core.market.RiskFreeRate;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-/**
- * A command over tickers and a sample window: the common options, {@code --crypto}, the tickers,
- * and the request they describe.
- */
-abstract class WindowCommand implements Callable<Integer> {
-  @ParentCommand ScrillaCommand parent;
+/** A command over tickers and a window of their prices ({@link #dates()}). */
+abstract class WindowCommand extends TickersCommand {
 
-  @Mixin CommonOptions options;
-
-  @Option(names = "--crypto", description = "treat bare tickers as crypto")
-  boolean crypto;
-
-  @Parameters(arity = "1..*", paramLabel = "TICKER", description = "e.g. SPY, BTC, BTC:crypto")
-  List<String> tickers;
-
-  /** What a command computes for its tickers. */
-  record Request(
-      Scrilla scrilla,
-      List<Asset> assets,
-      DateRange range,
-      EstimationMethod method,
-      RiskFreeRate riskFreeRate) {}
-
-  /** Builds the request from the options: tickers, window (default or given), method, rate. */
-  Request request() {
-    Scrilla scrilla = context().scrilla();
-    List<Asset> assets = Tickers.resolve(tickers, crypto);
-    EstimationMethod method = options.method(scrilla.config().defaultMethod());
-    RiskFreeRate riskFree = options.riskFreeRate();
-    return new Request(scrilla, assets, range(scrilla, assets), method, riskFree);
-  }
+  /** Returns the window options of the command: {@code --start} and {@code --end}, or one. */
+  abstract EndOptions dates();
 
   /**
    * Returns the window of the options for the assets, failing with the user's own dates when it
    * holds no data ({@link #checkWindowHasData}).
    */
   DateRange range(Scrilla scrilla, List<Asset> assets) {
-    Optional<LocalDate> start = options.start();
-    if (start.isPresent() && options.end().isEmpty()) {
-      LocalDate dataEnd = scrilla.defaultRange(assets).end();
+    try {
+      return rangeOf(scrilla, assets);
+    } catch (ScrillaException e) {
+      // a ticker without prices fails on its own: the others' window does not depend on it
+      List<Asset> known = assets.stream().filter(a -> hasPrices(scrilla, a)).toList();
+      if (known.isEmpty() || known.size() == assets.size()) {
+        throw e;
+      }
+      return rangeOf(scrilla, known);
+    }
+  }
+
+  private DateRange rangeOf(Scrilla scrilla, List<Asset> group) {
+    Optional<LocalDate> start = dates().start();
+    if (start.isPresent() && dates().end().isEmpty()) {
+      LocalDate dataEnd = scrilla.defaultRange(group).end();
       if (start.get().isAfter(dataEnd)) {
         throw new InvalidInputException(
             "the window starting "
                 + start.get()
                 + " starts after the"
                 + " data of "
-                + Tickers.names(assets)
+                + Tickers.names(group)
                 + " ends on "
                 + dataEnd
                 + "; choose a start up to "
                 + dataEnd);
       }
     }
-    DateRange range = scrilla.range(assets, options.window());
-    checkWindowHasData(scrilla, assets, range);
+    DateRange range = scrilla.range(group, dates().window());
+    checkWindowHasData(scrilla, group, range);
     return range;
+  }
+
+  private static boolean hasPrices(Scrilla scrilla, Asset asset) {
+    try {
+      scrilla.marketData().latestDate(asset);
+      return true;
+    } catch (ScrillaException e) {
+      return false;
+    }
   }
 
   /**
@@ -107,9 +92,9 @@ abstract class WindowCommand implements Callable<Integer> {
       return;
     }
     LocalDate today = scrilla.today();
-    String end = options.end().map(LocalDate::toString).orElse(range.end().toString());
-    String window =
-        options
+    String end = dates().end().map(LocalDate::toString).orElse(range.end().toString());
+    String asked =
+        dates()
             .start()
             .map(s -> "the window " + s + " to " + end)
             .orElse("the window ending " + end);
@@ -118,7 +103,7 @@ abstract class WindowCommand implements Callable<Integer> {
             ? " ends in the future (today is " + today + ");"
             : " starts after the data ends:";
     throw new InvalidInputException(
-        window
+        asked
             + future
             + " the data of "
             + Tickers.names(assets)
@@ -126,21 +111,5 @@ abstract class WindowCommand implements Callable<Integer> {
             + dataEnd.get()
             + "; choose dates up to "
             + dataEnd.get());
-  }
-
-  /** Returns what the commands share: configuration, output streams, the facade. */
-  protected final Context context() {
-    return parent.context();
-  }
-
-  /**
-   * Prints one error line per failed ticker on stderr and returns the exit code: 0 when all
-   * succeeded, 1 otherwise.
-   *
-   * @param results the result of each ticker
-   * @return the exit code
-   */
-  protected final int reportFailures(Map<Asset, ? extends Result<?>> results) {
-    return Tickers.reportFailures(context(), results);
   }
 }

@@ -5,6 +5,7 @@ import io.scrilla.api.model.Maturity;
 import io.scrilla.api.model.YieldCurve;
 import io.scrilla.commands.Json;
 import io.scrilla.commands.Output;
+import io.scrilla.commands.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "yield-curve",
+    aliases = "yc",
     description =
         "Treasury par yields (decimal fractions) on a date, all maturities or those named.")
 public class YieldCurveCommand extends CurveCommand {
@@ -35,10 +37,9 @@ public class YieldCurveCommand extends CurveCommand {
    * were published that day (what {@code plot-yield} draws).
    */
   protected final YieldCurve selectedCurve() {
-    List<Maturity> wanted = wanted();
     YieldCurve curve = curve();
     Map<Maturity, Double> rates = new EnumMap<>(Maturity.class);
-    for (Maturity m : wanted) {
+    for (Maturity m : wanted()) {
       curve.rate(m).ifPresent(r -> rates.put(m, r));
     }
     return new YieldCurve(curve.date(), rates);
@@ -52,23 +53,21 @@ public class YieldCurveCommand extends CurveCommand {
 
   @Override
   public Integer call() {
-    var ctx = context();
     List<Maturity> wanted = wanted();
     YieldCurve curve = curve();
     ObjectNode json = Json.object();
     json.put("date", curve.date().toString());
-    List<List<String>> table = new ArrayList<>();
-    table.add(List.of("maturity", "rate (" + curve.date() + ")"));
+    Table table = new Table("maturity", "yield on " + curve.date());
     for (Maturity m : wanted) {
       curve
           .rate(m)
           .ifPresent(
               r -> {
                 Json.put(json, m.name(), r);
-                table.add(List.of(m.name(), Output.fmt(r)));
+                table.row(m.name(), Output.percent(r));
               });
     }
-    Output.print(ctx, options, json, table);
+    print(meta(), json, table, Map.of());
     return 0;
   }
 }

@@ -418,6 +418,14 @@ public final class MarketData {
   }
 
   /**
+   * Returns the identity of the interest-rate source: the namespace under which yield curves are
+   * cached, and what the command line names as the source of a rate.
+   */
+  public SourceId rateSourceId() {
+    return rates.sourceId();
+  }
+
+  /**
    * Returns the settled prices of the asset in {@code range} as the source and cache hold them,
    * from the cache when it holds the whole range, else fetching the missing span from the source
    * first. The range ends at the {@link #lastSettled last settled} day: a row for a session that
