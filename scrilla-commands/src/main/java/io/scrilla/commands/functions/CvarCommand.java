@@ -1,15 +1,10 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
-import io.scrilla.api.model.PriceHistory;
-import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
 import io.scrilla.core.risk.TailEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla cvar T... --prob P --expiry YEARS}: the expected price after the horizon given
@@ -20,9 +15,7 @@ import picocli.CommandLine.Mixin;
     aliases = "cv",
     description =
         "Conditional value at risk as a price level (expected price below the VaR level).")
-public final class CvarCommand extends TickerCommand {
-  @Mixin RiskOptions risk;
-
+public final class CvarCommand extends TailCommand {
   @Override
   String field() {
     return "conditional_value_at_risk";
@@ -31,27 +24,6 @@ public final class CvarCommand extends TickerCommand {
   @Override
   String column() {
     return "conditional value at risk";
-  }
-
-  @Override
-  String format(double value) {
-    return Output.money(value);
-  }
-
-  @Override
-  List<String> extraColumns() {
-    List<String> c = new ArrayList<>(List.of("last close", "on"));
-    c.addAll(RiskOptions.COLUMNS);
-    return c;
-  }
-
-  @Override
-  List<String> extraCells(PriceHistory prices) {
-    List<String> c =
-        new ArrayList<>(
-            List.of(Output.money(prices.close(prices.size() - 1)), prices.lastDate().toString()));
-    c.addAll(risk.cells());
-    return c;
   }
 
   @Override

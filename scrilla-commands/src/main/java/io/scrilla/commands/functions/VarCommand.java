@@ -1,15 +1,10 @@
 package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
-import io.scrilla.api.model.PriceHistory;
-import io.scrilla.commands.Output;
 import io.scrilla.core.Result;
 import io.scrilla.core.risk.TailEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla var T... --prob P --expiry YEARS}: the price level the asset stays above with
@@ -21,9 +16,7 @@ import picocli.CommandLine.Mixin;
     aliases = "v",
     description =
         "Value at risk as a price level (GBM percentile of the price after --expiry years).")
-public final class VarCommand extends TickerCommand {
-  @Mixin RiskOptions risk;
-
+public final class VarCommand extends TailCommand {
   @Override
   String field() {
     return "value_at_risk";
@@ -32,27 +25,6 @@ public final class VarCommand extends TickerCommand {
   @Override
   String column() {
     return "value at risk";
-  }
-
-  @Override
-  String format(double value) {
-    return Output.money(value);
-  }
-
-  @Override
-  List<String> extraColumns() {
-    List<String> c = new ArrayList<>(List.of("last close", "on"));
-    c.addAll(RiskOptions.COLUMNS);
-    return c;
-  }
-
-  @Override
-  List<String> extraCells(PriceHistory prices) {
-    List<String> c =
-        new ArrayList<>(
-            List.of(Output.money(prices.close(prices.size() - 1)), prices.lastDate().toString()));
-    c.addAll(risk.cells());
-    return c;
   }
 
   @Override
