@@ -2,8 +2,8 @@ package io.scrilla.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scrilla.api.config.ConfigFile;
@@ -94,8 +94,17 @@ class UserFolderCommandsTest {
 
   @Test
   void store_secret_isOwnerOnlyNeverPrintedAndReadBelowTheEnvironment() throws Exception {
-    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null);
     String secret = "not-a-real-key-7f3a9c2e";
+    if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) == null) {
+      // a file system without POSIX permissions: the secret is refused, never written
+      var refused =
+          CliHarness.runConfigured(
+              config(), "store", "--key", "ALPHA_VANTAGE_KEY", "--value", secret);
+      assertNotEquals(0, refused.code());
+      assertTrue(refused.err().contains("no POSIX permissions"), refused.err());
+      assertFalse(Files.exists(dir.resolve(ConfigFile.FILE_NAME)));
+      return;
+    }
     var run =
         CliHarness.runConfigured(
             config(), "store", "--key", "ALPHA_VANTAGE_KEY", "--value", secret);
