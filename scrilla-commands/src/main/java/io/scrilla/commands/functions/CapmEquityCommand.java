@@ -2,13 +2,10 @@ package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.commands.Output;
-import io.scrilla.commands.RateOptions;
 import io.scrilla.core.Result;
-import io.scrilla.core.market.RiskFreeRate;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla capm-equity T...}: {@code r_f + beta (mu_M - r_f)}, {@code {"T": {"equity_cost":
@@ -18,19 +15,7 @@ import picocli.CommandLine.Mixin;
     name = "capm-equity",
     aliases = {"capm-e", "equity"},
     description = "CAPM cost of equity: risk-free rate + beta * market premium.")
-public final class CapmEquityCommand extends TickerCommand {
-  @Mixin RateOptions rate;
-
-  @Override
-  RiskFreeRate riskFreeRate() {
-    return rate.riskFreeRate();
-  }
-
-  @Override
-  boolean usesRate() {
-    return true;
-  }
-
+public final class CapmEquityCommand extends RateTickerCommand {
   @Override
   String field() {
     return "equity_cost";

@@ -2,12 +2,9 @@ package io.scrilla.commands.functions;
 
 import io.scrilla.api.model.Asset;
 import io.scrilla.commands.Output;
-import io.scrilla.commands.RateOptions;
 import io.scrilla.core.Result;
-import io.scrilla.core.market.RiskFreeRate;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code scrilla sharpe-ratio T...}: {@code (mu - r_f) / sigma}, {@code {"T": {"sharpe_ratio":
@@ -17,19 +14,7 @@ import picocli.CommandLine.Mixin;
     name = "sharpe-ratio",
     aliases = {"sr", "sharpe"},
     description = "Sharpe ratio (annual return - risk-free rate) / annual volatility.")
-public final class SharpeRatioCommand extends TickerCommand {
-  @Mixin RateOptions rate;
-
-  @Override
-  RiskFreeRate riskFreeRate() {
-    return rate.riskFreeRate();
-  }
-
-  @Override
-  boolean usesRate() {
-    return true;
-  }
-
+public final class SharpeRatioCommand extends RateTickerCommand {
   @Override
   String field() {
     return "sharpe_ratio";
