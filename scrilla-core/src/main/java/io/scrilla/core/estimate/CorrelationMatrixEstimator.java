@@ -341,13 +341,12 @@ public final class CorrelationMatrixEstimator {
 
   /**
    * Standardized residuals of the members on the common positions, stored by columns ({@code
-   * t[k][r]}, r the member) with the member count padded to a multiple of 4 with zeros.
+   * t[k][r]}, r the member).
    */
   private static double[][] residualColumns(
       SeriesReturns[] series, int[] members, int[] pos, double[] sumSquares) {
     int len = pos.length - 1;
-    int width = (members.length + 3) / 4 * 4;
-    double[][] t = new double[len][width];
+    double[][] t = new double[len][members.length];
     int[] p = pos.length == series[members[0]].size() ? null : pos;
     // blocks of 8 members fill whole cache lines of each t[k]
     range((members.length + 7) / 8, (long) members.length * len)
