@@ -78,11 +78,11 @@ public final class CorrelationMatrixEstimator {
       }
     }
     Pairwise p =
-        pairwise(
+        pairwiseByIndex(
             distinct,
             method,
             calendar,
-            (a, b) -> true,
+            (i, j) -> true,
             (a, b) -> CorrelationEstimators.estimate(PairSample.of(a, b, calendar), method));
     List<Integer> ok = new ArrayList<>();
     for (int i = 0; i < distinct.size(); i++) {
@@ -140,6 +140,19 @@ public final class CorrelationMatrixEstimator {
     }
   }
 
+  /** Which pairs to compute, by the positions of their histories in the list passed. */
+  @FunctionalInterface
+  public interface PairFilter {
+    /**
+     * Returns whether to compute the pair of the i-th and j-th histories.
+     *
+     * @param i the position of the first history
+     * @param j the position of the second history, {@code j > i}
+     * @return whether the pair is wanted
+     */
+    boolean test(int i, int j);
+  }
+
   /**
    * Computes the correlations of the pairs {@code wanted} selects.
    *
@@ -159,6 +172,34 @@ public final class CorrelationMatrixEstimator {
       BiPredicate<Asset, Asset> wanted,
       ToDoubleBiFunction<PriceHistory, PriceHistory> single) {
     Objects.requireNonNull(histories, "histories");
+    Objects.requireNonNull(wanted, "wanted");
+    return pairwiseByIndex(
+        histories,
+        method,
+        calendar,
+        (i, j) -> wanted.test(histories.get(i).asset(), histories.get(j).asset()),
+        single);
+  }
+
+  /**
+   * Computes the correlations of the pairs {@code wanted} selects by position, as {@link #pairwise}
+   * does: for callers that know the pairs by index, with no lookup of an asset per pair.
+   *
+   * @param histories the price histories of distinct assets
+   * @param method the estimation method
+   * @param calendar the calendar that counts equity sessions
+   * @param wanted which pairs {@code (i, j)}, {@code i < j} positions in {@code histories}, to
+   *     compute
+   * @param single the pair-by-pair computation, as for {@link #pairwise}
+   * @return the correlations and the assets left out
+   */
+  public static Pairwise pairwiseByIndex(
+      List<PriceHistory> histories,
+      EstimationMethod method,
+      TradingCalendar calendar,
+      PairFilter wanted,
+      ToDoubleBiFunction<PriceHistory, PriceHistory> single) {
+    Objects.requireNonNull(histories, "histories");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(wanted, "wanted");
@@ -168,7 +209,7 @@ public final class CorrelationMatrixEstimator {
     boolean anyWanted = false;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        want[i][j] = wanted.test(histories.get(i).asset(), histories.get(j).asset());
+        want[i][j] = wanted.test(i, j);
         anyWanted |= want[i][j];
       }
     }

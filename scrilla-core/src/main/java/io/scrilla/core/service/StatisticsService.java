@@ -264,21 +264,24 @@ public final class StatisticsService {
     if (fetched.isEmpty()) {
       return computed;
     }
+    // positions in the sample of the fetched histories: no map lookup per pair
+    int[] pos = new int[fetched.size()];
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = position.get(fetched.get(i).asset());
+    }
     CorrelationMatrixEstimator.Pairwise pairwise =
-        CorrelationMatrixEstimator.pairwise(
+        CorrelationMatrixEstimator.pairwiseByIndex(
             fetched,
             sample.method(),
             calendar(),
-            (a, b) -> !known.has(position.get(a), position.get(b)),
+            (i, j) -> !known.has(pos[i], pos[j]),
             (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
     failures.putAll(pairwise.failures());
-    for (int i = 0; i < fetched.size(); i++) {
-      int pi = position.get(fetched.get(i).asset());
-      for (int j = i + 1; j < fetched.size(); j++) {
+    for (int i = 0; i < pos.length; i++) {
+      for (int j = i + 1; j < pos.length; j++) {
         OptionalDouble rho = pairwise.correlation(i, j);
         if (rho.isPresent()) {
-          int pj = position.get(fetched.get(j).asset());
-          computed[CorrelationBlock.index(n, Math.min(pi, pj), Math.max(pi, pj))] =
+          computed[CorrelationBlock.index(n, Math.min(pos[i], pos[j]), Math.max(pos[i], pos[j]))] =
               rho.getAsDouble();
         }
       }
