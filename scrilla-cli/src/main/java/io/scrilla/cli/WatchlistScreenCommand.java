@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
     name = "screen",
     aliases = "scr",
     description =
-        "Tickers (default: your watchlist) whose dividend discount model value exceeds their"
-            + " latest close by more than --margin.")
+        "Tickers (default: your watchlist) that pass a screen (--criteria): dividend discount"
+            + " model value above the latest close by more than --margin (ddm, the default), or"
+            + " Sharpe ratio, annual return above, or annual volatility below --threshold.")
 final class WatchlistScreenCommand extends ScreenCommand {
   @Override
   protected List<String> defaultTickers(Context ctx) {

@@ -31,10 +31,15 @@ import picocli.CommandLine.Model.OptionSpec;
 class EveryOptionTest {
 
   /**
-   * How to try an option: the arguments that add it, and the default estimation method to run with
-   * (so that a method flag differs from the default).
+   * How to try an option: the arguments that add it, the default estimation method to run with (so
+   * that a method flag differs from the default), and the arguments the option needs beside it,
+   * given to both runs of a command that lists the option (none for most options).
    */
-  record Example(List<String> args, String defaultMethod) {}
+  record Example(List<String> args, String defaultMethod, List<String> context) {
+    Example(List<String> args, String defaultMethod) {
+      this(args, defaultMethod, List.of());
+    }
+  }
 
   /** An example of every option of every command, by one of its names. */
   static final Map<String, Example> EXAMPLES = examples();
@@ -65,6 +70,10 @@ class EveryOptionTest {
     m.put("--date", example("--date", "2021-06-30"));
     m.put("--period", example("--period", "20"));
     m.put("--margin", example("--margin", "-0.9"));
+    m.put("--criteria", example("--criteria", "sharpe"));
+    m.put(
+        "--threshold",
+        new Example(List.of("--threshold", "-1"), "moments", List.of("--criteria", "sharpe")));
     m.put("--key", example("--key", "MARKET_PROXY"));
     m.put("--value", example("--value", "9"));
     m.put("--plot", example("--plot", Commands.SVG));
@@ -93,9 +102,10 @@ class EveryOptionTest {
     return Commands.run(defaultMethod, args);
   }
 
-  private CliHarness.Run base(CommandSpec spec, String defaultMethod) {
+  private CliHarness.Run base(CommandSpec spec, Example ex) {
     return bases.computeIfAbsent(
-        spec.name() + " " + defaultMethod, k -> run(defaultMethod, Commands.line(spec, List.of())));
+        spec.name() + " " + ex.defaultMethod() + " " + ex.context(),
+        k -> run(ex.defaultMethod(), Commands.line(spec, ex.context())));
   }
 
   @TestFactory
@@ -145,13 +155,14 @@ class EveryOptionTest {
   }
 
   private void changesTheOutput(CommandSpec spec, String name, Example ex) throws IOException {
-    CliHarness.Run without = base(spec, ex.defaultMethod());
-    assertEquals(0, without.code(), String.join(" ", Commands.line(spec, List.of())) + without);
+    CliHarness.Run without = base(spec, ex);
+    assertEquals(0, without.code(), String.join(" ", Commands.line(spec, ex.context())) + without);
     List<String> args = new ArrayList<>(ex.args());
     Path saved = dir.resolve(spec.name() + ".json");
     if (name.equals("--save")) {
       args.set(1, saved.toString());
     }
+    args.addAll(ex.context());
     String[] line = Commands.line(spec, args);
     CliHarness.Run with = run(ex.defaultMethod(), line);
     assertEquals(0, with.code(), String.join(" ", line) + "\n" + with.err());

@@ -20,6 +20,7 @@ import io.scrilla.commands.Json;
 import io.scrilla.commands.ScrillaCommand;
 import io.scrilla.core.Scrilla;
 import io.scrilla.core.calendar.TradingCalendar;
+import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.market.Window;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -283,6 +284,135 @@ class MissingCommandsTest {
     var run = CliHarness.runConfigured(CONFIG, "screen", "DIS", "--json");
     assertEquals(1, run.code());
     assertTrue(run.err().lines().anyMatch(l -> l.startsWith("error: DIS: ")), run.err());
+  }
+
+  /** Returns the statistic a screen criterion judges, as the library computes it. */
+  private static double statistic(String criterion, Asset a, Window window, String method) {
+    EstimationMethod m = EstimationMethod.parse(method);
+    DateRange range = lib.range(List.of(a), window);
+    return switch (criterion) {
+      case "sharpe" -> lib.sharpeRatio(a, range, m);
+      case "return" -> lib.riskProfile(a, range, m).annualReturn();
+      case "volatility" -> lib.riskProfile(a, range, m).annualVolatility();
+      default -> throw new AssertionError(criterion);
+    };
+  }
+
+  @Test
+  void screen_criteria_listExactlyTheTickersPastTheThreshold_withTheLibrarysNumbers() {
+    Window june = Window.startingOn(LocalDate.parse("2021-06-01"));
+    Map<String, String> fieldOf =
+        Map.of(
+            "sharpe", "sharpe_ratio",
+            "return", "annual_return",
+            "volatility", "annual_volatility");
+    for (String criterion : List.of("sharpe", "return", "volatility")) {
+      for (String method : List.of("moments", "percentiles")) {
+        double ally = statistic(criterion, ALLY, june, method);
+        double bx = statistic(criterion, BX, june, method);
+        assertTrue(ally != bx, criterion);
+        double between = (ally + bx) / 2;
+        JsonNode j =
+            json(
+                "screen",
+                "ALLY",
+                "BX",
+                "-crit",
+                criterion,
+                "--threshold",
+                Double.toString(between),
+                "--start",
+                "2021-06-01",
+                "--method",
+                method,
+                "--json");
+        boolean below = criterion.equals("volatility");
+        Asset passes = (ally > bx) != below ? ALLY : BX;
+        String what = criterion + " " + method + " " + ally + " " + bx;
+        assertEquals(List.of(passes.ticker()), fields(j), what);
+        double expected = passes == ALLY ? ally : bx;
+        assertEquals(expected, j.get(passes.ticker()).get(fieldOf.get(criterion)).doubleValue());
+        assertEquals(1, j.get(passes.ticker()).size(), what);
+        JsonNode meta = j.get("meta");
+        assertEquals(method, meta.get("method").asText(), what);
+        assertEquals("2021-06-01", meta.get("start").asText(), what);
+        assertEquals(criterion.equals("sharpe"), meta.has("risk_free_rate"), what);
+      }
+    }
+  }
+
+  @Test
+  void screen_sharpeAndReturn_defaultToAThresholdOfZero() {
+    for (String criterion : List.of("sharpe", "return")) {
+      JsonNode j = json("screen", "ALLY", "BX", "SPY", "GLD", "--criteria", criterion, "--json");
+      List<String> expected = new ArrayList<>();
+      for (Asset a : List.of(ALLY, BX, SPY, GLD)) {
+        if (statistic(criterion, a, Window.latest(), "moments") > 0) {
+          expected.add(a.ticker());
+        }
+      }
+      assertEquals(expected, fields(j), criterion);
+    }
+  }
+
+  @Test
+  void screen_ddm_discountsAtTheCostOfEquityOfTheWindowAndMethodGiven() {
+    List<Asset> group = List.of(ALLY, lib.marketProxy());
+    DateRange range = lib.range(group, Window.startingOn(LocalDate.parse("2021-01-04")));
+    double rate = lib.costOfEquity(ALLY, range, EstimationMethod.LIKELIHOOD, RiskFreeRate.of(0.01));
+    JsonNode j =
+        json(
+            "screen",
+            "ALLY",
+            "--margin",
+            "-0.99",
+            "--start",
+            "2021-01-04",
+            "-like",
+            "--risk-free-rate",
+            "0.01",
+            "--json");
+    assertEquals(rate, j.get("ALLY").get("discount_rate").doubleValue());
+    assertEquals(
+        lib.discountDividendModel(ALLY, lib.today(), rate).netPresentValue(),
+        j.get("ALLY").get("model_price").doubleValue());
+    assertEquals("likelihood", j.get("meta").get("method").asText());
+    assertEquals(0.01, j.get("meta").get("risk_free_rate").doubleValue());
+  }
+
+  @Test
+  void screen_optionsTheCriterionDoesNotUse_areRefusedInOneLine() {
+    Map<List<String>, String> cases = new LinkedHashMap<>();
+    cases.put(List.of("--criteria", "sharpe", "--margin", "0.1"), "--margin is not used by");
+    cases.put(
+        List.of("--crit", "return", "--discount-rate", "0.1"), "--discount-rate is not used by");
+    cases.put(
+        List.of("--crit", "volatility", "--threshold", "0.3", "--risk-free-rate", "0.01"),
+        "--risk-free-rate is not used by --criteria volatility");
+    cases.put(List.of("--threshold", "0.5"), "--threshold is not used by --criteria ddm");
+    cases.put(
+        List.of("--discount-rate", "0.08", "--end", "2021-06-30", "-per"),
+        "--end, --percentiles are not used beside --discount-rate");
+    cases.put(List.of("--criteria", "volatility"), "--criteria volatility needs --threshold");
+    cases.put(List.of("--criteria", "beta"), "--criteria 'beta' is not one of");
+    cases.forEach(
+        (options, message) -> {
+          List<String> args = new ArrayList<>(List.of("screen", "ALLY", "BX"));
+          args.addAll(options);
+          String line = failure(CONFIG, args.toArray(String[]::new));
+          assertTrue(line.startsWith("error: " + message), options + ": " + line);
+        });
+  }
+
+  @Test
+  void screen_nothingPassing_saysSoOnStderr() {
+    var run =
+        CliHarness.runConfigured(
+            CONFIG, "screen", "ALLY", "--criteria", "volatility", "--threshold", "0.01");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(
+        run.err().contains("note: no ticker passed: none has an annual volatility below 1.00%"),
+        run.err());
   }
 
   @Test

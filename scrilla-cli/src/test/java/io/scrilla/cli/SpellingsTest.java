@@ -44,7 +44,8 @@ class SpellingsTest {
           List.of("--percentiles", "-percentiles", "--per", "-per"),
           List.of("--likelihood", "-likelihood", "--like", "-like"),
           List.of("--key", "-key", "--k", "-k"),
-          List.of("--value", "-value", "--v", "-v"));
+          List.of("--value", "-value", "--v", "-v"),
+          List.of("--criteria", "-criteria", "--crit", "-crit"));
 
   /** Each command's name and its short names. */
   static final List<List<String>> COMMANDS =
@@ -133,6 +134,8 @@ class SpellingsTest {
     List<String> a = new ArrayList<>(ex.args());
     List<String> b = new ArrayList<>(ex.args());
     b.set(0, spelling);
+    a.addAll(ex.context());
+    b.addAll(ex.context());
     if (first.equals("--save")) {
       a.set(1, dir.resolve("a.json").toString());
       b.set(1, dir.resolve("b.json").toString());
