@@ -65,11 +65,22 @@ public final class CorrelationBlock {
       EstimationMethod method,
       boolean weekends,
       double[] upper) {
+    Objects.requireNonNull(upper, "upper");
+    return create(source, assets, range, method, weekends, upper.clone());
+  }
+
+  /** Validates and holds {@code upper} itself (the caller's own array, not copied). */
+  private static CorrelationBlock create(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends,
+      double[] upper) {
     Objects.requireNonNull(source, "source");
     List<Asset> a = List.copyOf(Objects.requireNonNull(assets, "assets"));
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(upper, "upper");
     long pairs = (long) a.size() * (a.size() - 1) / 2;
     if (upper.length != pairs) {
       throw new InvalidInputException(
@@ -80,7 +91,7 @@ public final class CorrelationBlock {
         throw new InvalidInputException("a correlation lies in [-1, 1], got " + v);
       }
     }
-    CorrelationBlock b = new CorrelationBlock(source, a, range, method, weekends, upper.clone());
+    CorrelationBlock b = new CorrelationBlock(source, a, range, method, weekends, upper);
     if (b.positions().size() != a.size()) {
       throw new InvalidInputException("an asset is repeated in " + a + ": give each once");
     }
@@ -97,7 +108,7 @@ public final class CorrelationBlock {
     int n = Objects.requireNonNull(assets, "assets").size();
     double[] none = new double[n * (n - 1) / 2];
     Arrays.fill(none, Double.NaN);
-    return of(source, assets, range, method, weekends, none);
+    return create(source, assets, range, method, weekends, none);
   }
 
   /**

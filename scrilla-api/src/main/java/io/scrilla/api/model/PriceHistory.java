@@ -218,7 +218,9 @@ public final class PriceHistory {
 
   /**
    * Returns the history with the other's rows added; where both have a date, {@code other}'s row
-   * wins. Both must belong to the same asset. The result is a new compact history.
+   * wins. Both must belong to the same asset. The result is a compact history (arrays of exactly
+   * its rows): a new one, or one of the two unchanged when the other is empty and it is compact
+   * already (nothing to copy).
    *
    * @throws InvalidInputException when the other history belongs to another asset
    */
@@ -231,6 +233,13 @@ public final class PriceHistory {
               + " with those of "
               + other.asset
               + ": merge histories of one asset");
+    }
+    // the rows of one side alone, already compact, are the result as they are (same opens flag)
+    if (other.isEmpty() && !isEmpty() && isCompact()) {
+      return this;
+    }
+    if (isEmpty() && !other.isEmpty() && other.isCompact()) {
+      return other;
     }
     boolean withOpens = (hasOpens() || isEmpty()) && (other.hasOpens() || other.isEmpty());
     int n = size() + other.size();
@@ -261,13 +270,20 @@ public final class PriceHistory {
       }
       k++;
     }
-    return new PriceHistory(
-        asset,
-        Arrays.copyOf(d, k),
-        o == null ? null : Arrays.copyOf(o, k),
-        Arrays.copyOf(c, k),
-        0,
-        k);
+    return k == n
+        ? new PriceHistory(asset, d, o, c, 0, k)
+        : new PriceHistory(
+            asset,
+            Arrays.copyOf(d, k),
+            o == null ? null : Arrays.copyOf(o, k),
+            Arrays.copyOf(c, k),
+            0,
+            k);
+  }
+
+  /** Whether the arrays hold exactly this history's rows (not a view of a longer history). */
+  private boolean isCompact() {
+    return from == 0 && to == days.length;
   }
 
   private int index(int i) {

@@ -74,14 +74,18 @@ final class CorrelationMemory {
 
   /**
    * Returns the flat upper triangle ({@link CorrelationBlock#index}) of the values held for every
-   * pair of the assets on one window, NaN for a pair without one.
+   * pair of the assets on one window, NaN for a pair without one; empty, without an array, when
+   * nothing at all is held for the window.
    */
-  double[] lookup(
+  Optional<double[]> lookup(
       SourceId source,
       List<Asset> assets,
       DateRange range,
       EstimationMethod method,
       boolean weekends) {
+    if (singles.isEmpty() && !holdsBlock(source, range, method, weekends)) {
+      return Optional.empty();
+    }
     int n = assets.size();
     double[] out = new double[n * (n - 1) / 2];
     Arrays.fill(out, Double.NaN);
@@ -114,7 +118,17 @@ final class CorrelationMemory {
         }
       }
     }
-    return out;
+    return Optional.of(out);
+  }
+
+  private synchronized boolean holdsBlock(
+      SourceId source, DateRange range, EstimationMethod method, boolean weekends) {
+    for (CorrelationBlock block : blocks) {
+      if (block.sameWindow(source, range, method, weekends)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Copies the block's values of pairs still NaN in {@code out}; returns how many. */

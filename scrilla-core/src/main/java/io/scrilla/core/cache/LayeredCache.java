@@ -139,6 +139,15 @@ public final class LayeredCache implements Cache {
         (k, read) -> read.ifPresent(v -> memory.put(k, v)));
   }
 
+  private static boolean hasNaN(double[] values) {
+    for (double v : values) {
+      if (Double.isNaN(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean enclosed(List<DateRange> ranges, DateRange r) {
     for (DateRange known : ranges) {
       if (known.encloses(r)) {
@@ -311,7 +320,10 @@ public final class LayeredCache implements Cache {
       return found;
     }
 
-    /** Memory first; the backend is asked only when a pair is missing, for the whole block. */
+    /**
+     * Memory first; the backend is asked only when a pair is missing, for the whole block, and its
+     * block is returned as it is when memory holds nothing of the window.
+     */
     @Override
     public CorrelationBlock getBlock(
         SourceId source,
@@ -319,23 +331,26 @@ public final class LayeredCache implements Cache {
         DateRange range,
         EstimationMethod method,
         boolean weekends) {
-      double[] held = correlations.lookup(source, assets, range, method, weekends);
-      boolean complete = true;
-      for (double v : held) {
-        if (Double.isNaN(v)) {
-          complete = false;
-          break;
-        }
+      if (assets.size() < 2) {
+        return CorrelationBlock.empty(source, assets, range, method, weekends); // no pair
       }
-      if (!complete) {
-        CorrelationBlock read =
-            backend.correlations().getBlock(source, assets, range, method, weekends);
+      Optional<double[]> memory = correlations.lookup(source, assets, range, method, weekends);
+      if (memory.isPresent() && !hasNaN(memory.get())) {
+        return CorrelationBlock.of(source, assets, range, method, weekends, memory.get());
+      }
+      CorrelationBlock read =
+          backend.correlations().getBlock(source, assets, range, method, weekends);
+      if (read.count() > 0) {
         correlations.putRead(read);
-        double[] stored = read.values();
-        for (int i = 0; i < held.length; i++) {
-          if (Double.isNaN(held[i])) {
-            held[i] = stored[i];
-          }
+      }
+      if (memory.isEmpty()) {
+        return read;
+      }
+      double[] held = memory.get();
+      double[] stored = read.values();
+      for (int i = 0; i < held.length; i++) {
+        if (Double.isNaN(held[i])) {
+          held[i] = stored[i];
         }
       }
       return CorrelationBlock.of(source, assets, range, method, weekends, held);

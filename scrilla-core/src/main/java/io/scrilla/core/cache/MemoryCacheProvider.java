@@ -170,13 +170,10 @@ public final class MemoryCacheProvider implements CacheProvider {
         DateRange range,
         EstimationMethod method,
         boolean weekends) {
-      return CorrelationBlock.of(
-          source,
-          assets,
-          range,
-          method,
-          weekends,
-          correlations.lookup(source, assets, range, method, weekends));
+      return correlations
+          .lookup(source, assets, range, method, weekends)
+          .map(held -> CorrelationBlock.of(source, assets, range, method, weekends, held))
+          .orElseGet(() -> CorrelationBlock.empty(source, assets, range, method, weekends));
     }
 
     @Override

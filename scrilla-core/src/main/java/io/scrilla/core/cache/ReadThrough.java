@@ -108,6 +108,17 @@ public final class ReadThrough {
   public static void storeBlock(
       CorrelationBlock loaded, IntPredicate complete, Consumer<? super CorrelationBlock> store) {
     int n = loaded.size();
+    boolean allComplete = true;
+    for (int i = 0; i < n && allComplete; i++) {
+      allComplete = complete.test(i);
+    }
+    if (allComplete) {
+      // the usual case: the block as it is, without a copy
+      if (loaded.count() > 0) {
+        store.accept(loaded);
+      }
+      return;
+    }
     double[] keep = loaded.values();
     boolean any = false;
     for (int i = 0; i < n; i++) {

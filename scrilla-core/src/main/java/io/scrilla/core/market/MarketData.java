@@ -334,6 +334,21 @@ public final class MarketData {
     if (!sample.assets().contains(asset)) {
       throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
     }
+    return load(sample, asset, from);
+  }
+
+  /**
+   * Returns {@link #history(Sample, Asset)} of the sample's asset at position {@code index} of
+   * {@link Sample#assets()}: for a caller that goes through the assets of a large sample, without a
+   * search of the asset among them each time.
+   *
+   * @throws IndexOutOfBoundsException when there is no asset at {@code index}
+   */
+  public PriceHistory history(Sample sample, int index) {
+    return load(sample, sample.assets().get(index), sample.window().start());
+  }
+
+  private PriceHistory load(Sample sample, Asset asset, LocalDate from) {
     PriceHistory p = prices(asset, DateRange.of(from, sample.window().end()));
     PriceHistory h =
         sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY ? sessionsOnly(p) : p;
@@ -373,6 +388,9 @@ public final class MarketData {
 
   /** Returns the rows of a history that fall on NYSE sessions. */
   private PriceHistory sessionsOnly(PriceHistory p) {
+    if (allSessions(p)) {
+      return p; // the usual case: nothing to copy
+    }
     int[] days = p.epochDays();
     double[] closes = p.closes();
     double[] opens = p.opens();
@@ -390,9 +408,6 @@ public final class MarketData {
         dropped.add(LocalDate.ofEpochDay(days[i]));
       }
     }
-    if (k == days.length) {
-      return p;
-    }
     Asset asset = p.asset();
     if (asset.type() == AssetType.EQUITY && warnedOffSession.add(asset)) {
       LOG.warn(
@@ -405,6 +420,16 @@ public final class MarketData {
         ? PriceHistory.of(
             asset, Arrays.copyOf(days, k), Arrays.copyOf(opens, k), Arrays.copyOf(closes, k))
         : PriceHistory.ofCloses(asset, Arrays.copyOf(days, k), Arrays.copyOf(closes, k));
+  }
+
+  /** Returns whether every row of a history is dated on an NYSE session. */
+  private boolean allSessions(PriceHistory p) {
+    for (int i = 0; i < p.size(); i++) {
+      if (!calendar.isTradingDay(p.epochDay(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- prices
@@ -555,8 +580,29 @@ public final class MarketData {
    * crypto.
    */
   private Optional<DateRange> missingSpan(Asset asset, PriceHistory cached, DateRange range) {
-    int[] expected =
-        asset.type() == AssetType.EQUITY ? calendar.tradingDays(range) : allDays(range);
+    boolean sessions = asset.type() == AssetType.EQUITY;
+    int count =
+        sessions
+            ? calendar.countTradingDays(range)
+            : range.endEpochDay() - range.startEpochDay() + 1;
+    // cheap checks first, without listing the expected days: none, nothing cached, all cached
+    if (count == 0) {
+      return Optional.empty();
+    }
+    if (cached.isEmpty()) {
+      return Optional.of(
+          sessions
+              ? DateRange.of(
+                  calendar.nextOrSame(range.start()), calendar.previousOrSame(range.end()))
+              : range);
+    }
+    if (cached.size() == count
+        && cached.epochDay(0) >= range.startEpochDay()
+        && cached.epochDay(count - 1) <= range.endEpochDay()
+        && (!sessions || allSessions(cached))) {
+      return Optional.empty(); // as many distinct expected days of the range as expected: all
+    }
+    int[] expected = sessions ? calendar.tradingDays(range) : allDays(range);
     int first = -1;
     int last = -1;
     int j = 0;

@@ -193,11 +193,10 @@ public final class StatisticsService {
         needed = j != i && !known.has(i, j);
       }
       if (needed) {
-        Asset a = assets.get(i);
         try {
-          histories.add(market.history(sample, a));
+          histories.add(market.history(sample, i));
         } catch (ScrillaException e) {
-          failures.put(a, e);
+          failures.put(assets.get(i), e);
         }
       }
     }
