@@ -20,13 +20,19 @@ import java.util.OptionalInt;
  * int)}; immutable.
  */
 public final class CorrelationBlock {
+  /** The values of a block without any: every pair reads as NaN. */
+  private static final double[] NONE = new double[0];
+
   private final SourceId source;
   private final List<Asset> assets;
   private final DateRange range;
   private final EstimationMethod method;
   private final boolean weekends;
 
-  /** The upper triangle, row by row: (0, 1), (0, 2), ..., (1, 2), ...; NaN where absent. */
+  /**
+   * The upper triangle, row by row: (0, 1), (0, 2), ..., (1, 2), ...; NaN where absent. An {@link
+   * #empty} block holds no array of NaN but {@link #NONE}.
+   */
   private final double[] upper;
 
   private volatile Map<Asset, Integer> positions;
@@ -82,7 +88,7 @@ public final class CorrelationBlock {
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(method, "method");
     long pairs = (long) a.size() * (a.size() - 1) / 2;
-    if (upper.length != pairs) {
+    if (upper.length != pairs && upper != NONE) {
       throw new InvalidInputException(
           upper.length + " values for the " + pairs + " pairs of " + a.size() + " assets");
     }
@@ -105,10 +111,8 @@ public final class CorrelationBlock {
       DateRange range,
       EstimationMethod method,
       boolean weekends) {
-    int n = Objects.requireNonNull(assets, "assets").size();
-    double[] none = new double[n * (n - 1) / 2];
-    Arrays.fill(none, Double.NaN);
-    return create(source, assets, range, method, weekends, none);
+    Objects.requireNonNull(assets, "assets");
+    return create(source, assets, range, method, weekends, NONE);
   }
 
   /**
@@ -124,7 +128,7 @@ public final class CorrelationBlock {
       Map<CorrelationKey, Double> values) {
     Objects.requireNonNull(values, "values");
     CorrelationBlock empty = empty(source, assets, range, method, weekends);
-    double[] upper = empty.upper;
+    double[] upper = empty.values();
     int n = empty.size();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -134,7 +138,7 @@ public final class CorrelationBlock {
         }
       }
     }
-    return of(source, assets, range, method, weekends, upper);
+    return create(source, assets, range, method, weekends, upper);
   }
 
   /** Returns the position of pair (i, j), {@code i < j}, of n assets in the flat array. */
@@ -174,6 +178,9 @@ public final class CorrelationBlock {
 
   /** Returns the correlation of assets i and j ({@code i != j}), NaN when the pair has none. */
   public double get(int i, int j) {
+    if (upper == NONE) {
+      return Double.NaN;
+    }
     return i < j ? upper[index(size(), i, j)] : upper[index(size(), j, i)];
   }
 
@@ -195,6 +202,11 @@ public final class CorrelationBlock {
 
   /** Returns a copy of the flat upper triangle (see {@link #index}); NaN where absent. */
   public double[] values() {
+    if (upper == NONE) {
+      double[] none = new double[size() * (size() - 1) / 2];
+      Arrays.fill(none, Double.NaN);
+      return none;
+    }
     return upper.clone();
   }
 
@@ -255,7 +267,7 @@ public final class CorrelationBlock {
     int n = size();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        double v = upper[index(n, i, j)];
+        double v = get(i, j);
         if (!Double.isNaN(v)) {
           out.put(key(i, j), v);
         }

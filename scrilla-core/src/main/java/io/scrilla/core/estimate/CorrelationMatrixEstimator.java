@@ -5,6 +5,7 @@ import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.core.calendar.TradingCalendar;
+import io.scrilla.core.linalg.Symmetric;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,11 +99,10 @@ public final class CorrelationMatrixEstimator {
       assets.add(distinct.get(ok.get(a)).asset());
       matrix[a][a] = 1;
       for (int b = a + 1; b < m; b++) {
-        double v = p.values[ok.get(a)][ok.get(b)];
-        matrix[a][b] = v;
-        matrix[b][a] = v;
+        matrix[a][b] = p.values[ok.get(a)][ok.get(b)];
       }
     }
+    Symmetric.mirrorUpper(matrix);
     boolean gram = p.oneGroup && method != EstimationMethod.PERCENTILES;
     return gram
         ? CorrelationMatrix.ofGram(assets, matrix, p.failures())
@@ -389,20 +389,40 @@ public final class CorrelationMatrixEstimator {
     int len = pos.length - 1;
     double[][] t = new double[len][members.length];
     int[] p = pos.length == series[members[0]].size() ? null : pos;
+    // the members share their dates, so their intervals depend only on how they are counted
+    double[] sessionIntervals = intervals(series, members, p, pos.length, true);
+    double[] dayIntervals = intervals(series, members, p, pos.length, false);
     // blocks of 8 members fill whole cache lines of each t[k]
     range((members.length + 7) / 8, (long) members.length * len)
         .forEach(
             b -> {
               double[] e = new double[len];
-              double[] d = new double[len];
               for (int r = 8 * b; r < Math.min(members.length, 8 * b + 8); r++) {
-                sumSquares[r] = series[members[r]].residuals(p, pos.length, e, null, d);
+                SeriesReturns s = series[members[r]];
+                double[] d = s.countsSessions() ? sessionIntervals : dayIntervals;
+                sumSquares[r] = s.residuals(p, pos.length, d, e, null);
                 for (int k = 0; k < len; k++) {
                   t[k][r] = e[k];
                 }
               }
             });
     return t;
+  }
+
+  /**
+   * Returns the intervals ({@link SeriesReturns#intervals}) of the first member that counts
+   * sessions (or days), or null when none does.
+   */
+  private static double[] intervals(
+      SeriesReturns[] series, int[] members, int[] pos, int m, boolean sessions) {
+    for (int i : members) {
+      if (series[i].countsSessions() == sessions) {
+        double[] d = new double[m - 1];
+        series[i].intervals(pos, m, d);
+        return d;
+      }
+    }
+    return null;
   }
 
   /** The indices 0..count, in parallel when the work (in elements) is large. */
@@ -460,7 +480,10 @@ public final class CorrelationMatrixEstimator {
     int len = pos.length - 1;
     double[] e = new double[len];
     double[] x = new double[len];
-    s.residuals(pos.length == s.size() ? null : pos, pos.length, e, x, new double[len]);
+    double[] d = new double[len];
+    int[] at = pos.length == s.size() ? null : pos;
+    s.intervals(at, pos.length, d);
+    s.residuals(at, pos.length, d, e, x);
     // standardized exactly as CorrelationEstimators.percentiles does
     double mean = 0;
     for (double xi : x) {

@@ -74,28 +74,46 @@ final class SeriesReturns {
   }
 
   /**
+   * Returns whether the interval lengths of this series count NYSE sessions (an equity) rather than
+   * calendar days: two series on the same dates have the same intervals when this agrees.
+   */
+  boolean countsSessions() {
+    return equity;
+  }
+
+  /**
+   * Writes the interval lengths {@code Delta_i} of the series restricted to the positions {@code
+   * pos[0..m)} (all positions when {@code pos} is null) into {@code d[0..m-1)}: the same for every
+   * series on the same dates that {@link #countsSessions() counts} the same way.
+   */
+  void intervals(int[] pos, int m, double[] d) {
+    for (int i = 0; i < m - 1; i++) {
+      int from = pos == null ? i : pos[i];
+      int to = pos == null ? i + 1 : pos[i + 1];
+      d[i] = to == from + 1 && deltas != null ? deltas[from] : delta(from, to);
+    }
+  }
+
+  /**
    * Writes the standardized residuals {@code e_i = (r_i - nu tau Delta_i) / sqrt(tau Delta_i)} of
    * the series restricted to the positions {@code pos[0..m)} (all positions when {@code pos} is
    * null) into {@code out[0..m-1)}, and the annualized returns {@code x_i = r_i / (Delta_i tau)}
    * into {@code annualized[0..m-1)} when it is not null.
    *
-   * @param d scratch space of at least {@code m - 1} entries (overwritten)
+   * @param d the interval lengths of these positions, as {@link #intervals} writes them
    * @return {@code sum e_i^2}, summed in order
    */
-  double residuals(int[] pos, int m, double[] out, double[] annualized, double[] d) {
+  double residuals(int[] pos, int m, double[] d, double[] out, double[] annualized) {
     int count = m - 1;
     double[] r = annualized == null ? out : annualized; // log returns first, then overwritten
     double totalDelta = 0;
     for (int i = 0; i < count; i++) {
       int from = pos == null ? i : pos[i];
       int to = pos == null ? i + 1 : pos[i + 1];
-      if (to == from + 1 && logReturns != null) {
-        r[i] = logReturns[from];
-        d[i] = deltas[from];
-      } else {
-        r[i] = Math.log(history.close(to) / history.close(from));
-        d[i] = delta(from, to);
-      }
+      r[i] =
+          to == from + 1 && logReturns != null
+              ? logReturns[from]
+              : Math.log(history.close(to) / history.close(from));
       totalDelta += d[i];
     }
     int first = pos == null ? 0 : pos[0];

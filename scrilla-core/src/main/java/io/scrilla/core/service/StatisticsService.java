@@ -17,6 +17,7 @@ import io.scrilla.core.estimate.CorrelationMatrixEstimator;
 import io.scrilla.core.estimate.PairSample;
 import io.scrilla.core.estimate.ProfileEstimators;
 import io.scrilla.core.estimate.ReturnSample;
+import io.scrilla.core.linalg.Symmetric;
 import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.Sample;
 import io.scrilla.core.risk.MarketStatistics;
@@ -228,13 +229,10 @@ public final class StatisticsService {
       matrix[a][a] = 1;
       for (int b = a + 1; b < m; b++) {
         double v = known.get(ok[a], ok[b]);
-        if (Double.isNaN(v)) {
-          v = fresh.get(ok[a], ok[b]);
-        }
-        matrix[a][b] = v;
-        matrix[b][a] = v;
+        matrix[a][b] = Double.isNaN(v) ? fresh.get(ok[a], ok[b]) : v;
       }
     }
+    Symmetric.mirrorUpper(matrix);
     Map<Asset, ScrillaException> orderedFailures = new LinkedHashMap<>();
     for (Asset a : assets) {
       if (failures.containsKey(a)) {

@@ -4,6 +4,7 @@ import io.scrilla.api.error.InvalidInputException;
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.core.linalg.PsdCheck;
+import io.scrilla.core.linalg.Symmetric;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,6 +100,8 @@ public final class CorrelationMatrix {
             "row " + i + " has " + matrix[i].length + " entries, need " + n);
       }
     }
+    // compared tile by tile first; entry by entry down the columns only to name a bad entry
+    boolean symmetric = Symmetric.isSymmetric(matrix);
     double[][] lower = new double[n][];
     for (int i = 0; i < n; i++) {
       double[] row = matrix[i];
@@ -107,7 +110,7 @@ public final class CorrelationMatrix {
             "diagonal entry of " + assets.get(i) + " is " + row[i] + ", not 1");
       }
       for (int j = 0; j < n; j++) {
-        if (!(row[j] >= -1 && row[j] <= 1) || row[j] != matrix[j][i]) {
+        if (!(row[j] >= -1 && row[j] <= 1) || (!symmetric && row[j] != matrix[j][i])) {
           throw new InvalidInputException(
               "entry ("
                   + assets.get(i)
