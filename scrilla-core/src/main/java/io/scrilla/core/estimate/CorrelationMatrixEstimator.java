@@ -52,6 +52,12 @@ public final class CorrelationMatrixEstimator {
   /** Per-series stages over at least this many prices run in parallel. */
   private static final long PARALLEL_ELEMENTS = 200_000L;
 
+  /** Members whose residuals are written to the columns together: 8 doubles, a cache line. */
+  private static final int LINE = 8;
+
+  /** Members per task of the residual columns (each task has one scratch of 8 residual rows). */
+  private static final int CHUNK = 64;
+
   private CorrelationMatrixEstimator() {}
 
   /**
@@ -296,8 +302,13 @@ public final class CorrelationMatrixEstimator {
   /** Groups the series by their dates, in order of first appearance. */
   private static List<int[]> groups(List<PriceHistory> histories) {
     Map<DatesKey, List<Integer>> byDates = new LinkedHashMap<>();
+    List<Integer> group = null;
     for (int i = 0; i < histories.size(); i++) {
-      byDates.computeIfAbsent(DatesKey.of(histories.get(i)), k -> new ArrayList<>()).add(i);
+      // cheap check first: a series usually has the dates of the one before it (no hash, no map)
+      if (i == 0 || !sameDates(histories.get(i), histories.get(i - 1))) {
+        group = byDates.computeIfAbsent(DatesKey.of(histories.get(i)), k -> new ArrayList<>());
+      }
+      group.add(i);
     }
     List<int[]> out = new ArrayList<>();
     for (List<Integer> g : byDates.values()) {
@@ -318,15 +329,7 @@ public final class CorrelationMatrixEstimator {
 
     @Override
     public boolean equals(Object o) {
-      if (!(o instanceof DatesKey k) || k.hash != hash || k.history.size() != history.size()) {
-        return false;
-      }
-      for (int i = 0; i < history.size(); i++) {
-        if (history.epochDay(i) != k.history.epochDay(i)) {
-          return false;
-        }
-      }
-      return true;
+      return o instanceof DatesKey k && k.hash == hash && sameDates(history, k.history);
     }
 
     @Override
@@ -338,6 +341,18 @@ public final class CorrelationMatrixEstimator {
     public String toString() {
       return history.size() + " dates";
     }
+  }
+
+  private static boolean sameDates(PriceHistory a, PriceHistory b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.epochDay(i) != b.epochDay(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean anyWanted(boolean[][] want, int[] ga, int[] gb) {
@@ -392,17 +407,24 @@ public final class CorrelationMatrixEstimator {
     // the members share their dates, so their intervals depend only on how they are counted
     double[] sessionIntervals = intervals(series, members, p, pos.length, true);
     double[] dayIntervals = intervals(series, members, p, pos.length, false);
-    // blocks of 8 members fill whole cache lines of each t[k]
-    range((members.length + 7) / 8, (long) members.length * len)
+    // the residuals of 8 members at a time, then written by dates: each t[k] gets a whole cache
+    // line at once, instead of one entry per member in lines that leave the cache in between
+    range((members.length + CHUNK - 1) / CHUNK, (long) members.length * len)
         .forEach(
-            b -> {
-              double[] e = new double[len];
-              for (int r = 8 * b; r < Math.min(members.length, 8 * b + 8); r++) {
-                SeriesReturns s = series[members[r]];
-                double[] d = s.countsSessions() ? sessionIntervals : dayIntervals;
-                sumSquares[r] = s.residuals(p, pos.length, d, e, null);
+            c -> {
+              double[][] e = new double[LINE][len];
+              for (int b = CHUNK * c; b < Math.min(members.length, CHUNK * c + CHUNK); b += LINE) {
+                int width = Math.min(LINE, members.length - b);
+                for (int r = 0; r < width; r++) {
+                  SeriesReturns s = series[members[b + r]];
+                  double[] d = s.countsSessions() ? sessionIntervals : dayIntervals;
+                  sumSquares[b + r] = s.residuals(p, pos.length, d, e[r], null);
+                }
                 for (int k = 0; k < len; k++) {
-                  t[k][r] = e[k];
+                  double[] row = t[k];
+                  for (int r = 0; r < width; r++) {
+                    row[b + r] = e[r][k];
+                  }
                 }
               }
             });

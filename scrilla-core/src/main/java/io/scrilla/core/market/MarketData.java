@@ -334,29 +334,31 @@ public final class MarketData {
     if (!sample.assets().contains(asset)) {
       throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
     }
-    return load(sample, asset, from);
+    return load(sample, asset, from).prices();
   }
 
   /**
-   * Returns {@link #history(Sample, Asset)} of the sample's asset at position {@code index} of
-   * {@link Sample#assets()}: for a caller that goes through the assets of a large sample, without a
-   * search of the asset among them each time.
+   * Returns the prices of the sample's asset at position {@code index} of {@link Sample#assets()},
+   * as {@link #history(Sample, Asset)} returns them, with their {@link #coverage}: for a caller
+   * that goes through the assets of a large sample (no search of each asset among them) and needs
+   * both (the dates are checked once).
    *
    * @throws IndexOutOfBoundsException when there is no asset at {@code index}
+   * @throws PriceUnavailableException when the window has no price of the asset
    */
-  public PriceHistory history(Sample sample, int index) {
+  public CoveredHistory coveredHistory(Sample sample, int index) {
     return load(sample, sample.assets().get(index), sample.window().start());
   }
 
-  private PriceHistory load(Sample sample, Asset asset, LocalDate from) {
+  private CoveredHistory load(Sample sample, Asset asset, LocalDate from) {
     PriceHistory p = prices(asset, DateRange.of(from, sample.window().end()));
-    PriceHistory h =
-        sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY ? sessionsOnly(p) : p;
-    Coverage c = coverage(sample, h);
+    boolean sessions = sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
+    PriceHistory h = sessions ? sessionsOnly(p) : p;
+    Coverage c = coverage(sample, h, sessions);
     if (!c.complete() && warnedIncomplete.add(c)) {
       LOG.warn(c.describe());
     }
-    return h;
+    return new CoveredHistory(h, c);
   }
 
   /**
@@ -372,15 +374,26 @@ public final class MarketData {
   public Coverage coverage(Sample sample, PriceHistory history) {
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(history, "history");
+    return coverage(sample, history, false);
+  }
+
+  /**
+   * Returns {@link #coverage(Sample, PriceHistory)}; {@code sessionsOnly}: every row of the history
+   * is known to be dated on a session (as {@link #sessionsOnly} leaves them), so none is checked.
+   */
+  private Coverage coverage(Sample sample, PriceHistory history, boolean sessionsOnly) {
     DateRange w = sample.window();
     boolean sessions = sample.tradingDaysOnly();
     int expected =
         sessions ? calendar.countTradingDays(w) : w.endEpochDay() - w.startEpochDay() + 1;
     PriceHistory in = history.slice(w);
-    int have = 0;
-    for (int i = 0; i < in.size(); i++) {
-      if (!sessions || calendar.isTradingDay(in.epochDay(i))) {
-        have++;
+    int have = in.size();
+    if (sessions && !sessionsOnly) {
+      have = 0;
+      for (int i = 0; i < in.size(); i++) {
+        if (calendar.isTradingDay(in.epochDay(i))) {
+          have++;
+        }
       }
     }
     return new Coverage(history.asset(), w, expected, Math.max(0, expected - have), sessions);

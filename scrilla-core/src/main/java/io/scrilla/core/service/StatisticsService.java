@@ -18,6 +18,7 @@ import io.scrilla.core.estimate.PairSample;
 import io.scrilla.core.estimate.ProfileEstimators;
 import io.scrilla.core.estimate.ReturnSample;
 import io.scrilla.core.linalg.Symmetric;
+import io.scrilla.core.market.CoveredHistory;
 import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.Sample;
 import io.scrilla.core.risk.MarketStatistics;
@@ -27,7 +28,6 @@ import io.scrilla.core.stats.MovingAverages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +182,11 @@ public final class StatisticsService {
                 .correlations()
                 .getBlock(
                     sample.source(), assets, sample.window(), sample.method(), sample.weekends());
-    Map<Asset, Integer> position = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      position.put(assets.get(i), i);
-    }
     List<PriceHistory> histories = new ArrayList<>();
+    int[] position = new int[n]; // of each history in the sample
+    // whether the asset's prices cover the window (true for an asset whose prices are not read)
+    boolean[] complete = new boolean[n];
+    Arrays.fill(complete, true);
     Map<Asset, ScrillaException> failures = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       boolean needed = n == 1;
@@ -195,20 +195,16 @@ public final class StatisticsService {
       }
       if (needed) {
         try {
-          histories.add(market.history(sample, i));
+          CoveredHistory h = market.coveredHistory(sample, i);
+          position[histories.size()] = i;
+          complete[i] = h.coverage().complete();
+          histories.add(h.prices());
         } catch (ScrillaException e) {
           failures.put(assets.get(i), e);
         }
       }
     }
     double[] computed = computeMissing(sample, known, position, histories, failures);
-    boolean[] complete = new boolean[n];
-    Arrays.fill(complete, true);
-    for (PriceHistory h : histories) {
-      if (!market.coverage(sample, h).complete()) {
-        complete[position.get(h.asset())] = false;
-      }
-    }
     CorrelationBlock fresh =
         CorrelationBlock.of(
             sample.source(), assets, sample.window(), sample.method(), sample.weekends(), computed);
@@ -248,11 +244,13 @@ public final class StatisticsService {
    * CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the flat
    * upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing was
    * computed.
+   *
+   * @param pos the position in the sample of each fetched history
    */
   private double[] computeMissing(
       Sample sample,
       CorrelationBlock known,
-      Map<Asset, Integer> position,
+      int[] pos,
       List<PriceHistory> fetched,
       Map<Asset, ScrillaException> failures) {
     int n = sample.assets().size();
@@ -260,11 +258,6 @@ public final class StatisticsService {
     Arrays.fill(computed, Double.NaN);
     if (fetched.isEmpty()) {
       return computed;
-    }
-    // positions in the sample of the fetched histories: no map lookup per pair
-    int[] pos = new int[fetched.size()];
-    for (int i = 0; i < pos.length; i++) {
-      pos[i] = position.get(fetched.get(i).asset());
     }
     CorrelationMatrixEstimator.Pairwise pairwise =
         CorrelationMatrixEstimator.pairwiseByIndex(
@@ -274,8 +267,8 @@ public final class StatisticsService {
             (i, j) -> !known.has(pos[i], pos[j]),
             (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
     failures.putAll(pairwise.failures());
-    for (int i = 0; i < pos.length; i++) {
-      for (int j = i + 1; j < pos.length; j++) {
+    for (int i = 0; i < fetched.size(); i++) {
+      for (int j = i + 1; j < fetched.size(); j++) {
         OptionalDouble rho = pairwise.correlation(i, j);
         if (rho.isPresent()) {
           computed[CorrelationBlock.index(n, Math.min(pos[i], pos[j]), Math.max(pos[i], pos[j]))] =
