@@ -2,6 +2,7 @@ package io.scrilla.core.estimate;
 
 import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
+import io.scrilla.api.model.CorrelationBlock;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.PriceHistory;
 import io.scrilla.core.calendar.TradingCalendar;
@@ -9,6 +10,7 @@ import io.scrilla.core.linalg.Symmetric;
 import io.scrilla.core.stats.CorrelationMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +58,7 @@ public final class CorrelationMatrixEstimator {
   private static final int LINE = 8;
 
   /** Members per task of the residual columns (each task has one scratch of 8 residual rows). */
-  private static final int CHUNK = 64;
+  private static final int CHUNK = 128;
 
   private CorrelationMatrixEstimator() {}
 
@@ -211,12 +213,14 @@ public final class CorrelationMatrixEstimator {
     Objects.requireNonNull(wanted, "wanted");
     Objects.requireNonNull(single, "single");
     int n = histories.size();
-    boolean[][] want = new boolean[n][n];
+    WantedPairs want = new WantedPairs(n);
     boolean anyWanted = false;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        want[i][j] = wanted.test(i, j);
-        anyWanted |= want[i][j];
+        if (wanted.test(i, j)) {
+          want.add(i, j);
+          anyWanted = true;
+        }
       }
     }
     List<int[]> groups = anyWanted ? groups(histories) : List.of();
@@ -268,7 +272,7 @@ public final class CorrelationMatrixEstimator {
     boolean[] left = new boolean[n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (!want[i][j]) {
+        if (!want.has(i, j)) {
           values[i][j] = Double.NaN;
           continue;
         }
@@ -355,10 +359,30 @@ public final class CorrelationMatrixEstimator {
     return true;
   }
 
-  private static boolean anyWanted(boolean[][] want, int[] ga, int[] gb) {
+  /** The pairs asked for, one bit per pair (a 500-asset matrix: 16 KiB, not 250 KiB). */
+  private static final class WantedPairs {
+    private final int n;
+    private final BitSet bits;
+
+    WantedPairs(int n) {
+      this.n = n;
+      this.bits = new BitSet(n * (n - 1) / 2);
+    }
+
+    void add(int i, int j) {
+      bits.set(CorrelationBlock.index(n, i, j));
+    }
+
+    /** Returns whether the pair of i and j ({@code i != j}, in either order) is asked for. */
+    boolean has(int i, int j) {
+      return bits.get(CorrelationBlock.index(n, Math.min(i, j), Math.max(i, j)));
+    }
+  }
+
+  private static boolean anyWanted(WantedPairs want, int[] ga, int[] gb) {
     for (int i : ga) {
       for (int j : gb) {
-        if (want[Math.min(i, j)][Math.max(i, j)]) {
+        if (i != j && want.has(i, j)) {
           return true;
         }
       }
@@ -541,7 +565,7 @@ public final class CorrelationMatrixEstimator {
       int[] gb,
       int[][] common,
       boolean same,
-      boolean[][] want,
+      WantedPairs want,
       double[][] values) {
     int len = common[0].length - 1;
     PercentileSide[] sa = new PercentileSide[ga.length];
@@ -560,7 +584,7 @@ public final class CorrelationMatrixEstimator {
       for (int c = same ? r + 1 : 0; c < gb.length; c++) {
         int i = ga[r];
         int j = gb[c];
-        if (want[Math.min(i, j)][Math.max(i, j)] && sa[r] != null && sb[c] != null) {
+        if (want.has(i, j) && sa[r] != null && sb[c] != null) {
           pairs.add(new int[] {r, c});
         }
       }
