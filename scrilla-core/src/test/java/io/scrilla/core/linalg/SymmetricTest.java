@@ -44,7 +44,10 @@ class SymmetricTest {
   void isSymmetricFindsAnEntryThatDiffersFromItsMirrorAnywhere() {
     SplittableRandom rnd = new SplittableRandom(12);
     for (int n : new int[] {2, 65, 130}) {
-      for (int[] at : new int[][] {{0, 1}, {n - 1, 0}, {n / 2, n - 1}, {n - 2, n - 1}}) {
+      int[][] offDiagonal = {
+        {0, 1}, {n - 1, 0}, {0, n - 1}, {n - 1, n - 2}, {n / 2, (n / 2 + 1) % n}
+      };
+      for (int[] at : offDiagonal) {
         double[][] a = random(n, rnd);
         Symmetric.mirrorUpper(a);
         a[at[0]][at[1]] = Math.nextUp(a[at[0]][at[1]]);
