@@ -132,6 +132,19 @@ class RiskProfileCommandTest {
   }
 
   @Test
+  void aNoteSharedByEveryTicker_isSaidOnceNamingThem() {
+    ScrillaConfig noProxy = ScrillaConfig.builder().cacheMode("memory").marketProxy("NOPE").build();
+    var run =
+        CliHarness.run(
+            noProxy, RiskProfileCommandTest::facade, "risk-profile", "SPY", "GLD", "DIS", "--json");
+    assertEquals(0, run.code(), run.err());
+    List<String> notes = run.err().lines().filter(l -> l.contains("NOPE")).toList();
+    assertEquals(1, notes.size(), run.err());
+    assertTrue(
+        notes.get(0).startsWith("note: SPY, GLD, DIS: asset_beta and equity_cost: "), run.err());
+  }
+
+  @Test
   void startAfterEnd_failsWithOneLineAndNoStackTrace() {
     var run =
         CliHarness.run(

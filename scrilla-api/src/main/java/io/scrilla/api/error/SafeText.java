@@ -2,6 +2,7 @@ package io.scrilla.api.error;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,6 +40,9 @@ public final class SafeText {
 
   /** The longest outside text {@link #quote} shows in full, in characters. */
   public static final int MAX_QUOTED = 200;
+
+  /** The most names {@link #names} lists. */
+  public static final int MAX_NAMES = 10;
 
   private static final Pattern KEY_PARAM = Pattern.compile("(?i)(api_?key=)[^&\\s\"'#]*");
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
@@ -117,6 +121,27 @@ public final class SafeText {
       safe = safe.substring(0, MAX_QUOTED) + "...(" + safe.length() + " characters)";
     }
     return "'" + safe + "'";
+  }
+
+  /**
+   * Returns names joined with commas for a message, the first {@value #MAX_NAMES} only when there
+   * are more, with how many there are in all: {@code T1, T10, T100, ... (500 in all)}. A message
+   * stays one readable line even when a folder holds thousands of files.
+   *
+   * @param names the names, in the order to show
+   * @return the list, or {@code none} when empty
+   */
+  public static String names(Collection<String> names) {
+    if (names.isEmpty()) {
+      return "none";
+    }
+    if (names.size() <= MAX_NAMES) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.stream().limit(MAX_NAMES).toList())
+        + ", ... ("
+        + names.size()
+        + " in all)";
   }
 
   private static String escapeControls(String s) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SafeTextTest {
@@ -12,6 +14,16 @@ class SafeTextTest {
 
   static {
     SafeText.registerSecret(KEY);
+  }
+
+  @Test
+  void names_listsTenAtMostWithTheCount() {
+    assertEquals("none", SafeText.names(List.of()));
+    assertEquals("A", SafeText.names(List.of("A")));
+    List<String> ten = IntStream.range(0, 10).mapToObj(i -> "T" + i).toList();
+    assertEquals(String.join(", ", ten), SafeText.names(ten));
+    List<String> many = IntStream.range(0, 500).mapToObj(i -> "T" + i).toList();
+    assertEquals(String.join(", ", ten) + ", ... (500 in all)", SafeText.names(many));
   }
 
   @Test

@@ -45,7 +45,7 @@ public class CorrelationCommand extends StatisticCommand {
     Map<Asset, String> labels = Tickers.labels(all);
     Used used = new Used(context());
     if (m.size() > 0) {
-      used.sample(r.scrilla().marketData().sample(all, r.range(), r.method()));
+      used.dates(r.scrilla().marketData().sample(all, r.range(), r.method()));
     }
     ObjectNode json = Json.object();
     ArrayNode names = json.putArray("tickers");

@@ -52,7 +52,7 @@ public class MovingAveragesCommand extends StatisticCommand {
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<MovingAverages> s) {
-            used.sample(r.scrilla().marketData().sample(List.of(asset), r.range(), r.method()));
+            used.dates(r.scrilla().marketData().sample(List.of(asset), r.range(), r.method()));
             String label = labels.get(asset);
             ObjectNode byDate = json.putObject(label);
             s.value()

@@ -146,7 +146,7 @@ abstract class PortfolioCommand extends StatisticCommand {
   private Sample used(Request r) {
     Sample sample = r.scrilla().marketData().sample(r.assets(), r.range(), r.method());
     used = new Used(context());
-    used.sample(sample);
+    used.dates(sample);
     return sample;
   }
 

@@ -1,6 +1,7 @@
 package io.scrilla.commands.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrilla.api.error.SafeText;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.RiskProfile;
 import io.scrilla.commands.Computed;
@@ -12,6 +13,8 @@ import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
 import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.risk.AssetStatistics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -61,6 +64,7 @@ public class RiskProfileCommand extends StatisticCommand {
     Map<Asset, String> labels = Tickers.labels(results.keySet());
     Used used = new Used(ctx);
     ObjectNode json = Json.object();
+    Map<String, List<String>> notes = new LinkedHashMap<>();
     Table table =
         new Table(
             "ticker",
@@ -72,7 +76,7 @@ public class RiskProfileCommand extends StatisticCommand {
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<AssetStatistics> s) {
-            used.sample(r.scrilla().marketData().sample(List.of(asset), r.range(), r.method()));
+            used.dates(r.scrilla().marketData().sample(List.of(asset), r.range(), r.method()));
             AssetStatistics st = s.value();
             RiskProfile p = st.profile();
             String label = labels.get(asset);
@@ -90,10 +94,13 @@ public class RiskProfileCommand extends StatisticCommand {
                 fmt(st.beta(), Output::ratio),
                 fmt(st.costOfEquity(), Output::percent));
             for (String note : st.notes()) {
-              ctx.err().println("note: " + label + ": " + note);
+              notes.computeIfAbsent(note, k -> new ArrayList<>()).add(label);
             }
           }
         });
+    // a note shared by many tickers (the market proxy has no prices) is said once, naming them
+    notes.forEach(
+        (note, tickers) -> ctx.err().println("note: " + SafeText.names(tickers) + ": " + note));
     Meta meta = used.withRate(used.meta().withMethod(r.method()), r.riskFreeRate());
     Map<String, String> errors = Tickers.errors(context(), results, labels);
     if (json.size() > 0) {

@@ -250,7 +250,7 @@ public class ScreenCommand extends OutputCommand {
                 List<Asset> group = List.of(a, scrilla.marketProxy());
                 DateRange range = scrilla.range(group, window.window());
                 r = scrilla.costOfEquity(a, range, method, riskFree);
-                used.sample(scrilla.marketData().sample(group, range, method));
+                used.dates(scrilla.marketData().sample(group, range, method));
               }
               DividendValuation v = scrilla.discountDividendModel(a, today, r);
               return v.netPresentValue() > spot * (1 + m)
@@ -318,7 +318,7 @@ public class ScreenCommand extends OutputCommand {
                     case VOLATILITY -> profile(scrilla, a, range, method).annualVolatility();
                     case DDM -> throw new IllegalStateException("ddm is screened by screenDdm");
                   };
-              used.sample(scrilla.marketData().sample(List.of(a), range, method));
+              used.dates(scrilla.marketData().sample(List.of(a), range, method));
               boolean passes = c == Criterion.VOLATILITY ? value < x : value > x;
               return passes ? Optional.of(value) : Optional.empty();
             });

@@ -8,6 +8,7 @@ import io.scrilla.commands.Meta;
 import io.scrilla.commands.Output;
 import io.scrilla.commands.Table;
 import io.scrilla.core.Result;
+import io.scrilla.core.market.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,13 @@ abstract class TickerCommand extends StatisticCommand {
     results.forEach(
         (asset, result) -> {
           if (result instanceof Result.Success<Double> s) {
-            Map<Asset, PriceHistory> prices =
-                used.sample(
-                    r.scrilla().marketData().sample(group(r, asset), r.range(), r.method()));
+            Sample sample = r.scrilla().marketData().sample(group(r, asset), r.range(), r.method());
             Json.put(json.putObject(labels.get(asset)), field(), s.value());
             List<String> row = new ArrayList<>(List.of(labels.get(asset)));
-            if (!extraColumns().isEmpty()) {
-              row.addAll(extraCells(prices.get(asset)));
+            if (extraColumns().isEmpty()) {
+              used.dates(sample);
+            } else {
+              row.addAll(extraCells(used.sample(sample).get(asset)));
             }
             row.add(format(s.value()));
             table.row(row);

@@ -43,10 +43,7 @@ final class Used {
    * @return the history of each asset of the sample that has prices in its window
    */
   Map<Asset, PriceHistory> sample(Sample sample) {
-    windowEnd =
-        windowEnd == null || sample.window().end().isAfter(windowEnd)
-            ? sample.window().end()
-            : windowEnd;
+    recordEnd(sample);
     Map<Asset, PriceHistory> out = new LinkedHashMap<>();
     for (Asset a : sample.assets()) {
       PriceHistory h;
@@ -61,6 +58,30 @@ final class Used {
       }
     }
     return out;
+  }
+
+  /**
+   * Records the dates of the prices the sample's statistics use, as {@link #sample} does, for a
+   * result that needs only the dates: the cache's rows on the window's ends when it has them
+   * ({@link MarketData#historyDates}), instead of every price.
+   */
+  void dates(Sample sample) {
+    recordEnd(sample);
+    for (Asset a : sample.assets()) {
+      Optional<DateRange> d;
+      try {
+        d = market.historyDates(sample, a);
+      } catch (ScrillaException e) {
+        continue; // the statistic's own failure says why
+      }
+      d.ifPresent(r -> rows(a, sample.window(), r.start(), r.end()));
+    }
+  }
+
+  /** Records the sample's window end: the latest is the date of the risk-free rate. */
+  private void recordEnd(Sample sample) {
+    LocalDate end = sample.window().end();
+    windowEnd = windowEnd == null || end.isAfter(windowEnd) ? end : windowEnd;
   }
 
   /**

@@ -170,7 +170,7 @@ public final class MarketData {
    */
   public LocalDate latestDate(Asset asset) {
     LocalDate settled = lastSettled(asset.type());
-    if (!cache.prices().get(priceSourceId(), asset, DateRange.of(settled, settled)).isEmpty()) {
+    if (cached(asset, settled)) {
       return settled;
     }
     LocalDate latest = prices.latestDate(asset);
@@ -359,6 +359,38 @@ public final class MarketData {
       LOG.warn(c.describe());
     }
     return new CoveredHistory(h, c);
+  }
+
+  /**
+   * Returns the first and last dates of {@link #history(Sample, Asset)}, the dates a statistic of
+   * the sample used, reading two cached rows instead of the history when the cache holds the
+   * asset's final prices on the first and last days the history can have (then those are its ends);
+   * otherwise reads the history as {@link #history(Sample, Asset)} does.
+   *
+   * @return the first and last dates, empty when the history is empty
+   * @throws PriceUnavailableException when the window has no price of the asset
+   */
+  public Optional<DateRange> historyDates(Sample sample, Asset asset) {
+    if (!sample.assets().contains(asset)) {
+      throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
+    }
+    DateRange w = sample.window();
+    boolean sessions = sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
+    LocalDate first = sessions ? calendar.nextOrSame(w.start()) : w.start();
+    LocalDate last = sessions ? calendar.previousOrSame(w.end()) : w.end();
+    if (!first.isAfter(last)
+        && !last.isAfter(lastSettled(asset.type()))
+        && cached(asset, first)
+        && cached(asset, last)) {
+      return Optional.of(DateRange.of(first, last));
+    }
+    PriceHistory h = history(sample, asset);
+    return h.isEmpty() ? Optional.empty() : Optional.of(DateRange.of(h.firstDate(), h.lastDate()));
+  }
+
+  /** Returns whether the cache holds the asset's price of the day from the configured source. */
+  private boolean cached(Asset asset, LocalDate day) {
+    return !cache.prices().get(priceSourceId(), asset, DateRange.of(day, day)).isEmpty();
   }
 
   /**

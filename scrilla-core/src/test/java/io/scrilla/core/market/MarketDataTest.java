@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -257,6 +258,45 @@ class MarketDataTest {
     List<YieldCurve> got = m.yieldCurves(r, ProgressListener.none());
     assertEquals(2, late.calls.get());
     assertEquals(LocalDate.of(2021, 11, 22), got.get(got.size() - 1).date());
+  }
+
+  /**
+   * The dates of a history, read from the cache's rows on the window's ends when it has them, are
+   * the first and last dates of the history itself: before anything is cached (the history is
+   * read), after, for windows cut by the data, starting or ending on weekends, and for crypto with
+   * and without weekends.
+   */
+  @Test
+  void historyDates_areTheEndsOfTheHistory_whetherReadOrTakenFromTheCachedEnds() {
+    List<DateRange> windows =
+        List.of(
+            DateRange.parse("2021-06-05", "2021-07-31"),
+            DateRange.parse("2021-03-01", "2021-03-31"),
+            DateRange.parse("2020-12-01", "2021-02-01"),
+            DateRange.parse("2021-11-01", "2021-11-30"),
+            DateRange.parse("2021-07-03", "2021-07-05"));
+    List<List<Asset>> groups = List.of(List.of(SPY), List.of(BTC), List.of(BTC, SPY));
+    for (boolean weekends : new boolean[] {false, true}) {
+      for (int pass = 0; pass < 2; pass++) { // the first reads the histories, the second the ends
+        for (List<Asset> g : groups) {
+          for (DateRange w : windows) {
+            Sample s;
+            try {
+              s = market.sample(g, w, M, weekends);
+            } catch (InvalidInputException e) {
+              continue; // weekends asked with an equity, or a window without a session
+            }
+            for (Asset a : g) {
+              PriceHistory h = market.history(s, a);
+              assertEquals(
+                  Optional.of(DateRange.of(h.firstDate(), h.lastDate())),
+                  market.historyDates(s, a),
+                  a + " " + s.window() + " weekends " + weekends + " pass " + pass);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -228,12 +228,12 @@ public final class CsvDataSource implements PriceSource, InterestRateSource, Div
               + " (no file "
               + file
               + "); tickers available: "
-              + (available.isEmpty() ? "none" : String.join(", ", available))
+              + SafeText.names(available)
               + (location.isBundled()
                   ? ". Set SCRILLA_DATA_DIR to a folder with "
                       + file
                       + ", or ALPHA_VANTAGE_KEY to fetch prices"
-                  : ". Add " + file + " to the folder or pick one of these tickers"));
+                  : ". Add " + file + " to the folder or pick one of its tickers"));
     }
     return h.get();
   }

@@ -215,6 +215,24 @@ class CsvDataSourcePricesTest {
   }
 
   @Test
+  void missingFile_inAFolderOfManyTickers_namesTheFirstTenAndHowMany() throws IOException {
+    for (int i = 0; i < 24; i++) {
+      Files.writeString(dir.resolve(String.format("T%02d.csv", i)), "date,close\n2021-11-19,1\n");
+    }
+    CsvDataSource csv = write("SPY.csv", "date,close\n2021-11-19,468.89\n");
+
+    String m =
+        assertThrows(PriceUnavailableException.class, () -> csv.prices(Asset.equity("XYZ"), ALL))
+            .getMessage();
+
+    assertTrue(
+        m.contains(
+            "tickers available: SPY, T00, T01, T02, T03, T04, T05, T06, T07, T08, ... (25 in all)"),
+        m);
+    assertFalse(m.contains("T09"), m);
+  }
+
+  @Test
   void prices_parsedOnce_laterCallsDoNotReadTheFileAgain() throws IOException {
     CsvDataSource csv = write("SPY.csv", "date,close\n2021-11-19,468.89\n");
     PriceHistory first = csv.prices(SPY, ALL);

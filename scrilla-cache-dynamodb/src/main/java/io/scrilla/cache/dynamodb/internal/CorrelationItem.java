@@ -1,5 +1,6 @@
 package io.scrilla.cache.dynamodb.internal;
 
+import static io.scrilla.cache.dynamodb.internal.ItemAttributes.attribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
@@ -41,57 +42,32 @@ public record CorrelationItem(
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(
               String.class,
-              a ->
-                  a.name("ticker_1")
-                      .getter(CorrelationItem::ticker1)
-                      .setter(Builder::ticker1)
-                      .tags(primaryPartitionKey()))
+              attribute(
+                  "ticker_1", CorrelationItem::ticker1, Builder::ticker1, primaryPartitionKey()))
           .addAttribute(
               String.class,
-              a ->
-                  a.name("start_date")
-                      .getter(CorrelationItem::startDate)
-                      .setter(Builder::startDate)
-                      .tags(primarySortKey()))
+              attribute(
+                  "start_date", CorrelationItem::startDate, Builder::startDate, primarySortKey()))
+          .addAttribute(
+              String.class, attribute("ticker_2", CorrelationItem::ticker2, Builder::ticker2))
           .addAttribute(
               String.class,
-              a -> a.name("ticker_2").getter(CorrelationItem::ticker2).setter(Builder::ticker2))
+              attribute("window_start", CorrelationItem::windowStart, Builder::windowStart))
+          .addAttribute(
+              String.class, attribute("end_date", CorrelationItem::endDate, Builder::endDate))
+          .addAttribute(String.class, attribute("method", CorrelationItem::method, Builder::method))
+          .addAttribute(
+              Integer.class, attribute("weekends", CorrelationItem::weekends, Builder::weekends))
           .addAttribute(
               String.class,
-              a ->
-                  a.name("window_start")
-                      .getter(CorrelationItem::windowStart)
-                      .setter(Builder::windowStart))
+              attribute("asset_type_1", CorrelationItem::assetType1, Builder::assetType1))
           .addAttribute(
               String.class,
-              a -> a.name("end_date").getter(CorrelationItem::endDate).setter(Builder::endDate))
-          .addAttribute(
-              String.class,
-              a -> a.name("method").getter(CorrelationItem::method).setter(Builder::method))
-          .addAttribute(
-              Integer.class,
-              a -> a.name("weekends").getter(CorrelationItem::weekends).setter(Builder::weekends))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("asset_type_1")
-                      .getter(CorrelationItem::assetType1)
-                      .setter(Builder::assetType1))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("asset_type_2")
-                      .getter(CorrelationItem::assetType2)
-                      .setter(Builder::assetType2))
-          .addAttribute(
-              String.class,
-              a -> a.name("source").getter(CorrelationItem::source).setter(Builder::source))
+              attribute("asset_type_2", CorrelationItem::assetType2, Builder::assetType2))
+          .addAttribute(String.class, attribute("source", CorrelationItem::source, Builder::source))
           .addAttribute(
               Double.class,
-              a ->
-                  a.name("correlation")
-                      .getter(CorrelationItem::correlation)
-                      .setter(Builder::correlation))
+              attribute("correlation", CorrelationItem::correlation, Builder::correlation))
           .build();
 
   /** Returns the item storing {@code correlation} under {@code key}. */

@@ -1,5 +1,6 @@
 package io.scrilla.cache.dynamodb.internal;
 
+import static io.scrilla.cache.dynamodb.internal.ItemAttributes.attribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
@@ -25,27 +26,14 @@ public record PriceItem(
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(
               String.class,
-              a ->
-                  a.name("ticker")
-                      .getter(PriceItem::ticker)
-                      .setter(Builder::ticker)
-                      .tags(primaryPartitionKey()))
+              attribute("ticker", PriceItem::ticker, Builder::ticker, primaryPartitionKey()))
           .addAttribute(
-              String.class,
-              a ->
-                  a.name("date")
-                      .getter(PriceItem::date)
-                      .setter(Builder::date)
-                      .tags(primarySortKey()))
+              String.class, attribute("date", PriceItem::date, Builder::date, primarySortKey()))
+          .addAttribute(String.class, attribute("source", PriceItem::source, Builder::source))
           .addAttribute(
-              String.class, a -> a.name("source").getter(PriceItem::source).setter(Builder::source))
-          .addAttribute(
-              String.class,
-              a -> a.name("asset_type").getter(PriceItem::assetType).setter(Builder::assetType))
-          .addAttribute(
-              Double.class, a -> a.name("close").getter(PriceItem::close).setter(Builder::close))
-          .addAttribute(
-              Double.class, a -> a.name("open").getter(PriceItem::open).setter(Builder::open))
+              String.class, attribute("asset_type", PriceItem::assetType, Builder::assetType))
+          .addAttribute(Double.class, attribute("close", PriceItem::close, Builder::close))
+          .addAttribute(Double.class, attribute("open", PriceItem::open, Builder::open))
           .build();
 
   /** Mutable builder used by the mapper. */

@@ -1,5 +1,6 @@
 package io.scrilla.cache.dynamodb.internal;
 
+import static io.scrilla.cache.dynamodb.internal.ItemAttributes.attribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
@@ -40,51 +41,27 @@ public record ProfileItem(
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(
               String.class,
-              a ->
-                  a.name("ticker")
-                      .getter(ProfileItem::ticker)
-                      .setter(Builder::ticker)
-                      .tags(primaryPartitionKey()))
+              attribute("ticker", ProfileItem::ticker, Builder::ticker, primaryPartitionKey()))
           .addAttribute(
               String.class,
-              a ->
-                  a.name("start_date")
-                      .getter(ProfileItem::startDate)
-                      .setter(Builder::startDate)
-                      .tags(primarySortKey()))
+              attribute("start_date", ProfileItem::startDate, Builder::startDate, primarySortKey()))
           .addAttribute(
               String.class,
-              a ->
-                  a.name("window_start")
-                      .getter(ProfileItem::windowStart)
-                      .setter(Builder::windowStart))
+              attribute("window_start", ProfileItem::windowStart, Builder::windowStart))
+          .addAttribute(String.class, attribute("end_date", ProfileItem::endDate, Builder::endDate))
+          .addAttribute(String.class, attribute("method", ProfileItem::method, Builder::method))
           .addAttribute(
-              String.class,
-              a -> a.name("end_date").getter(ProfileItem::endDate).setter(Builder::endDate))
+              Integer.class, attribute("weekends", ProfileItem::weekends, Builder::weekends))
           .addAttribute(
-              String.class,
-              a -> a.name("method").getter(ProfileItem::method).setter(Builder::method))
-          .addAttribute(
-              Integer.class,
-              a -> a.name("weekends").getter(ProfileItem::weekends).setter(Builder::weekends))
-          .addAttribute(
-              String.class,
-              a -> a.name("asset_type").getter(ProfileItem::assetType).setter(Builder::assetType))
-          .addAttribute(
-              String.class,
-              a -> a.name("source").getter(ProfileItem::source).setter(Builder::source))
+              String.class, attribute("asset_type", ProfileItem::assetType, Builder::assetType))
+          .addAttribute(String.class, attribute("source", ProfileItem::source, Builder::source))
           .addAttribute(
               Double.class,
-              a ->
-                  a.name("annual_return")
-                      .getter(ProfileItem::annualReturn)
-                      .setter(Builder::annualReturn))
+              attribute("annual_return", ProfileItem::annualReturn, Builder::annualReturn))
           .addAttribute(
               Double.class,
-              a ->
-                  a.name("annual_volatility")
-                      .getter(ProfileItem::annualVolatility)
-                      .setter(Builder::annualVolatility))
+              attribute(
+                  "annual_volatility", ProfileItem::annualVolatility, Builder::annualVolatility))
           .build();
 
   /** Returns the item storing {@code profile} under {@code key}. */

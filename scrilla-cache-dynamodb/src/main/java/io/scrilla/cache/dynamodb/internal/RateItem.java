@@ -1,5 +1,6 @@
 package io.scrilla.cache.dynamodb.internal;
 
+import static io.scrilla.cache.dynamodb.internal.ItemAttributes.attribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
@@ -21,22 +22,11 @@ public record RateItem(String maturity, String date, String source, Double rate)
           .newItemBuilder(Builder::new, Builder::build)
           .addAttribute(
               String.class,
-              a ->
-                  a.name("maturity")
-                      .getter(RateItem::maturity)
-                      .setter(Builder::maturity)
-                      .tags(primaryPartitionKey()))
+              attribute("maturity", RateItem::maturity, Builder::maturity, primaryPartitionKey()))
           .addAttribute(
-              String.class,
-              a ->
-                  a.name("date")
-                      .getter(RateItem::date)
-                      .setter(Builder::date)
-                      .tags(primarySortKey()))
-          .addAttribute(
-              String.class, a -> a.name("source").getter(RateItem::source).setter(Builder::source))
-          .addAttribute(
-              Double.class, a -> a.name("rate").getter(RateItem::rate).setter(Builder::rate))
+              String.class, attribute("date", RateItem::date, Builder::date, primarySortKey()))
+          .addAttribute(String.class, attribute("source", RateItem::source, Builder::source))
+          .addAttribute(Double.class, attribute("rate", RateItem::rate, Builder::rate))
           .build();
 
   /** Mutable builder used by the mapper. */

@@ -62,6 +62,59 @@ class CsvTableTest {
     }
   }
 
+  /**
+   * Every number reads as the double {@link Double#parseDouble} gives, to the bit: closes of up to
+   * 20 significant digits in every notation, exponents near the ends of the range, halfway cases.
+   */
+  @Test
+  void number_anyDecimal_isTheDoubleOfDoubleParseDouble() throws IOException {
+    CsvTable t = read("close\n");
+    Random random = new Random(5);
+    for (int k = 0; k < 200_000; k++) {
+      StringBuilder b = new StringBuilder();
+      if (random.nextInt(4) == 0) {
+        b.append(random.nextBoolean() ? '-' : '+');
+      }
+      int digits = 1 + random.nextInt(20);
+      int point = random.nextInt(digits + 1);
+      for (int i = 0; i < digits; i++) {
+        if (i == point) {
+          b.append('.');
+        }
+        b.append((char) ('0' + random.nextInt(10)));
+      }
+      if (random.nextInt(3) == 0) {
+        b.append(random.nextBoolean() ? 'e' : 'E').append(random.nextInt(640) - 330);
+      }
+      String text = b.toString();
+      double expected = Double.parseDouble(text);
+      if (Double.isFinite(expected)) {
+        assertEquals(
+            Double.doubleToRawLongBits(expected),
+            Double.doubleToRawLongBits(t.number(2, "close", text)),
+            text);
+      } else {
+        assertThrows(InvalidInputException.class, () -> t.number(2, "close", text), text);
+      }
+    }
+    for (String text :
+        List.of(
+            "9007199254740993",
+            "2.2250738585072011e-308",
+            "4.9e-324",
+            "1.7976931348623157e308",
+            "0.1",
+            "80.354935705753",
+            "-0",
+            ".5",
+            "5.")) {
+      assertEquals(
+          Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(t.number(2, "close", text)),
+          text);
+    }
+  }
+
   /** The hand scanner accepts exactly what the regular expression of its definition matches. */
   @Test
   void isNumber_anyShortText_agreesWithTheRegularExpression() {
