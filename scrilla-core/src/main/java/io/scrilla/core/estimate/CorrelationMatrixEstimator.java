@@ -502,6 +502,10 @@ public final class CorrelationMatrixEstimator {
     } else {
       DotProducts.product(ta, ga.length, tb, gb.length, len, dots);
     }
+    if (direct && same) {
+      scaleInPlace(values, ssa);
+      return;
+    }
     for (int r = 0; r < ga.length; r++) {
       for (int c = same ? r + 1 : 0; c < gb.length; c++) {
         int i = ga[r];
@@ -515,6 +519,31 @@ public final class CorrelationMatrixEstimator {
           rho = Math.max(-1, Math.min(1, dots[r][c] / Math.sqrt(saa * sbb)));
         }
         values[Math.min(i, j)][Math.max(i, j)] = rho;
+      }
+    }
+  }
+
+  /**
+   * Turns the sums {@code v[r][c] = sum e_r e_c}, {@code c > r}, into correlations in place, as the
+   * general loop of {@link #momentPairs} does: every row is scaled by one branch-free loop (which
+   * the JIT vectorizes), then the pairs of a series without variation, which that loop turned into
+   * a clamped or NaN quotient, are set back to NaN for the pair-by-pair path.
+   */
+  private static void scaleInPlace(double[][] v, double[] ss) {
+    int n = ss.length;
+    for (int r = 0; r < n; r++) {
+      double[] row = v[r];
+      double saa = ss[r];
+      for (int c = r + 1; c < n; c++) {
+        row[c] = Math.max(-1, Math.min(1, row[c] / Math.sqrt(saa * ss[c])));
+      }
+    }
+    for (int c = 0; c < n; c++) {
+      if (ss[c] == 0) {
+        for (int r = 0; r < c; r++) {
+          v[r][c] = Double.NaN;
+        }
+        Arrays.fill(v[c], c + 1, n, Double.NaN);
       }
     }
   }
