@@ -3,8 +3,6 @@ package io.scrilla.core.estimate;
 import io.scrilla.api.error.SampleSizeException;
 import io.scrilla.api.model.EstimationMethod;
 import io.scrilla.api.model.RiskProfile;
-import java.util.Arrays;
-import org.hipparchus.util.KthSelector;
 
 /**
  * Estimators of the annual return and volatility of geometric Brownian motion {@code dS/S = mu dt +
@@ -17,12 +15,6 @@ import org.hipparchus.util.KthSelector;
 public final class ProfileEstimators {
   /** The standard normal quantile {@code z_0.75 = Phi^-1(0.75)}. */
   public static final double Z_75 = 0.6744897501960817;
-
-  /** Selection with the median of three as pivot (Hipparchus' default); stateless. */
-  private static final KthSelector SELECTOR = new KthSelector();
-
-  /** Pivots of the first 10 partition levels are remembered between selections. */
-  private static final int PIVOTS_HEAP_LENGTH = 1 << 10;
 
   private ProfileEstimators() {}
 
@@ -86,10 +78,9 @@ public final class ProfileEstimators {
    */
   public static RiskProfile percentiles(ReturnSample sample) {
     requireReturns(sample, 2);
-    double[] x = sample.annualizedReturns();
-    int[] pivots = pivotsHeap();
-    double q25 = selectPercentile(x, pivots, 0.25);
-    double q75 = selectPercentile(x, pivots, 0.75);
+    Selection x = new Selection(sample.annualizedReturns());
+    double q25 = selectPercentile(x, 0.25);
+    double q75 = selectPercentile(x, 0.75);
     double m = 0.5 * (q25 + q75);
     double s = (q75 - q25) / (2 * Z_75);
     double sigma = s * Math.sqrt(sample.tau());
@@ -102,65 +93,52 @@ public final class ProfileEstimators {
    * p}: {@code x_(h)} when h is a whole number; {@code x_(n)} when {@code h > n}; {@code x_(1)}
    * when {@code h < 1} (scrilla wraps to the maximum there, bug B3); otherwise {@code (1 - w) x_(k)
    * + w x_(k+1)} with {@code k = floor(h)}, {@code w = h - k}. The order statistics are found by
-   * selection (Hipparchus {@link KthSelector}, the selection behind its {@code Percentile}), not a
-   * full sort. The input is not modified.
+   * selection ({@link Selection}), not a full sort. The input is not modified.
    *
    * <p>Hipparchus {@code Percentile} with {@code EstimationType.R_6} has the same definition but
    * interpolates as {@code x_(k) + w (x_(k+1) - x_(k))}, which differs in the last bit in about one
-   * case in seven, so only its selection is used.
+   * case in seven.
    *
    * @param values at least one finite value
    * @param p the probability in [0, 1]
    */
   public static double samplePercentile(double[] values, double p) {
-    return selectPercentile(values.clone(), null, p);
+    return selectPercentile(new Selection(values.clone()), p);
   }
 
   /**
-   * Returns {@link #samplePercentile} at each probability, with one copy of the values and the
-   * pivots of earlier selections reused.
+   * Returns {@link #samplePercentile} at each probability, with one copy of the values and the work
+   * of earlier selections reused.
    */
   static double[] samplePercentiles(double[] values, double[] ps) {
-    double[] work = values.clone();
-    int[] pivots = pivotsHeap();
+    Selection work = new Selection(values.clone());
     double[] out = new double[ps.length];
     for (int i = 0; i < ps.length; i++) {
-      out[i] = selectPercentile(work, pivots, ps[i]);
+      out[i] = selectPercentile(work, ps[i]);
     }
     return out;
   }
 
-  /** Returns a pivots heap for repeated selections in one array (see {@link KthSelector}). */
-  static int[] pivotsHeap() {
-    int[] heap = new int[PIVOTS_HEAP_LENGTH];
-    Arrays.fill(heap, -1);
-    return heap;
-  }
-
-  /**
-   * {@link #samplePercentile} by selection in {@code work}, which it reorders.
-   *
-   * @param pivots a heap from {@link #pivotsHeap()} shared by selections in the same array, or null
-   */
-  static double selectPercentile(double[] work, int[] pivots, double p) {
-    int n = work.length;
+  /** {@link #samplePercentile} by selection in {@code work}, which it reorders. */
+  static double selectPercentile(Selection work, double p) {
+    int n = work.size();
     if (n == 0) {
       throw new SampleSizeException("percentile of an empty sample");
     }
     double h = (n + 1) * p;
     if (h > n) {
-      return SELECTOR.select(work, pivots, n - 1);
+      return work.kth(n - 1);
     }
     if (h < 1) {
-      return SELECTOR.select(work, pivots, 0);
+      return work.kth(0);
     }
     if (h == Math.floor(h)) {
-      return SELECTOR.select(work, pivots, (int) h - 1);
+      return work.kth((int) h - 1);
     }
     int k = (int) Math.floor(h);
     double w = h - k;
-    double lower = SELECTOR.select(work, pivots, k - 1);
-    double upper = SELECTOR.select(work, pivots, k);
+    double lower = work.kth(k - 1);
+    double upper = work.kth(k);
     return (1 - w) * lower + w * upper;
   }
 
