@@ -313,12 +313,12 @@ def e2e(args, work, n, budget):
     pm = statistics.median(ptimes)
     load = "%.1f-%.1f" % (min(loads), max(loads))
     rows = []
-    runs = [("cold", cold), ("warm", warm)]
+    runs = [("cold cache", cold), ("warm cache", warm)]
     if warm_cds:
-        runs.append(("warm with the CDS archive (`-XX:SharedArchiveFile`)", warm_cds))
+        runs.append(("warm cache, CDS archive (`-XX:SharedArchiveFile`)", warm_cds))
     for label, times in runs:
         jm = statistics.median(times)
-        rows.append({"workload": "`scrilla correlation` %d tickers, CSV folder, %s cache (%d run%s)"
+        rows.append({"workload": "`scrilla correlation` %d tickers, CSV folder, %s (%d run%s)"
                      % (n, label, len(times), "" if len(times) == 1 else "s"),
                      "java": jm, "peer": pm, "peer_name": "numpy script (%d runs)" % len(ptimes),
                      "agreement": agree[0], "ok": agree[1], "load": load})
