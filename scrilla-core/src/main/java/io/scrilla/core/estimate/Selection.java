@@ -148,7 +148,13 @@ final class Selection {
     return store;
   }
 
-  /** As {@link #partitionBelow}, for the values not above the pivot. */
+  /**
+   * As {@link #partitionBelow}, for the values not above the pivot. A method of its own on purpose:
+   * C2 compiles {@code store += v < pivot ? 1 : 0} without a branch only when the comparison's
+   * profile is mixed; here it is nearly always false (the range holds no value below the pivot),
+   * and sharing one method with that profile made the selections 1.8x slower (7.4 ms instead of 4.1
+   * ms for the percentiles of 500 series).
+   */
   private int partitionNotAbove(int from, int to, double pivot) {
     int store = from;
     for (int i = from; i < to; i++) {

@@ -45,8 +45,17 @@ class SelectionTest {
     Arrays.fill(constant, 0.25);
     // a sawtooth: few distinct values in long runs
     double[] saw = IntStream.range(0, n).mapToDouble(i -> i % 7).toArray();
+    // infinities, repeated: the pivot may be one
+    double[] infinite =
+        IntStream.range(0, n)
+            .mapToDouble(
+                i ->
+                    i % 3 == 0
+                        ? Double.POSITIVE_INFINITY
+                        : i % 5 == 0 ? Double.NEGATIVE_INFINITY : i % 11)
+            .toArray();
     List<Integer> picks = List.of(0, 1, 499, 500, 1_000, 1_998, 1_999, 1_000, 0);
-    for (double[] x : List.of(ascending, descending, constant, saw)) {
+    for (double[] x : List.of(ascending, descending, constant, saw, infinite)) {
       assertSelections(x, picks);
     }
   }
