@@ -1,5 +1,6 @@
 package io.scrilla.commands.functions;
 
+import io.scrilla.api.error.ScrillaException;
 import io.scrilla.api.model.Asset;
 import io.scrilla.api.model.DateRange;
 import io.scrilla.api.model.EstimationMethod;
@@ -8,7 +9,9 @@ import io.scrilla.commands.EndOptions;
 import io.scrilla.commands.MethodOptions;
 import io.scrilla.commands.WindowOptions;
 import io.scrilla.core.Scrilla;
+import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.RiskFreeRate;
+import io.scrilla.core.market.Sample;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 
@@ -50,10 +53,28 @@ abstract class StatisticCommand extends WindowCommand {
   /**
    * Reads each asset's prices of the request once before a computation over all of them (a
    * correlation matrix, a portfolio), one progress step per asset, so that fetching many tickers
-   * shows progress; a failure is left for the computation to report.
+   * shows progress; a failure is left for the computation to report. An asset whose prices on the
+   * window's ends are cached ({@link MarketData#cachedEnds}) is not read: there is nothing to
+   * fetch, and a computation whose statistics are cached (a warm correlation matrix) reads no
+   * prices at all.
    */
   void prefetch(Request r) {
-    each(r.assets(), a -> r.scrilla().prices(a, r.range()));
+    MarketData market = r.scrilla().marketData();
+    Sample sample;
+    try {
+      sample = market.sample(r.assets(), r.range(), r.method());
+    } catch (ScrillaException e) {
+      sample = null; // the computation reports it
+    }
+    Sample s = sample;
+    each(
+        r.assets(),
+        a -> {
+          if (s == null || market.cachedEnds(s, a).isEmpty()) {
+            r.scrilla().prices(a, r.range());
+          }
+          return a;
+        });
   }
 
   /** Builds the request from the options: tickers, window (default or given), method, rate. */

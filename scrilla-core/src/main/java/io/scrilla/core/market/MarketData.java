@@ -371,6 +371,24 @@ public final class MarketData {
    * @throws PriceUnavailableException when the window has no price of the asset
    */
   public Optional<DateRange> historyDates(Sample sample, Asset asset) {
+    Optional<DateRange> ends = cachedEnds(sample, asset);
+    if (ends.isPresent()) {
+      return ends;
+    }
+    PriceHistory h = history(sample, asset);
+    return h.isEmpty() ? Optional.empty() : Optional.of(DateRange.of(h.firstDate(), h.lastDate()));
+  }
+
+  /**
+   * Returns the first and last days {@link #history(Sample, Asset)} can have when the cache holds
+   * the asset's final prices on both (two cached rows are read, no source is asked), empty
+   * otherwise. A caller that only wants the history in the cache before a computation can skip an
+   * asset for which this is present: the history's ends are there, and the computation reads the
+   * rest from the cache, or nothing when its statistics are cached.
+   *
+   * @throws InvalidInputException when the asset is not in the sample
+   */
+  public Optional<DateRange> cachedEnds(Sample sample, Asset asset) {
     if (!sample.assets().contains(asset)) {
       throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
     }
@@ -378,14 +396,12 @@ public final class MarketData {
     boolean sessions = sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
     LocalDate first = sessions ? calendar.nextOrSame(w.start()) : w.start();
     LocalDate last = sessions ? calendar.previousOrSame(w.end()) : w.end();
-    if (!first.isAfter(last)
-        && !last.isAfter(lastSettled(asset.type()))
-        && cached(asset, first)
-        && cached(asset, last)) {
-      return Optional.of(DateRange.of(first, last));
-    }
-    PriceHistory h = history(sample, asset);
-    return h.isEmpty() ? Optional.empty() : Optional.of(DateRange.of(h.firstDate(), h.lastDate()));
+    boolean held =
+        !first.isAfter(last)
+            && !last.isAfter(lastSettled(asset.type()))
+            && cached(asset, first)
+            && cached(asset, last);
+    return held ? Optional.of(DateRange.of(first, last)) : Optional.empty();
   }
 
   /** Returns whether the cache holds the asset's price of the day from the configured source. */

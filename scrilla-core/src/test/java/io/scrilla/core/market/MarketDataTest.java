@@ -299,6 +299,23 @@ class MarketDataTest {
     }
   }
 
+  /**
+   * The ends of a window are "cached" only once the cache holds the asset's prices on them: not
+   * before anything is read, and not for a window that ends after the last settled session.
+   */
+  @Test
+  void cachedEnds_presentOnceTheWindowsEndsAreCached() {
+    Sample march = market.sample(List.of(SPY), DateRange.parse("2021-02-27", "2021-03-31"), M);
+    assertEquals(Optional.empty(), market.cachedEnds(march, SPY));
+    market.history(march, SPY);
+    // Saturday 2021-02-27: the sample's window starts on the session before, Friday 2021-02-26
+    assertEquals(
+        Optional.of(DateRange.parse("2021-02-26", "2021-03-31")), market.cachedEnds(march, SPY));
+    Sample unsettled = market.sample(List.of(GLD), DateRange.parse("2021-11-01", "2021-11-22"), M);
+    market.history(unsettled, GLD); // the source's prices end on 2021-11-19
+    assertEquals(Optional.empty(), market.cachedEnds(unsettled, GLD));
+  }
+
   @Test
   void coverage_countsTheDaysOfTheWindowWithoutAPrice() {
     DateRange w = DateRange.parse("2021-03-01", "2021-03-31");
