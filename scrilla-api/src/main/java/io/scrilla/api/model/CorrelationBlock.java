@@ -75,6 +75,40 @@ public final class CorrelationBlock {
     return create(source, assets, range, method, weekends, upper.clone());
   }
 
+  /**
+   * Returns a block of the assets' pairs with the values above the diagonal of a square matrix
+   * whose rows and columns are in the order of the assets (a correlation matrix): one copy of those
+   * values, without a flat array made first.
+   *
+   * @param matrix n rows of at least n entries; entry (i, j), i &lt; j, in [-1, 1] or NaN for a
+   *     pair without a value; the diagonal and the entries below it are not read
+   * @throws InvalidInputException for repeated assets, a wrong number of rows or entries, or a
+   *     value outside [-1, 1]
+   * @see #of(SourceId, List, DateRange, EstimationMethod, boolean, double[])
+   */
+  public static CorrelationBlock ofMatrix(
+      SourceId source,
+      List<Asset> assets,
+      DateRange range,
+      EstimationMethod method,
+      boolean weekends,
+      double[][] matrix) {
+    Objects.requireNonNull(matrix, "matrix");
+    int n = Objects.requireNonNull(assets, "assets").size();
+    if (matrix.length != n) {
+      throw new InvalidInputException(matrix.length + " rows for " + n + " assets");
+    }
+    double[] upper = new double[n * (n - 1) / 2];
+    for (int i = 0, at = 0; i < n; at += n - 1 - i, i++) {
+      if (matrix[i].length < n) {
+        throw new InvalidInputException(
+            "row " + i + " has " + matrix[i].length + " entries, need " + n);
+      }
+      System.arraycopy(matrix[i], i + 1, upper, at, n - 1 - i);
+    }
+    return create(source, assets, range, method, weekends, upper);
+  }
+
   /** Validates and holds {@code upper} itself (the caller's own array, not copied). */
   private static CorrelationBlock create(
       SourceId source,

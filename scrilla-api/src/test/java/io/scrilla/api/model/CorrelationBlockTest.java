@@ -100,4 +100,50 @@ class CorrelationBlockTest {
                 false,
                 new double[1]));
   }
+
+  /**
+   * A block from a matrix holds the entries above its diagonal, as {@code of} the flat triangle.
+   */
+  @Test
+  void ofMatrix_readsTheUpperTriangleOnly() {
+    double[] v = {0.1, 0.2, Double.NaN, -0.4, 0.5, -1};
+    double[][] m = {
+      {7, 0.1, 0.2, Double.NaN},
+      {9, 7, -0.4, 0.5},
+      {9, 9, 7, -1},
+      {9, 9, 9, 7}
+    };
+    CorrelationBlock a = CorrelationBlock.of(SRC, ABCD, R, EstimationMethod.MOMENTS, false, v);
+    CorrelationBlock b =
+        CorrelationBlock.ofMatrix(SRC, ABCD, R, EstimationMethod.MOMENTS, false, m);
+    for (int i = 0; i < 4; i++) {
+      for (int j = i + 1; j < 4; j++) {
+        assertEquals(
+            Double.doubleToLongBits(a.get(i, j)),
+            Double.doubleToLongBits(b.get(i, j)),
+            i + "," + j);
+      }
+    }
+    m[0][1] = 0.3; // copied: the block does not change with the matrix
+    assertEquals(0.1, b.get(0, 1));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            CorrelationBlock.ofMatrix(
+                SRC, ABCD, R, EstimationMethod.MOMENTS, false, new double[3][4]));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            CorrelationBlock.ofMatrix(
+                SRC,
+                ABCD,
+                R,
+                EstimationMethod.MOMENTS,
+                false,
+                new double[][] {m[0], m[1], m[2], {1}}));
+    m[1][3] = 1.5;
+    assertThrows(
+        InvalidInputException.class,
+        () -> CorrelationBlock.ofMatrix(SRC, ABCD, R, EstimationMethod.MOMENTS, false, m));
+  }
 }

@@ -204,10 +204,23 @@ public final class StatisticsService {
         }
       }
     }
-    double[] computed = computeMissing(sample, known, position, histories, failures);
+    Computed computed = computeMissing(sample, known, position, histories, failures);
     CorrelationBlock fresh =
-        CorrelationBlock.of(
-            sample.source(), assets, sample.window(), sample.method(), sample.weekends(), computed);
+        computed.square() != null
+            ? CorrelationBlock.ofMatrix(
+                sample.source(),
+                assets,
+                sample.window(),
+                sample.method(),
+                sample.weekends(),
+                computed.square())
+            : CorrelationBlock.of(
+                sample.source(),
+                assets,
+                sample.window(),
+                sample.method(),
+                sample.weekends(),
+                computed.upper());
     if (n > 1) {
       ReadThrough.storeBlock(fresh, i -> complete[i], cache.correlations()::putBlock);
     }
@@ -219,16 +232,22 @@ public final class StatisticsService {
       }
     }
     List<Asset> kept = new ArrayList<>(m);
-    double[][] matrix = new double[m][m];
     for (int a = 0; a < m; a++) {
       kept.add(assets.get(ok[a]));
-      matrix[a][a] = 1;
-      for (int b = a + 1; b < m; b++) {
-        double v = known.get(ok[a], ok[b]);
-        matrix[a][b] = Double.isNaN(v) ? fresh.get(ok[a], ok[b]) : v;
-      }
     }
-    Symmetric.mirrorUpper(matrix);
+    // every pair computed here and none left out: the product's own array is the matrix
+    double[][] matrix = computed.square();
+    if (matrix == null) {
+      matrix = new double[m][m];
+      for (int a = 0; a < m; a++) {
+        matrix[a][a] = 1;
+        for (int b = a + 1; b < m; b++) {
+          double v = known.get(ok[a], ok[b]);
+          matrix[a][b] = Double.isNaN(v) ? fresh.get(ok[a], ok[b]) : v;
+        }
+      }
+      Symmetric.mirrorUpper(matrix);
+    }
     Map<Asset, ScrillaException> orderedFailures = new LinkedHashMap<>();
     for (Asset a : assets) {
       if (failures.containsKey(a)) {
@@ -243,21 +262,21 @@ public final class StatisticsService {
    * once, with one pass per series and one product per group of common dates ({@link
    * CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the flat
    * upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing was
-   * computed.
+   * computed, or the square matrix when every pair was computed here.
    *
    * @param pos the position in the sample of each fetched history
    */
-  private double[] computeMissing(
+  private Computed computeMissing(
       Sample sample,
       CorrelationBlock known,
       int[] pos,
       List<PriceHistory> fetched,
       Map<Asset, ScrillaException> failures) {
     int n = sample.assets().size();
-    double[] computed = new double[n * (n - 1) / 2];
-    Arrays.fill(computed, Double.NaN);
     if (fetched.isEmpty()) {
-      return computed;
+      double[] none = new double[n * (n - 1) / 2];
+      Arrays.fill(none, Double.NaN);
+      return new Computed(none, null);
     }
     CorrelationMatrixEstimator.Pairwise pairwise =
         CorrelationMatrixEstimator.pairwiseByIndex(
@@ -267,6 +286,13 @@ public final class StatisticsService {
             (i, j) -> !known.has(pos[i], pos[j]),
             (pa, pb) -> computeCorrelation(sample.correlationKey(pa.asset(), pb.asset()), pa, pb));
     failures.putAll(pairwise.failures());
+    if (fetched.size() == n && pairwise.isComplete()) {
+      // every asset's history read (so in sample order) and every pair computed: the square is
+      // the matrix, and the block is made from it
+      return new Computed(null, pairwise.toMatrix());
+    }
+    double[] computed = new double[n * (n - 1) / 2];
+    Arrays.fill(computed, Double.NaN);
     for (int i = 0; i < fetched.size(); i++) {
       for (int j = i + 1; j < fetched.size(); j++) {
         OptionalDouble rho = pairwise.correlation(i, j);
@@ -276,8 +302,15 @@ public final class StatisticsService {
         }
       }
     }
-    return computed;
+    return new Computed(computed, null);
   }
+
+  /**
+   * The correlations {@link #computeMissing} computed: when every pair was computed and no asset
+   * left out, the square matrix in sample order ({@code upper} null); otherwise the flat upper
+   * triangle of the sample's pairs, NaN where nothing was computed ({@code square} null).
+   */
+  private record Computed(double[] upper, double[][] square) {}
 
   /**
    * Returns the covariance of the annual returns of a pair sample's assets, {@code sigma_a sigma_b

@@ -2,6 +2,7 @@ package io.scrilla.core.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scrilla.api.error.ScrillaException;
@@ -320,5 +321,66 @@ class CorrelationMatrixEstimatorTest {
         CorrelationEstimators.percentiles(PairSample.of(hs.get(1), hs.get(2), NYSE)),
         p.correlation(2, 1).getAsDouble());
     assertTrue(p.failures().isEmpty());
+  }
+
+  /**
+   * Every pair asked for and computed: the pairwise values become the square matrix in place, with
+   * the same correlations, once; with a pair not asked for, or for an asset left out, they do not.
+   */
+  @Test
+  void pairwise_toMatrix_onlyWhenEveryPairHasACorrelation_andOnlyOnce() {
+    Random r = new Random(15);
+    int[] days = sessions(40);
+    List<PriceHistory> hs =
+        List.of(
+            walk(Asset.equity("A"), days, r, 0.02),
+            walk(Asset.equity("B"), days, r, 0.02),
+            walk(Asset.equity("C"), days, r, 0.02));
+    for (EstimationMethod method : EstimationMethod.values()) {
+      CorrelationMatrixEstimator.Pairwise p =
+          CorrelationMatrixEstimator.pairwiseByIndex(
+              hs,
+              method,
+              NYSE,
+              (i, j) -> true,
+              (a, b) -> CorrelationEstimators.estimate(PairSample.of(a, b, NYSE), method));
+      assertTrue(p.isComplete(), method.name());
+      double[] expected = {
+        p.correlation(0, 1).getAsDouble(),
+        p.correlation(0, 2).getAsDouble(),
+        p.correlation(1, 2).getAsDouble()
+      };
+      double[][] m = p.toMatrix();
+      assertEquals(
+          List.of(1.0, expected[0], expected[1], expected[0], 1.0, expected[2]),
+          List.of(m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2]),
+          method.name());
+      assertEquals(List.of(expected[1], expected[2], 1.0), List.of(m[2][0], m[2][1], m[2][2]));
+      assertThrows(IllegalStateException.class, p::toMatrix, "handed over once");
+    }
+    CorrelationMatrixEstimator.Pairwise partial =
+        CorrelationMatrixEstimator.pairwiseByIndex(
+            hs, EstimationMethod.MOMENTS, NYSE, (i, j) -> i != 0 || j != 2, (a, b) -> 0.5);
+    assertFalse(partial.isComplete());
+    assertThrows(IllegalStateException.class, partial::toMatrix);
+    List<PriceHistory> withFlat =
+        List.of(hs.get(0), hs.get(1), PriceHistory.ofCloses(Asset.equity("F"), days, flat(40)));
+    CorrelationMatrixEstimator.Pairwise leftOut =
+        CorrelationMatrixEstimator.pairwiseByIndex(
+            withFlat,
+            EstimationMethod.MOMENTS,
+            NYSE,
+            (i, j) -> true,
+            (a, b) ->
+                CorrelationEstimators.estimate(
+                    PairSample.of(a, b, NYSE), EstimationMethod.MOMENTS));
+    assertEquals(1, leftOut.failures().size());
+    assertFalse(leftOut.isComplete());
+  }
+
+  private static double[] flat(int n) {
+    double[] c = new double[n];
+    Arrays.fill(c, 10);
+    return c;
   }
 }
