@@ -98,6 +98,16 @@ class CorrelationMatrixEstimatorTest {
     return PriceHistory.ofCloses(asset, days, c);
   }
 
+  /** Equities A, B and C on the same {@code count} sessions, random walks of the seed. */
+  private static List<PriceHistory> abc(long seed, int count) {
+    Random r = new Random(seed);
+    int[] days = sessions(count);
+    return List.of(
+        walk(Asset.equity("A"), days, r, 0.02),
+        walk(Asset.equity("B"), days, r, 0.02),
+        walk(Asset.equity("C"), days, r, 0.02));
+  }
+
   private static int[] sessions(int count) {
     int[] d = new int[count];
     LocalDate day = START;
@@ -251,13 +261,7 @@ class CorrelationMatrixEstimatorTest {
 
   @Test
   void estimate_oneGroupOfTwoDates_failsEveryPairLikeThePairLoop() {
-    Random r = new Random(12);
-    int[] days = sessions(2);
-    List<PriceHistory> hs =
-        List.of(
-            walk(Asset.equity("A"), days, r, 0.02),
-            walk(Asset.equity("B"), days, r, 0.02),
-            walk(Asset.equity("C"), days, r, 0.02));
+    List<PriceHistory> hs = abc(12, 2);
     for (EstimationMethod method : EstimationMethod.values()) {
       assertSameAsPairByPair(hs, method);
     }
@@ -267,13 +271,7 @@ class CorrelationMatrixEstimatorTest {
 
   @Test
   void pairwise_unwantedPairsOfOneGroup_areEmptyForMoments() {
-    Random r = new Random(14);
-    int[] days = sessions(30);
-    List<PriceHistory> hs =
-        List.of(
-            walk(Asset.equity("A"), days, r, 0.02),
-            walk(Asset.equity("B"), days, r, 0.02),
-            walk(Asset.equity("C"), days, r, 0.02));
+    List<PriceHistory> hs = abc(14, 30);
     CorrelationMatrixEstimator.Pairwise p =
         CorrelationMatrixEstimator.pairwise(
             hs,
@@ -299,13 +297,7 @@ class CorrelationMatrixEstimatorTest {
 
   @Test
   void pairwise_unwantedPairs_areNotComputed() {
-    Random r = new Random(13);
-    int[] days = sessions(30);
-    List<PriceHistory> hs =
-        List.of(
-            walk(Asset.equity("A"), days, r, 0.02),
-            walk(Asset.equity("B"), days, r, 0.02),
-            walk(Asset.equity("C"), days, r, 0.02));
+    List<PriceHistory> hs = abc(13, 30);
     CorrelationMatrixEstimator.Pairwise p =
         CorrelationMatrixEstimator.pairwise(
             hs,
@@ -329,13 +321,7 @@ class CorrelationMatrixEstimatorTest {
    */
   @Test
   void pairwise_toMatrix_onlyWhenEveryPairHasACorrelation_andOnlyOnce() {
-    Random r = new Random(15);
-    int[] days = sessions(40);
-    List<PriceHistory> hs =
-        List.of(
-            walk(Asset.equity("A"), days, r, 0.02),
-            walk(Asset.equity("B"), days, r, 0.02),
-            walk(Asset.equity("C"), days, r, 0.02));
+    List<PriceHistory> hs = abc(15, 40);
     for (EstimationMethod method : EstimationMethod.values()) {
       CorrelationMatrixEstimator.Pairwise p =
           CorrelationMatrixEstimator.pairwiseByIndex(
@@ -364,7 +350,8 @@ class CorrelationMatrixEstimatorTest {
     assertFalse(partial.isComplete());
     assertThrows(IllegalStateException.class, partial::toMatrix);
     List<PriceHistory> withFlat =
-        List.of(hs.get(0), hs.get(1), PriceHistory.ofCloses(Asset.equity("F"), days, flat(40)));
+        List.of(
+            hs.get(0), hs.get(1), PriceHistory.ofCloses(Asset.equity("F"), sessions(40), flat(40)));
     CorrelationMatrixEstimator.Pairwise leftOut =
         CorrelationMatrixEstimator.pairwiseByIndex(
             withFlat,
