@@ -13,6 +13,7 @@ import io.scrilla.core.market.MarketData;
 import io.scrilla.core.market.RiskFreeRate;
 import io.scrilla.core.market.Sample;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -60,21 +61,27 @@ abstract class StatisticCommand extends WindowCommand {
    */
   void prefetch(Request r) {
     MarketData market = r.scrilla().marketData();
-    Sample sample;
-    try {
-      sample = market.sample(r.assets(), r.range(), r.method());
-    } catch (ScrillaException e) {
-      sample = null; // the computation reports it
-    }
-    Sample s = sample;
+    Optional<Sample> sample = sampleOf(r);
     each(
         r.assets(),
         a -> {
-          if (s == null || market.cachedEnds(s, a).isEmpty()) {
+          if (sample.flatMap(s -> market.cachedEnds(s, a)).isEmpty()) {
             r.scrilla().prices(a, r.range());
           }
           return a;
         });
+  }
+
+  /**
+   * The request's sample of its distinct assets, empty when it has none (the computation says why).
+   */
+  private static Optional<Sample> sampleOf(Request r) {
+    try {
+      List<Asset> distinct = r.assets().stream().distinct().toList();
+      return Optional.of(r.scrilla().marketData().sample(distinct, r.range(), r.method()));
+    } catch (ScrillaException e) {
+      return Optional.empty();
+    }
   }
 
   /** Builds the request from the options: tickers, window (default or given), method, rate. */

@@ -352,7 +352,7 @@ public final class MarketData {
 
   private CoveredHistory load(Sample sample, Asset asset, LocalDate from) {
     PriceHistory p = prices(asset, DateRange.of(from, sample.window().end()));
-    boolean sessions = sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
+    boolean sessions = onSessions(sample, asset);
     PriceHistory h = sessions ? sessionsOnly(p) : p;
     Coverage c = coverage(sample, h, sessions);
     if (!c.complete() && warnedIncomplete.add(c)) {
@@ -393,7 +393,7 @@ public final class MarketData {
       throw new InvalidInputException(asset + " is not in the sample " + sample.assets());
     }
     DateRange w = sample.window();
-    boolean sessions = sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
+    boolean sessions = onSessions(sample, asset);
     LocalDate first = sessions ? calendar.nextOrSame(w.start()) : w.start();
     LocalDate last = sessions ? calendar.previousOrSame(w.end()) : w.end();
     boolean held =
@@ -402,6 +402,11 @@ public final class MarketData {
             && cached(asset, first)
             && cached(asset, last);
     return held ? Optional.of(DateRange.of(first, last)) : Optional.empty();
+  }
+
+  /** Returns whether the asset's history in the sample keeps NYSE sessions only. */
+  private static boolean onSessions(Sample sample, Asset asset) {
+    return sample.tradingDaysOnly() || asset.type() == AssetType.EQUITY;
   }
 
   /** Returns whether the cache holds the asset's price of the day from the configured source. */

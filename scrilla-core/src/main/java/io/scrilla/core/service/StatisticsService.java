@@ -205,22 +205,7 @@ public final class StatisticsService {
       }
     }
     Computed computed = computeMissing(sample, known, position, histories, failures);
-    CorrelationBlock fresh =
-        computed.square() != null
-            ? CorrelationBlock.ofMatrix(
-                sample.source(),
-                assets,
-                sample.window(),
-                sample.method(),
-                sample.weekends(),
-                computed.square())
-            : CorrelationBlock.of(
-                sample.source(),
-                assets,
-                sample.window(),
-                sample.method(),
-                sample.weekends(),
-                computed.upper());
+    CorrelationBlock fresh = computed.block();
     if (n > 1) {
       ReadThrough.storeBlock(fresh, i -> complete[i], cache.correlations()::putBlock);
     }
@@ -260,9 +245,9 @@ public final class StatisticsService {
   /**
    * Histories in, correlations out: computes every pair not already known from the histories read
    * once, with one pass per series and one product per group of common dates ({@link
-   * CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns the flat
-   * upper triangle of the sample's pairs ({@link CorrelationBlock#index}), NaN where nothing was
-   * computed, or the square matrix when every pair was computed here.
+   * CorrelationMatrixEstimator}); the assets left out go to {@code failures}. Returns them as a
+   * block of the sample's pairs, NaN where nothing was computed, with the square matrix when every
+   * pair was computed here.
    *
    * @param pos the position in the sample of each fetched history
    */
@@ -274,9 +259,15 @@ public final class StatisticsService {
       Map<Asset, ScrillaException> failures) {
     int n = sample.assets().size();
     if (fetched.isEmpty()) {
-      double[] none = new double[n * (n - 1) / 2];
-      Arrays.fill(none, Double.NaN);
-      return new Computed(none, null);
+      // nothing to compute (every pair known, or no history read): a block without an array
+      return new Computed(
+          CorrelationBlock.empty(
+              sample.source(),
+              sample.assets(),
+              sample.window(),
+              sample.method(),
+              sample.weekends()),
+          null);
     }
     CorrelationMatrixEstimator.Pairwise pairwise =
         CorrelationMatrixEstimator.pairwiseByIndex(
@@ -289,7 +280,16 @@ public final class StatisticsService {
     if (fetched.size() == n && pairwise.isComplete()) {
       // every asset's history read (so in sample order) and every pair computed: the square is
       // the matrix, and the block is made from it
-      return new Computed(null, pairwise.toMatrix());
+      double[][] square = pairwise.toMatrix();
+      return new Computed(
+          CorrelationBlock.ofMatrix(
+              sample.source(),
+              sample.assets(),
+              sample.window(),
+              sample.method(),
+              sample.weekends(),
+              square),
+          square);
     }
     double[] computed = new double[n * (n - 1) / 2];
     Arrays.fill(computed, Double.NaN);
@@ -302,15 +302,23 @@ public final class StatisticsService {
         }
       }
     }
-    return new Computed(computed, null);
+    return new Computed(
+        CorrelationBlock.of(
+            sample.source(),
+            sample.assets(),
+            sample.window(),
+            sample.method(),
+            sample.weekends(),
+            computed),
+        null);
   }
 
   /**
-   * The correlations {@link #computeMissing} computed: when every pair was computed and no asset
-   * left out, the square matrix in sample order ({@code upper} null); otherwise the flat upper
-   * triangle of the sample's pairs, NaN where nothing was computed ({@code square} null).
+   * The correlations {@link #computeMissing} computed, as a block of the sample's pairs (NaN where
+   * nothing was computed), and, when every pair was computed and no asset left out, the square
+   * matrix in sample order they came from (null otherwise).
    */
-  private record Computed(double[] upper, double[][] square) {}
+  private record Computed(CorrelationBlock block, double[][] square) {}
 
   /**
    * Returns the covariance of the annual returns of a pair sample's assets, {@code sigma_a sigma_b
